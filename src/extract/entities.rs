@@ -1,0 +1,839 @@
+//! People, organisations and places.
+//!
+//! Capitalised spans are found token by token, split where a connector ("of",
+//! "and") does not belong to a name, and classified from their own words
+//! (honorifics, titles, organisation and place head words, the gazetteer,
+//! given names) and from context (a role noun before, an apposition after, a
+//! speech verb). Then the whole document is made consistent: "Mr. Putin" and
+//! "Putin" join the "Vladimir V. Putin" named elsewhere in the article, and
+//! headline-style lines are matched against what the body established.
+
+use std::collections::{BTreeSet, HashMap};
+
+use super::gazetteer::{Gazetteer, fold};
+use super::lexicon::*;
+use super::text::{TokKind, Token};
+use crate::model::{EntityKind, GeoRef, LocalEntity, Mention, Span, Subtype};
+
+/// How sure a candidate's class is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Evidence {
+    /// Only context suggests it (a preposition before an unknown word).
+    Weak,
+    /// Its own words say it (a title, a head word, the gazetteer).
+    Strong,
+}
+
+#[derive(Debug, Clone)]
+struct Cand {
+    /// The name's span in the text (titles and honorifics excluded).
+    span: Span,
+    /// Token range of the name.
+    #[allow(dead_code)]
+    toks: (usize, usize),
+    kind: Option<EntityKind>,
+    subtype: Option<Subtype>,
+    evidence: Evidence,
+    /// The name as it should be shown (may differ from the span: "Russian Foreign Ministry").
+    name: String,
+    /// Another surface form to record ("Mr. Putin").
+    extra_surface: Option<String>,
+    title: Option<String>,
+    geo: Option<GeoRef>,
+}
+
+pub struct Entities {
+    pub entities: Vec<LocalEntity>,
+    pub mentions: Vec<Mention>,
+}
+
+struct Doc<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    gaz: &'static Gazetteer,
+}
+
+impl<'a> Doc<'a> {
+    fn s(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| t.span.slice(self.text))
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Word)
+    }
+
+    /// A word that can be part of a name: capitalised, and not a lower-case compound ("Russian-backed").
+    fn is_cap(&self, i: usize) -> bool {
+        if !self.is_word(i) {
+            return false;
+        }
+        let s = self.s(i);
+        if !s.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        match s.rsplit_once('-') {
+            Some((_, tail)) => tail.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
+            None => true,
+        }
+    }
+
+    fn span_of(&self, a: usize, b: usize) -> Span {
+        Span::new(self.toks[a].span.start, self.toks[b - 1].span.end)
+    }
+
+    fn text_of(&self, a: usize, b: usize) -> &'a str {
+        self.span_of(a, b).slice(self.text)
+    }
+
+    fn same_para(&self, a: usize, b: usize) -> bool {
+        self.toks.get(a).zip(self.toks.get(b)).is_some_and(|(x, y)| x.para == y.para)
+    }
+
+    /// Headline-style paragraphs capitalise most words, so capitals say nothing there.
+    fn title_case_paras(&self) -> BTreeSet<usize> {
+        let mut counts: HashMap<usize, (usize, usize)> = HashMap::new();
+        for (i, t) in self.toks.iter().enumerate() {
+            let s = self.s(i);
+            if t.kind == TokKind::Word && s.chars().count() >= 4 && s.chars().all(char::is_alphabetic) {
+                let e = counts.entry(t.para).or_default();
+                e.0 += 1;
+                if s.chars().next().is_some_and(char::is_uppercase) {
+                    e.1 += 1;
+                }
+            }
+        }
+        counts
+            .into_iter()
+            .filter(|&(_, (n, caps))| n >= 3 && caps * 10 >= n * 7)
+            .map(|(p, _)| p)
+            .collect()
+    }
+}
+
+const CONNECTORS: &[&str] = &["of", "for", "and", "the", "de", "von", "van", "der", "al", "bin", "la", "le", "du", "da", "del", "on"];
+const NAME_SUFFIXES: &[&str] = &["Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"];
+
+fn is_suffix(s: &str) -> bool {
+    NAME_SUFFIXES.contains(&s)
+}
+
+/// Finds the entities of one article.
+pub fn extract(text: &str, toks: &[Token]) -> Entities {
+    let doc = Doc { text, toks, gaz: Gazetteer::get() };
+    let title_paras = doc.title_case_paras();
+    let mut cands: Vec<Cand> = Vec::new();
+    let mut unknown: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !doc.is_cap(i) || title_paras.contains(&toks[i].para) {
+            i += 1;
+            continue;
+        }
+        let end = chunk_end(&doc, i);
+        for (a, b) in split_chunk(&doc, i, end) {
+            classify_chunk(&doc, a, b, &mut cands, &mut unknown);
+        }
+        i = end.max(i + 1);
+    }
+    let mut out = resolve_document(&doc, cands, &unknown);
+    lookup_pass(&doc, &title_paras, &mut out);
+    out.mentions.sort_by_key(|m| m.span);
+    out
+}
+
+/// The end (exclusive) of the capitalised run starting at `i`.
+fn chunk_end(doc: &Doc, i: usize) -> usize {
+    let mut j = i + 1;
+    loop {
+        if !doc.same_para(i, j) {
+            return j;
+        }
+        if doc.is_cap(j) {
+            j += 1;
+            continue;
+        }
+        let s = doc.s(j);
+        if CONNECTORS.contains(&s) {
+            // Connectors may chain ("of the"), but the run must continue with a capital.
+            let mut k = j;
+            while CONNECTORS.contains(&doc.s(k)) && k - j < 2 {
+                k += 1;
+            }
+            if doc.is_cap(k) && doc.same_para(i, k) {
+                j = k;
+                continue;
+            }
+        }
+        if doc.toks.get(j).is_some_and(|t| t.kind == TokKind::Possessive) && doc.is_cap(j + 1) {
+            // "King’s College": keep the possessive inside an organisation name.
+            let mut k = j + 1;
+            while doc.is_cap(k) {
+                k += 1;
+            }
+            let has_org_head = (j + 1..k).any(|x| is_org_head(doc.s(x)));
+            if has_org_head && doc.gaz.lookup(doc.s(j - 1)).is_none() {
+                j = k;
+                continue;
+            }
+        }
+        return j;
+    }
+}
+
+/// Splits a capitalised run at connectors that do not belong to one name
+/// ("Russia and Ukraine", "Vladimir Putin of Russia").
+fn split_chunk(doc: &Doc, a: usize, b: usize) -> Vec<(usize, usize)> {
+    let mut parts = Vec::new();
+    let mut start = a;
+    let mut licensed_org = false;
+    let mut j = a;
+    while j < b {
+        let s = doc.s(j);
+        if CONNECTORS.contains(&s) && j > start {
+            let prev = doc.s(j - 1);
+            let ok = match s {
+                "of" | "for" | "on" => {
+                    let org = is_org_head(prev) || is_place_head(prev);
+                    if org {
+                        licensed_org = true;
+                    }
+                    org || is_title_head(prev) || is_title_modifier(prev)
+                }
+                "the" => doc.s(j - 1) == "of",
+                "and" => licensed_org && (start..j).any(|x| is_org_head(doc.s(x))),
+                _ => doc.is_cap(j - 1) && doc.is_cap(j + 1) && s.len() <= 3 && s != "and",
+            };
+            if !ok {
+                parts.push((start, j));
+                // Skip the connector(s).
+                let mut k = j;
+                while k < b && CONNECTORS.contains(&doc.s(k)) {
+                    k += 1;
+                }
+                start = k;
+                licensed_org = false;
+                j = k;
+                continue;
+            }
+        }
+        j += 1;
+    }
+    parts.push((start, b));
+    parts
+        .into_iter()
+        .map(|(mut x, mut y)| {
+            // Trim common words at the edges ("The", "Tuesday").
+            while x < y && (is_common_word(doc.s(x)) || CONNECTORS.contains(&doc.s(x))) && !doc.s(x).ends_with('.') {
+                x += 1;
+            }
+            while y > x && (is_common_word(doc.s(y - 1)) || CONNECTORS.contains(&doc.s(y - 1))) {
+                y -= 1;
+            }
+            (x, y)
+        })
+        .filter(|(x, y)| x < y)
+        .collect()
+}
+
+fn place_cand(doc: &Doc, a: usize, b: usize, name: String, p: Option<&super::gazetteer::Place>, ev: Evidence) -> Cand {
+    Cand {
+        span: doc.span_of(a, b),
+        toks: (a, b),
+        kind: Some(EntityKind::Place),
+        subtype: p.map(|p| p.subtype),
+        evidence: ev,
+        name,
+        extra_surface: None,
+        title: None,
+        geo: p.map(|p| p.geo()),
+    }
+}
+
+fn org_cand(doc: &Doc, a: usize, b: usize, name: String) -> Cand {
+    let gov = (a..b).any(|i| {
+        matches!(
+            doc.s(i),
+            "Ministry" | "Department" | "Parliament" | "Congress" | "Senate" | "Duma" | "Cabinet" | "Government"
+                | "Embassy" | "Agency" | "Administration" | "Bureau" | "Council" | "Commission" | "Committee"
+        )
+    });
+    let seat = is_seat(&name);
+    Cand {
+        span: doc.span_of(a, b),
+        toks: (a, b),
+        kind: Some(EntityKind::Organization),
+        subtype: if seat { Some(Subtype::Seat) } else if gov { Some(Subtype::Government) } else { None },
+        evidence: Evidence::Strong,
+        name,
+        extra_surface: None,
+        title: None,
+        geo: None,
+    }
+}
+
+fn person_cand(doc: &Doc, a: usize, b: usize, ev: Evidence) -> Cand {
+    Cand {
+        span: doc.span_of(a, b),
+        toks: (a, b),
+        kind: Some(EntityKind::Person),
+        subtype: None,
+        evidence: ev,
+        name: doc.text_of(a, b).to_string(),
+        extra_surface: None,
+        title: None,
+        geo: None,
+    }
+}
+
+/// True when tokens `a..b` look like a person's name (no title, head or common words).
+fn name_like(doc: &Doc, a: usize, b: usize) -> bool {
+    a < b
+        && (a..b).all(|i| {
+            let s = doc.s(i);
+            doc.is_cap(i)
+                && !is_title_head(s)
+                && !is_org_head(s)
+                && !is_place_head(s)
+                && !doc.gaz.is_demonym(s)
+                && (!is_common_word(s) || s.ends_with('.'))
+                && known_org(s).is_none()
+        })
+        && !doc.s(a).ends_with('.') | (b - a > 1)
+}
+
+/// Splits a leading title off a chunk: "Secretary of State | Antony Blinken".
+fn title_split(doc: &Doc, a: usize, b: usize) -> Option<usize> {
+    let mut i = a;
+    let mut last_head = None;
+    while i < b {
+        let s = doc.s(i);
+        let titleish = is_title_head(s)
+            || is_title_modifier(s)
+            || doc.gaz.is_demonym(s)
+            || known_org(s).is_some()
+            || s == "of"
+            || s == "the"
+            || (doc.gaz.lookup(s).is_some() && i + 1 < b && (is_title_head(doc.s(i + 1)) || is_title_modifier(doc.s(i + 1))))
+            || (is_org_head(s) && i > a);
+        if !titleish {
+            break;
+        }
+        if is_title_head(s) {
+            last_head = Some(i + 1);
+        }
+        i += 1;
+    }
+    let head_end = last_head?;
+    // The name starts after the last title word that is followed by a name.
+    let k = (head_end..=i).find(|&k| name_like(doc, k, b))?;
+    Some(k)
+}
+
+fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usize)>) {
+    let text = doc.text_of(a, b);
+    let first = doc.s(a);
+    let sent_initial = doc.toks[a].sent_start;
+
+    // 1. Honorific: "Mr. Putin".
+    if is_honorific(first) && b > a + 1 && name_like(doc, a + 1, b) {
+        let mut c = person_cand(doc, a + 1, b, Evidence::Strong);
+        c.extra_surface = Some(text.to_string());
+        if first.trim_end_matches('.') == "Dr" {
+            c.title = Some("Dr.".into());
+        }
+        cands.push(c);
+        return;
+    }
+    // 2. Title before a name: "Russian Foreign Minister Sergey Lavrov".
+    if let Some(k) = title_split(doc, a, b) {
+        if k > a {
+            let mut c = person_cand(doc, k, b, Evidence::Strong);
+            let title = doc.text_of(a, k);
+            c.title = Some(title.to_string());
+            cands.push(c);
+            // Organisations and places named inside the title ("NATO Secretary General").
+            for x in a..k {
+                let s = doc.s(x);
+                if let Some(name) = known_org(s) {
+                    cands.push(org_cand(doc, x, x + 1, name.to_string()));
+                } else if !is_title_head(s) && !is_title_modifier(s) {
+                    if let Some(p) = doc.gaz.lookup(s) {
+                        cands.push(place_cand(doc, x, x + 1, s.to_string(), Some(p), Evidence::Strong));
+                    }
+                }
+            }
+            return;
+        }
+    }
+    // 3. The gazetteer and well-known organisations, for the whole chunk.
+    if let Some(name) = known_org(text) {
+        let mut c = org_cand(doc, a, b, name.to_string());
+        if text != name {
+            c.extra_surface = None;
+        }
+        cands.push(c);
+        return;
+    }
+    if let Some(p) = doc.gaz.lookup(text) {
+        cands.push(place_cand(doc, a, b, text.to_string(), Some(p), Evidence::Strong));
+        return;
+    }
+    // 4. Organisation head words: "Russian Defense Ministry", "Center for ...", "Privatbank".
+    let org_head = (a..b).any(|i| is_org_head(doc.s(i))) && b - a >= 2;
+    let bank_word = b - a == 1 && first.len() > 6 && first.to_lowercase().ends_with("bank");
+    if org_head || bank_word {
+        let mut name = text.to_string();
+        // "Russia’s Foreign Ministry" -> "Russian Foreign Ministry".
+        if a >= 2 && doc.toks[a - 1].kind == TokKind::Possessive {
+            if let Some(dem) = doc.gaz.demonym_of(doc.s(a - 2)) {
+                name = format!("{dem} {text}");
+            }
+        }
+        let mut c = org_cand(doc, a, b, name);
+        if c.name != text {
+            c.extra_surface = Some(text.to_string());
+        }
+        cands.push(c);
+        return;
+    }
+    // 5. Place head words: "Black Sea", "East Room"; or a lower-case one after: "Rostov region".
+    if b - a >= 2 && is_place_head(doc.s(b - 1)) {
+        cands.push(place_cand(doc, a, b, text.to_string(), None, Evidence::Strong));
+        return;
+    }
+    if doc.is_word(b) && is_place_head_lower(doc.s(b)) && doc.same_para(a, b) {
+        cands.push(place_cand(doc, a, b + 1, doc.text_of(a, b + 1).to_string(), None, Evidence::Strong));
+        return;
+    }
+    // 6. A place qualified by a direction or a name: "Eastern Europe", "Nazi Germany".
+    if b - a == 2 {
+        if let Some(p) = doc.gaz.lookup(doc.s(a + 1)) {
+            let q = doc.s(a);
+            if is_direction(q) || (!is_common_word(q) && !is_given_name(q) && !doc.gaz.is_demonym(q) && !is_title_head(q) && !sent_initial) {
+                let geo = if is_direction(q) { None } else { Some(p) };
+                let _ = geo;
+                cands.push(place_cand(doc, a, b, text.to_string(), None, Evidence::Strong));
+                return;
+            }
+        }
+    }
+    // 7. A demonym alone is an adjective, not a mention; before another word it qualifies it.
+    if doc.gaz.is_demonym(first) {
+        if b - a > 1 {
+            classify_chunk(doc, a + 1, b, cands, unknown);
+        }
+        return;
+    }
+    // 8. Longer runs that end or start with a known place: keep the place only.
+    if b - a >= 2 {
+        if let Some(p) = doc.gaz.lookup(doc.s(b - 1)).filter(|p| p.subtype == Subtype::Country) {
+            if !name_like(doc, a, b) || !is_given_name(first) {
+                cands.push(place_cand(doc, b - 1, b, doc.s(b - 1).to_string(), Some(p), Evidence::Strong));
+                return;
+            }
+        }
+    }
+    // 9. The shape of a person's name: a given name, a middle initial or a suffix.
+    if b - a >= 2 {
+        let has_initial = (a + 1..b - 1).any(|i| {
+            let s = doc.s(i);
+            s.len() == 2 && s.ends_with('.') || s.len() == 1
+        });
+        let has_suffix = is_suffix(doc.s(b - 1));
+        let core_end = if has_suffix { b - 1 } else { b };
+        if name_like(doc, a, core_end) && (is_given_name(first) || has_initial || has_suffix) {
+            let mut c = person_cand(doc, a, b, Evidence::Strong);
+            if sent_initial && !is_given_name(first) {
+                c.evidence = Evidence::Weak;
+            }
+            cands.push(c);
+            return;
+        }
+    }
+    // 10. Unknown acronyms are usually organisations.
+    if b - a == 1 && (3..=6).contains(&first.len()) && first.chars().all(|c| c.is_ascii_uppercase()) && !ACRONYM_STOP.contains(&first) {
+        let mut c = org_cand(doc, a, b, first.to_string());
+        c.evidence = Evidence::Weak;
+        cands.push(c);
+        return;
+    }
+    unknown.push((a, b));
+}
+
+const ACRONYM_STOP: &[&str] = &["CEO", "CFO", "COO", "GDP", "COVID", "DDOS", "NFT", "LNG", "GMT", "UTC", "EST", "FAQ", "III", "VIII", "PDF", "HTML", "USD", "EUR", "RSS", "ALL", "VIEW", "STEP", "THIS", "CTRL", "CMD", "LOCKED", "PREMIUM", "CONTENT", "THE", "AND", "FOR"];
+
+/// Context evidence for a chunk nobody classified yet.
+fn context_kind(doc: &Doc, a: usize, b: usize) -> Option<(EntityKind, Evidence)> {
+    let prev = a.checked_sub(1).map(|p| doc.s(p)).unwrap_or("");
+    let next = doc.s(b);
+    let n = b - a;
+    let nl = name_like(doc, a, b) && n <= 3;
+    // A role noun right before: "banker John Doe", "spokesman Ned Price".
+    if nl && a > 0 && doc.is_word(a - 1) && prev.chars().next().is_some_and(char::is_lowercase) && is_role_noun(prev) {
+        return Some((EntityKind::Person, Evidence::Strong));
+    }
+    // An apposition after: "Jane Doe, 57, a banker" / "Jane Doe, an expert on ...".
+    if nl && next == "," {
+        let after: Vec<&str> = (b + 1..b + 6).map(|i| doc.s(i)).collect();
+        let age = after.first().is_some_and(|s| s.chars().all(|c| c.is_ascii_digit()) && !s.is_empty());
+        let role = after.iter().take(5).any(|s| is_role_noun(s) && s.chars().next().is_some_and(char::is_lowercase));
+        let det = after.first().is_some_and(|s| matches!(*s, "a" | "an" | "the" | "who"));
+        if age || (role && (det || n >= 2)) {
+            return Some((EntityKind::Person, Evidence::Strong));
+        }
+    }
+    // A speech verb: "Kuleba told reporters", "said Grant".
+    if nl && (is_speech_verb(next) || (is_speech_verb(prev) && !doc.toks[a].sent_start && a > 0 && doc.toks[a - 1].kind == TokKind::Word)) {
+        return Some((EntityKind::Person, if n >= 2 { Evidence::Strong } else { Evidence::Weak }));
+    }
+    // A preposition of place before a single unknown word: "in Lviv".
+    if n == 1 && matches!(prev, "in" | "near" | "outside" | "across" | "into") && !doc.toks[a].sent_start && !is_given_name(doc.s(a)) {
+        return Some((EntityKind::Place, Evidence::Weak));
+    }
+    // "Lviv, Ukraine": a word before a comma and a known country.
+    if n == 1 && next == "," && doc.gaz.lookup(doc.s(b + 1)).is_some_and(|p| matches!(p.subtype, Subtype::Country | Subtype::State)) {
+        return Some((EntityKind::Place, Evidence::Weak));
+    }
+    None
+}
+
+/// Surname key of a person name: the last word that is not a suffix, folded.
+fn surname_key(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().filter(|w| !is_suffix(w)).collect();
+    words.last().map(|w| fold(w.trim_end_matches(['.', ',']))).unwrap_or_default()
+}
+
+fn first_name_key(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().filter(|w| !is_suffix(w)).collect();
+    (words.len() >= 2).then(|| fold(words[0]))
+}
+
+fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)]) -> Entities {
+    // Context for chunks the words alone did not classify.
+    for &(a, b) in unknown {
+        if let Some((kind, ev)) = context_kind(doc, a, b) {
+            let c = match kind {
+                EntityKind::Person => person_cand(doc, a, b, ev),
+                EntityKind::Place => place_cand(doc, a, b, doc.text_of(a, b).to_string(), None, ev),
+                EntityKind::Organization => org_cand(doc, a, b, doc.text_of(a, b).to_string()),
+            };
+            cands.push(c);
+        }
+    }
+    cands.sort_by_key(|c| c.span);
+
+    // People: full names first, then bare surnames join them.
+    let mut entities: Vec<LocalEntity> = Vec::new();
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut person_full: Vec<(String, Option<String>, usize)> = Vec::new(); // (surname, first, entity)
+    let mut surname_people: HashMap<String, Vec<usize>> = HashMap::new();
+    let strong_people: Vec<&Cand> = cands
+        .iter()
+        .filter(|c| c.kind == Some(EntityKind::Person) && (c.evidence == Evidence::Strong || c.name.split_whitespace().count() >= 2))
+        .collect();
+    for c in &strong_people {
+        if let Some(first) = first_name_key(&c.name) {
+            let sk = surname_key(&c.name);
+            let found = person_full.iter().find(|(s, f, _)| *s == sk && f.as_deref().is_some_and(|f| given_names_compatible(f, &first)));
+            if found.is_none() {
+                let idx = entities.len();
+                entities.push(new_entity(EntityKind::Person, None, &c.name, None));
+                person_full.push((sk.clone(), Some(first), idx));
+                surname_people.entry(sk).or_default().push(idx);
+            }
+        }
+    }
+    let find_person = |name: &str, pos: usize, people: &[(String, Option<String>, usize)], cands: &[Cand]| -> Option<usize> {
+        let sk = surname_key(name);
+        let first = first_name_key(name);
+        let matching: Vec<usize> = people
+            .iter()
+            .filter(|(s, f, _)| *s == sk && match (&first, f) {
+                (Some(a), Some(b)) => given_names_compatible(a, b),
+                _ => true,
+            })
+            .map(|x| x.2)
+            .collect();
+        if matching.len() <= 1 {
+            return matching.first().copied();
+        }
+        // Several people share the surname: the one named most recently before.
+        let _ = cands;
+        let _ = pos;
+        matching.first().copied()
+    };
+
+    let mut place_or_org: HashMap<(EntityKind, String), usize> = HashMap::new();
+    for c in &cands {
+        let Some(kind) = c.kind else { continue };
+        let idx = match kind {
+            EntityKind::Person => {
+                if c.evidence == Evidence::Weak && c.name.split_whitespace().count() == 1 && !surname_people.contains_key(&surname_key(&c.name)) {
+                    // A lone word with only weak evidence: keep it only if a strong one agrees.
+                    let strong_elsewhere = cands.iter().any(|o| o.kind == Some(EntityKind::Person) && o.evidence == Evidence::Strong && surname_key(&o.name) == surname_key(&c.name));
+                    if !strong_elsewhere {
+                        continue;
+                    }
+                }
+                match find_person(&c.name, c.span.start, &person_full, &cands) {
+                    Some(e) => e,
+                    None => {
+                        let idx = entities.len();
+                        entities.push(new_entity(EntityKind::Person, None, &c.name, None));
+                        let sk = surname_key(&c.name);
+                        person_full.push((sk.clone(), first_name_key(&c.name), idx));
+                        surname_people.entry(sk).or_default().push(idx);
+                        idx
+                    }
+                }
+            }
+            _ => {
+                if c.evidence == Evidence::Weak && surname_people.contains_key(&surname_key(&c.name)) {
+                    // "Austin" in an article about Lloyd Austin is the person.
+                    match find_person(&c.name, c.span.start, &person_full, &cands) {
+                        Some(e) => {
+                            push_mention(&mut entities, &mut mentions, e, c, doc);
+                            continue;
+                        }
+                        None => continue,
+                    }
+                }
+                let key = (kind, org_key(doc.gaz, &c.name));
+                match place_or_org.get(&key) {
+                    Some(&e) => e,
+                    None => {
+                        let idx = entities.len();
+                        entities.push(new_entity(kind, c.subtype, &c.name, c.geo.clone()));
+                        place_or_org.insert(key, idx);
+                        idx
+                    }
+                }
+            }
+        };
+        push_mention(&mut entities, &mut mentions, idx, c, doc);
+    }
+
+    // Unknown lone words that repeat a known person's surname are that person ("Price said").
+    for &(a, b) in unknown {
+        let name = doc.text_of(a, b);
+        if b - a == 1 && mentions.iter().all(|m| !m.span.contains(doc.span_of(a, b))) {
+            if let Some(&e) = surname_people.get(&fold(name)).and_then(|v| v.first()) {
+                let c = person_cand(doc, a, b, Evidence::Weak);
+                push_mention(&mut entities, &mut mentions, e, &c, doc);
+            }
+        }
+    }
+    // Bare "Defense Ministry" is the one "X Defense Ministry" named in the article.
+    merge_qualified_orgs(&mut entities, &mut mentions);
+    Entities { entities, mentions }
+}
+
+fn push_mention(entities: &mut [LocalEntity], mentions: &mut Vec<Mention>, e: usize, c: &Cand, doc: &Doc) {
+    let ent = &mut entities[e];
+    let surface = c.span.slice(doc.text).to_string();
+    if ent.kind == EntityKind::Person && surface.split_whitespace().count() > ent.name.split_whitespace().count() {
+        ent.name = surface.clone();
+    }
+    if ent.kind != EntityKind::Person && c.name != ent.name && c.name.len() > ent.name.len() {
+        ent.surfaces.insert(ent.name.clone());
+        ent.name = c.name.clone();
+    }
+    ent.surfaces.insert(surface);
+    ent.surfaces.insert(c.name.clone());
+    if let Some(x) = &c.extra_surface {
+        ent.surfaces.insert(x.clone());
+    }
+    if let Some(t) = &c.title {
+        ent.titles.insert(t.clone());
+    }
+    if ent.geo.is_none() {
+        ent.geo = c.geo.clone();
+    }
+    if mentions.iter().any(|m| m.span == c.span) {
+        return;
+    }
+    mentions.push(Mention { span: c.span, entity: e });
+}
+
+fn new_entity(kind: EntityKind, subtype: Option<Subtype>, name: &str, geo: Option<GeoRef>) -> LocalEntity {
+    LocalEntity { kind, subtype, name: name.to_string(), surfaces: BTreeSet::new(), titles: BTreeSet::new(), geo }
+}
+
+/// A key under which two spellings of an organisation or place name are the same
+/// ("Russia’s Ministry of Defense" / "Russian Defense Ministry", "Kiev" / "Kyiv").
+pub fn org_key(gaz: &Gazetteer, name: &str) -> String {
+    if let Some(p) = gaz.lookup(name) {
+        return fold(&p.name);
+    }
+    let folded = fold(name).replace("defence", "defense").replace("foreign affairs", "foreign");
+    let mut words: Vec<String> = folded.split_whitespace().map(|w| w.trim_end_matches('.').to_string()).collect();
+    // "ministry of defense" -> "defense ministry"
+    if let Some(pos) = words.iter().position(|w| w == "of") {
+        if pos > 0 && pos + 1 < words.len() && matches!(words[pos - 1].as_str(), "ministry" | "department" | "secretary") {
+            let head = words[pos - 1].clone();
+            let mut v: Vec<String> = words[..pos - 1].to_vec();
+            v.extend(words[pos + 1..].iter().cloned());
+            v.push(head);
+            words = v;
+        }
+    }
+    // "russia's x" -> "russian x"
+    if words.len() >= 2 {
+        if let Some(stem) = words[0].strip_suffix("'s") {
+            if let Some(dem) = gaz.demonym_of(stem) {
+                words[0] = fold(dem);
+            }
+        }
+    }
+    words.join(" ")
+}
+
+fn merge_qualified_orgs(entities: &mut [LocalEntity], mentions: &mut [Mention]) {
+    let gaz = Gazetteer::get();
+    let keys: Vec<String> = entities.iter().map(|e| org_key(gaz, &e.name)).collect();
+    for i in 0..entities.len() {
+        if entities[i].kind != EntityKind::Organization || keys[i].split_whitespace().count() < 2 {
+            continue;
+        }
+        let qualified: Vec<usize> = (0..entities.len())
+            .filter(|&j| j != i && entities[j].kind == EntityKind::Organization && keys[j].ends_with(&format!(" {}", keys[i])))
+            .filter(|&j| gaz.is_demonym(keys[j].split_whitespace().next().unwrap_or("")))
+            .collect();
+        if qualified.len() == 1 {
+            let j = qualified[0];
+            let surfaces = std::mem::take(&mut entities[i].surfaces);
+            entities[j].surfaces.extend(surfaces);
+            for m in mentions.iter_mut().filter(|m| m.entity == i) {
+                m.entity = j;
+            }
+        }
+    }
+}
+
+/// Matches known names inside headline-style paragraphs and other spots the
+/// capital-letter scan skipped.
+fn lookup_pass(doc: &Doc, title_paras: &BTreeSet<usize>, out: &mut Entities) {
+    let mut by_surface: HashMap<String, usize> = HashMap::new();
+    for (idx, e) in out.entities.iter().enumerate() {
+        if out.mentions.iter().all(|m| m.entity != idx) {
+            continue;
+        }
+        for s in e.surfaces.iter().chain(std::iter::once(&e.name)) {
+            by_surface.entry(fold(s)).or_insert(idx);
+        }
+        if e.kind == EntityKind::Person {
+            by_surface.entry(surname_key(&e.name)).or_insert(idx);
+        }
+    }
+    let mut i = 0;
+    while i < doc.toks.len() {
+        if !title_paras.contains(&doc.toks[i].para) || !doc.is_cap(i) {
+            i += 1;
+            continue;
+        }
+        let mut matched = false;
+        for len in (1..=4).rev() {
+            let b = i + len;
+            if b > doc.toks.len() || !(i..b).all(|x| doc.is_cap(x) || CONNECTORS.contains(&doc.s(x))) || !doc.same_para(i, b - 1) {
+                continue;
+            }
+            let s = doc.text_of(i, b);
+            let key = fold(s);
+            let idx = if let Some(&e) = by_surface.get(&key) {
+                Some(e)
+            } else if let Some(p) = doc.gaz.lookup(s).filter(|p| len > 1 || !is_common_word(s) && p.subtype != Subtype::Feature) {
+                let e = out.entities.len();
+                out.entities.push(new_entity(EntityKind::Place, Some(p.subtype), &p.name, Some(p.geo())));
+                by_surface.insert(key, e);
+                Some(e)
+            } else {
+                None
+            };
+            if let Some(e) = idx {
+                let span = doc.span_of(i, b);
+                out.entities[e].surfaces.insert(s.to_string());
+                out.mentions.push(Mention { span, entity: e });
+                i = b;
+                matched = true;
+                break;
+            }
+        }
+        if !matched {
+            i += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::tokenize;
+    use super::*;
+
+    fn run(text: &str) -> Vec<(EntityKind, String, Vec<String>)> {
+        let toks = tokenize(text);
+        let out = extract(text, &toks);
+        let mut v: Vec<_> = out
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| out.mentions.iter().any(|m| m.entity == *i))
+            .map(|(i, e)| {
+                let ms = out.mentions.iter().filter(|m| m.entity == i).map(|m| m.span.slice(text).to_string()).collect();
+                (e.kind, e.name.clone(), ms)
+            })
+            .collect();
+        v.sort();
+        v
+    }
+
+    fn names(text: &str, kind: EntityKind) -> Vec<String> {
+        run(text).into_iter().filter(|e| e.0 == kind).map(|e| e.1).collect()
+    }
+
+    #[test]
+    fn titles_honorifics_and_surnames_join_one_person() {
+        let text = "Prime Minister Jane Holloway met Mr. Okafor in Lagos. Later, Ms. Holloway said the talks went well. Holloway left.";
+        let people = run(text).into_iter().filter(|e| e.0 == EntityKind::Person).collect::<Vec<_>>();
+        assert_eq!(people.len(), 2, "{people:?}");
+        let jane = people.iter().find(|p| p.1 == "Jane Holloway").expect("Jane Holloway");
+        assert_eq!(jane.2, ["Jane Holloway", "Holloway", "Holloway"]);
+        assert!(people.iter().any(|p| p.1 == "Okafor"));
+        assert_eq!(names(text, EntityKind::Place), ["Lagos"]);
+    }
+
+    #[test]
+    fn organisations_by_head_word_and_possessive_country() {
+        let text = "The central bank and Brazil’s Finance Ministry disagreed, while the Bank of Canada and the World Wildlife Fund waited. Later the Finance Ministry spoke.";
+        let orgs = names(text, EntityKind::Organization);
+        assert!(orgs.contains(&"Brazilian Finance Ministry".to_string()), "{orgs:?}");
+        assert!(orgs.contains(&"Bank of Canada".to_string()), "{orgs:?}");
+        assert!(orgs.contains(&"World Wildlife Fund".to_string()), "{orgs:?}");
+        assert_eq!(orgs.len(), 3, "bare Finance Ministry joins the qualified one: {orgs:?}");
+    }
+
+    #[test]
+    fn adjectives_are_not_mentions_and_connectors_split() {
+        let text = "French and Spanish officials met in Madrid. Portugal and Spain signed.";
+        let places = names(text, EntityKind::Place);
+        assert_eq!(places, ["Madrid", "Portugal", "Spain"]);
+        assert!(names(text, EntityKind::Person).is_empty());
+    }
+
+    #[test]
+    fn context_makes_people_and_places() {
+        let text = "“It is over,” said Tomasz Wielicki, 44, a baker who lives in Wroclawek. Analysts agreed with banker Ines Ferreira.";
+        let people = names(text, EntityKind::Person);
+        assert!(people.contains(&"Tomasz Wielicki".to_string()), "{people:?}");
+        assert!(people.contains(&"Ines Ferreira".to_string()), "{people:?}");
+        assert!(names(text, EntityKind::Place).contains(&"Wroclawek".to_string()));
+    }
+
+    #[test]
+    fn headline_style_lines_only_match_known_names() {
+        let text = "Storm Hits Lisbon As Mayor Waits\n\nMayor Carla Duarte said Lisbon was ready. Duarte stayed.";
+        let r = run(text);
+        let lisbon = r.iter().find(|e| e.1 == "Lisbon").unwrap();
+        assert_eq!(lisbon.2.len(), 2);
+        assert!(!r.iter().any(|e| e.1.contains("Storm")));
+    }
+}

@@ -1,0 +1,314 @@
+//! General-knowledge word lists: honorifics, titles, organisation and place
+//! head words, speech verbs, given names, common words. Nothing here names a
+//! particular person; the lists must make sense for any English news story.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
+    words.iter().copied().collect()
+}
+
+fn words_of(data: &'static str) -> HashSet<&'static str> {
+    data.lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .collect()
+}
+
+macro_rules! lexicon {
+    ($(#[$doc:meta])* $name:ident, $init:expr) => {
+        $(#[$doc])*
+        fn $name() -> &'static HashSet<&'static str> {
+            static CELL: OnceLock<HashSet<&'static str>> = OnceLock::new();
+            CELL.get_or_init(|| $init)
+        }
+    };
+}
+
+lexicon!(given_names, words_of(include_str!("../../data/given_names.txt")));
+lexicon!(common_words, words_of(include_str!("../../data/common_words.txt")));
+
+lexicon!(
+    /// Courtesy titles that only ever precede a person's name.
+    honorifics,
+    set(&["Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady", "Rev", "Messrs"])
+);
+
+lexicon!(
+    /// Capitalised words that head a title before a name ("President", "Gen.").
+    title_heads,
+    set(&[
+        "President", "Vice-President", "President-elect", "Minister", "Chancellor", "Secretary", "General",
+        "Gen", "Maj", "Lt", "Col", "Capt", "Sgt", "Adm", "Cmdr", "Brig", "Admiral", "Colonel", "Captain",
+        "Lieutenant", "Major", "Sergeant", "Commander", "Marshal", "Senator", "Sen", "Rep", "Representative",
+        "Congressman", "Congresswoman", "Gov", "Governor", "Mayor", "Ambassador", "King", "Queen", "Prince",
+        "Princess", "Pope", "Judge", "Justice", "Speaker", "Leader", "Chairman", "Chairwoman", "Chair",
+        "Director", "Spokesman", "Spokeswoman", "Spokesperson", "Envoy", "Premier", "Attorney", "Commissioner",
+        "Archbishop", "Bishop", "Cardinal", "Sheikh", "Emir", "Sultan", "Ayatollah", "Coach", "Detective",
+        "Inspector", "Superintendent", "Professor", "Prof", "Dr", "Mr", "Mrs", "Ms", "CEO", "Chief",
+        "Officer", "Sheriff", "Councillor", "Councilman", "Councilwoman", "Lawmaker", "Diplomat", "Dean",
+        "Rabbi", "Imam", "Father", "Sister", "Brother", "Chairperson", "Treasurer", "Prosecutor",
+        "Secretary-General", "Delegate", "Consul", "Czar", "Tsar",
+    ])
+);
+
+lexicon!(
+    /// Capitalised words that qualify a title ("Foreign" Minister, "Press" Secretary).
+    title_modifiers,
+    set(&[
+        "Vice", "Prime", "Deputy", "Acting", "Former", "Foreign", "Defense", "Defence", "Interior",
+        "Finance", "Economy", "Economic", "Justice", "Health", "Affairs", "State", "Press", "Majority",
+        "Minority", "Permanent", "Executive", "Senior", "Supreme", "Joint", "Staff", "National", "Security",
+        "Home", "Trade", "Energy", "Education", "Culture", "Agriculture", "Transport", "Environment",
+        "Labor", "Labour", "Treasury", "Commerce", "Homeland", "Intelligence", "First", "Assistant",
+        "Special", "Chief", "Lord", "High", "Grand", "Associate", "Principal", "Head", "General", "Major",
+        "Lieutenant", "Rear", "Brigadier", "Field", "Defense", "Military", "Presidential", "Royal", "Crown",
+        "Opposition", "House", "Senate", "Party", "Committee", "Foreign-Policy", "Armed", "Forces", "Air",
+        "Force", "Navy", "Army", "Naval", "Development", "Digital", "Information", "Emergency", "Emergencies",
+        "Communications", "Social", "Public", "Veterans", "Immigration", "Housing", "Science", "Technology",
+    ])
+);
+
+lexicon!(
+    /// Head words of organisation names ("Ministry", "Bank", "Committee").
+    org_heads,
+    set(&[
+        "Ministry", "Department", "Council", "Bank", "Committee", "Commission", "University", "College",
+        "Institute", "Party", "Agency", "Parliament", "Assembly", "Congress", "Duma", "Court", "Corps", "Army",
+        "Navy", "Fleet", "Forces", "Guard", "Police", "Service", "Office", "Bureau", "Administration",
+        "Authority", "Board", "Center", "Centre", "Foundation", "Association", "Union", "Organization",
+        "Organisation", "Alliance", "Federation", "League", "Coalition", "Company", "Corporation", "Corp",
+        "Inc", "Ltd", "LLC", "Group", "Holdings", "Technologies", "Airlines", "Airways", "Times", "Post",
+        "Journal", "News", "Network", "Conference", "Forum", "Fund", "Trust", "Society", "Academy", "School",
+        "Hospital", "Church", "Club", "Command", "Cabinet", "Government", "Embassy", "Consulate",
+        "Secretariat", "Directorate", "Brigade", "Battalion", "Regiment", "Tribunal", "Reserve", "Exchange",
+        "Studios", "Motors", "Industries", "Systems", "Media", "Broadcasting", "Television", "Radio",
+        "Magazine", "Gazette", "Herald", "Tribune", "Telegraph", "Agency", "Institution", "Laboratory",
+        "Laboratories", "Labs", "Bancorp", "Group", "Partners", "Capital", "Securities", "Insurance",
+        "Pharmaceuticals", "Airline", "Railways", "Senate", "Legislature", "Cabinet", "Junta", "Front",
+        "Movement", "Council", "Caucus", "Program", "Programme", "Observatory", "Watch", "Monitor",
+    ])
+);
+
+lexicon!(
+    /// Head words of place names ("Sea", "Airport", "Square").
+    place_heads,
+    set(&[
+        "Sea", "Ocean", "River", "Lake", "Mountains", "Mountain", "Mount", "Island", "Islands", "Peninsula",
+        "Strait", "Gulf", "Bay", "Valley", "Desert", "Square", "Street", "Avenue", "Road", "Bridge", "Airport",
+        "Base", "Room", "Palace", "Park", "Region", "Province", "Oblast", "District", "County", "Canal",
+        "Plateau", "Coast", "Port", "Harbor", "Harbour", "Heights", "Hills", "Forest", "Steppe", "Krai",
+        "Prefecture", "Governorate", "Territory", "Territories", "Boulevard", "Plaza", "Stadium", "Arena",
+    ])
+);
+
+lexicon!(
+    /// Lower-case words that make the capitalised word before them a place ("Rostov region").
+    place_heads_lower,
+    set(&["region", "province", "oblast", "base", "airport", "district", "county", "river", "krai", "peninsula", "air base"])
+);
+
+lexicon!(
+    /// Capitalised direction words that can open a place name ("Eastern Europe").
+    directions,
+    set(&[
+        "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper",
+        "Lower", "Greater", "New", "Northeast", "Northwest", "Southeast", "Southwest", "Northeastern",
+        "Northwestern", "Southeastern", "Southwestern", "Inner", "Outer", "Old",
+    ])
+);
+
+lexicon!(
+    /// Lower-case nouns for roles people hold ("spokesman", "minister").
+    role_nouns,
+    set(&[
+        "president", "minister", "secretary", "chancellor", "spokesman", "spokeswoman", "spokesperson",
+        "official", "leader", "chief", "ambassador", "envoy", "general", "commander", "senator", "governor",
+        "mayor", "analyst", "expert", "adviser", "advisor", "director", "head", "chairman", "chairwoman",
+        "chair", "diplomat", "banker", "veteran", "lawmaker", "prosecutor", "judge", "lawyer", "attorney",
+        "professor", "researcher", "economist", "correspondent", "reporter", "editor", "founder",
+        "executive", "officer", "colonel", "premier", "king", "queen", "prince", "candidate", "representative",
+        "negotiator", "counterpart", "strategist", "historian", "scientist", "student", "teacher", "doctor",
+        "surgeon", "nurse", "soldier", "resident", "activist", "journalist", "author", "owner", "manager",
+        "coach", "player", "captain", "ceo", "deputy", "aide", "commissioner", "secretary-general",
+        "congressman", "congresswoman", "sheriff", "detective", "priest", "bishop", "mother", "father",
+        "consultant", "specialist", "fellow", "scholar", "engineer", "pilot", "farmer", "worker", "driver",
+    ])
+);
+
+lexicon!(
+    /// Speech verbs usable both before and after a quotation.
+    speech_verbs,
+    set(&[
+        "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added", "adding",
+        "state", "states", "stated", "stating", "warn", "warns", "warned", "warning", "note", "notes", "noted",
+        "noting", "stress", "stresses", "stressed", "insist", "insists", "insisted", "declare", "declares",
+        "declared", "announce", "announces", "announced", "explain", "explains", "explained", "argue",
+        "argues", "argued", "assert", "asserts", "asserted", "claim", "claims", "claimed", "caution",
+        "cautions", "cautioned", "vow", "vows", "vowed", "promise", "promises", "promised", "urge", "urges",
+        "urged", "write", "writes", "wrote", "tweet", "tweets", "tweeted", "post", "posted", "reply",
+        "replies", "replied", "respond", "responds", "responded", "answer", "answered", "predict",
+        "predicted", "predicts", "reiterate", "reiterated", "reiterates", "acknowledge", "acknowledged",
+        "admit", "admitted", "admits", "suggest", "suggested", "suggests", "hint", "hinted", "hints",
+        "concede", "conceded", "recall", "recalled", "describe", "described", "pledge", "pledged",
+        "maintain", "maintained", "maintains", "counter", "countered", "confirm", "confirmed", "confirms",
+        "emphasize", "emphasized", "emphasise", "emphasised", "remark", "remarked", "conclude", "concluded",
+        "complain", "complained", "boast", "boasted", "joke", "joked", "quip", "quipped", "report",
+        "reported", "reports", "call", "called", "calls", "accuse", "accused", "accuses", "deny", "denied",
+        "denies", "demand", "demanded", "insisting", "arguing", "adding", "writing", "announcing",
+        "declaring", "explaining", "warning", "urging", "promising", "vowing", "calling", "telling",
+        "observed", "observe", "observes", "contend", "contended", "contends", "reckon", "reckoned",
+        "mused", "muse", "shouted", "shout", "whispered", "cried", "exclaimed", "recounted", "affirmed",
+        "repeated", "repeat", "predicting", "signal", "signaled", "signalled", "said.", "writes",
+    ])
+);
+
+lexicon!(
+    /// Speech verbs that attribute only when they follow the quotation ("“Why?” she asked").
+    post_quote_verbs,
+    set(&["ask", "asks", "asked", "wonder", "wondered", "continued", "continues", "went on", "recalls", "explains"])
+);
+
+lexicon!(
+    /// Pronouns that can stand for a speaker.
+    personal_pronouns,
+    set(&["he", "she", "He", "She"])
+);
+
+lexicon!(
+    /// Prepositions: a name right after one is not a clause subject.
+    prepositions,
+    set(&[
+        "in", "on", "at", "of", "from", "to", "with", "by", "for", "over", "near", "into", "onto", "across",
+        "against", "about", "toward", "towards", "between", "among", "through", "under", "after", "before",
+        "since", "during", "without", "within", "around", "behind", "beyond", "like", "than", "via", "upon",
+        "along", "amid", "including",
+    ])
+);
+
+/// Well-known organisations named by a bare word or acronym: general knowledge
+/// of institutions, agencies, alliances and news organisations.
+fn known_orgs() -> &'static HashMap<&'static str, &'static str> {
+    static CELL: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        [
+            ("NATO", "NATO"), ("UN", "United Nations"), ("U.N.", "United Nations"), ("EU", "European Union"),
+            ("E.U.", "European Union"), ("IMF", "International Monetary Fund"), ("WHO", "World Health Organization"),
+            ("OSCE", "OSCE"), ("OPEC", "OPEC"), ("FBI", "FBI"), ("CIA", "CIA"), ("NSA", "NSA"), ("KGB", "KGB"),
+            ("FSB", "FSB"), ("GRU", "GRU"), ("SBU", "SBU"), ("BBC", "BBC"), ("CNN", "CNN"), ("AP", "Associated Press"),
+            ("AFP", "Agence France-Presse"), ("NBC", "NBC"), ("CBS", "CBS"), ("GOP", "Republican Party"),
+            ("ECB", "European Central Bank"), ("WTO", "World Trade Organization"), ("ICC", "International Criminal Court"),
+            ("IAEA", "IAEA"), ("ASEAN", "ASEAN"), ("UNESCO", "UNESCO"), ("UNICEF", "UNICEF"), ("NASA", "NASA"),
+            ("Interpol", "Interpol"), ("Europol", "Europol"), ("Hamas", "Hamas"), ("Hezbollah", "Hezbollah"),
+            ("Taliban", "Taliban"), ("Reuters", "Reuters"), ("Bloomberg", "Bloomberg"), ("Twitter", "Twitter"),
+            ("Facebook", "Facebook"), ("Google", "Google"), ("Telegram", "Telegram"), ("Microsoft", "Microsoft"),
+            ("Apple", "Apple"), ("Amazon", "Amazon"), ("Gazprom", "Gazprom"), ("Congress", "Congress"),
+            ("Senate", "Senate"), ("Parliament", "Parliament"), ("Duma", "State Duma"), ("Knesset", "Knesset"),
+            ("Bundestag", "Bundestag"), ("Kremlin", "Kremlin"), ("Pentagon", "Pentagon"), ("White House", "White House"),
+            ("Downing Street", "Downing Street"), ("Elysee", "Elysee"), ("Élysée", "Élysée"), ("Vatican", "Vatican"),
+            ("Republicans", "Republican Party"), ("Democrats", "Democratic Party"), ("Tories", "Conservative Party"),
+            ("Pentagon’s", "Pentagon"), ("Xinhua", "Xinhua"), ("TASS", "TASS"), ("Interfax", "Interfax"),
+            ("RIA Novosti", "RIA Novosti"), ("Al Jazeera", "Al Jazeera"), ("YouTube", "YouTube"), ("Instagram", "Instagram"),
+        ]
+        .into_iter()
+        .collect()
+    })
+}
+
+/// Seats of power whose name stands for the institution (both place and organisation).
+const SEATS: &[&str] = &["Kremlin", "Pentagon", "White House", "Downing Street", "Elysee", "Élysée", "Vatican", "Capitol"];
+
+pub fn is_given_name(w: &str) -> bool {
+    given_names().contains(w)
+}
+
+/// True for words that start sentences or headings without naming anything.
+pub fn is_common_word(w: &str) -> bool {
+    let lower = w.trim_end_matches('.').to_lowercase();
+    common_words().contains(lower.as_str())
+}
+
+pub fn is_honorific(w: &str) -> bool {
+    honorifics().contains(w.trim_end_matches('.'))
+}
+
+pub fn is_title_head(w: &str) -> bool {
+    title_heads().contains(w.trim_end_matches('.'))
+}
+
+pub fn is_title_modifier(w: &str) -> bool {
+    title_modifiers().contains(w.trim_end_matches('.'))
+}
+
+pub fn is_org_head(w: &str) -> bool {
+    org_heads().contains(w.trim_end_matches('.'))
+}
+
+pub fn is_place_head(w: &str) -> bool {
+    place_heads().contains(w)
+}
+
+pub fn is_place_head_lower(w: &str) -> bool {
+    place_heads_lower().contains(w)
+}
+
+pub fn is_direction(w: &str) -> bool {
+    directions().contains(w)
+}
+
+pub fn is_role_noun(w: &str) -> bool {
+    role_nouns().contains(w.to_lowercase().as_str())
+}
+
+pub fn is_speech_verb(w: &str) -> bool {
+    speech_verbs().contains(w.to_lowercase().as_str())
+}
+
+pub fn is_post_quote_verb(w: &str) -> bool {
+    let l = w.to_lowercase();
+    speech_verbs().contains(l.as_str()) || post_quote_verbs().contains(l.as_str())
+}
+
+pub fn is_personal_pronoun(w: &str) -> bool {
+    personal_pronouns().contains(w)
+}
+
+pub fn is_preposition(w: &str) -> bool {
+    prepositions().contains(w.to_lowercase().as_str())
+}
+
+/// The canonical name of a well-known organisation, if `w` is one.
+pub fn known_org(w: &str) -> Option<&'static str> {
+    known_orgs().get(w).copied()
+}
+
+pub fn is_seat(name: &str) -> bool {
+    SEATS.contains(&name)
+}
+
+/// Common nicknames and their full given names.
+const NICKNAMES: &[(&str, &str)] = &[
+    ("joe", "joseph"), ("bob", "robert"), ("rob", "robert"), ("bobby", "robert"), ("bill", "william"),
+    ("will", "william"), ("mike", "michael"), ("chuck", "charles"), ("charlie", "charles"), ("mitch", "mitchell"),
+    ("tony", "anthony"), ("tony", "antony"), ("jim", "james"), ("jimmy", "james"), ("tom", "thomas"),
+    ("dick", "richard"), ("rick", "richard"), ("dan", "daniel"), ("dave", "david"), ("steve", "steven"),
+    ("steve", "stephen"), ("ted", "edward"), ("ed", "edward"), ("liz", "elizabeth"), ("beth", "elizabeth"),
+    ("kate", "katherine"), ("katie", "katherine"), ("alex", "alexander"), ("sasha", "alexander"),
+    ("andy", "andrew"), ("ben", "benjamin"), ("sam", "samuel"), ("matt", "matthew"), ("nick", "nicholas"),
+    ("chris", "christopher"), ("jon", "jonathan"), ("josh", "joshua"), ("pete", "peter"), ("phil", "philip"),
+    ("don", "donald"), ("ron", "ronald"), ("jeff", "jeffrey"), ("greg", "gregory"), ("ken", "kenneth"),
+    ("larry", "lawrence"), ("tim", "timothy"), ("vlad", "vladimir"), ("dmitri", "dmitry"), ("jack", "john"),
+];
+
+/// True when two given names can name the same person (equal, nickname, or initial).
+pub fn given_names_compatible(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (sa, sb) = (a.trim_end_matches('.'), b.trim_end_matches('.'));
+    if (sa.chars().count() == 1 && sb.starts_with(sa)) || (sb.chars().count() == 1 && sa.starts_with(sb)) {
+        return true;
+    }
+    NICKNAMES.iter().any(|&(n, f)| (n == sa && f == sb) || (n == sb && f == sa))
+}

@@ -1,0 +1,547 @@
+//! Quotations and who said them.
+//!
+//! Spans come from the quotation marks (curly, straight, single quotes used
+//! as marks, and ’’ as a closing mark). Attribution tries, in order: a speech
+//! verb earlier in the same sentence (“X said that ... ‘Q’”, partial quotes
+//! in reported speech), a speech verb right after the quote (“Q,” X said /
+//! said X), the sentence before ("X told reporters: ..."), then the speaker
+//! of the previous quote in the paragraph or of a quote-only paragraph's
+//! predecessor. Pronouns and role nouns ("he", "the president") resolve to
+//! the person in focus. When nothing names the speaker, there is none.
+
+use std::collections::HashMap;
+
+use super::lexicon::*;
+use super::text::{TokKind, Token};
+use crate::model::{EntityKind, LocalEntity, Mention, Quote, Span};
+
+#[derive(Debug, Clone, Copy)]
+struct Marks {
+    /// Byte offset of the opening mark (or of the paragraph start for a continuation).
+    open: usize,
+    /// The quoted text.
+    inner: Span,
+    /// Byte offset just after the closing mark (or the paragraph end).
+    close: usize,
+    closed: bool,
+}
+
+/// Finds quotation spans, paragraph by paragraph.
+fn find_marks(text: &str) -> Vec<Marks> {
+    let mut out = Vec::new();
+    let mut para_start = 0;
+    for line in text.split('\n') {
+        scan_paragraph(text, para_start, line, &mut out);
+        para_start += line.len() + 1;
+    }
+    out
+}
+
+#[derive(PartialEq, Clone, Copy)]
+enum Open {
+    Curly,
+    Straight,
+    Single,
+}
+
+fn scan_paragraph(_text: &str, base: usize, line: &str, out: &mut Vec<Marks>) {
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let mut open: Option<(Open, usize, usize)> = None; // kind, mark offset, inner start
+    let prev_char = |i: usize| if i == 0 { ' ' } else { chars[i - 1].1 };
+    let next_char = |i: usize| chars.get(i + 1).map_or(' ', |&(_, c)| c);
+    let push = |kind_open: (Open, usize, usize), inner_end: usize, close: usize, closed: bool, out: &mut Vec<Marks>| {
+        let (_, mark, start) = kind_open;
+        let raw = &line[start..inner_end];
+        let trimmed_start = start + (raw.len() - raw.trim_start().len());
+        let trimmed_end = inner_end - (raw.len() - raw.trim_end().len());
+        if trimmed_start < trimmed_end && line[trimmed_start..trimmed_end].chars().any(char::is_alphabetic) {
+            out.push(Marks { open: base + mark, inner: Span::new(base + trimmed_start, base + trimmed_end), close: base + close, closed });
+        }
+    };
+    let mut i = 0;
+    while i < chars.len() {
+        let (b, c) = chars[i];
+        let after = b + c.len_utf8();
+        match (c, open) {
+            ('“' | '„' | '«', None) => open = Some((Open::Curly, b, after)),
+            ('“', Some((Open::Curly, _, _))) => open = Some((Open::Curly, b, after)),
+            ('”' | '»', Some(o @ (Open::Curly | Open::Straight, _, _))) => {
+                push(o, b, after, true, out);
+                open = None;
+            }
+            ('’', Some(o @ (Open::Curly, _, _))) if next_char(i) == '’' => {
+                let close = after + '’'.len_utf8();
+                push(o, b, close, true, out);
+                open = None;
+                i += 1;
+            }
+            ('"', None) if !next_char(i).is_whitespace() => open = Some((Open::Straight, b, after)),
+            ('"', Some(o @ (Open::Straight | Open::Curly, _, _))) => {
+                push(o, b, after, true, out);
+                open = None;
+            }
+            ('‘', None) if !prev_char(i).is_alphanumeric() && next_char(i).is_alphanumeric() => {
+                open = Some((Open::Single, b, after));
+            }
+            ('’', Some(o @ (Open::Single, _, _))) if !next_char(i).is_alphanumeric() => {
+                push(o, b, after, true, out);
+                open = None;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if let Some(o) = open {
+        if o.0 != Open::Single {
+            push(o, line.len(), line.len(), false, out);
+        }
+    }
+}
+
+/// What an attribution cue points at.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Who {
+    Entity(usize),
+    /// Someone the text does not name ("officials said", "a spokesman said").
+    Unnamed,
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    entities: &'a [LocalEntity],
+    /// Entity of each token, if the token lies in a mention.
+    tok_entity: Vec<Option<usize>>,
+    /// First token of each mention, to tell where a mention starts.
+    mention_start: Vec<bool>,
+    in_quote: Vec<bool>,
+    /// (token position, person) for every person mention outside quotes and every attributed quote.
+    focus: Vec<(usize, usize)>,
+    speakers: Vec<(usize, usize)>,
+}
+
+impl<'a> Ctx<'a> {
+    fn s(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| t.span.slice(self.text))
+    }
+
+    fn lower_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Word) && self.s(i).chars().next().is_some_and(char::is_lowercase)
+    }
+
+    fn is_person(&self, e: usize) -> bool {
+        self.entities[e].kind == EntityKind::Person
+    }
+
+    /// The person in focus just before token `pos`.
+    fn focus_at(&self, pos: usize) -> Option<usize> {
+        let m = self.focus.iter().filter(|(p, _)| *p < pos).max_by_key(|(p, _)| *p).map(|&(p, e)| (p, e));
+        let s = self.speakers.iter().filter(|(p, _)| *p < pos).max_by_key(|(p, _)| *p).map(|&(p, e)| (p, e));
+        match (m, s) {
+            (Some(a), Some(b)) => Some(if a.0 >= b.0 { a.1 } else { b.1 }),
+            (a, b) => a.or(b).map(|x| x.1),
+        }
+    }
+
+    /// "the president": the latest person whose stated title has that word, else the person in focus.
+    fn role_at(&self, pos: usize, role: &str) -> Option<usize> {
+        let role = role.to_lowercase();
+        let titled = self
+            .focus
+            .iter()
+            .chain(self.speakers.iter())
+            .filter(|(p, e)| *p < pos && self.entities[*e].titles.iter().any(|t| t.to_lowercase().contains(&role)))
+            .max_by_key(|(p, _)| *p)
+            .map(|&(_, e)| e);
+        titled.or_else(|| self.focus_at(pos))
+    }
+
+    fn mention_at(&self, i: usize) -> Option<usize> {
+        self.tok_entity.get(i).copied().flatten()
+    }
+
+    /// The first token of the mention covering `i`.
+    fn mention_first(&self, mut i: usize) -> usize {
+        while i > 0 && !self.mention_start[i] && self.tok_entity[i - 1] == self.tok_entity[i] {
+            i -= 1;
+        }
+        i
+    }
+
+    fn speaker_entity(&self, e: usize) -> bool {
+        let ent = &self.entities[e];
+        ent.kind != EntityKind::Place || matches!(ent.subtype, Some(crate::model::Subtype::Country | crate::model::Subtype::City))
+    }
+
+    /// The subject of the speech verb at `v`, looking left no further than `lo`.
+    fn subject_before(&self, v: usize, lo: usize) -> Option<Who> {
+        let mut i = v;
+        let mut steps = 0;
+        // A verb coordinated with an earlier one ("X spoke with Y and said") shares its subject.
+        let mut k = v;
+        while k > lo && (self.s(k - 1).ends_with("ly") || matches!(self.s(k - 1), "also" | "then" | "later" | "again")) {
+            k -= 1;
+        }
+        if k > lo && matches!(self.s(k - 1), "and" | "but") {
+            return (lo..k).find_map(|j| {
+                let e = self.mention_at(j)?;
+                let first = self.mention_first(j);
+                (first == j && self.speaker_entity(e) && !(first > 0 && is_preposition(self.s(first - 1)))).then_some(Who::Entity(e))
+            });
+        }
+        while i > lo && steps < 14 {
+            i -= 1;
+            steps += 1;
+            if self.in_quote[i] {
+                return None;
+            }
+            let s = self.s(i);
+            if (s == "," && i + 1 == v) || s == ")" {
+                // Skip an apposition or a parenthesis: "X, a spokesman for Y, said".
+                let opener = if s == ")" { "(" } else { "," };
+                let mut j = i;
+                while j > lo && self.s(j - 1) != opener {
+                    j -= 1;
+                }
+                if j > lo {
+                    i = j - 1;
+                    continue;
+                }
+                return None;
+            }
+            if let Some(e) = self.mention_at(i) {
+                let first = self.mention_first(i);
+                let after_prep = first > 0 && is_preposition(self.s(first - 1));
+                let possessive = self.toks.get(i + 1).is_some_and(|t| t.kind == TokKind::Possessive);
+                if possessive {
+                    // "Putin’s spokesman said": someone unnamed speaks.
+                    return Some(Who::Unnamed);
+                }
+                if !after_prep && self.speaker_entity(e) {
+                    return Some(Who::Entity(e));
+                }
+                i = first;
+                continue;
+            }
+            if is_personal_pronoun(s) {
+                return self.focus_at(i).map(Who::Entity);
+            }
+            if matches!(s, "they" | "They" | "it" | "It" | "we" | "We" | "I") {
+                return None;
+            }
+            if s == "who" || s == "which" {
+                continue;
+            }
+            if self.lower_word(i) && is_role_noun(s) {
+                return Some(self.role_phrase(i, lo));
+            }
+            if self.lower_word(i) && s.ends_with('s') && i + 1 == v && !is_speech_verb(s) {
+                // "officials said", "analysts say"
+                return Some(Who::Unnamed);
+            }
+            if matches!(s, "." | ";" | ":") {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// A role noun at `i` as a speaker: "the president" (someone in focus),
+    /// "a Defense Ministry spokesman" (the organisation), "a spokesman" (unnamed).
+    fn role_phrase(&self, i: usize, lo: usize) -> Who {
+        let role = self.s(i);
+        let mut j = i;
+        while j > lo {
+            let s = self.s(j - 1);
+            if let Some(e) = self.mention_at(j - 1) {
+                let first = self.mention_first(j - 1);
+                if self.toks.get(j).is_some_and(|t| t.kind == TokKind::Possessive) || self.entities[e].kind == EntityKind::Person {
+                    return Who::Unnamed;
+                }
+                if self.entities[e].kind == EntityKind::Organization && first > lo && !matches!(self.s(first - 1), "the" | "The") {
+                    return Who::Entity(e);
+                }
+                if self.entities[e].kind == EntityKind::Organization {
+                    return Who::Entity(e);
+                }
+                j = first;
+                continue;
+            }
+            if matches!(s, "the" | "The") {
+                return self.role_at(i, role).map_or(Who::Unnamed, Who::Entity);
+            }
+            if matches!(s, "a" | "A" | "an" | "An" | "another" | "Another" | "one" | "One") {
+                return Who::Unnamed;
+            }
+            if self.toks.get(j - 1).is_some_and(|t| t.kind == TokKind::Possessive) {
+                return Who::Unnamed;
+            }
+            if !(self.lower_word(j - 1) || self.toks[j - 1].kind == TokKind::Word) {
+                break;
+            }
+            j -= 1;
+            if i - j > 4 {
+                break;
+            }
+        }
+        Who::Unnamed
+    }
+
+    /// The speaker named right after a quote: ", X said" or ", said X".
+    fn after_quote(&self, start: usize, hi: usize) -> Option<Who> {
+        let mut i = start;
+        while i < hi && matches!(self.s(i), "," | "—" | "–" | "-") {
+            i += 1;
+        }
+        if i >= hi {
+            return None;
+        }
+        if is_post_quote_verb(self.s(i)) && self.lower_word(i) {
+            return self.np_after(i + 1, hi);
+        }
+        // NP then verb within a few tokens (an apposition may sit between).
+        let verb = (i..hi).take(16).find(|&j| self.lower_word(j) && is_post_quote_verb(self.s(j)))?;
+        let np = self.np_after(i, verb)?;
+        Some(np)
+    }
+
+    /// The noun phrase starting at `i`: a mention, a pronoun, "the <role>", or an unnamed speaker.
+    fn np_after(&self, i: usize, hi: usize) -> Option<Who> {
+        let s = self.s(i);
+        if let Some(e) = self.mention_at(i) {
+            return self.speaker_entity(e).then_some(Who::Entity(e));
+        }
+        if is_personal_pronoun(s) {
+            return self.focus_at(i).map(Who::Entity);
+        }
+        if matches!(s, "a" | "A" | "an" | "An" | "another" | "one" | "some") {
+            return Some(Who::Unnamed);
+        }
+        if matches!(s, "the" | "The") {
+            // "the foreign minister, Dmytro Kuleba, told": a name in the phrase wins.
+            let end = hi.min(i + 10);
+            if let Some(e) = (i..end).find_map(|j| self.mention_at(j).filter(|&e| self.is_person(e))) {
+                return Some(Who::Entity(e));
+            }
+            if let Some(r) = (i + 1..end).find(|&j| self.lower_word(j) && is_role_noun(self.s(j))) {
+                let next_is_possessive = self.s(r + 1) == "of";
+                if let Some(e) = (r..end).find_map(|j| self.mention_at(j)).filter(|_| next_is_possessive) {
+                    let _ = e;
+                }
+                return Some(self.role_at(i, self.s(r)).map_or(Who::Unnamed, Who::Entity));
+            }
+            if let Some(e) = (i..end).find_map(|j| self.mention_at(j)) {
+                return self.speaker_entity(e).then_some(Who::Entity(e));
+            }
+            return None;
+        }
+        if self.lower_word(i) {
+            return Some(Who::Unnamed);
+        }
+        None
+    }
+}
+
+/// Finds every quotation in `text` and attributes it.
+pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &[Mention]) -> (Vec<Quote>, Vec<String>) {
+    let marks = find_marks(text);
+    let mut warnings = Vec::new();
+    let n = toks.len();
+    let mut tok_entity = vec![None; n];
+    let mut mention_start = vec![false; n];
+    let mut in_quote = vec![false; n];
+    let mut first_tok_at: HashMap<usize, usize> = HashMap::new();
+    let tok_index = |byte: usize| toks.partition_point(|t| t.span.start < byte);
+    for m in mentions {
+        let a = tok_index(m.span.start);
+        let mut first = true;
+        for i in a..n {
+            if toks[i].span.start >= m.span.end {
+                break;
+            }
+            tok_entity[i] = Some(m.entity);
+            mention_start[i] = first;
+            first = false;
+        }
+    }
+    for (q, mk) in marks.iter().enumerate() {
+        let a = tok_index(mk.open + 1);
+        for i in a..n {
+            if toks[i].span.start >= mk.inner.end {
+                break;
+            }
+            in_quote[i] = true;
+        }
+        first_tok_at.insert(q, a);
+    }
+    let mut focus = Vec::new();
+    for (i, e) in tok_entity.iter().enumerate() {
+        if let Some(e) = *e {
+            if entities[e].kind == EntityKind::Person && !in_quote[i] && mention_start[i] {
+                focus.push((i, e));
+            }
+        }
+    }
+    let mut ctx = Ctx { text, toks, entities, tok_entity, mention_start, in_quote, focus, speakers: Vec::new() };
+
+    let mut quotes: Vec<Quote> = Vec::new();
+    for (q, mk) in marks.iter().enumerate() {
+        if !mk.closed {
+            warnings.push(format!("unclosed quotation mark at byte {}", mk.open));
+        }
+        let open_tok = tok_index(mk.open);
+        let close_tok = tok_index(mk.close);
+        let para = toks.get(open_tok).map(|t| t.para).or_else(|| toks.get(open_tok.saturating_sub(1)).map(|t| t.para));
+        // Left context: back to the sentence start, a sentence-ending quote, or the paragraph start.
+        let mut lo = open_tok;
+        while lo > 0 && toks.get(lo - 1).map(|t| t.para) == para {
+            let s = ctx.s(lo - 1);
+            if !ctx.in_quote[lo - 1] && matches!(s, "." | "!" | "?") {
+                break;
+            }
+            if ctx.in_quote[lo - 1] {
+                // Inside an earlier quote: stop if that quote ended a sentence.
+                let prev = marks[..q].iter().rev().find(|m| m.inner.end <= toks[lo - 1].span.end + 1);
+                if prev.is_some_and(|m| m.inner.slice(text).ends_with(['.', '!', '?'])) {
+                    break;
+                }
+            }
+            lo -= 1;
+        }
+        // Right context: to the sentence end or the next quote.
+        let mut hi = close_tok;
+        while hi < n && toks[hi].para == para.unwrap_or(usize::MAX) && !ctx.in_quote[hi] {
+            let s = ctx.s(hi);
+            hi += 1;
+            if matches!(s, "." | "!" | "?") {
+                break;
+            }
+            if crate::extract::text::is_quote_char(s.chars().next().unwrap_or(' ')) {
+                hi -= 1;
+                break;
+            }
+        }
+
+        let mut who: Option<Who> = None;
+        // 1. A speech verb earlier in the sentence.
+        if let Some(v) = (lo..open_tok).rev().find(|&i| !ctx.in_quote[i] && ctx.lower_word(i) && is_speech_verb(ctx.s(i))) {
+            let passive = v > 0 && matches!(ctx.s(v - 1), "was" | "were" | "been" | "be" | "is" | "are");
+            who = if passive {
+                (v + 1..open_tok).find(|&j| ctx.s(j) == "by").and_then(|j| ctx.mention_at(j + 1)).map(Who::Entity)
+            } else {
+                ctx.subject_before(v, lo)
+            };
+        }
+        // 2. Right after the quote.
+        if who.is_none() && mk.closed {
+            who = ctx.after_quote(close_tok, hi);
+        }
+        // 3. The sentence before, in the same paragraph, introducing the speaker.
+        if who.is_none() && lo > 0 && toks.get(lo - 1).map(|t| t.para) == para && !ctx.in_quote[lo - 1] {
+            let end = lo - 1;
+            let mut start = end;
+            while start > 0 && toks[start - 1].para == toks[end].para && !matches!(ctx.s(start - 1), "." | "!" | "?") && !ctx.in_quote[start - 1] {
+                start -= 1;
+            }
+            if let Some(v) = (start..end).rev().find(|&i| ctx.lower_word(i) && is_speech_verb(ctx.s(i))) {
+                let passive = v > 0 && matches!(ctx.s(v - 1), "was" | "were" | "been" | "be" | "is" | "are");
+                who = if passive {
+                    (v + 1..end).find(|&j| ctx.s(j) == "by").and_then(|j| ctx.mention_at(j + 1)).map(Who::Entity)
+                } else {
+                    ctx.subject_before(v, start)
+                };
+            }
+        }
+        // 4. The previous quote's speaker: in the paragraph, or the paragraph before when this one opens with the quote.
+        if who.is_none() {
+            let prev = quotes.iter().zip(marks.iter()).rev().find(|(_, m)| m.close <= mk.open);
+            if let Some((pq, pm)) = prev {
+                let pm_para = toks.get(tok_index(pm.open)).map(|t| t.para);
+                let starts_para = open_tok == 0 || toks.get(open_tok.wrapping_sub(1)).map(|t| t.para) != para;
+                let same = pm_para == para;
+                let adjacent = pm_para.zip(para).is_some_and(|(a, b)| a + 1 == b) && starts_para;
+                if same || adjacent {
+                    who = pq.speaker.map(Who::Entity);
+                }
+            }
+        }
+        let speaker = match who {
+            Some(Who::Entity(e)) => Some(e),
+            _ => None,
+        };
+        if let Some(e) = speaker {
+            if entities[e].kind == EntityKind::Person {
+                ctx.speakers.push((open_tok, e));
+            }
+        }
+        quotes.push(Quote { span: mk.inner, speaker });
+    }
+    (quotes, warnings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::extract_text;
+
+    fn said(text: &str) -> Vec<(String, Option<String>)> {
+        let ex = extract_text(text);
+        ex.quotes
+            .iter()
+            .map(|q| (q.span.slice(text).to_string(), q.speaker.map(|e| ex.entities[e].name.clone())))
+            .collect()
+    }
+
+    fn who(v: &[(String, Option<String>)], quote: &str) -> Option<String> {
+        v.iter().find(|(q, _)| q.starts_with(quote)).unwrap_or_else(|| panic!("no quote {quote:?} in {v:?}")).1.clone()
+    }
+
+    #[test]
+    fn after_the_quote_and_continuations() {
+        let text = "Coach Maria Lindqvist spoke after the match.\n\n“We were tired,” Ms. Lindqvist said. “Next week is different.”\n\n“I am proud of them.”";
+        let v = said(text);
+        assert_eq!(who(&v, "We were tired"), Some("Maria Lindqvist".into()));
+        assert_eq!(who(&v, "Next week"), Some("Maria Lindqvist".into()));
+        assert_eq!(who(&v, "I am proud"), Some("Maria Lindqvist".into()));
+    }
+
+    #[test]
+    fn inverted_and_pronoun_attribution() {
+        let text = "Judge Samuel Okoro opened the hearing. “Order,” said Mr. Okoro.\n\nThe lawyer Priya Raman objected. “This is unfair,” she said.";
+        let v = said(text);
+        assert_eq!(who(&v, "Order"), Some("Samuel Okoro".into()));
+        assert_eq!(who(&v, "This is unfair"), Some("Priya Raman".into()));
+    }
+
+    #[test]
+    fn partial_quote_in_reported_speech() {
+        let text = "Finance Minister Lena Vogt warned that inflation “remains far too high” this year.";
+        assert_eq!(who(&said(text), "remains far too high"), Some("Lena Vogt".into()));
+    }
+
+    #[test]
+    fn apposition_between_speaker_and_verb() {
+        let text = "“The plant is safe,” Tomas Berg, a spokesman for the Nordic Energy Agency, said in a statement.";
+        assert_eq!(who(&said(text), "The plant is safe"), Some("Tomas Berg".into()));
+    }
+
+    #[test]
+    fn unnamed_speakers_get_no_speaker() {
+        let text = "Mayor Ana Ruiz spoke first.\n\n“Nobody told us anything,” said one resident who declined to be named.";
+        assert_eq!(who(&said(text), "Nobody told us"), None);
+    }
+
+    #[test]
+    fn organisation_speaker_and_straight_quotes() {
+        let text = "The Interior Ministry said in a statement that the border was \"fully secure.\"";
+        assert_eq!(who(&said(text), "fully secure"), Some("Interior Ministry".into()));
+    }
+
+    #[test]
+    fn single_quotes_and_double_closing_apostrophes() {
+        let text = "Senator Omar Haddad promised not to ‘give up the fight’ and said the bill was “dead.’’";
+        let v = said(text);
+        assert_eq!(who(&v, "give up the fight"), Some("Omar Haddad".into()));
+        assert_eq!(who(&v, "dead."), Some("Omar Haddad".into()));
+    }
+}

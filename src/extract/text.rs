@@ -1,0 +1,250 @@
+//! Tokens, sentences and paragraphs of a cleaned article.
+//!
+//! The tokenizer keeps abbreviations ("Mr.", "U.S.", initials such as "V.")
+//! whole and splits the possessive "’s" off its word, because both matter to
+//! name detection. Offsets are bytes into the article text.
+
+use crate::model::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    Number,
+    /// The possessive ending "’s" / "'s".
+    Possessive,
+    Punct,
+}
+
+#[derive(Debug, Clone)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokKind,
+    /// Index of the paragraph (line of the cleaned text).
+    pub para: usize,
+    /// Index of the sentence, counted over the whole text.
+    pub sent: usize,
+    /// First word of its sentence, or first word right after an opening quotation mark.
+    pub sent_start: bool,
+}
+
+/// Abbreviations that keep their final period.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "maj", "lt", "col", "capt", "sgt", "adm", "sen",
+    "rep", "gov", "prof", "rev", "fr", "cmdr", "brig", "corp", "inc", "ltd", "co", "no", "vs", "etc",
+    "jan", "feb", "aug", "sept", "oct", "nov", "dec", "mt", "ft", "ph", "pres", "dept", "univ", "messrs",
+];
+
+pub fn is_abbreviation(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+pub fn is_quote_char(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '‘' | '’' | '„' | '«' | '»')
+}
+
+/// Splits `text` into tokens with paragraph and sentence indices.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let n = chars.len();
+    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
+    let byte = |i: usize| if i < n { chars[i].0 } else { text.len() };
+    let mut raw: Vec<(Span, TokKind, usize)> = Vec::new();
+    let mut para = 0;
+    let mut i = 0;
+    while i < n {
+        let c = chars[i].1;
+        if c == '\n' {
+            // Only a blank line or a single newline: both end a paragraph.
+            if raw.last().is_some_and(|t| t.2 == para) {
+                para += 1;
+            }
+            i += 1;
+            continue;
+        }
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        if c.is_alphanumeric() {
+            let numeric = c.is_ascii_digit();
+            i += 1;
+            loop {
+                match at(i) {
+                    Some(c) if c.is_alphanumeric() => i += 1,
+                    Some('-') | Some('&') if at(i + 1).is_some_and(|c| c.is_alphanumeric()) => i += 1,
+                    Some(',') | Some('.') if numeric && at(i + 1).is_some_and(|c| c.is_ascii_digit()) => i += 1,
+                    Some(a) if is_apostrophe(a) && at(i + 1).is_some_and(|c| c.is_alphabetic()) => {
+                        // "’s" followed by a non-letter is a possessive: split it off.
+                        let s_end = at(i + 1).is_some_and(|c| c == 's' || c == 'S')
+                            && !at(i + 2).is_some_and(|c| c.is_alphabetic());
+                        if s_end {
+                            break;
+                        }
+                        i += 1;
+                    }
+                    Some('.') => {
+                        let word: String = chars[start..i].iter().map(|&(_, c)| c).collect();
+                        let segment_len = word.rsplit(['.', '-']).next().map_or(0, |s| s.chars().count());
+                        let single_letter = segment_len == 1 && word.chars().last().is_some_and(|c| c.is_alphabetic());
+                        let dotted = word.contains('.');
+                        if single_letter || (dotted && segment_len <= 2) || is_abbreviation(&word) {
+                            i += 1;
+                            // Continue "U.S" into the next letter only for dotted initials.
+                            if !(at(i).is_some_and(|c| c.is_alphabetic()) && (single_letter || dotted)) {
+                                break;
+                            }
+                        } else {
+                            break;
+                        }
+                    }
+                    _ => break,
+                }
+            }
+            let kind = if numeric && chars[start..i].iter().all(|&(_, c)| !c.is_alphabetic()) {
+                TokKind::Number
+            } else {
+                TokKind::Word
+            };
+            raw.push((Span::new(byte(start), byte(i)), kind, para));
+            continue;
+        }
+        if is_apostrophe(c)
+            && at(i + 1).is_some_and(|c| c == 's' || c == 'S')
+            && !at(i + 2).is_some_and(|c| c.is_alphabetic())
+            && i > 0
+            && chars[i - 1].1.is_alphanumeric()
+        {
+            i += 2;
+            raw.push((Span::new(byte(start), byte(i)), TokKind::Possessive, para));
+            continue;
+        }
+        if c == '.' && at(i + 1) == Some('.') {
+            while at(i) == Some('.') {
+                i += 1;
+            }
+        } else {
+            i += 1;
+        }
+        raw.push((Span::new(byte(start), byte(i)), TokKind::Punct, para));
+    }
+    assign_sentences(text, raw)
+}
+
+fn assign_sentences(text: &str, raw: Vec<(Span, TokKind, usize)>) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(raw.len());
+    let mut sent = 0;
+    let mut new_sentence = true;
+    let mut after_open_quote = false;
+    for (idx, &(span, kind, para)) in raw.iter().enumerate() {
+        if let Some(prev) = out.last() {
+            if prev.para != para {
+                sent += 1;
+                new_sentence = true;
+            }
+        }
+        let s = span.slice(text);
+        let is_word = matches!(kind, TokKind::Word | TokKind::Number);
+        let start_flag = is_word && (new_sentence || after_open_quote);
+        out.push(Token { span, kind, para, sent, sent_start: start_flag });
+        if is_word {
+            new_sentence = false;
+        }
+        after_open_quote = false;
+        if kind == TokKind::Punct {
+            let c = s.chars().next().unwrap_or(' ');
+            let next = raw.get(idx + 1);
+            let glued = next.is_some_and(|n| n.0.start == span.end);
+            if is_quote_char(c) && glued && next.is_some_and(|n| n.1 == TokKind::Word) {
+                after_open_quote = true;
+            }
+            if matches!(s, "." | "!" | "?" | "…" | "...") || s.starts_with("..") {
+                if ends_sentence(text, &raw, idx) {
+                    sent += 1;
+                    new_sentence = true;
+                }
+            }
+        } else if kind == TokKind::Word && s.ends_with('.') && s.len() > 2 && !is_abbreviation(s) {
+            // "U.S." at the end of a sentence: a boundary when a function word follows.
+            if let Some(next) = raw.get(idx + 1) {
+                let ns = next.0.slice(text);
+                if next.1 == TokKind::Word
+                    && ns.chars().next().is_some_and(char::is_uppercase)
+                    && super::lexicon::is_common_word(ns)
+                {
+                    sent += 1;
+                    new_sentence = true;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A period (or ! ?) ends a sentence when the next word, after closing marks, starts a new one.
+fn ends_sentence(text: &str, raw: &[(Span, TokKind, usize)], idx: usize) -> bool {
+    let mut j = idx + 1;
+    while let Some(&(span, kind, _)) = raw.get(j) {
+        let s = span.slice(text);
+        if kind == TokKind::Punct && (s.chars().all(is_quote_char) || s == ")" || s == "]") {
+            j += 1;
+            continue;
+        }
+        let first = s.chars().next().unwrap_or(' ');
+        return first.is_uppercase() || first.is_ascii_digit() || is_quote_char(first) || s == "(";
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.span.slice(text)).collect()
+    }
+
+    #[test]
+    fn keeps_abbreviations_and_initials() {
+        assert_eq!(
+            words("Mr. John F. Kennedy Jr. visited the U.S. embassy."),
+            ["Mr.", "John", "F.", "Kennedy", "Jr.", "visited", "the", "U.S.", "embassy", "."]
+        );
+    }
+
+    #[test]
+    fn splits_possessive_and_keeps_contractions() {
+        assert_eq!(words("Europe’s leaders don’t agree"), ["Europe", "’s", "leaders", "don’t", "agree"]);
+        assert_eq!(words("the bank's app"), ["the", "bank", "'s", "app"]);
+    }
+
+    #[test]
+    fn numbers_and_hyphens() {
+        assert_eq!(words("a 10-page reply, 130,000 troops"), ["a", "10-page", "reply", ",", "130,000", "troops"]);
+    }
+
+    #[test]
+    fn sentences_and_starts() {
+        let text = "The mayor spoke. “We will win,” she said.\nNext line";
+        let toks = tokenize(text);
+        let starts: Vec<&str> = toks.iter().filter(|t| t.sent_start).map(|t| t.span.slice(text)).collect();
+        assert_eq!(starts, ["The", "We", "Next"]);
+        let we = toks.iter().find(|t| t.span.slice(text) == "We").unwrap();
+        let mayor = toks.iter().find(|t| t.span.slice(text) == "mayor").unwrap();
+        assert_ne!(we.sent, mayor.sent);
+        assert_eq!(toks.last().unwrap().para, 1);
+    }
+
+    #[test]
+    fn glued_caption_splits_sentence() {
+        let text = "on Tuesday.Credit…Jane Doe";
+        let toks = tokenize(text);
+        let credit = toks.iter().find(|t| t.span.slice(text) == "Credit").unwrap();
+        assert!(credit.sent_start);
+    }
+}

@@ -1,0 +1,182 @@
+//! newsgraph: news articles -> knowledge graph (people, organisations, places,
+//! attributed quotations), every fact anchored to the characters it came from.
+//!
+//! `run` wires one pipeline per subcommand; the stages live in their modules
+//! (see ARCHITECTURE.md).
+
+pub mod cli;
+pub mod extract;
+pub mod ingest;
+pub mod model;
+pub mod print;
+pub mod rdf;
+pub mod repl;
+pub mod resolve;
+pub mod store;
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use oxigraph::io::RdfFormat;
+
+use cli::{Args, Command, ExportFormat};
+use model::{Article, Extraction};
+use store::{Access, GraphStore};
+
+/// The store folder: --store, else $NEWSGRAPH_STORE (clap reads both), else ./newsgraph-data.
+fn store_dir(arg: &cli::StoreArg) -> PathBuf {
+    arg.store.clone().unwrap_or_else(|| PathBuf::from("newsgraph-data"))
+}
+
+/// The corpus the REPL loads into an empty store.
+pub fn default_corpus() -> PathBuf {
+    let local = PathBuf::from("examples/articles");
+    if local.is_dir() {
+        return local;
+    }
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles")
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match args.command.unwrap_or(Command::Repl { store: cli::StoreArg { store: None } }) {
+        Command::Ingest { store, paths } => {
+            let st = GraphStore::open(&store_dir(&store), Access::Write)?;
+            let report = ingest_paths(&st, &paths, &mut std::io::stderr())?;
+            report.print(&mut out)?;
+            Ok(if report.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        Command::Query { store, sparql, file, format } => {
+            let text = match (sparql, file) {
+                (Some(q), _) => q,
+                (None, Some(f)) => std::fs::read_to_string(&f).with_context(|| format!("cannot read query file {}", f.display()))?,
+                (None, None) => unreachable!("clap requires one of them"),
+            };
+            let st = GraphStore::open(&store_dir(&store), Access::Read)?;
+            let results = st.query(&text)?;
+            print::print_results(results, format, &mut out).map_err(|e| anyhow::anyhow!(e))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export { store, format, output } => {
+            let st = GraphStore::open(&store_dir(&store), Access::Read)?;
+            export(&st, format, output.as_deref(), &mut out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Repl { store } => {
+            let dir = store_dir(&store);
+            let st = repl::open_for_repl(&dir, &mut std::io::stderr())?;
+            repl::run(&st, &mut out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+pub fn rdf_format(f: ExportFormat) -> RdfFormat {
+    match f {
+        ExportFormat::Turtle => RdfFormat::Turtle,
+        ExportFormat::Ntriples => RdfFormat::NTriples,
+        ExportFormat::Nquads => RdfFormat::NQuads,
+        ExportFormat::Trig => RdfFormat::TriG,
+    }
+}
+
+/// Writes the store to `path` (atomically) or to `out`.
+pub fn export(st: &GraphStore, format: ExportFormat, path: Option<&Path>, out: &mut dyn Write) -> Result<()> {
+    let format = rdf_format(format);
+    match path {
+        Some(p) => {
+            let tmp = p.with_extension("partial");
+            let mut w = std::io::BufWriter::new(std::fs::File::create(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?);
+            st.dump(format, &mut w).map_err(|e| anyhow::anyhow!("cannot export to {}: {e}", p.display()))?;
+            w.flush()?;
+            drop(w);
+            std::fs::rename(&tmp, p).with_context(|| format!("cannot write {}", p.display()))?;
+        }
+        None => st.dump(format, out).map_err(|e| anyhow::anyhow!(e))?,
+    }
+    Ok(())
+}
+
+/// What an ingest did.
+#[derive(Debug, Default)]
+pub struct IngestReport {
+    pub articles: usize,
+    pub duplicates: usize,
+    pub failed: usize,
+    pub entities: usize,
+    pub quotes: usize,
+    pub triples: usize,
+    pub seconds: f64,
+}
+
+impl IngestReport {
+    pub fn print(&self, w: &mut dyn Write) -> std::io::Result<()> {
+        writeln!(
+            w,
+            "ingested {} articles ({} duplicates skipped, {} failed): {} entities, {} quotes; store holds {} triples; {:.2} s",
+            self.articles, self.duplicates, self.failed, self.entities, self.quotes, self.triples, self.seconds
+        )
+    }
+}
+
+/// Reads, extracts, resolves and stores articles; problems go to `err`, one line each.
+pub fn ingest_paths(st: &GraphStore, paths: &[PathBuf], err: &mut dyn Write) -> Result<IngestReport> {
+    let started = Instant::now();
+    let mut report = IngestReport::default();
+    let (files, errors) = ingest::list_inputs(paths);
+    for e in &errors {
+        writeln!(err, "newsgraph: {e}")?;
+        report.failed += 1;
+    }
+    let mut articles: Vec<Article> = Vec::new();
+    for f in &files {
+        match ingest::read_article(f) {
+            Ok(a) => articles.push(a),
+            Err(e) => {
+                writeln!(err, "newsgraph: skipped {e}")?;
+                report.failed += 1;
+            }
+        }
+    }
+    // The same content under two names is stored once.
+    let mut digests: HashMap<String, String> = st.digests()?;
+    let mut kept: Vec<Article> = Vec::new();
+    for a in articles {
+        let d = rdf::digest(&a.text);
+        match digests.get(&d) {
+            Some(other) if *other != a.id => {
+                writeln!(err, "newsgraph: {} has the same content as {}; stored once", a.id, other)?;
+                report.duplicates += 1;
+            }
+            _ => {
+                digests.insert(d, a.id.clone());
+                kept.push(a);
+            }
+        }
+    }
+    let extractions: Vec<Extraction> = kept.iter().map(extract::extract).collect();
+    let existing = st.entities()?;
+    let refs: Vec<&Extraction> = extractions.iter().collect();
+    let res = resolve::resolve(existing, &refs);
+    for (i, (a, ex)) in kept.iter().zip(&extractions).enumerate() {
+        let quads = rdf::article_quads(a, ex, &res.links[i], &res.entities);
+        st.replace_graph(&rdf::article_iri(&a.id), &quads)?;
+        report.quotes += ex.quotes.len();
+    }
+    let touched: Vec<&resolve::GlobalEntity> = res.touched.iter().map(|&g| &res.entities[g]).collect();
+    st.replace_entities(&touched, &res.entities)?;
+    if !kept.is_empty() {
+        st.save()?;
+    }
+    report.articles = kept.len();
+    report.entities = touched.len();
+    report.triples = st.len()?;
+    report.seconds = started.elapsed().as_secs_f64();
+    Ok(report)
+}
+

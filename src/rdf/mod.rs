@@ -1,0 +1,186 @@
+//! The graph's shape: model + resolution -> quads, exactly as
+//! ../shared/eval/CONTRACT.md describes. Only this module spells IRIs.
+
+pub mod vocab;
+
+use oxigraph::model::vocab::rdf;
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
+
+use crate::model::{Article, CharIndex, EntityKind, Extraction, Subtype};
+use crate::resolve::GlobalEntity;
+use vocab::{dct, itsrdf, ng, nif, schema, xsd, BASE};
+
+/// Percent-encodes what an IRI path segment cannot hold.
+fn segment(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() || "-._~".contains(c) {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
+}
+
+pub fn article_iri(id: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{BASE}article/{}", segment(id.strip_suffix(".txt").unwrap_or(id))))
+}
+
+pub fn entity_iri(id: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{BASE}{id}"))
+}
+
+/// The id part of an entity IRI minted by [`entity_iri`].
+pub fn entity_id(iri: &str) -> Option<&str> {
+    iri.strip_prefix(BASE).filter(|s| !s.starts_with("article/"))
+}
+
+pub fn entities_graph() -> NamedNode {
+    NamedNode::new_unchecked(format!("{BASE}graph/entities"))
+}
+
+fn int(v: usize) -> Literal {
+    Literal::new_typed_literal(v.to_string(), xsd::NON_NEGATIVE_INTEGER)
+}
+
+/// A short stable digest (FNV-1a, 64 bits) of an article's cleaned text.
+pub fn digest(text: &str) -> String {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    format!("{h:016x}")
+}
+
+struct Sink {
+    graph: GraphName,
+    quads: Vec<Quad>,
+}
+
+impl Sink {
+    fn add(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) {
+        self.quads.push(Quad::new(s.clone(), p, o, self.graph.clone()));
+    }
+}
+
+fn types(kind: EntityKind, subtype: Option<Subtype>) -> Vec<NamedNodeRef<'static>> {
+    let mut v = match kind {
+        EntityKind::Person => vec![schema::PERSON],
+        EntityKind::Organization => vec![schema::ORGANIZATION],
+        EntityKind::Place => vec![schema::PLACE],
+    };
+    match subtype {
+        Some(Subtype::Country) => v.push(schema::COUNTRY),
+        Some(Subtype::City) => v.push(schema::CITY),
+        Some(Subtype::State) => v.extend([schema::STATE, schema::ADMINISTRATIVE_AREA]),
+        Some(Subtype::Continent) => v.push(schema::CONTINENT),
+        Some(Subtype::Region) => v.push(schema::ADMINISTRATIVE_AREA),
+        Some(Subtype::Feature) => v.push(schema::LANDFORM),
+        Some(Subtype::Government) => v.push(schema::GOVERNMENT_ORGANIZATION),
+        Some(Subtype::Seat) => v.extend([schema::GOVERNMENT_ORGANIZATION, schema::PLACE]),
+        None => {}
+    }
+    v
+}
+
+/// The quads of one article's named graph: the article, its mentions and
+/// quotations, and what it says of each entity (types, surface forms, roles).
+pub fn article_quads(article: &Article, ex: &Extraction, link: &[usize], entities: &[GlobalEntity]) -> Vec<Quad> {
+    let a = article_iri(&article.id);
+    let mut out = Sink { graph: GraphName::NamedNode(a.clone()), quads: Vec::new() };
+    out.add(&a, rdf::TYPE, schema::NEWS_ARTICLE);
+    out.add(&a, rdf::TYPE, nif::CONTEXT);
+    out.add(&a, dct::IDENTIFIER, Literal::new_simple_literal(&article.id));
+    out.add(&a, schema::HEADLINE, Literal::new_simple_literal(&article.headline));
+    out.add(&a, nif::IS_STRING, Literal::new_simple_literal(&article.text));
+    out.add(&a, nif::BEGIN_INDEX, int(0));
+    out.add(&a, nif::END_INDEX, int(article.text.chars().count()));
+    out.add(&a, ng::CONTENT_DIGEST, Literal::new_simple_literal(digest(&article.text)));
+    let chars = CharIndex::new(&article.text);
+    let mut mentioned = std::collections::BTreeSet::new();
+    for m in &ex.mentions {
+        mentioned.insert(link[m.entity]);
+        let (b, e) = (chars.char_offset(m.span.start), chars.char_offset(m.span.end));
+        let node = NamedNode::new_unchecked(format!("{}#char={b},{e}", a.as_str()));
+        out.add(&node, rdf::TYPE, nif::PHRASE);
+        out.add(&node, nif::REFERENCE_CONTEXT, a.clone());
+        out.add(&node, nif::BEGIN_INDEX, int(b));
+        out.add(&node, nif::END_INDEX, int(e));
+        out.add(&node, nif::ANCHOR_OF, Literal::new_simple_literal(m.span.slice(&article.text)));
+        out.add(&node, itsrdf::TA_IDENT_REF, entity_iri(&entities[link[m.entity]].id));
+    }
+    for (l, le) in ex.entities.iter().enumerate() {
+        if !mentioned.contains(&link[l]) {
+            continue;
+        }
+        let g = &entities[link[l]];
+        let e = entity_iri(&g.id);
+        out.add(&a, schema::MENTIONS, e.clone());
+        for t in types(g.kind, g.subtype.or(le.subtype)) {
+            out.add(&e, rdf::TYPE, t);
+        }
+        for s in &le.surfaces {
+            if *s != g.name {
+                out.add(&e, schema::ALTERNATE_NAME, Literal::new_simple_literal(s));
+            }
+        }
+        for t in &le.titles {
+            out.add(&e, schema::JOB_TITLE, Literal::new_simple_literal(t));
+        }
+    }
+    for (n, q) in ex.quotes.iter().enumerate() {
+        let node = NamedNode::new_unchecked(format!("{}/quote/{n}", a.as_str()));
+        out.add(&node, rdf::TYPE, schema::QUOTATION);
+        out.add(&node, schema::TEXT, Literal::new_simple_literal(q.span.slice(&article.text)));
+        out.add(&node, schema::IS_PART_OF, a.clone());
+        if let Some(s) = q.speaker {
+            out.add(&node, schema::CREATOR, entity_iri(&entities[link[s]].id));
+        }
+        let (b, e) = (chars.char_offset(q.span.start), chars.char_offset(q.span.end));
+        let m = NamedNode::new_unchecked(format!("{}/quote/{n}/text", a.as_str()));
+        out.add(&m, rdf::TYPE, nif::PHRASE);
+        out.add(&m, nif::REFERENCE_CONTEXT, a.clone());
+        out.add(&m, nif::BEGIN_INDEX, int(b));
+        out.add(&m, nif::END_INDEX, int(e));
+        out.add(&m, nif::ANCHOR_OF, Literal::new_simple_literal(q.span.slice(&article.text)));
+        out.add(&m, itsrdf::TA_IDENT_REF, node.clone());
+    }
+    out.quads
+}
+
+/// The corpus-wide description of an entity, in the entities graph.
+pub fn entity_quads(g: &GlobalEntity, all: &[GlobalEntity]) -> Vec<Quad> {
+    let e = entity_iri(&g.id);
+    let mut out = Sink { graph: GraphName::NamedNode(entities_graph()), quads: Vec::new() };
+    for t in types(g.kind, g.subtype) {
+        out.add(&e, rdf::TYPE, t);
+    }
+    out.add(&e, schema::NAME, Literal::new_simple_literal(&g.name));
+    for s in &g.surfaces {
+        if *s != g.name {
+            out.add(&e, schema::ALTERNATE_NAME, Literal::new_simple_literal(s));
+        }
+    }
+    if let Some(geo) = &g.geo {
+        if let Some(id) = geo.geonames_id {
+            out.add(&e, schema::SAME_AS, NamedNode::new_unchecked(format!("https://sws.geonames.org/{id}/")));
+        }
+        if let (Some(lat), Some(lon)) = (geo.lat, geo.lon) {
+            out.add(&e, schema::LATITUDE, Literal::new_typed_literal(lat.to_string(), xsd::DOUBLE));
+            out.add(&e, schema::LONGITUDE, Literal::new_typed_literal(lon.to_string(), xsd::DOUBLE));
+        }
+        if let Some(cc) = &geo.country_code {
+            if g.subtype == Some(Subtype::Country) {
+                out.add(&e, schema::IDENTIFIER, Literal::new_simple_literal(cc));
+            } else if let Some(country) = all.iter().find(|c| c.subtype == Some(Subtype::Country) && c.geo.as_ref().and_then(|x| x.country_code.as_ref()) == Some(cc)) {
+                out.add(&e, schema::CONTAINED_IN_PLACE, entity_iri(&country.id));
+            }
+        }
+    }
+    out.quads
+}

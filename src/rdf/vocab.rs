@@ -1,0 +1,79 @@
+//! IRIs of the vocabularies the graph speaks, one documented constant each.
+
+use oxigraph::model::NamedNodeRef;
+
+macro_rules! terms {
+    ($ns:literal; $($(#[$doc:meta])* $name:ident = $local:literal;)*) => {
+        pub const NS: &str = $ns;
+        $( $(#[$doc])* pub const $name: NamedNodeRef<'static> = NamedNodeRef::new_unchecked(concat!($ns, $local)); )*
+    };
+}
+
+pub mod schema {
+    use super::*;
+    terms! { "http://schema.org/";
+        NEWS_ARTICLE = "NewsArticle"; PERSON = "Person"; ORGANIZATION = "Organization";
+        GOVERNMENT_ORGANIZATION = "GovernmentOrganization"; PLACE = "Place"; COUNTRY = "Country"; CITY = "City";
+        STATE = "State"; CONTINENT = "Continent"; ADMINISTRATIVE_AREA = "AdministrativeArea"; LANDFORM = "Landform";
+        QUOTATION = "Quotation"; CLAIM = "Claim";
+        /// The canonical name of an entity.
+        NAME = "name";
+        /// Every other surface form seen.
+        ALTERNATE_NAME = "alternateName";
+        HEADLINE = "headline"; MENTIONS = "mentions"; TEXT = "text"; CREATOR = "creator"; IS_PART_OF = "isPartOf";
+        JOB_TITLE = "jobTitle"; IDENTIFIER = "identifier"; SAME_AS = "sameAs"; LATITUDE = "latitude"; LONGITUDE = "longitude";
+        CONTAINED_IN_PLACE = "containedInPlace"; AUTHOR = "author"; APPEARANCE = "appearance";
+    }
+}
+
+pub mod dct {
+    use super::*;
+    terms! { "http://purl.org/dc/terms/"; IDENTIFIER = "identifier"; }
+}
+
+pub mod nif {
+    use super::*;
+    terms! { "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#";
+        CONTEXT = "Context"; PHRASE = "Phrase"; IS_STRING = "isString"; REFERENCE_CONTEXT = "referenceContext";
+        BEGIN_INDEX = "beginIndex"; END_INDEX = "endIndex"; ANCHOR_OF = "anchorOf";
+    }
+}
+
+pub mod itsrdf {
+    use super::*;
+    terms! { "http://www.w3.org/2005/11/its/rdf#"; TA_IDENT_REF = "taIdentRef"; }
+}
+
+pub mod xsd {
+    use super::*;
+    terms! { "http://www.w3.org/2001/XMLSchema#"; NON_NEGATIVE_INTEGER = "nonNegativeInteger"; DOUBLE = "double"; }
+}
+
+/// newsgraph's own terms (ontology/newsgraph.ttl documents each).
+pub mod ng {
+    use super::*;
+    terms! { "https://w3id.org/newsgraph/ontology#";
+        /// A digest of the cleaned text, to spot the same article stored under two names.
+        CONTENT_DIGEST = "contentDigest";
+        /// The graph that holds each entity's corpus-wide description.
+        ENTITIES_GRAPH = "entities";
+    }
+}
+
+pub const PREFIXES: &[(&str, &str)] = &[
+    ("schema", schema::NS),
+    ("dct", dct::NS),
+    ("prov", "http://www.w3.org/ns/prov#"),
+    ("nif", nif::NS),
+    ("itsrdf", itsrdf::NS),
+    ("xsd", xsd::NS),
+    ("owl", "http://www.w3.org/2002/07/owl#"),
+    ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
+    ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
+    ("skos", "http://www.w3.org/2004/02/skos/core#"),
+    ("ng", ng::NS),
+    ("ngr", BASE),
+];
+
+/// Where newsgraph mints the IRIs of articles, entities and quotes.
+pub const BASE: &str = "https://w3id.org/newsgraph/id/";

@@ -1,0 +1,352 @@
+//! One entity table across articles.
+//!
+//! People match on a transliteration-folded surname plus a compatible given
+//! name (equal, nickname, initial); a surname alone joins the one full name
+//! it can belong to, and stays apart when several could. Organisations and
+//! places match on a normalised key (gazetteer id, "Ministry of X" = "X
+//! Ministry", possessive country = demonym) and acronyms match the initials
+//! of their expansion. Entities already in the store keep their ids, so the
+//! same input gives the same IRIs on every run.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::extract::entities::org_key;
+use crate::extract::gazetteer::{Gazetteer, fold};
+use crate::extract::lexicon::given_names_compatible;
+use crate::model::{EntityKind, Extraction, GeoRef, Subtype};
+
+/// An entity of the whole corpus.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GlobalEntity {
+    /// Stable id, "person/vladimir-putin"; the RDF layer turns it into an IRI.
+    pub id: String,
+    pub kind: EntityKind,
+    pub subtype: Option<Subtype>,
+    pub name: String,
+    pub surfaces: BTreeSet<String>,
+    pub geo: Option<GeoRef>,
+}
+
+pub struct Resolution {
+    pub entities: Vec<GlobalEntity>,
+    /// For each extraction of the batch, its local entity index -> global index.
+    pub links: Vec<Vec<usize>>,
+    /// Global indices the batch named (new or existing).
+    pub touched: BTreeSet<usize>,
+}
+
+/// Folds spelling variants of transliterated names: Sergey/Sergei, Troianovski/Troyanovsky.
+pub fn translit_key(word: &str) -> String {
+    let f: String = fold(word).chars().filter(|c| c.is_alphanumeric()).map(|c| if c == 'y' { 'i' } else { c }).collect();
+    let chars: Vec<char> = f.chars().collect();
+    let vowel = |c: char| "aeiou".contains(c);
+    let mut out = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if i > 0 && chars[i - 1] == c {
+            continue;
+        }
+        if c == 'i' && i > 0 && i + 1 < chars.len() && vowel(chars[i - 1]) && vowel(chars[i + 1]) && chars[i - 1] != 'i' {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+
+/// (given name, surname) of a person's name, both folded; given name absent for "Putin".
+fn person_parts(name: &str) -> (Option<String>, String) {
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| fold(w.trim_end_matches([',', '.'])))
+        .filter(|w| !SUFFIXES.contains(&w.as_str()) && !w.is_empty())
+        .collect();
+    let surname = words.last().map(|w| translit_key(w)).unwrap_or_default();
+    let given = (words.len() >= 2).then(|| words[0].clone());
+    (given, surname)
+}
+
+fn compatible_given(a: &str, b: &str) -> bool {
+    given_names_compatible(a, b) || translit_key(a) == translit_key(b)
+}
+
+fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in fold(s).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+fn kind_prefix(k: EntityKind) -> &'static str {
+    match k {
+        EntityKind::Person => "person",
+        EntityKind::Organization => "organization",
+        EntityKind::Place => "place",
+    }
+}
+
+/// A name's quality as the canonical one: full, without initials or suffixes, short.
+fn name_rank(name: &str) -> (bool, bool, usize) {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let full = words.len() >= 2;
+    let plain = !words.iter().any(|w| w.ends_with('.') || SUFFIXES.contains(&w.to_lowercase().as_str()));
+    (full, plain, usize::MAX - words.len())
+}
+
+fn acronym_of(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).collect();
+    (words.len() >= 3).then(|| words.iter().filter_map(|w| w.chars().next()).collect())
+}
+
+struct Index {
+    entities: Vec<GlobalEntity>,
+    by_key: HashMap<(EntityKind, String), usize>,
+    /// Folded surname -> people with a given name.
+    people: HashMap<String, Vec<(String, usize)>>,
+    /// Folded surname -> people known by surname only.
+    surname_only: HashMap<String, usize>,
+    ids: BTreeSet<String>,
+}
+
+impl Index {
+    fn add(&mut self, e: GlobalEntity) -> usize {
+        let idx = self.entities.len();
+        self.ids.insert(e.id.clone());
+        self.register(idx, &e);
+        self.entities.push(e);
+        idx
+    }
+
+    fn register(&mut self, idx: usize, e: &GlobalEntity) {
+        let gaz = Gazetteer::get();
+        match e.kind {
+            EntityKind::Person => {
+                for s in e.surfaces.iter().chain(std::iter::once(&e.name)) {
+                    let (given, surname) = person_parts(s);
+                    match given {
+                        Some(g) => {
+                            let v = self.people.entry(surname).or_default();
+                            if !v.iter().any(|(x, i)| *i == idx && *x == g) {
+                                v.push((g, idx));
+                            }
+                        }
+                        None => {
+                            self.surname_only.entry(surname).or_insert(idx);
+                        }
+                    }
+                }
+            }
+            kind => {
+                for s in e.surfaces.iter().chain(std::iter::once(&e.name)) {
+                    self.by_key.entry((kind, org_key(gaz, s))).or_insert(idx);
+                }
+                if let Some(id) = e.geo.as_ref().and_then(|g| g.geonames_id) {
+                    self.by_key.entry((kind, format!("geonames:{id}"))).or_insert(idx);
+                }
+            }
+        }
+    }
+
+    fn fresh_id(&self, kind: EntityKind, name: &str) -> String {
+        let base = format!("{}/{}", kind_prefix(kind), slug(name));
+        if !self.ids.contains(&base) {
+            return base;
+        }
+        (2..).map(|n| format!("{base}-{n}")).find(|id| !self.ids.contains(id)).unwrap_or(base)
+    }
+
+    fn find_person(&self, name: &str) -> Option<usize> {
+        let (given, surname) = person_parts(name);
+        let full = self.people.get(&surname);
+        match given {
+            Some(g) => {
+                let hit = full.and_then(|v| v.iter().find(|(x, _)| compatible_given(x, &g)).map(|x| x.1));
+                hit.or_else(|| {
+                    // A full name joins a surname-only entity no other full name claims.
+                    let only = *self.surname_only.get(&surname)?;
+                    let claimed = full.is_some_and(|v| v.iter().any(|(_, i)| *i == only));
+                    (!claimed).then_some(only)
+                })
+            }
+            None => {
+                let distinct: BTreeSet<usize> = full.map(|v| v.iter().map(|x| x.1).collect()).unwrap_or_default();
+                match distinct.len() {
+                    1 => distinct.first().copied(),
+                    0 => self.surname_only.get(&surname).copied(),
+                    _ => None,
+                }
+            }
+        }
+    }
+
+    fn find_other(&self, kind: EntityKind, name: &str, geo: Option<&GeoRef>) -> Option<usize> {
+        let gaz = Gazetteer::get();
+        if let Some(id) = geo.and_then(|g| g.geonames_id) {
+            if let Some(&i) = self.by_key.get(&(kind, format!("geonames:{id}"))) {
+                return Some(i);
+            }
+        }
+        if let Some(&i) = self.by_key.get(&(kind, org_key(gaz, name))) {
+            return Some(i);
+        }
+        // "NATO" <-> "North Atlantic Treaty Organization".
+        if kind == EntityKind::Organization {
+            if name.len() >= 2 && name.chars().all(|c| c.is_ascii_uppercase()) {
+                return self
+                    .entities
+                    .iter()
+                    .position(|e| e.kind == kind && acronym_of(&e.name).as_deref() == Some(name));
+            }
+            if let Some(acr) = acronym_of(name) {
+                return self.entities.iter().position(|e| e.kind == kind && e.name == acr);
+            }
+        }
+        None
+    }
+}
+
+/// Resolves the entities of a batch of extractions against those already known.
+pub fn resolve(existing: Vec<GlobalEntity>, batch: &[&Extraction]) -> Resolution {
+    let mut index = Index { entities: Vec::new(), by_key: HashMap::new(), people: HashMap::new(), surname_only: HashMap::new(), ids: BTreeSet::new() };
+    for e in existing {
+        index.add(e);
+    }
+    // Names seen per global entity in this batch, to choose canonical names.
+    let mut support: BTreeMap<usize, BTreeMap<String, usize>> = BTreeMap::new();
+    let mut links: Vec<Vec<usize>> = batch.iter().map(|x| vec![usize::MAX; x.entities.len()]).collect();
+    let mut touched = BTreeSet::new();
+    // People with a given name first, then everything else, so that a bare
+    // surname finds the full name wherever it appears in the batch.
+    for pass in 0..2 {
+        for (a, ex) in batch.iter().enumerate() {
+            for (l, le) in ex.entities.iter().enumerate() {
+                let first_pass = le.kind == EntityKind::Person && person_parts(&le.name).0.is_some();
+                if first_pass != (pass == 0) {
+                    continue;
+                }
+                let found = match le.kind {
+                    EntityKind::Person => index.find_person(&le.name),
+                    k => index.find_other(k, &le.name, le.geo.as_ref()),
+                };
+                let g = match found {
+                    Some(g) => g,
+                    None => {
+                        let id = index.fresh_id(le.kind, &le.name);
+                        index.add(GlobalEntity {
+                            id,
+                            kind: le.kind,
+                            subtype: le.subtype,
+                            name: le.name.clone(),
+                            surfaces: BTreeSet::new(),
+                            geo: le.geo.clone(),
+                        })
+                    }
+                };
+                let ge = &mut index.entities[g];
+                ge.surfaces.extend(le.surfaces.iter().cloned());
+                ge.surfaces.insert(le.name.clone());
+                if ge.geo.is_none() {
+                    ge.geo = le.geo.clone();
+                }
+                if ge.subtype.is_none() {
+                    ge.subtype = le.subtype;
+                }
+                let snapshot = ge.clone();
+                index.register(g, &snapshot);
+                *support.entry(g).or_default().entry(le.name.clone()).or_default() += 1;
+                links[a][l] = g;
+                touched.insert(g);
+            }
+        }
+    }
+    // Canonical names: the best-supported full name of the batch, else what was known.
+    for (g, names) in support {
+        let ge = &mut index.entities[g];
+        let best = names
+            .iter()
+            .max_by(|a, b| (name_rank(a.0).0, a.1, name_rank(a.0).1, name_rank(a.0).2, b.0).cmp(&(name_rank(b.0).0, b.1, name_rank(b.0).1, name_rank(b.0).2, a.0)))
+            .map(|x| x.0.clone());
+        if let Some(best) = best {
+            if ge.kind == EntityKind::Place {
+                if let Some(p) = ge.geo.as_ref().and_then(|_| Gazetteer::get().lookup(&best)) {
+                    ge.name = p.name.clone();
+                    continue;
+                }
+            }
+            if name_rank(&best) >= name_rank(&ge.name) || !ge.surfaces.contains(&ge.name) {
+                ge.name = best;
+            }
+        }
+    }
+    Resolution { entities: index.entities, links, touched }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::LocalEntity;
+
+    fn ex(names: &[(EntityKind, &str)]) -> Extraction {
+        Extraction {
+            entities: names
+                .iter()
+                .map(|&(kind, n)| LocalEntity {
+                    kind,
+                    subtype: None,
+                    name: n.to_string(),
+                    surfaces: [n.to_string()].into(),
+                    titles: BTreeSet::new(),
+                    geo: None,
+                })
+                .collect(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn transliterations_fold_together() {
+        assert_eq!(translit_key("Sergey"), translit_key("Sergei"));
+        assert_eq!(translit_key("Troianovski"), translit_key("Troyanovsky"));
+        assert_eq!(translit_key("Guneev"), translit_key("Guneyev"));
+        assert_ne!(translit_key("Sergei"), translit_key("Serge"));
+    }
+
+    #[test]
+    fn people_merge_across_articles_but_not_different_given_names() {
+        use EntityKind::Person;
+        let a = ex(&[(Person, "Alexei V. Navalny"), (Person, "Kamala Harris")]);
+        let b = ex(&[(Person, "Aleksei Navalny"), (Person, "Navalny")]);
+        let c = ex(&[(Person, "Harris"), (Person, "Harry Harris")]);
+        let r = resolve(Vec::new(), &[&a, &b, &c]);
+        assert_eq!(r.links[0][0], r.links[1][0]);
+        assert_eq!(r.links[1][1], r.links[0][0], "a bare surname joins the one full name");
+        assert_ne!(r.links[2][1], r.links[0][1], "Harry Harris is not Kamala Harris");
+        assert_ne!(r.links[2][0], r.links[0][1], "a surname two people share stays apart");
+        let name = &r.entities[r.links[0][0]].name;
+        assert_eq!(name, "Aleksei Navalny", "plain full name wins over the one with an initial");
+    }
+
+    #[test]
+    fn organisations_match_on_normalised_names_and_acronyms() {
+        use EntityKind::Organization;
+        let a = ex(&[(Organization, "Brazilian Finance Ministry"), (Organization, "World Health Organization")]);
+        let b = ex(&[(Organization, "Brazil's Ministry of Finance"), (Organization, "WHO")]);
+        let r = resolve(Vec::new(), &[&a, &b]);
+        assert_eq!(r.links[0][0], r.links[1][0]);
+        assert_eq!(r.links[0][1], r.links[1][1]);
+    }
+
+    #[test]
+    fn existing_ids_are_reused() {
+        use EntityKind::Person;
+        let first = resolve(Vec::new(), &[&ex(&[(Person, "Maria Lopez")])]);
+        let again = resolve(first.entities.clone(), &[&ex(&[(Person, "Ms Lopez"), (Person, "Lopez")])]);
+        assert_eq!(again.entities[again.links[0][1]].id, "person/maria-lopez");
+    }
+}

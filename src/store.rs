@@ -1,0 +1,295 @@
+//! The only user of oxigraph's `Store`: open, lock, load, replace graphs,
+//! query, dump, and persist.
+//!
+//! The default build keeps oxigraph's in-memory store and persists it in the
+//! store folder as N-Quads (`graph.nq`): loaded at start, written atomically
+//! after each change (temporary file, fsync, rename, fsync of the folder), so
+//! a process killed mid-write leaves the last good store. A lock file keeps a
+//! second writer out with a clear message.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fs::{self, File, OpenOptions};
+use std::io::{BufReader, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, Term};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::Store;
+
+use crate::model::{EntityKind, GeoRef, Subtype};
+use crate::rdf::{self, vocab};
+use crate::resolve::GlobalEntity;
+
+const DATA_FILE: &str = "graph.nq";
+const LOCK_FILE: &str = "lock";
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("store {dir} is in use by another newsgraph process (lock {lock})")]
+    Locked { dir: PathBuf, lock: PathBuf },
+    #[error("store {path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("store {path} is not valid N-Quads: {message}")]
+    Corrupt { path: PathBuf, message: String },
+    #[error(transparent)]
+    Storage(#[from] oxigraph::store::StorageError),
+    #[error("{0}")]
+    Query(String),
+}
+
+/// Whether the caller will change the store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    Read,
+    Write,
+}
+
+pub struct GraphStore {
+    store: Store,
+    dir: PathBuf,
+    _lock: File,
+}
+
+/// Counts for `.stats` and the ingest summary.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Stats {
+    pub articles: usize,
+    pub entities: BTreeMap<String, usize>,
+    pub quotes: usize,
+    pub triples: usize,
+}
+
+fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
+    move |source| StoreError::Io { path: path.to_path_buf(), source }
+}
+
+impl GraphStore {
+    /// Opens (creating if needed) the store in `dir`.
+    pub fn open(dir: &Path, access: Access) -> Result<Self, StoreError> {
+        fs::create_dir_all(dir).map_err(io_err(dir))?;
+        let lock_path = dir.join(LOCK_FILE);
+        let lock = OpenOptions::new().create(true).truncate(false).write(true).open(&lock_path).map_err(io_err(&lock_path))?;
+        let locked = match access {
+            Access::Write => lock.try_lock(),
+            Access::Read => lock.try_lock_shared(),
+        };
+        if locked.is_err() {
+            return Err(StoreError::Locked { dir: dir.to_path_buf(), lock: lock_path });
+        }
+        let store = Store::new()?;
+        let data = dir.join(DATA_FILE);
+        if data.exists() {
+            let file = File::open(&data).map_err(io_err(&data))?;
+            let mut loader = store.bulk_loader();
+            loader
+                .load_from_reader(RdfFormat::NQuads, BufReader::new(file))
+                .map_err(|e| StoreError::Corrupt { path: data.clone(), message: e.to_string() })?;
+            loader.commit()?;
+        }
+        Ok(Self { store, dir: dir.to_path_buf(), _lock: lock })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn is_empty(&self) -> Result<bool, StoreError> {
+        Ok(self.store.is_empty()?)
+    }
+
+    pub fn len(&self) -> Result<usize, StoreError> {
+        Ok(self.store.len()?)
+    }
+
+    /// Writes the whole store to the data file atomically.
+    pub fn save(&self) -> Result<(), StoreError> {
+        let data = self.dir.join(DATA_FILE);
+        let tmp = self.dir.join(format!("{DATA_FILE}.tmp"));
+        let file = File::create(&tmp).map_err(io_err(&tmp))?;
+        let mut w = BufWriter::new(file);
+        self.dump(RdfFormat::NQuads, &mut w).map_err(|e| StoreError::Io { path: tmp.clone(), source: std::io::Error::other(e.to_string()) })?;
+        let file = w.into_inner().map_err(|e| StoreError::Io { path: tmp.clone(), source: e.into_error() })?;
+        file.sync_all().map_err(io_err(&tmp))?;
+        drop(file);
+        fs::rename(&tmp, &data).map_err(io_err(&data))?;
+        if let Ok(d) = File::open(&self.dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    }
+
+    /// Replaces the content of one named graph.
+    pub fn replace_graph(&self, graph: &NamedNode, quads: &[Quad]) -> Result<(), StoreError> {
+        let mut tx = self.store.start_transaction()?;
+        tx.clear_graph(graph)?;
+        tx.extend(quads);
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Replaces what the entities graph says of these entities.
+    pub fn replace_entities(&self, entities: &[&GlobalEntity], all: &[GlobalEntity]) -> Result<(), StoreError> {
+        let graph = rdf::entities_graph();
+        let mut tx = self.store.start_transaction()?;
+        for e in entities {
+            let iri = rdf::entity_iri(&e.id);
+            let old: Vec<Quad> = tx
+                .quads_for_pattern(Some(NamedOrBlankNodeRef::from(iri.as_ref())), None, None, Some(GraphNameRef::NamedNode(graph.as_ref())))
+                .collect::<Result<_, _>>()?;
+            for q in &old {
+                tx.remove(q);
+            }
+            tx.extend(&rdf::entity_quads(e, all));
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Every entity described in the entities graph, for resolution.
+    pub fn entities(&self) -> Result<Vec<GlobalEntity>, StoreError> {
+        let graph = rdf::entities_graph();
+        let mut by: BTreeMap<String, GlobalEntity> = BTreeMap::new();
+        for q in self.store.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph.as_ref()))) {
+            let q = q?;
+            let subject = q.subject.to_string();
+            let iri = subject.trim_start_matches('<').trim_end_matches('>');
+            let Some(id) = rdf::entity_id(iri) else { continue };
+            let e = by.entry(id.to_string()).or_insert_with(|| GlobalEntity {
+                id: id.to_string(),
+                kind: EntityKind::Organization,
+                subtype: None,
+                name: String::new(),
+                surfaces: BTreeSet::new(),
+                geo: None,
+            });
+            let p = q.predicate.as_ref();
+            let literal = match &q.object {
+                Term::Literal(l) => Some(l.value().to_string()),
+                _ => None,
+            };
+            let object_iri = match &q.object {
+                Term::NamedNode(n) => Some(n.as_str().to_string()),
+                _ => None,
+            };
+            if p == oxigraph::model::vocab::rdf::TYPE {
+                let t = object_iri.unwrap_or_default();
+                let t = NamedNodeRef::new_unchecked(&t);
+                if t == vocab::schema::PERSON {
+                    e.kind = EntityKind::Person;
+                } else if t == vocab::schema::PLACE && e.subtype != Some(Subtype::Seat) && e.kind != EntityKind::Organization {
+                    e.kind = EntityKind::Place;
+                }
+                let sub = [
+                    (vocab::schema::COUNTRY, Subtype::Country),
+                    (vocab::schema::CITY, Subtype::City),
+                    (vocab::schema::STATE, Subtype::State),
+                    (vocab::schema::CONTINENT, Subtype::Continent),
+                    (vocab::schema::LANDFORM, Subtype::Feature),
+                    (vocab::schema::GOVERNMENT_ORGANIZATION, Subtype::Government),
+                ];
+                if let Some((_, s)) = sub.iter().find(|(iri, _)| *iri == t) {
+                    e.subtype = Some(*s);
+                }
+            } else if p == vocab::schema::NAME {
+                e.name = literal.unwrap_or_default();
+            } else if p == vocab::schema::ALTERNATE_NAME {
+                e.surfaces.extend(literal);
+            } else if p == vocab::schema::SAME_AS {
+                let id = object_iri.as_deref().and_then(|s| s.strip_prefix("https://sws.geonames.org/")).and_then(|s| s.trim_end_matches('/').parse().ok());
+                e.geo.get_or_insert(GeoRef { geonames_id: None, country_code: None, lat: None, lon: None }).geonames_id = id;
+            } else if p == vocab::schema::IDENTIFIER {
+                e.geo.get_or_insert(GeoRef { geonames_id: None, country_code: None, lat: None, lon: None }).country_code = literal;
+            } else if p == vocab::schema::LATITUDE {
+                e.geo.get_or_insert(GeoRef { geonames_id: None, country_code: None, lat: None, lon: None }).lat = literal.and_then(|s| s.parse().ok());
+            } else if p == vocab::schema::LONGITUDE {
+                e.geo.get_or_insert(GeoRef { geonames_id: None, country_code: None, lat: None, lon: None }).lon = literal.and_then(|s| s.parse().ok());
+            }
+        }
+        // Seats carry both types; organisations win over the extra place type.
+        for e in by.values_mut() {
+            if e.subtype == Some(Subtype::Government) && e.kind == EntityKind::Place {
+                e.kind = EntityKind::Organization;
+            }
+        }
+        Ok(by.into_values().collect())
+    }
+
+    /// Content digest -> article identifier, for every stored article.
+    pub fn digests(&self) -> Result<HashMap<String, String>, StoreError> {
+        let mut out = HashMap::new();
+        let q = format!(
+            "SELECT ?id ?d WHERE {{ GRAPH ?g {{ ?a <{}> ?id ; <{}> ?d }} }}",
+            vocab::dct::IDENTIFIER.as_str(),
+            vocab::ng::CONTENT_DIGEST.as_str()
+        );
+        if let QueryResults::Solutions(sols) = self.query(&q)? {
+            for s in sols {
+                let s = s.map_err(|e| StoreError::Query(e.to_string()))?;
+                if let (Some(Term::Literal(id)), Some(Term::Literal(d))) = (s.get("id"), s.get("d")) {
+                    out.insert(d.value().to_string(), id.value().to_string());
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Runs a SPARQL query with the contract's prefixes pre-declared.
+    pub fn query(&self, query: &str) -> Result<QueryResults<'static>, StoreError> {
+        let mut ev = SparqlEvaluator::new();
+        for (p, iri) in vocab::PREFIXES {
+            ev = ev.with_prefix(*p, *iri).map_err(|e| StoreError::Query(e.to_string()))?;
+        }
+        let prepared = ev.parse_query(query).map_err(|e| StoreError::Query(e.to_string()))?;
+        prepared.on_store(&self.store).execute().map_err(|e| StoreError::Query(e.to_string()))
+    }
+
+    /// Writes the store: datasets formats keep the per-article graphs, triple formats write their union.
+    pub fn dump(&self, format: RdfFormat, w: &mut dyn Write) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+        let mut ser = RdfSerializer::from_format(format);
+        for (p, iri) in vocab::PREFIXES {
+            ser = ser.with_prefix(*p, *iri)?;
+        }
+        let mut ser = ser.for_writer(w);
+        if format.supports_datasets() {
+            for q in self.store.iter() {
+                ser.serialize_quad(&q?)?;
+            }
+        } else {
+            let mut seen = BTreeSet::new();
+            for q in self.store.iter() {
+                let q = q?;
+                let t = oxigraph::model::Triple::new(q.subject, q.predicate, q.object);
+                if seen.insert(t.to_string()) {
+                    ser.serialize_triple(&t)?;
+                }
+            }
+        }
+        ser.finish()?;
+        Ok(())
+    }
+
+    pub fn stats(&self) -> Result<Stats, StoreError> {
+        let mut st = Stats { triples: self.store.len()?, ..Default::default() };
+        let count = |q: &str| -> Result<usize, StoreError> {
+            if let QueryResults::Solutions(mut s) = self.query(q)? {
+                if let Some(Ok(row)) = s.next() {
+                    if let Some(Term::Literal(l)) = row.get("n") {
+                        return Ok(l.value().parse().unwrap_or(0));
+                    }
+                }
+            }
+            Ok(0)
+        };
+        st.articles = count("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { GRAPH ?g { ?a a schema:NewsArticle } }")?;
+        st.quotes = count("SELECT (COUNT(DISTINCT ?q) AS ?n) WHERE { GRAPH ?g { ?q a schema:Quotation } }")?;
+        for (label, class) in [("people", "Person"), ("organizations", "Organization"), ("places", "Place")] {
+            let n = count(&format!(
+                "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ GRAPH <{}> {{ ?e a schema:{class} }} }}",
+                rdf::entities_graph().as_str()
+            ))?;
+            st.entities.insert(label.to_string(), n);
+        }
+        Ok(st)
+    }
+}
