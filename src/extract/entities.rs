@@ -113,6 +113,11 @@ impl<'a> Doc<'a> {
 const CONNECTORS: &[&str] = &["of", "for", "and", "the", "de", "von", "van", "der", "al", "bin", "la", "le", "du", "da", "del", "on"];
 const NAME_SUFFIXES: &[&str] = &["Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"];
 
+fn capitalize(w: &str) -> String {
+    let mut c = w.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
 fn is_suffix(s: &str) -> bool {
     NAME_SUFFIXES.contains(&s)
 }
@@ -194,10 +199,13 @@ fn split_chunk(doc: &Doc, a: usize, b: usize) -> Vec<(usize, usize)> {
             let ok = match s {
                 "of" | "for" | "on" => {
                     let org = is_org_head(prev) || is_place_head(prev);
-                    if org {
+                    let titled = is_title_head(prev) || (is_title_modifier(prev) && (start..j).any(|x| is_title_head(doc.s(x))));
+                    // "... of the Ukrainian government": a lone adjective does not continue a name.
+                    let rest_adjective = (j + 1..b).filter(|&x| !CONNECTORS.contains(&doc.s(x))).all(|x| doc.gaz.is_demonym(doc.s(x)));
+                    if org && !rest_adjective {
                         licensed_org = true;
                     }
-                    org || is_title_head(prev) || is_title_modifier(prev)
+                    (org || titled) && !rest_adjective
                 }
                 "the" => doc.s(j - 1) == "of",
                 "and" => licensed_org && (start..j).any(|x| is_org_head(doc.s(x))),
@@ -223,7 +231,11 @@ fn split_chunk(doc: &Doc, a: usize, b: usize) -> Vec<(usize, usize)> {
         .into_iter()
         .map(|(mut x, mut y)| {
             // Trim common words at the edges ("The", "Tuesday").
-            while x < y && (is_common_word(doc.s(x)) || CONNECTORS.contains(&doc.s(x))) && !doc.s(x).ends_with('.') {
+            while x < y
+                && ((is_common_word(doc.s(x)) && (doc.toks[x].sent_start || matches!(doc.s(x), "The" | "A" | "An")))
+                    || CONNECTORS.contains(&doc.s(x)))
+                && !doc.s(x).ends_with('.')
+            {
                 x += 1;
             }
             while y > x && (is_common_word(doc.s(y - 1)) || CONNECTORS.contains(&doc.s(y - 1))) {
@@ -324,9 +336,11 @@ fn title_split(doc: &Doc, a: usize, b: usize) -> Option<usize> {
         i += 1;
     }
     let head_end = last_head?;
+    if name_like(doc, i, b) {
+        return Some(i);
+    }
     // The name starts after the last title word that is followed by a name.
-    let k = (head_end..=i).find(|&k| name_like(doc, k, b))?;
-    Some(k)
+    (head_end..i).find(|&k| name_like(doc, k, b) && !is_title_modifier(doc.s(k)))
 }
 
 fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usize)>) {
@@ -382,18 +396,16 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
     let org_head = (a..b).any(|i| is_org_head(doc.s(i))) && b - a >= 2;
     let bank_word = b - a == 1 && first.len() > 6 && first.to_lowercase().ends_with("bank");
     if org_head || bank_word {
-        let mut name = text.to_string();
         // "Russia’s Foreign Ministry" -> "Russian Foreign Ministry".
-        if a >= 2 && doc.toks[a - 1].kind == TokKind::Possessive {
-            if let Some(dem) = doc.gaz.demonym_of(doc.s(a - 2)) {
-                name = format!("{dem} {text}");
+        let country = (a >= 2 && doc.toks[a - 1].kind == TokKind::Possessive).then(|| doc.gaz.demonym_of(doc.s(a - 2))).flatten();
+        match country {
+            Some(dem) => {
+                let mut c = org_cand(doc, a - 2, b, format!("{dem} {text}"));
+                c.extra_surface = Some(doc.text_of(a - 2, b).to_string());
+                cands.push(c);
             }
+            None => cands.push(org_cand(doc, a, b, text.to_string())),
         }
-        let mut c = org_cand(doc, a, b, name);
-        if c.name != text {
-            c.extra_surface = Some(text.to_string());
-        }
-        cands.push(c);
         return;
     }
     // 5. Place head words: "Black Sea", "East Room"; or a lower-case one after: "Rostov region".
@@ -419,6 +431,20 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
     }
     // 7. A demonym alone is an adjective, not a mention; before another word it qualifies it.
     if doc.gaz.is_demonym(first) {
+        // "the Russian defense ministry": an organisation written in lower case.
+        if b - a == 1 {
+            let mut k = b;
+            while k < b + 3 && doc.is_word(k) && doc.s(k).chars().all(|c| c.is_lowercase() || c == '-') && doc.same_para(a, k) {
+                if is_org_head(&capitalize(doc.s(k))) && matches!(doc.s(k), "ministry" | "parliament" | "government" | "army" | "navy" | "military") && k > b || doc.s(k) == "ministry" {
+                    let words: Vec<String> = (a..=k).map(|x| capitalize(doc.s(x))).collect();
+                    let mut c = org_cand(doc, a, k + 1, words.join(" "));
+                    c.extra_surface = Some(doc.text_of(a, k + 1).to_string());
+                    cands.push(c);
+                    return;
+                }
+                k += 1;
+            }
+        }
         if b - a > 1 {
             classify_chunk(doc, a + 1, b, cands, unknown);
         }
@@ -433,6 +459,13 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
             }
         }
     }
+    // A place run into a name: "in Brussels Jens Stoltenberg".
+    if b - a >= 3 && doc.gaz.lookup(first).is_some() && !is_given_name(first) && is_given_name(doc.s(a + 1)) {
+        let p = doc.gaz.lookup(first);
+        cands.push(place_cand(doc, a, a + 1, first.to_string(), p, Evidence::Strong));
+        classify_chunk(doc, a + 1, b, cands, unknown);
+        return;
+    }
     // 9. The shape of a person's name: a given name, a middle initial or a suffix.
     if b - a >= 2 {
         let has_initial = (a + 1..b - 1).any(|i| {
@@ -441,7 +474,7 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
         });
         let has_suffix = is_suffix(doc.s(b - 1));
         let core_end = if has_suffix { b - 1 } else { b };
-        if name_like(doc, a, core_end) && (is_given_name(first) || has_initial || has_suffix) {
+        if name_like(doc, a, core_end) && (is_given_name(first) || has_initial) {
             let mut c = person_cand(doc, a, b, Evidence::Strong);
             if sent_initial && !is_given_name(first) {
                 c.evidence = Evidence::Weak;
@@ -699,8 +732,8 @@ fn merge_qualified_orgs(entities: &mut [LocalEntity], mentions: &mut [Mention]) 
             .filter(|&j| j != i && entities[j].kind == EntityKind::Organization && keys[j].ends_with(&format!(" {}", keys[i])))
             .filter(|&j| gaz.is_demonym(keys[j].split_whitespace().next().unwrap_or("")))
             .collect();
-        if qualified.len() == 1 {
-            let j = qualified[0];
+        let count = |e: usize| mentions.iter().filter(|m| m.entity == e).count();
+        if let Some(&j) = qualified.iter().max_by_key(|&&j| (count(j), std::cmp::Reverse(j))) {
             let surfaces = std::mem::take(&mut entities[i].surfaces);
             entities[j].surfaces.extend(surfaces);
             for m in mentions.iter_mut().filter(|m| m.entity == i) {

@@ -177,18 +177,6 @@ impl<'a> Ctx<'a> {
     fn subject_before(&self, v: usize, lo: usize) -> Option<Who> {
         let mut i = v;
         let mut steps = 0;
-        // A verb coordinated with an earlier one ("X spoke with Y and said") shares its subject.
-        let mut k = v;
-        while k > lo && (self.s(k - 1).ends_with("ly") || matches!(self.s(k - 1), "also" | "then" | "later" | "again")) {
-            k -= 1;
-        }
-        if k > lo && matches!(self.s(k - 1), "and" | "but") {
-            return (lo..k).find_map(|j| {
-                let e = self.mention_at(j)?;
-                let first = self.mention_first(j);
-                (first == j && self.speaker_entity(e) && !(first > 0 && is_preposition(self.s(first - 1)))).then_some(Who::Entity(e))
-            });
-        }
         while i > lo && steps < 14 {
             i -= 1;
             steps += 1;
@@ -205,13 +193,12 @@ impl<'a> Ctx<'a> {
                 }
                 if j > lo {
                     i = j - 1;
-                    continue;
                 }
-                return None;
+                continue;
             }
             if let Some(e) = self.mention_at(i) {
                 let first = self.mention_first(i);
-                let after_prep = first > 0 && is_preposition(self.s(first - 1));
+                let after_prep = self.after_preposition(first);
                 let possessive = self.toks.get(i + 1).is_some_and(|t| t.kind == TokKind::Possessive);
                 if possessive {
                     // "Putin’s spokesman said": someone unnamed speaks.
@@ -232,7 +219,7 @@ impl<'a> Ctx<'a> {
             if s == "who" || s == "which" {
                 continue;
             }
-            if self.lower_word(i) && is_role_noun(s) {
+            if is_role_noun(s) && (self.lower_word(i) || matches!(self.s(i.wrapping_sub(1)), "The" | "the")) {
                 return Some(self.role_phrase(i, lo));
             }
             if self.lower_word(i) && s.ends_with('s') && i + 1 == v && !is_speech_verb(s) {
@@ -244,6 +231,16 @@ impl<'a> Ctx<'a> {
             }
         }
         None
+    }
+
+    /// True when the noun phrase whose name starts at `first` follows a
+    /// preposition, looking past titles ("with Secretary of State X").
+    fn after_preposition(&self, first: usize) -> bool {
+        let mut k = first;
+        while k > 0 && self.mention_at(k - 1).is_none() && (self.toks[k - 1].kind == TokKind::Word && !self.lower_word(k - 1) || self.s(k - 1) == "of") {
+            k -= 1;
+        }
+        k > 0 && is_preposition(self.s(k - 1))
     }
 
     /// A role noun at `i` as a speaker: "the president" (someone in focus),
@@ -258,10 +255,11 @@ impl<'a> Ctx<'a> {
                 if self.toks.get(j).is_some_and(|t| t.kind == TokKind::Possessive) || self.entities[e].kind == EntityKind::Person {
                     return Who::Unnamed;
                 }
-                if self.entities[e].kind == EntityKind::Organization && first > lo && !matches!(self.s(first - 1), "the" | "The") {
-                    return Who::Entity(e);
-                }
                 if self.entities[e].kind == EntityKind::Organization {
+                    // "the NATO chief" is a person in a role; "a Defense Ministry spokesman" speaks for the ministry.
+                    if first > 0 && matches!(self.s(first - 1), "the" | "The") {
+                        return self.role_at(i, role).map_or(Who::Unnamed, Who::Entity);
+                    }
                     return Who::Entity(e);
                 }
                 j = first;
@@ -308,7 +306,12 @@ impl<'a> Ctx<'a> {
     /// The noun phrase starting at `i`: a mention, a pronoun, "the <role>", or an unnamed speaker.
     fn np_after(&self, i: usize, hi: usize) -> Option<Who> {
         let s = self.s(i);
-        if let Some(e) = self.mention_at(i) {
+        // Titles and honorifics before the name: "Maj. Gen. Igor Konashenkov", "Mr. Putin".
+        let mut j = i;
+        while j < hi && self.mention_at(j).is_none() && self.toks[j].kind == TokKind::Word && !self.lower_word(j) && !is_personal_pronoun(self.s(j)) && !matches!(self.s(j), "The" | "A" | "An") {
+            j += 1;
+        }
+        if let Some(e) = self.mention_at(j).filter(|_| j < hi) {
             return self.speaker_entity(e).then_some(Who::Entity(e));
         }
         if is_personal_pronoun(s) {
@@ -465,6 +468,10 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
                 }
             }
         }
+        if who.is_none() && is_name_like_quote(mk.inner.slice(text)) {
+            // A name or title in quotation marks (“Distributed Denial of Service”), not speech.
+            continue;
+        }
         let speaker = match who {
             Some(Who::Entity(e)) => Some(e),
             _ => None,
@@ -477,6 +484,14 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
         quotes.push(Quote { span: mk.inner, speaker });
     }
     (quotes, warnings)
+}
+
+/// Short, every word capitalised, no sentence punctuation: a name or a title, not speech.
+fn is_name_like_quote(q: &str) -> bool {
+    let words: Vec<&str> = q.split_whitespace().collect();
+    (2..=6).contains(&words.len())
+        && !q.ends_with(['.', ',', '!', '?'])
+        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "of" | "and" | "the" | "for" | "in" | "on"))
 }
 
 #[cfg(test)]
