@@ -150,6 +150,7 @@ impl GraphStore {
     pub fn entities(&self) -> Result<Vec<GlobalEntity>, StoreError> {
         let graph = rdf::entities_graph();
         let mut by: BTreeMap<String, GlobalEntity> = BTreeMap::new();
+        let mut classes: BTreeMap<String, (bool, bool, bool)> = BTreeMap::new(); // (person, organization, place)
         for q in self.store.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph.as_ref()))) {
             let q = q?;
             let subject = q.subject.to_string();
@@ -175,11 +176,10 @@ impl GraphStore {
             if p == oxigraph::model::vocab::rdf::TYPE {
                 let t = object_iri.unwrap_or_default();
                 let t = NamedNodeRef::new_unchecked(&t);
-                if t == vocab::schema::PERSON {
-                    e.kind = EntityKind::Person;
-                } else if t == vocab::schema::PLACE && e.subtype != Some(Subtype::Seat) && e.kind != EntityKind::Organization {
-                    e.kind = EntityKind::Place;
-                }
+                let c = classes.entry(id.to_string()).or_default();
+                c.0 |= t == vocab::schema::PERSON;
+                c.1 |= t == vocab::schema::ORGANIZATION;
+                c.2 |= t == vocab::schema::PLACE;
                 let sub = [
                     (vocab::schema::COUNTRY, Subtype::Country),
                     (vocab::schema::CITY, Subtype::City),
@@ -206,11 +206,19 @@ impl GraphStore {
                 e.geo.get_or_insert(GeoRef { geonames_id: None, country_code: None, lat: None, lon: None }).lon = literal.and_then(|s| s.parse().ok());
             }
         }
-        // Seats carry both types; organisations win over the extra place type.
-        for e in by.values_mut() {
-            if e.subtype == Some(Subtype::Government) && e.kind == EntityKind::Place {
-                e.kind = EntityKind::Organization;
+        // Seats of power carry both the organisation and the place type; the organisation wins.
+        for (id, e) in by.iter_mut() {
+            let (person, org, place) = classes.get(id).copied().unwrap_or_default();
+            if org && place {
+                e.subtype = Some(Subtype::Seat);
             }
+            e.kind = if person {
+                EntityKind::Person
+            } else if org {
+                EntityKind::Organization
+            } else {
+                EntityKind::Place
+            };
         }
         Ok(by.into_values().collect())
     }
@@ -240,7 +248,11 @@ impl GraphStore {
         for (p, iri) in vocab::PREFIXES {
             ev = ev.with_prefix(*p, *iri).map_err(|e| StoreError::Query(e.to_string()))?;
         }
-        let prepared = ev.parse_query(query).map_err(|e| StoreError::Query(e.to_string()))?;
+        let mut prepared = ev.parse_query(query).map_err(|e| StoreError::Query(e.to_string()))?;
+        // Without FROM, the default graph is the union of all graphs: every article and the entity table.
+        if prepared.dataset().is_default_dataset() {
+            prepared.dataset_mut().set_default_graph_as_union();
+        }
         prepared.on_store(&self.store).execute().map_err(|e| StoreError::Query(e.to_string()))
     }
 
@@ -253,12 +265,12 @@ impl GraphStore {
         let mut ser = ser.for_writer(w);
         if format.supports_datasets() {
             for q in self.store.iter() {
-                ser.serialize_quad(&q?)?;
+                ser.serialize_quad(&restore_datatype(q?))?;
             }
         } else {
             let mut seen = BTreeSet::new();
             for q in self.store.iter() {
-                let q = q?;
+                let q = restore_datatype(q?);
                 let t = oxigraph::model::Triple::new(q.subject, q.predicate, q.object);
                 if seen.insert(t.to_string()) {
                     ser.serialize_triple(&t)?;
@@ -291,5 +303,18 @@ impl GraphStore {
             st.entities.insert(label.to_string(), n);
         }
         Ok(st)
+    }
+}
+
+/// Oxigraph stores every integer subtype as xsd:integer; NIF offsets are
+/// xsd:nonNegativeInteger in the contract, so they get their type back on the way out.
+fn restore_datatype(q: Quad) -> Quad {
+    let offset = q.predicate.as_ref() == vocab::nif::BEGIN_INDEX || q.predicate.as_ref() == vocab::nif::END_INDEX;
+    match &q.object {
+        Term::Literal(l) if offset && l.datatype() == oxigraph::model::vocab::xsd::INTEGER => {
+            let object = oxigraph::model::Literal::new_typed_literal(l.value(), vocab::xsd::NON_NEGATIVE_INTEGER);
+            Quad::new(q.subject.clone(), q.predicate.clone(), object, q.graph_name.clone())
+        }
+        _ => q,
     }
 }

@@ -89,7 +89,9 @@ fn types(kind: EntityKind, subtype: Option<Subtype>) -> Vec<NamedNodeRef<'static
 }
 
 /// The quads of one article's named graph: the article, its mentions and
-/// quotations, and what it says of each entity (types, surface forms, roles).
+/// quotations, and what it says of each entity (surface forms, roles).
+/// Types and canonical names live once, in the entities graph, so that a
+/// query over the union of graphs sees each of them once.
 pub fn article_quads(article: &Article, ex: &Extraction, link: &[usize], entities: &[GlobalEntity]) -> Vec<Quad> {
     let a = article_iri(&article.id);
     let mut out = Sink { graph: GraphName::NamedNode(a.clone()), quads: Vec::new() };
@@ -121,9 +123,6 @@ pub fn article_quads(article: &Article, ex: &Extraction, link: &[usize], entitie
         let g = &entities[link[l]];
         let e = entity_iri(&g.id);
         out.add(&a, schema::MENTIONS, e.clone());
-        for t in types(g.kind, g.subtype.or(le.subtype)) {
-            out.add(&e, rdf::TYPE, t);
-        }
         for s in &le.surfaces {
             if *s != g.name {
                 out.add(&e, schema::ALTERNATE_NAME, Literal::new_simple_literal(s));

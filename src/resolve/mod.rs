@@ -37,18 +37,28 @@ pub struct Resolution {
 
 /// Folds spelling variants of transliterated names: Sergey/Sergei, Troianovski/Troyanovsky.
 pub fn translit_key(word: &str) -> String {
-    let f: String = fold(word).chars().filter(|c| c.is_alphanumeric()).map(|c| if c == 'y' { 'i' } else { c }).collect();
+    let f: String = fold(word)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .map(|c| if c == 'y' { 'i' } else { c })
+        .collect::<String>()
+        .replace('x', "ks");
     let chars: Vec<char> = f.chars().collect();
     let vowel = |c: char| "aeiou".contains(c);
-    let mut out = String::new();
+    // A glide between vowels is spelled or not (Guneev / Guneyev) ...
+    let mut glided = Vec::with_capacity(chars.len());
     for (i, &c) in chars.iter().enumerate() {
-        if i > 0 && chars[i - 1] == c {
-            continue;
+        let between = i > 0 && i + 1 < chars.len() && vowel(chars[i - 1]) && vowel(chars[i + 1]) && chars[i - 1] != 'i';
+        if !(c == 'i' && between) {
+            glided.push(c);
         }
-        if c == 'i' && i > 0 && i + 1 < chars.len() && vowel(chars[i - 1]) && vowel(chars[i + 1]) && chars[i - 1] != 'i' {
-            continue;
+    }
+    // ... and doubled letters come and go.
+    let mut out = String::new();
+    for (i, &c) in glided.iter().enumerate() {
+        if i == 0 || glided[i - 1] != c {
+            out.push(c);
         }
-        out.push(c);
     }
     out
 }
@@ -59,6 +69,7 @@ const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 fn person_parts(name: &str) -> (Option<String>, String) {
     let words: Vec<String> = name
         .split_whitespace()
+        .filter(|w| !crate::extract::lexicon::is_honorific(w))
         .map(|w| fold(w.trim_end_matches([',', '.'])))
         .filter(|w| !SUFFIXES.contains(&w.as_str()) && !w.is_empty())
         .collect();
@@ -251,8 +262,14 @@ pub fn resolve(existing: Vec<GlobalEntity>, batch: &[&Extraction]) -> Resolution
                 let ge = &mut index.entities[g];
                 ge.surfaces.extend(le.surfaces.iter().cloned());
                 ge.surfaces.insert(le.name.clone());
-                if ge.geo.is_none() {
-                    ge.geo = le.geo.clone();
+                match (&mut ge.geo, &le.geo) {
+                    (None, g) => ge.geo = g.clone(),
+                    (Some(known), Some(g)) => {
+                        known.country_code = known.country_code.take().or_else(|| g.country_code.clone());
+                        known.lat = known.lat.or(g.lat);
+                        known.lon = known.lon.or(g.lon);
+                    }
+                    _ => {}
                 }
                 if ge.subtype.is_none() {
                     ge.subtype = le.subtype;

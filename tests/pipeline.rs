@@ -1,0 +1,123 @@
+use std::collections::BTreeSet;
+
+use oxigraph::io::RdfFormat;
+
+use crate::util::*;
+
+fn query(store: &str, name: &str) -> Vec<Vec<String>> {
+    csv_rows(store, &examples().join("queries").join(name))
+}
+
+#[test]
+fn example_queries_answer_the_questions_they_ask() {
+    let (_dir, store) = seeded_store();
+
+    let rows = query(&store, "quotes-by-person.rq");
+    assert!(rows.len() >= 10, "{rows:?}");
+    assert!(rows.iter().all(|r| r[0].contains("Putin")));
+    assert!(rows.iter().any(|r| r[1] == "According to the plan."));
+
+    let rows = query(&store, "who-said-phrase.rq");
+    assert!(rows.len() >= 4);
+    assert!(rows.iter().all(|r| r[0] == "Joe Biden" && r[1].to_lowercase().contains("not our enemy")), "{rows:?}");
+
+    let rows = query(&store, "articles-mentioning.rq");
+    assert_eq!(rows.len(), 5, "NATO is in every example article");
+
+    let rows = query(&store, "people-with-titles.rq");
+    assert!(rows.iter().any(|r| r[0] == "Antony Blinken" && r[1] == "Secretary of State"), "{rows:?}");
+    assert!(rows.iter().any(|r| r[0] == "Olaf Scholz" && r[1].contains("Chancellor")));
+
+    let rows = query(&store, "organizations-by-articles.rq");
+    assert_eq!(rows[0][0], "NATO");
+    assert_eq!(rows[0][1], "5");
+
+    let rows = query(&store, "shared-quotes.rq");
+    assert!(rows.iter().any(|r| r[0] == "Joe Biden" && r[1].starts_with("You are not our enemy") && r[2].parse::<u32>().unwrap() >= 2), "{rows:?}");
+
+    let rows = query(&store, "places-mentioned.rq");
+    let kyiv = rows.iter().find(|r| r[0] == "Kyiv").expect("Kyiv (also spelled Kiev) is one place");
+    assert!(kyiv[1].starts_with("https://sws.geonames.org/"));
+    assert!(!rows.iter().any(|r| r[0] == "Kiev"));
+
+    let rows = query(&store, "people-quoted-per-article.rq");
+    let articles: BTreeSet<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(articles.len(), 5);
+    assert!(rows.iter().any(|r| r[0].starts_with("003") && r[1] == "Jens Stoltenberg"));
+}
+
+#[test]
+fn export_formats_parse_back_to_the_same_counts() {
+    let (dir, store) = seeded_store();
+    let mut quads = 0;
+    let mut triples = 0;
+    for (fmt, ext, rdf) in [
+        ("nquads", "nq", RdfFormat::NQuads),
+        ("trig", "trig", RdfFormat::TriG),
+        ("turtle", "ttl", RdfFormat::Turtle),
+        ("ntriples", "nt", RdfFormat::NTriples),
+    ] {
+        let path = dir.path().join(format!("out.{ext}"));
+        let o = run(&["export", "--store", &store, "--format", fmt, "-o", path.to_str().unwrap()]);
+        assert!(o.status.success());
+        let n = count_statements(&path, rdf);
+        match fmt {
+            "nquads" => quads = n,
+            "trig" => assert_eq!(n, quads, "TriG keeps every quad"),
+            "turtle" => triples = n,
+            _ => assert_eq!(n, triples, "N-Triples and Turtle hold the same union"),
+        }
+    }
+    let stats = run_stdin(&["repl", "--store", &store], ".stats\n");
+    assert!(stdout(&stats).contains(&format!("triples: {quads}")));
+    assert!(triples > 0 && triples < quads, "the union merges entity facts repeated across article graphs");
+}
+
+#[test]
+fn reingest_changes_nothing() {
+    let (dir, store) = seeded_store();
+    let a = dir.path().join("a.nq");
+    let b = dir.path().join("b.nq");
+    run(&["export", "--store", &store, "-o", a.to_str().unwrap()]);
+    let arts = examples().join("articles");
+    let o = run(&["ingest", "--store", &store, arts.to_str().unwrap()]);
+    assert!(o.status.success());
+    run(&["export", "--store", &store, "-o", b.to_str().unwrap()]);
+    let sorted = |p: &std::path::Path| {
+        let mut v: Vec<String> = std::fs::read_to_string(p).unwrap().lines().map(String::from).collect();
+        v.sort();
+        v
+    };
+    assert_eq!(sorted(&a), sorted(&b));
+}
+
+#[test]
+fn offsets_are_code_points_of_the_stored_text() {
+    let (_dir, store) = seeded_store();
+    let q = "SELECT ?text ?b ?e ?anchor WHERE { ?m nif:referenceContext ?c ; nif:beginIndex ?b ; nif:endIndex ?e ; nif:anchorOf ?anchor . ?c nif:isString ?text }";
+    let o = run(&["query", "--store", &store, q, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let rows = v["results"]["bindings"].as_array().unwrap();
+    assert!(rows.len() > 500);
+    for r in rows {
+        let text: Vec<char> = r["text"]["value"].as_str().unwrap().chars().collect();
+        let b: usize = r["b"]["value"].as_str().unwrap().parse().unwrap();
+        let e: usize = r["e"]["value"].as_str().unwrap().parse().unwrap();
+        let slice: String = text[b..e].iter().collect();
+        assert_eq!(slice, r["anchor"]["value"].as_str().unwrap());
+    }
+}
+
+#[test]
+fn query_formats_and_graph_results() {
+    let (_dir, store) = seeded_store();
+    let o = run(&["query", "--store", &store, "ASK { ?p schema:name \"Olaf Scholz\" }"]);
+    assert_eq!(stdout(&o).trim(), "true");
+    let o = run(&["query", "--store", &store, "CONSTRUCT { ?p schema:name ?n } WHERE { ?p a schema:Person ; schema:name ?n } LIMIT 3"]);
+    assert!(stdout(&o).contains("schema:name"), "CONSTRUCT prints Turtle");
+    let o = run(&["query", "--store", &store, "SELECT ?n WHERE { ?p a schema:Person ; schema:name ?n } LIMIT 2", "--format", "tsv"]);
+    assert!(stdout(&o).starts_with("?n\n"));
+    let o = run(&["query", "--store", &store, "SELECT WHERE {"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("error") || stderr(&o).contains("expected"), "a parse error is reported");
+}

@@ -1,0 +1,72 @@
+use std::fs;
+
+use crate::util::*;
+
+#[test]
+fn bad_files_are_reported_and_good_ones_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir(&input).unwrap();
+    fs::copy(examples().join("articles/000_c79dea70320f1e51.txt"), input.join("good.txt")).unwrap();
+    fs::write(input.join("empty.txt"), "\n  \n").unwrap();
+    fs::write(input.join("latin1.txt"), b"Caf\xe9 owners said \xabno\xbb.\n").unwrap();
+    fs::write(input.join("binary.txt"), b"PK\x03\x04\x00\x00binary").unwrap();
+    let store = dir.path().join("store");
+    let missing = dir.path().join("nowhere.txt");
+    let o = run(&["ingest", "--store", store.to_str().unwrap(), input.to_str().unwrap(), missing.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("empty.txt") && err.contains("empty"), "{err}");
+    assert!(err.contains("latin1.txt") && err.contains("UTF-8"), "{err}");
+    assert!(err.contains("binary.txt") && err.contains("binary"), "{err}");
+    assert!(err.contains("nowhere.txt") && err.contains("no such file"), "{err}");
+    assert!(stdout(&o).contains("ingested 1 articles"));
+    let o = run(&["query", "--store", store.to_str().unwrap(), "SELECT ?id WHERE { ?a dct:identifier ?id }", "--format", "csv"]);
+    assert_eq!(stdout(&o).lines().skip(1).collect::<Vec<_>>(), ["good.txt"]);
+}
+
+#[test]
+fn same_content_under_two_names_is_stored_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    let text = "Mayor opens bridge\n\nMayor Anna Berg opened the bridge in Oslo on Monday. “It is a good day,” she said.\n";
+    fs::write(&a, text).unwrap();
+    fs::write(&b, text).unwrap();
+    let store = dir.path().join("store");
+    let o = run(&["ingest", "--store", store.to_str().unwrap(), a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert!(o.status.success());
+    assert!(stderr(&o).contains("b.txt has the same content as a.txt"));
+    assert!(stdout(&o).contains("ingested 1 articles (1 duplicates skipped"));
+}
+
+#[test]
+fn a_second_writer_gets_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let _held = newsgraph::store::GraphStore::open(&store, newsgraph::store::Access::Write).unwrap();
+    let art = examples().join("articles/000_c79dea70320f1e51.txt");
+    let o = run(&["ingest", "--store", store.to_str().unwrap(), art.to_str().unwrap()]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("in use by another newsgraph process"), "{}", stderr(&o));
+}
+
+#[test]
+fn interrupted_or_failed_writes_leave_the_last_good_store() {
+    let (dir, store) = seeded_store();
+    let data = std::path::Path::new(&store).join("graph.nq");
+    let before = fs::read(&data).unwrap();
+    // A process killed mid-write leaves a partial temporary file behind.
+    fs::write(std::path::Path::new(&store).join("graph.nq.tmp"), "<http://x> <http://y> \"trunc").unwrap();
+    let o = run(&["query", "--store", &store, "SELECT (COUNT(*) AS ?n) WHERE { ?a a schema:NewsArticle }", "--format", "csv"]);
+    assert_eq!(stdout(&o).lines().nth(1), Some("5"));
+    // A write that fails (the temporary path is blocked) reports the error and keeps the old file.
+    fs::remove_file(std::path::Path::new(&store).join("graph.nq.tmp")).unwrap();
+    fs::create_dir(std::path::Path::new(&store).join("graph.nq.tmp")).unwrap();
+    let extra = dir.path().join("extra.txt");
+    fs::write(&extra, "Port reopens\n\nThe port of Gdansk reopened on Friday, officials said.\n").unwrap();
+    let o = run(&["ingest", "--store", &store, extra.to_str().unwrap()]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("graph.nq.tmp"), "{}", stderr(&o));
+    assert_eq!(fs::read(&data).unwrap(), before);
+}

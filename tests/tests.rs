@@ -1,0 +1,10 @@
+//! Integration tests: the real binary on a real store in a temporary folder.
+
+// Helpers: temp dirs, running the binary, parsing CSV results.
+mod util;
+// ingest, query, export on the example articles.
+mod pipeline;
+// Bad input, duplicates, locks and interrupted writes.
+mod robustness;
+// The REPL driven through a pipe.
+mod repl;
