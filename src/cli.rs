@@ -63,6 +63,15 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ResultFormat::Table)]
         format: ResultFormat,
     },
+    /// Show what extraction finds in articles, without storing anything
+    ///
+    /// Prints each entity (kind, name, surface forms, titles) and each
+    /// quotation with its speaker.
+    Extract {
+        /// Article files or folders of .txt files
+        #[arg(required = true, value_hint = clap::ValueHint::AnyPath)]
+        paths: Vec<PathBuf>,
+    },
     /// Export the whole store
     ///
     /// N-Quads and TriG keep the per-article graphs; Turtle and N-Triples

@@ -67,6 +67,23 @@ pub fn run(args: Args) -> Result<ExitCode> {
             export(&st, format, output.as_deref(), &mut out)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Extract { paths } => {
+            let (files, errors) = ingest::list_inputs(&paths);
+            let mut failed = errors.len();
+            for e in &errors {
+                eprintln!("newsgraph: {e}");
+            }
+            for f in &files {
+                match ingest::read_article(f) {
+                    Ok(a) => describe_extraction(&a, &extract::extract(&a), &mut out)?,
+                    Err(e) => {
+                        eprintln!("newsgraph: {e}");
+                        failed += 1;
+                    }
+                }
+            }
+            Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
         Command::Repl { store } => {
             let dir = store_dir(&store);
             let st = repl::open_for_repl(&dir, &mut std::io::stderr())?;
@@ -74,6 +91,29 @@ pub fn run(args: Args) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// A readable listing of one article's extraction.
+pub fn describe_extraction(a: &Article, ex: &Extraction, w: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(w, "== {} ({})", a.id, a.headline)?;
+    for (i, e) in ex.entities.iter().enumerate() {
+        let n = ex.mentions.iter().filter(|m| m.entity == i).count();
+        if n == 0 {
+            continue;
+        }
+        let kind = format!("{:?}", e.kind).to_lowercase();
+        let surfaces: Vec<&str> = e.surfaces.iter().map(String::as_str).collect();
+        let titles: Vec<&str> = e.titles.iter().map(String::as_str).collect();
+        writeln!(w, "{kind:13} {} ×{n} [{}]{}", e.name, surfaces.join(" | "), if titles.is_empty() { String::new() } else { format!(" titles: {}", titles.join("; ")) })?;
+    }
+    for q in &ex.quotes {
+        let who = q.speaker.map_or("(no speaker)", |s| ex.entities[s].name.as_str());
+        writeln!(w, "quote         {who}: “{}”", q.span.slice(&a.text))?;
+    }
+    for warning in &ex.warnings {
+        writeln!(w, "warning       {warning}")?;
+    }
+    Ok(())
 }
 
 pub fn rdf_format(f: ExportFormat) -> RdfFormat {

@@ -89,13 +89,15 @@ impl<'a> Doc<'a> {
         self.toks.get(a).zip(self.toks.get(b)).is_some_and(|(x, y)| x.para == y.para)
     }
 
-    /// Headline-style paragraphs capitalise most words, so capitals say nothing there.
+    /// Headline-style paragraphs capitalise nearly every word and end without
+    /// a period, so capitals say nothing there.
     fn title_case_paras(&self) -> BTreeSet<usize> {
-        let mut counts: HashMap<usize, (usize, usize)> = HashMap::new();
+        let mut counts: HashMap<usize, (usize, usize, usize)> = HashMap::new(); // words, capitalised, last token
         for (i, t) in self.toks.iter().enumerate() {
             let s = self.s(i);
+            let e = counts.entry(t.para).or_default();
+            e.2 = i;
             if t.kind == TokKind::Word && s.chars().count() >= 4 && s.chars().all(char::is_alphabetic) {
-                let e = counts.entry(t.para).or_default();
                 e.0 += 1;
                 if s.chars().next().is_some_and(char::is_uppercase) {
                     e.1 += 1;
@@ -104,7 +106,7 @@ impl<'a> Doc<'a> {
         }
         counts
             .into_iter()
-            .filter(|&(_, (n, caps))| n >= 3 && caps * 10 >= n * 7)
+            .filter(|&(_, (n, caps, last))| n >= 3 && caps * 100 >= n * 85 && self.s(last) != ".")
             .map(|(p, _)| p)
             .collect()
     }

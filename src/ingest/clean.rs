@@ -59,25 +59,27 @@ fn is_boilerplate(line: &str) -> bool {
     if commas >= 8 && (digits * 4 > line.len() || commas * 6 > line.len()) {
         return true;
     }
-    // Menus: many words, few sentences, mostly capitalised.
+    // Menus: many words, mostly capitalised, hardly any function words
+    // (a sentence full of names still has its "of", "with", "and").
     if words.len() >= 20 {
         let caps = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
-        let stops = line.matches(". ").count();
-        if caps * 2 > words.len() && stops * 25 < words.len() {
+        let function_words = words.iter().filter(|w| is_function_word(w)).count();
+        if caps * 10 > words.len() * 6 && function_words * 12 < words.len() {
             return true;
         }
     }
     // Not English prose: a line of several words without a single function word.
     if words.len() >= 5 {
-        let has_function_word = words.iter().any(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
-            FUNCTION_WORDS.contains(&w.as_str())
-        });
-        if !has_function_word {
+        if !words.iter().any(|w| is_function_word(w)) {
             return true;
         }
     }
     false
+}
+
+fn is_function_word(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+    FUNCTION_WORDS.contains(&w.as_str())
 }
 
 /// A truncated line ("... and seek a “dip...") that a later line repeats in full.
@@ -104,6 +106,14 @@ mod tests {
             text,
             "Storm hits coast\n\nThe storm reached the coast on Monday, officials said.\n\nResidents were told to stay home."
         );
+    }
+
+    #[test]
+    fn keeps_sentences_full_of_names() {
+        let raw = "T\n\nIn Geneva, Foreign Secretary Ann Lee met Prime Minister Raul Ortiz, European Commission President Eva Marx, \
+                   Swiss President Paul Roth and United Nations Secretary General Tom Nkosi on Tuesday, officials said.";
+        let (_, text) = clean(raw);
+        assert!(text.contains("In Geneva"), "{text}");
     }
 
     #[test]
