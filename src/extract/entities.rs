@@ -492,6 +492,19 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
         cands.push(c);
         return;
     }
+    // A run joined by a connector that named nothing as a whole: its parts may
+    // ("the East Room of the White House").
+    if let Some(c) = (a + 1..b).find(|&x| CONNECTORS.contains(&doc.s(x))) {
+        let mut rest = c;
+        while rest < b && CONNECTORS.contains(&doc.s(rest)) {
+            rest += 1;
+        }
+        classify_chunk(doc, a, c, cands, unknown);
+        if rest < b {
+            classify_chunk(doc, rest, b, cands, unknown);
+        }
+        return;
+    }
     unknown.push((a, b));
 }
 

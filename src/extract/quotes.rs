@@ -217,6 +217,14 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             if s == "who" || s == "which" {
+                // "X, who vowed ...": the antecedent, even inside a prepositional phrase.
+                let mut j = i;
+                while j > lo && self.s(j - 1) == "," {
+                    j -= 1;
+                }
+                if let Some(e) = j.checked_sub(1).and_then(|k| self.mention_at(k)).filter(|&e| self.speaker_entity(e)) {
+                    return Some(Who::Entity(e));
+                }
                 continue;
             }
             if is_role_noun(s) && (self.lower_word(i) || matches!(self.s(i.wrapping_sub(1)), "The" | "the")) {
@@ -419,7 +427,7 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
             if matches!(s, "." | "!" | "?") {
                 break;
             }
-            if crate::extract::text::is_quote_char(s.chars().next().unwrap_or(' ')) {
+            if toks[hi - 1].kind == TokKind::Punct && crate::extract::text::is_quote_char(s.chars().next().unwrap_or(' ')) {
                 hi -= 1;
                 break;
             }
@@ -468,7 +476,7 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
                 }
             }
         }
-        if who.is_none() && is_name_like_quote(mk.inner.slice(text)) {
+        if is_name_like_quote(mk.inner.slice(text)) {
             // A name or title in quotation marks (“Distributed Denial of Service”), not speech.
             continue;
         }
