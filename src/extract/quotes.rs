@@ -396,6 +396,8 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
     let mut ctx = Ctx { text, toks, entities, tok_entity, mention_start, in_quote, focus, speakers: Vec::new() };
 
     let mut quotes: Vec<Quote> = Vec::new();
+    // The marks of each kept quote, parallel to `quotes`.
+    let mut kept: Vec<Marks> = Vec::new();
     for (q, mk) in marks.iter().enumerate() {
         if !mk.closed {
             warnings.push(format!("unclosed quotation mark at byte {}", mk.open));
@@ -465,7 +467,7 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
         }
         // 4. The previous quote's speaker: in the paragraph, or the paragraph before when this one opens with the quote.
         if who.is_none() {
-            let prev = quotes.iter().zip(marks.iter()).rev().find(|(_, m)| m.close <= mk.open);
+            let prev = quotes.iter().zip(kept.iter()).rev().find(|(_, m)| m.close <= mk.open);
             if let Some((pq, pm)) = prev {
                 let pm_para = toks.get(tok_index(pm.open)).map(|t| t.para);
                 let starts_para = open_tok == 0 || toks.get(open_tok.wrapping_sub(1)).map(|t| t.para) != para;
@@ -490,6 +492,7 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
             }
         }
         quotes.push(Quote { span: mk.inner, speaker });
+        kept.push(*mk);
     }
     (quotes, warnings)
 }
