@@ -714,7 +714,15 @@ pub fn org_key(gaz: &Gazetteer, name: &str) -> String {
         return fold(&p.name);
     }
     let folded = fold(name).replace("defence", "defense").replace("foreign affairs", "foreign");
-    let mut words: Vec<String> = folded.split_whitespace().map(|w| w.trim_end_matches('.').to_string()).collect();
+    // A country named inside an organisation's name by any of its names: "U.S. Marine Corps".
+    let mut words: Vec<String> = Vec::new();
+    let bare = name.strip_prefix("The ").or_else(|| name.strip_prefix("the ")).unwrap_or(name);
+    for (w, f) in bare.split_whitespace().zip(folded.split_whitespace()) {
+        match gaz.lookup(w).filter(|p| p.subtype == Subtype::Country) {
+            Some(p) if w.contains('.') || w.chars().all(|c| c.is_uppercase()) => words.extend(fold(&p.name).split_whitespace().map(String::from)),
+            _ => words.push(f.trim_end_matches('.').to_string()),
+        }
+    }
     // "ministry of defense" -> "defense ministry"
     if let Some(pos) = words.iter().position(|w| w == "of") {
         if pos > 0 && pos + 1 < words.len() && matches!(words[pos - 1].as_str(), "ministry" | "department" | "secretary") {

@@ -160,6 +160,12 @@ impl Index {
                 if let Some(id) = e.geo.as_ref().and_then(|g| g.geonames_id) {
                     self.by_key.entry((kind, format!("geonames:{id}"))).or_insert(idx);
                 }
+                if kind == EntityKind::Place {
+                    // Place names transliterated two ways: Donbas / Donbass.
+                    for s in e.surfaces.iter().chain(std::iter::once(&e.name)) {
+                        self.by_key.entry((kind, format!("translit:{}", translit_key(s)))).or_insert(idx);
+                    }
+                }
             }
         }
     }
@@ -205,6 +211,11 @@ impl Index {
         }
         if let Some(&i) = self.by_key.get(&(kind, org_key(gaz, name))) {
             return Some(i);
+        }
+        if kind == EntityKind::Place {
+            if let Some(&i) = self.by_key.get(&(kind, format!("translit:{}", translit_key(name)))) {
+                return Some(i);
+            }
         }
         // "NATO" <-> "North Atlantic Treaty Organization".
         if kind == EntityKind::Organization {
@@ -354,6 +365,16 @@ mod tests {
         use EntityKind::Organization;
         let a = ex(&[(Organization, "Brazilian Finance Ministry"), (Organization, "World Health Organization")]);
         let b = ex(&[(Organization, "Brazil's Ministry of Finance"), (Organization, "WHO")]);
+        let r = resolve(Vec::new(), &[&a, &b]);
+        assert_eq!(r.links[0][0], r.links[1][0]);
+        assert_eq!(r.links[0][1], r.links[1][1]);
+    }
+
+    #[test]
+    fn country_names_inside_organisations_and_place_spellings() {
+        use EntityKind::{Organization, Place};
+        let a = ex(&[(Organization, "U.S. Army Corps of Engineers"), (Place, "Kurdistan Region")]);
+        let b = ex(&[(Organization, "United States Army Corps of Engineers"), (Place, "Kurdistann Region")]);
         let r = resolve(Vec::new(), &[&a, &b]);
         assert_eq!(r.links[0][0], r.links[1][0]);
         assert_eq!(r.links[0][1], r.links[1][1]);
