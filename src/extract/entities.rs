@@ -315,34 +315,16 @@ fn name_like(doc: &Doc, a: usize, b: usize) -> bool {
         && !doc.s(a).ends_with('.') | (b - a > 1)
 }
 
-/// Splits a leading title off a chunk: "Secretary of State | Antony Blinken".
+/// Splits a leading title off a chunk: "Secretary of State | Antony Blinken",
+/// "U.S. District Judge | Jane Doe". The name is the shortest tail that looks
+/// like a name and follows a title word.
 fn title_split(doc: &Doc, a: usize, b: usize) -> Option<usize> {
-    let mut i = a;
-    let mut last_head = None;
-    while i < b {
-        let s = doc.s(i);
-        let titleish = is_title_head(s)
-            || is_title_modifier(s)
-            || doc.gaz.is_demonym(s)
-            || known_org(s).is_some()
-            || s == "of"
-            || s == "the"
-            || (doc.gaz.lookup(s).is_some() && i + 1 < b && (is_title_head(doc.s(i + 1)) || is_title_modifier(doc.s(i + 1))))
-            || (is_org_head(s) && i > a);
-        if !titleish {
-            break;
-        }
-        if is_title_head(s) {
-            last_head = Some(i + 1);
-        }
-        i += 1;
-    }
-    let head_end = last_head?;
-    if name_like(doc, i, b) {
-        return Some(i);
-    }
-    // The name starts after the last title word that is followed by a name.
-    (head_end..i).find(|&k| name_like(doc, k, b) && !is_title_modifier(doc.s(k)))
+    (a + 1..b).find(|&k| {
+        let prev = doc.s(k - 1);
+        (is_title_head(prev) || (is_title_modifier(prev) && (a..k - 1).any(|x| is_title_head(doc.s(x)))))
+            && name_like(doc, k, b)
+            && !is_title_modifier(doc.s(k))
+    })
 }
 
 fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usize)>) {
@@ -421,7 +403,7 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
     }
     // 6. A place qualified by a direction or a name: "Eastern Europe", "Nazi Germany".
     if b - a == 2 {
-        if let Some(p) = doc.gaz.lookup(doc.s(a + 1)) {
+        if let Some(p) = doc.gaz.lookup(doc.s(a + 1)).filter(|p| matches!(p.subtype, Subtype::Country | Subtype::Continent | Subtype::Region)) {
             let q = doc.s(a);
             if is_direction(q) || (!is_common_word(q) && !is_given_name(q) && !doc.gaz.is_demonym(q) && !is_title_head(q) && !sent_initial) {
                 let geo = if is_direction(q) { None } else { Some(p) };
@@ -477,6 +459,12 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
         let has_suffix = is_suffix(doc.s(b - 1));
         let core_end = if has_suffix { b - 1 } else { b };
         if name_like(doc, a, core_end) && (is_given_name(first) || has_initial) {
+            // "an analyst at Morgan Stanley": people work at organisations, not at people.
+            let employer = a >= 2 && matches!(doc.s(a - 1), "at" | "for") && doc.is_word(a - 2) && is_role_noun(doc.s(a - 2).trim_end_matches('s'));
+            if employer {
+                cands.push(org_cand(doc, a, b, text.to_string()));
+                return;
+            }
             let mut c = person_cand(doc, a, b, Evidence::Strong);
             if sent_initial && !is_given_name(first) {
                 c.evidence = Evidence::Weak;
@@ -516,6 +504,10 @@ fn context_kind(doc: &Doc, a: usize, b: usize) -> Option<(EntityKind, Evidence)>
     let next = doc.s(b);
     let n = b - a;
     let nl = name_like(doc, a, b) && n <= 3;
+    // "an economist at Goldman Sachs": an employer.
+    if a >= 2 && matches!(prev, "at" | "for") && doc.is_word(a - 2) && is_role_noun(doc.s(a - 2).trim_end_matches('s')) {
+        return Some((EntityKind::Organization, Evidence::Strong));
+    }
     // A role noun right before: "banker John Doe", "spokesman Ned Price".
     if nl && a > 0 && doc.is_word(a - 1) && prev.chars().next().is_some_and(char::is_lowercase) && is_role_noun(prev) {
         return Some((EntityKind::Person, Evidence::Strong));
@@ -566,6 +558,15 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
                 EntityKind::Organization => org_cand(doc, a, b, doc.text_of(a, b).to_string()),
             };
             cands.push(c);
+        }
+    }
+    // A name run nobody classified, whose last word is the surname of someone
+    // the article shows speaking or titled ("Lionel Messi" ... "Messi told").
+    let person_surnames: std::collections::HashSet<String> =
+        cands.iter().filter(|c| c.kind == Some(EntityKind::Person)).map(|c| surname_key(&c.name)).collect();
+    for &(a, b) in unknown {
+        if (2..=3).contains(&(b - a)) && name_like(doc, a, b) && person_surnames.contains(&surname_key(doc.text_of(a, b))) {
+            cands.push(person_cand(doc, a, b, Evidence::Strong));
         }
     }
     cands.sort_by_key(|c| c.span);
@@ -882,6 +883,26 @@ mod tests {
         assert!(people.contains(&"Tomasz Wielicki".to_string()), "{people:?}");
         assert!(people.contains(&"Ines Ferreira".to_string()), "{people:?}");
         assert!(names(text, EntityKind::Place).contains(&"Wroclawek".to_string()));
+    }
+
+    #[test]
+    fn names_of_firms_after_an_employee_are_organisations() {
+        let text = "“Sales held up,” said Dana Ruiz, an economist at Goldman Sachs. Analysts at Morgan Stanley agreed.";
+        let orgs = names(text, EntityKind::Organization);
+        assert_eq!(orgs, ["Goldman Sachs", "Morgan Stanley"]);
+        assert_eq!(names(text, EntityKind::Person), ["Dana Ruiz"]);
+    }
+
+    #[test]
+    fn surname_evidence_spreads_to_the_full_name() {
+        let text = "Tariq Belhadj scored late on. Belhadj told reporters he was tired.";
+        assert_eq!(names(text, EntityKind::Person), ["Tariq Belhadj"]);
+    }
+
+    #[test]
+    fn any_capitalised_words_may_precede_a_title() {
+        let text = "U.S. District Judge Alma Reyes ruled on Monday. Fed Chair Tom Okafor agreed.";
+        assert_eq!(names(text, EntityKind::Person), ["Alma Reyes", "Tom Okafor"]);
     }
 
     #[test]

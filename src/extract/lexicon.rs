@@ -26,7 +26,11 @@ macro_rules! lexicon {
     };
 }
 
-lexicon!(given_names, words_of(include_str!("../../data/given_names.txt")));
+lexicon!(given_names, {
+    let mut names = words_of(include_str!("../../data/given_names_intl.txt"));
+    names.extend(words_of(include_str!("../../data/given_names_census.txt")));
+    names
+});
 lexicon!(common_words, words_of(include_str!("../../data/common_words.txt")));
 
 lexicon!(

@@ -11,6 +11,7 @@
 
 use std::collections::HashMap;
 
+use super::gazetteer::Gazetteer;
 use super::lexicon::*;
 use super::text::{TokKind, Token};
 use crate::model::{EntityKind, LocalEntity, Mention, Quote, Span};
@@ -333,6 +334,11 @@ impl<'a> Ctx<'a> {
             let end = hi.min(i + 10);
             if let Some(e) = (i..end).find_map(|j| self.mention_at(j).filter(|&e| self.is_person(e))) {
                 return Some(Who::Entity(e));
+            }
+            // "the Argentine said", "the 34-year-old said": a person in focus.
+            let next = self.s(i + 1);
+            if Gazetteer::get().is_demonym(next) || next.ends_with("-year-old") {
+                return self.focus_at(i).map(Who::Entity);
             }
             if let Some(r) = (i + 1..end).find(|&j| self.lower_word(j) && is_role_noun(self.s(j))) {
                 let next_is_possessive = self.s(r + 1) == "of";
