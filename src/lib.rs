@@ -199,7 +199,11 @@ pub fn ingest_paths(st: &GraphStore, paths: &[PathBuf], err: &mut dyn Write) -> 
             }
         }
     }
-    let extractions: Vec<Extraction> = kept.iter().map(extract::extract).collect();
+    // Extraction is pure and per article: spread it over the cores.
+    let extractions: Vec<Extraction> = {
+        use rayon::prelude::*;
+        kept.par_iter().map(extract::extract).collect()
+    };
     let existing = st.entities()?;
     let refs: Vec<&Extraction> = extractions.iter().collect();
     let res = resolve::resolve(existing, &refs);
