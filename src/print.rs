@@ -20,11 +20,10 @@ pub fn compact(term: &Term) -> String {
         Term::NamedNode(n) => {
             let iri = n.as_str();
             for (p, ns) in PREFIXES {
-                if let Some(local) = iri.strip_prefix(ns) {
-                    if !local.is_empty() && local.chars().all(|c| c.is_alphanumeric() || "-_/.#=,%".contains(c)) {
+                if let Some(local) = iri.strip_prefix(ns)
+                    && !local.is_empty() && local.chars().all(|c| c.is_alphanumeric() || "-_/.#=,%".contains(c)) {
                         return format!("{p}:{local}");
                     }
-                }
             }
             format!("<{iri}>")
         }
@@ -45,7 +44,7 @@ pub fn print_results(results: QueryResults<'_>, format: ResultFormat, w: &mut dy
                 let mut n = 0;
                 for s in solutions {
                     let s = s?;
-                    table.add_row(vars.iter().map(|v| s.get(v).map(|t| compact(t)).unwrap_or_default()));
+                    table.add_row(vars.iter().map(|v| s.get(v).map(compact).unwrap_or_default()));
                     n += 1;
                 }
                 writeln!(w, "{table}")?;

@@ -284,13 +284,11 @@ impl GraphStore {
     pub fn stats(&self) -> Result<Stats, StoreError> {
         let mut st = Stats { triples: self.store.len()?, ..Default::default() };
         let count = |q: &str| -> Result<usize, StoreError> {
-            if let QueryResults::Solutions(mut s) = self.query(q)? {
-                if let Some(Ok(row)) = s.next() {
-                    if let Some(Term::Literal(l)) = row.get("n") {
+            if let QueryResults::Solutions(mut s) = self.query(q)?
+                && let Some(Ok(row)) = s.next()
+                    && let Some(Term::Literal(l)) = row.get("n") {
                         return Ok(l.value().parse().unwrap_or(0));
                     }
-                }
-            }
             Ok(0)
         };
         st.articles = count("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { GRAPH ?g { ?a a schema:NewsArticle } }")?;

@@ -52,7 +52,7 @@ pub fn csv_rows(store: &str, query_file: &Path) -> Vec<Vec<String>> {
     let text = stdout(&o);
     let mut rdr = text.lines();
     rdr.next();
-    rdr.map(|l| parse_csv_line(l)).collect()
+    rdr.map(parse_csv_line).collect()
 }
 
 fn parse_csv_line(l: &str) -> Vec<String> {

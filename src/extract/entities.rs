@@ -343,8 +343,8 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
         return;
     }
     // 2. Title before a name: "Russian Foreign Minister Sergey Lavrov".
-    if let Some(k) = title_split(doc, a, b) {
-        if k > a {
+    if let Some(k) = title_split(doc, a, b)
+        && k > a {
             let mut c = person_cand(doc, k, b, Evidence::Strong);
             let title = doc.text_of(a, k);
             c.title = Some(title.to_string());
@@ -354,15 +354,13 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
                 let s = doc.s(x);
                 if let Some(name) = known_org(s) {
                     cands.push(org_cand(doc, x, x + 1, name.to_string()));
-                } else if !is_title_head(s) && !is_title_modifier(s) {
-                    if let Some(p) = doc.gaz.lookup(s) {
+                } else if !is_title_head(s) && !is_title_modifier(s)
+                    && let Some(p) = doc.gaz.lookup(s) {
                         cands.push(place_cand(doc, x, x + 1, s.to_string(), Some(p), Evidence::Strong));
                     }
-                }
             }
             return;
         }
-    }
     // 3. The gazetteer and well-known organisations, for the whole chunk.
     if let Some(name) = known_org(text) {
         let mut c = org_cand(doc, a, b, name.to_string());
@@ -402,8 +400,8 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
         return;
     }
     // 6. A place qualified by a direction or a name: "Eastern Europe", "Nazi Germany".
-    if b - a == 2 {
-        if let Some(p) = doc.gaz.lookup(doc.s(a + 1)).filter(|p| matches!(p.subtype, Subtype::Country | Subtype::Continent | Subtype::Region)) {
+    if b - a == 2
+        && let Some(p) = doc.gaz.lookup(doc.s(a + 1)).filter(|p| matches!(p.subtype, Subtype::Country | Subtype::Continent | Subtype::Region)) {
             let q = doc.s(a);
             if is_direction(q) || (!is_common_word(q) && !is_given_name(q) && !doc.gaz.is_demonym(q) && !is_title_head(q) && !sent_initial) {
                 let geo = if is_direction(q) { None } else { Some(p) };
@@ -412,7 +410,6 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
                 return;
             }
         }
-    }
     // 7. A demonym alone is an adjective, not a mention; before another word it qualifies it.
     if doc.gaz.is_demonym(first) {
         // "the Russian defense ministry": an organisation written in lower case.
@@ -435,14 +432,12 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
         return;
     }
     // 8. Longer runs that end or start with a known place: keep the place only.
-    if b - a >= 2 {
-        if let Some(p) = doc.gaz.lookup(doc.s(b - 1)).filter(|p| p.subtype == Subtype::Country) {
-            if !name_like(doc, a, b) || !is_given_name(first) {
+    if b - a >= 2
+        && let Some(p) = doc.gaz.lookup(doc.s(b - 1)).filter(|p| p.subtype == Subtype::Country)
+            && (!name_like(doc, a, b) || !is_given_name(first)) {
                 cands.push(place_cand(doc, b - 1, b, doc.s(b - 1).to_string(), Some(p), Evidence::Strong));
                 return;
             }
-        }
-    }
     // A place run into a name: "in Brussels Jens Stoltenberg".
     if b - a >= 3 && doc.gaz.lookup(first).is_some() && !is_given_name(first) && is_given_name(doc.s(a + 1)) {
         let p = doc.gaz.lookup(first);
@@ -665,12 +660,11 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
     // Unknown lone words that repeat a known person's surname are that person ("Price said").
     for &(a, b) in unknown {
         let name = doc.text_of(a, b);
-        if b - a == 1 && mentions.iter().all(|m| !m.span.contains(doc.span_of(a, b))) {
-            if let Some(&e) = surname_people.get(&fold(name)).and_then(|v| v.first()) {
+        if b - a == 1 && mentions.iter().all(|m| !m.span.contains(doc.span_of(a, b)))
+            && let Some(&e) = surname_people.get(&fold(name)).and_then(|v| v.first()) {
                 let c = person_cand(doc, a, b, Evidence::Weak);
                 push_mention(&mut entities, &mut mentions, e, &c, doc);
             }
-        }
     }
     // Bare "Defense Ministry" is the one "X Defense Ministry" named in the article.
     merge_qualified_orgs(&mut entities, &mut mentions);
@@ -725,23 +719,20 @@ pub fn org_key(gaz: &Gazetteer, name: &str) -> String {
         }
     }
     // "ministry of defense" -> "defense ministry"
-    if let Some(pos) = words.iter().position(|w| w == "of") {
-        if pos > 0 && pos + 1 < words.len() && matches!(words[pos - 1].as_str(), "ministry" | "department" | "secretary") {
+    if let Some(pos) = words.iter().position(|w| w == "of")
+        && pos > 0 && pos + 1 < words.len() && matches!(words[pos - 1].as_str(), "ministry" | "department" | "secretary") {
             let head = words[pos - 1].clone();
             let mut v: Vec<String> = words[..pos - 1].to_vec();
             v.extend(words[pos + 1..].iter().cloned());
             v.push(head);
             words = v;
         }
-    }
     // "russia's x" -> "russian x"
-    if words.len() >= 2 {
-        if let Some(stem) = words[0].strip_suffix("'s") {
-            if let Some(dem) = gaz.demonym_of(stem) {
+    if words.len() >= 2
+        && let Some(stem) = words[0].strip_suffix("'s")
+            && let Some(dem) = gaz.demonym_of(stem) {
                 words[0] = fold(dem);
             }
-        }
-    }
     words.join(" ")
 }
 

@@ -92,11 +92,10 @@ fn scan_paragraph(_text: &str, base: usize, line: &str, out: &mut Vec<Marks>) {
         }
         i += 1;
     }
-    if let Some(o) = open {
-        if o.0 != Open::Single {
+    if let Some(o) = open
+        && o.0 != Open::Single {
             push(o, line.len(), line.len(), false, out);
         }
-    }
 }
 
 /// What an attribution cue points at.
@@ -393,11 +392,10 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
     }
     let mut focus = Vec::new();
     for (i, e) in tok_entity.iter().enumerate() {
-        if let Some(e) = *e {
-            if entities[e].kind == EntityKind::Person && !in_quote[i] && mention_start[i] {
+        if let Some(e) = *e
+            && entities[e].kind == EntityKind::Person && !in_quote[i] && mention_start[i] {
                 focus.push((i, e));
             }
-        }
     }
     let mut ctx = Ctx { text, toks, entities, tok_entity, mention_start, in_quote, focus, speakers: Vec::new() };
 
@@ -492,11 +490,10 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
             Some(Who::Entity(e)) => Some(e),
             _ => None,
         };
-        if let Some(e) = speaker {
-            if entities[e].kind == EntityKind::Person {
+        if let Some(e) = speaker
+            && entities[e].kind == EntityKind::Person {
                 ctx.speakers.push((open_tok, e));
             }
-        }
         quotes.push(Quote { span: mk.inner, speaker });
         kept.push(*mk);
     }
@@ -513,7 +510,7 @@ fn is_name_like_quote(q: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    
     use crate::extract::extract_text;
 
     fn said(text: &str) -> Vec<(String, Option<String>)> {

@@ -142,12 +142,11 @@ fn assign_sentences(text: &str, raw: Vec<(Span, TokKind, usize)>) -> Vec<Token> 
     let mut new_sentence = true;
     let mut after_open_quote = false;
     for (idx, &(span, kind, para)) in raw.iter().enumerate() {
-        if let Some(prev) = out.last() {
-            if prev.para != para {
+        if let Some(prev) = out.last()
+            && prev.para != para {
                 sent += 1;
                 new_sentence = true;
             }
-        }
         let s = span.slice(text);
         let is_word = matches!(kind, TokKind::Word | TokKind::Number);
         let start_flag = is_word && (new_sentence || after_open_quote);
@@ -163,12 +162,11 @@ fn assign_sentences(text: &str, raw: Vec<(Span, TokKind, usize)>) -> Vec<Token> 
             if is_quote_char(c) && glued && next.is_some_and(|n| n.1 == TokKind::Word) {
                 after_open_quote = true;
             }
-            if matches!(s, "." | "!" | "?" | "…" | "...") || s.starts_with("..") {
-                if ends_sentence(text, &raw, idx) {
+            if (matches!(s, "." | "!" | "?" | "…" | "...") || s.starts_with(".."))
+                && ends_sentence(text, &raw, idx) {
                     sent += 1;
                     new_sentence = true;
                 }
-            }
         } else if kind == TokKind::Word && s.ends_with('.') && s.len() > 2 && !is_abbreviation(s) {
             // "U.S." at the end of a sentence: a boundary when a function word follows.
             if let Some(next) = raw.get(idx + 1) {

@@ -69,11 +69,10 @@ fn is_boilerplate(line: &str) -> bool {
         }
     }
     // Not English prose: a line of several words without a single function word.
-    if words.len() >= 5 {
-        if !words.iter().any(|w| is_function_word(w)) {
+    if words.len() >= 5
+        && !words.iter().any(|w| is_function_word(w)) {
             return true;
         }
-    }
     false
 }
 

@@ -204,19 +204,17 @@ impl Index {
 
     fn find_other(&self, kind: EntityKind, name: &str, geo: Option<&GeoRef>) -> Option<usize> {
         let gaz = Gazetteer::get();
-        if let Some(id) = geo.and_then(|g| g.geonames_id) {
-            if let Some(&i) = self.by_key.get(&(kind, format!("geonames:{id}"))) {
+        if let Some(id) = geo.and_then(|g| g.geonames_id)
+            && let Some(&i) = self.by_key.get(&(kind, format!("geonames:{id}"))) {
                 return Some(i);
             }
-        }
         if let Some(&i) = self.by_key.get(&(kind, org_key(gaz, name))) {
             return Some(i);
         }
-        if kind == EntityKind::Place {
-            if let Some(&i) = self.by_key.get(&(kind, format!("translit:{}", translit_key(name)))) {
+        if kind == EntityKind::Place
+            && let Some(&i) = self.by_key.get(&(kind, format!("translit:{}", translit_key(name)))) {
                 return Some(i);
             }
-        }
         // "NATO" <-> "North Atlantic Treaty Organization".
         if kind == EntityKind::Organization {
             if name.len() >= 2 && name.chars().all(|c| c.is_ascii_uppercase()) {
@@ -301,12 +299,11 @@ pub fn resolve(existing: Vec<GlobalEntity>, batch: &[&Extraction]) -> Resolution
             .max_by(|a, b| (name_rank(a.0).0, a.1, name_rank(a.0).1, name_rank(a.0).2, b.0).cmp(&(name_rank(b.0).0, b.1, name_rank(b.0).1, name_rank(b.0).2, a.0)))
             .map(|x| x.0.clone());
         if let Some(best) = best {
-            if ge.kind == EntityKind::Place {
-                if let Some(p) = ge.geo.as_ref().and_then(|_| Gazetteer::get().lookup(&best)) {
+            if ge.kind == EntityKind::Place
+                && let Some(p) = ge.geo.as_ref().and_then(|_| Gazetteer::get().lookup(&best)) {
                     ge.name = p.name.clone();
                     continue;
                 }
-            }
             if name_rank(&best) >= name_rank(&ge.name) || !ge.surfaces.contains(&ge.name) {
                 ge.name = best;
             }
