@@ -214,6 +214,19 @@ pub fn ingest_paths(st: &GraphStore, paths: &[PathBuf], err: &mut dyn Write) -> 
     }
     let touched: Vec<&resolve::GlobalEntity> = res.touched.iter().map(|&g| &res.entities[g]).collect();
     st.replace_entities(&touched, &res.entities)?;
+    // Claims: the same statement by one speaker in several articles.
+    let speakers: std::collections::BTreeSet<usize> = extractions
+        .iter()
+        .enumerate()
+        .flat_map(|(i, ex)| ex.quotes.iter().filter_map(move |q| q.speaker.map(|s| (i, s))))
+        .map(|(i, s)| res.links[i][s])
+        .collect();
+    for g in speakers {
+        let speaker = rdf::entity_iri(&res.entities[g].id);
+        let quotes = st.quotations_by(&speaker)?;
+        let groups = resolve::claims::group(&quotes);
+        st.replace_claims(&speaker, &rdf::claim_quads(&speaker, &quotes, &groups))?;
+    }
     if !kept.is_empty() {
         st.save()?;
     }

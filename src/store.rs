@@ -20,6 +20,7 @@ use oxigraph::store::Store;
 use crate::model::{EntityKind, GeoRef, Subtype};
 use crate::rdf::{self, vocab};
 use crate::resolve::GlobalEntity;
+use crate::resolve::claims::QuoteRef;
 
 const DATA_FILE: &str = "graph.nq";
 const LOCK_FILE: &str = "lock";
@@ -142,6 +143,45 @@ impl GraphStore {
             }
             tx.extend(&rdf::entity_quads(e, all));
         }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Every quotation attributed to `speaker`, in any article.
+    pub fn quotations_by(&self, speaker: &NamedNode) -> Result<Vec<QuoteRef>, StoreError> {
+        let q = format!(
+            "SELECT ?q ?id ?text WHERE {{ GRAPH ?g {{ ?q a schema:Quotation ; schema:creator <{}> ; schema:text ?text ; schema:isPartOf ?a . ?a dct:identifier ?id }} }}",
+            speaker.as_str()
+        );
+        let mut out = Vec::new();
+        if let QueryResults::Solutions(sols) = self.query(&q)? {
+            for s in sols {
+                let s = s.map_err(|e| StoreError::Query(e.to_string()))?;
+                if let (Some(Term::NamedNode(q)), Some(Term::Literal(id)), Some(Term::Literal(t))) = (s.get("q"), s.get("id"), s.get("text")) {
+                    out.push(QuoteRef { quote: q.as_str().to_string(), article: id.value().to_string(), text: t.value().to_string() });
+                }
+            }
+        }
+        out.sort_by(|a, b| a.quote.cmp(&b.quote));
+        Ok(out)
+    }
+
+    /// Replaces the claims graph's claims by `speaker` with `quads`.
+    pub fn replace_claims(&self, speaker: &NamedNode, quads: &[Quad]) -> Result<(), StoreError> {
+        let graph = rdf::claims_graph();
+        let g = GraphNameRef::NamedNode(graph.as_ref());
+        let mut tx = self.store.start_transaction()?;
+        let claims: Vec<_> = tx
+            .quads_for_pattern(None, Some(vocab::schema::AUTHOR), Some(speaker.as_ref().into()), Some(g))
+            .map(|q| q.map(|q| q.subject))
+            .collect::<Result<_, _>>()?;
+        for c in claims {
+            let old: Vec<Quad> = tx.quads_for_pattern(Some(c.as_ref()), None, None, Some(g)).collect::<Result<_, _>>()?;
+            for q in &old {
+                tx.remove(q);
+            }
+        }
+        tx.extend(quads);
         tx.commit()?;
         Ok(())
     }

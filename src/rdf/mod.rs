@@ -43,6 +43,10 @@ pub fn entities_graph() -> NamedNode {
     NamedNode::new_unchecked(format!("{BASE}graph/entities"))
 }
 
+pub fn claims_graph() -> NamedNode {
+    NamedNode::new_unchecked(format!("{BASE}graph/claims"))
+}
+
 fn int(v: usize) -> Literal {
     Literal::new_typed_literal(v.to_string(), xsd::NON_NEGATIVE_INTEGER)
 }
@@ -179,6 +183,25 @@ pub fn entity_quads(g: &GlobalEntity, all: &[GlobalEntity]) -> Vec<Quad> {
             } else if let Some(country) = all.iter().find(|c| c.subtype == Some(Subtype::Country) && c.geo.as_ref().and_then(|x| x.country_code.as_ref()) == Some(cc)) {
                 out.add(&e, schema::CONTAINED_IN_PLACE, entity_iri(&country.id));
             }
+        }
+    }
+    out.quads
+}
+
+/// The claims one speaker made in several articles: a schema:Claim per group
+/// of quotations, with the speaker as author and each quotation as an appearance.
+pub fn claim_quads(speaker: &NamedNode, quotes: &[crate::resolve::claims::QuoteRef], groups: &[Vec<usize>]) -> Vec<Quad> {
+    let mut out = Sink { graph: GraphName::NamedNode(claims_graph()), quads: Vec::new() };
+    let who = speaker.as_str().strip_prefix(BASE).unwrap_or(speaker.as_str()).replace('/', "-");
+    for g in groups {
+        let first = &quotes[g[0]];
+        let c = NamedNode::new_unchecked(format!("{BASE}claim/{who}/{}", digest(&first.quote)));
+        out.add(&c, rdf::TYPE, schema::CLAIM);
+        out.add(&c, schema::AUTHOR, speaker.clone());
+        let longest = g.iter().map(|&i| &quotes[i].text).max_by_key(|t| t.chars().count()).unwrap_or(&first.text);
+        out.add(&c, schema::TEXT, Literal::new_simple_literal(longest));
+        for &i in g {
+            out.add(&c, schema::APPEARANCE, NamedNode::new_unchecked(&quotes[i].quote));
         }
     }
     out.quads

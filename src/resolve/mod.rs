@@ -8,6 +8,8 @@
 //! of their expansion. Entities already in the store keep their ids, so the
 //! same input gives the same IRIs on every run.
 
+pub mod claims;
+
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::extract::entities::org_key;
