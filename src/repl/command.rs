@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use crate::cli::ExportFormat;
 
 pub const HELP: &str = "\
-Enter a SPARQL query, ended by ; or by its closing }. The prefixes schema: dct: prov: nif: itsrdf: xsd: owl: rdf: rdfs: skos: ng: ngr: are declared.
+Enter a SPARQL query; it runs when it ends with ; or its closing } (or a LIMIT/OFFSET number). The prefixes schema: dct: prov: nif: itsrdf: xsd: owl: rdf: rdfs: skos: ng: ngr: are declared.
   .help                    this text
   .prefixes                the declared prefixes
   .stats                   articles, entities by type, quotes, triples
@@ -54,7 +54,11 @@ pub fn is_complete(input: &str) -> bool {
             _ => {}
         }
     }
-    depth <= 0 && in_str.is_none() && (t.ends_with(';') || t.ends_with('}'))
+    let last_line = t.lines().last().unwrap_or("").trim().to_uppercase();
+    let ends_with_limit = ["LIMIT ", "OFFSET "].iter().any(|k| {
+        last_line.contains(k) && last_line.rsplit(' ').next().is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+    });
+    depth <= 0 && in_str.is_none() && (t.ends_with(';') || t.ends_with('}') || ends_with_limit)
 }
 
 impl Command {
@@ -114,6 +118,8 @@ mod tests {
         assert!(is_complete("SELECT * WHERE { ?s ?p ?o }\nORDER BY ?s;"));
         assert!(is_complete("SELECT * WHERE { ?s ?p \"}\" }"));
         assert!(is_complete(".stats"));
+        assert!(is_complete("SELECT * WHERE {\n ?s ?p ?o } LIMIT 2"));
+        assert!(!is_complete("SELECT * WHERE {\n ?s ?p ?o } LIMIT"));
         assert!(!is_complete("SELECT * WHERE { ?s <http://x/{> ?o "));
     }
 }
