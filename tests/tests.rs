@@ -8,3 +8,5 @@ mod pipeline;
 mod robustness;
 // The REPL driven through a pipe.
 mod repl;
+// Seed quality floor (score.py on the exported graph).
+mod eval;

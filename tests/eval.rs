@@ -1,0 +1,51 @@
+//! Quality floor on the example corpus: exports the seed graph and scores it
+//! with ../shared/eval/score.py (rdflib, an independent RDF library). Fails
+//! when a figure drops more than 0.01 below what the extractor reaches now.
+//! Needs python3 with rdflib and ../shared beside the clone; .ci/run provides
+//! both. Elsewhere the test says why it did not score and passes.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::util::*;
+
+/// (figure, floor): the seed scores reached, minus 0.01.
+const FLOORS: &[(&str, f64)] = &[
+    ("entity_f1", 0.99),
+    ("people_f1", 0.99),
+    ("orgs_f1", 0.99),
+    ("places_f1", 0.99),
+    ("quote_f1", 0.99),
+    ("who_f1", 0.98),
+];
+
+#[test]
+fn seed_scores_do_not_regress() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let score = root.join("../shared/eval/score.py");
+    let gold = root.join("../shared/eval/gold/seeds");
+    if !score.exists() {
+        eprintln!("skipped: no {} beside the project", score.display());
+        return;
+    }
+    let has_rdflib = Command::new("python3").args(["-c", "import rdflib"]).status().is_ok_and(|s| s.success());
+    if !has_rdflib {
+        eprintln!("skipped: python3 with rdflib is needed (python3 -m pip install rdflib)");
+        return;
+    }
+    let (dir, store) = seeded_store();
+    let out = dir.path().join("out.nq");
+    assert!(run(&["export", "--store", &store, "-o", out.to_str().unwrap()]).status.success());
+    let o = Command::new("python3").arg(&score).arg(&out).arg(&gold).arg("--json").output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    eprintln!("{v}");
+    for (figure, floor) in FLOORS {
+        let got = v[figure].as_f64().unwrap();
+        assert!(got >= *floor, "{figure} fell to {got:.3} (floor {floor})");
+    }
+    assert_eq!(v["offsets_bad"], 0);
+    assert_eq!(v["missing_articles"].as_array().map(Vec::len), Some(0));
+    assert!(v["overmerged_iris"].as_u64().unwrap() <= 1);
+    assert!(v["resolved"].as_u64().unwrap() + 1 >= v["multi_article_entities"].as_u64().unwrap());
+}
