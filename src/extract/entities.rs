@@ -507,6 +507,10 @@ fn context_kind(doc: &Doc, a: usize, b: usize) -> Option<(EntityKind, Evidence)>
     if nl && a > 0 && doc.is_word(a - 1) && prev.chars().next().is_some_and(char::is_lowercase) && is_role_noun(prev) {
         return Some((EntityKind::Person, Evidence::Strong));
     }
+    // A name in apposition to a role: "the Home Secretary, Jane Doe," / "the foreign minister, Jane Doe,".
+    if nl && prev == "," && a >= 2 && (is_title_head(doc.s(a - 2)) || is_role_noun(doc.s(a - 2))) && matches!(next, "," | "said" | "told") {
+        return Some((EntityKind::Person, Evidence::Strong));
+    }
     // An apposition after: "Jane Doe, 57, a banker" / "Jane Doe, an expert on ...".
     if nl && next == "," {
         let after: Vec<&str> = (b + 1..b + 6).map(|i| doc.s(i)).collect();

@@ -192,6 +192,12 @@ impl<'a> Ctx<'a> {
                     j -= 1;
                 }
                 if j > lo {
+                    // "the Prime Minister, Jane Doe, said": the name in the apposition speaks.
+                    if s == "," {
+                        if let Some(e) = (j..i).find_map(|k| self.mention_at(k).filter(|&e| self.is_person(e))) {
+                            return Some(Who::Entity(e));
+                        }
+                    }
                     i = j - 1;
                 }
                 continue;
@@ -245,7 +251,10 @@ impl<'a> Ctx<'a> {
     /// preposition, looking past titles ("with Secretary of State X").
     fn after_preposition(&self, first: usize) -> bool {
         let mut k = first;
-        while k > 0 && self.mention_at(k - 1).is_none() && (self.toks[k - 1].kind == TokKind::Word && !self.lower_word(k - 1) || self.s(k - 1) == "of") {
+        while k > 0
+            && self.mention_at(k - 1).is_none()
+            && (self.toks[k - 1].kind == TokKind::Word && !self.lower_word(k - 1) || matches!(self.s(k - 1), "of" | "the" | "a" | "an"))
+        {
             k -= 1;
         }
         k > 0 && is_preposition(self.s(k - 1))
@@ -552,6 +561,18 @@ mod tests {
     fn apposition_between_speaker_and_verb() {
         let text = "“The plant is safe,” Tomas Berg, a spokesman for the Nordic Energy Agency, said in a statement.";
         assert_eq!(who(&said(text), "The plant is safe"), Some("Tomas Berg".into()));
+    }
+
+    #[test]
+    fn name_in_apposition_to_a_role() {
+        let text = "Speaking in Leeds, the Home Secretary, Priti Anand, said: ‘We will act.’";
+        assert_eq!(who(&said(text), "We will act."), Some("Priti Anand".into()));
+    }
+
+    #[test]
+    fn organisations_after_a_preposition_do_not_speak() {
+        let text = "Economists at the Harbour Institute warned that prices were “still rising”.";
+        assert_eq!(who(&said(text), "still rising"), None);
     }
 
     #[test]
