@@ -232,6 +232,10 @@ fn split_chunk(doc: &Doc, a: usize, b: usize) -> Vec<(usize, usize)> {
     parts
         .into_iter()
         .map(|(mut x, mut y)| {
+            // A known place keeps its first word even when that word is common ("NEW DELHI").
+            if doc.gaz.lookup(doc.text_of(x, y)).is_some() {
+                return (x, y);
+            }
             // Trim common words at the edges ("The", "Tuesday").
             while x < y
                 && ((is_common_word(doc.s(x)) && (doc.toks[x].sent_start || matches!(doc.s(x), "The" | "A" | "An")))
@@ -869,6 +873,15 @@ mod tests {
         let places = names(text, EntityKind::Place);
         assert_eq!(places, ["Madrid", "Portugal", "Spain"]);
         assert!(names(text, EntityKind::Person).is_empty());
+    }
+
+    #[test]
+    fn datelines_in_capitals_keep_their_whole_name() {
+        let text = "NEW DELHI — Talks resumed in New Delhi on Monday.";
+        let r = run(text);
+        let p: Vec<_> = r.iter().filter(|e| e.0 == EntityKind::Place).collect();
+        assert_eq!(p.len(), 1, "{r:?}");
+        assert_eq!(p[0].2, ["NEW DELHI", "New Delhi"]);
     }
 
     #[test]
