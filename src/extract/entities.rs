@@ -595,24 +595,24 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
             }
         }
     }
-    let find_person = |name: &str, pos: usize, people: &[(String, Option<String>, usize)], cands: &[Cand]| -> Option<usize> {
+    // Where each person was last named, so that a surname several people
+    // share goes to the one named most recently.
+    let mut last_seen: HashMap<usize, usize> = HashMap::new();
+    let find_person = |name: &str, people: &[(String, Option<String>, usize)], last_seen: &HashMap<usize, usize>| -> Option<usize> {
         let sk = surname_key(name);
         let first = first_name_key(name);
         let matching: Vec<usize> = people
             .iter()
-            .filter(|(s, f, _)| *s == sk && match (&first, f) {
-                (Some(a), Some(b)) => given_names_compatible(a, b),
-                _ => true,
+            .filter(|(s, f, _)| {
+                *s == sk
+                    && match (&first, f) {
+                        (Some(a), Some(b)) => given_names_compatible(a, b),
+                        _ => true,
+                    }
             })
             .map(|x| x.2)
             .collect();
-        if matching.len() <= 1 {
-            return matching.first().copied();
-        }
-        // Several people share the surname: the one named most recently before.
-        let _ = cands;
-        let _ = pos;
-        matching.first().copied()
+        matching.iter().copied().max_by_key(|e| (last_seen.get(e).copied(), std::cmp::Reverse(*e)))
     };
 
     let mut place_or_org: HashMap<(EntityKind, String), usize> = HashMap::new();
@@ -627,7 +627,7 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
                         continue;
                     }
                 }
-                match find_person(&c.name, c.span.start, &person_full, &cands) {
+                match find_person(&c.name, &person_full, &last_seen) {
                     Some(e) => e,
                     None => {
                         let idx = entities.len();
@@ -642,7 +642,7 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
             _ => {
                 if c.evidence == Evidence::Weak && surname_people.contains_key(&surname_key(&c.name)) {
                     // "Austin" in an article about Lloyd Austin is the person.
-                    match find_person(&c.name, c.span.start, &person_full, &cands) {
+                    match find_person(&c.name, &person_full, &last_seen) {
                         Some(e) => {
                             push_mention(&mut entities, &mut mentions, e, c, doc);
                             continue;
@@ -662,6 +662,9 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
                 }
             }
         };
+        if kind == EntityKind::Person {
+            last_seen.insert(idx, c.span.start);
+        }
         push_mention(&mut entities, &mut mentions, idx, c, doc);
     }
 
@@ -873,6 +876,14 @@ mod tests {
         let places = names(text, EntityKind::Place);
         assert_eq!(places, ["Madrid", "Portugal", "Spain"]);
         assert!(names(text, EntityKind::Person).is_empty());
+    }
+
+    #[test]
+    fn a_shared_surname_goes_to_the_person_named_last() {
+        let text = "Ana Silva met her brother Rui Silva. Rui Silva spoke first. Then Mr. Silva left.";
+        let r = run(text);
+        let rui = r.iter().find(|e| e.1 == "Rui Silva").unwrap();
+        assert_eq!(rui.2, ["Rui Silva", "Rui Silva", "Silva"]);
     }
 
     #[test]
