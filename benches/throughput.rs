@@ -75,4 +75,19 @@ fn main() {
     let s_rdf = t.elapsed().as_secs_f64();
     println!("resolve:              {:8.3} s  ({} entities)", s_res, res.entities.len());
     println!("build quads:          {:8.3} s  ({} quads)", s_rdf, quads);
+
+    // End to end: files on disk -> store folder, as `newsgraph ingest` does it.
+    let dir = std::env::temp_dir().join(format!("newsgraph-bench-{}", std::process::id()));
+    let input = dir.join("articles");
+    std::fs::create_dir_all(&input).unwrap();
+    for a in &articles {
+        std::fs::write(input.join(&a.id), format!("{}\n\n{}\n", a.headline, a.text)).unwrap();
+    }
+    let store = newsgraph::store::GraphStore::open(&dir.join("store"), newsgraph::store::Access::Write).unwrap();
+    let t = Instant::now();
+    let report = newsgraph::ingest_paths(&store, &[input], &mut std::io::sink()).unwrap();
+    let s = t.elapsed().as_secs_f64();
+    println!("ingest end to end:    {:8.3} s  {:8.2} MB/s  ({} articles, {} triples)", s, mbytes / s, report.articles, report.triples);
+    drop(store);
+    let _ = std::fs::remove_dir_all(&dir);
 }

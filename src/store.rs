@@ -123,7 +123,9 @@ impl GraphStore {
     /// Replaces the content of one named graph.
     pub fn replace_graph(&self, graph: &NamedNode, quads: &[Quad]) -> Result<(), StoreError> {
         let mut tx = self.store.start_transaction()?;
-        tx.clear_graph(graph)?;
+        if tx.contains_named_graph(graph)? {
+            tx.clear_graph(graph)?;
+        }
         tx.extend(quads);
         tx.commit()?;
         Ok(())

@@ -30,18 +30,21 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     if wa.is_empty() || wb.is_empty() {
         return 0.0;
     }
-    let (ja, jb) = (wa.join(" "), wb.join(" "));
+    let sa: BTreeSet<&str> = wa.iter().map(String::as_str).collect();
+    let sb: BTreeSet<&str> = wb.iter().map(String::as_str).collect();
+    similarity_of(&wa.join(" "), &wb.join(" "), &sa, &sb)
+}
+
+fn similarity_of(ja: &str, jb: &str, sa: &BTreeSet<&str>, sb: &BTreeSet<&str>) -> f64 {
     if ja == jb {
         return 1.0;
     }
-    let (short, long) = if ja.len() <= jb.len() { (&ja, &jb) } else { (&jb, &ja) };
+    let (short, long) = if ja.len() <= jb.len() { (ja, jb) } else { (jb, ja) };
     // A partial quotation of the same words: "we don't know what happens next".
-    if long.contains(short.as_str()) && (short.len() * 10 >= long.len() * 7 || short.split(' ').count() >= 5) {
+    if long.contains(short) && (short.len() * 10 >= long.len() * 7 || short.split(' ').count() >= 5) {
         return 0.95;
     }
-    let sa: BTreeSet<&String> = wa.iter().collect();
-    let sb: BTreeSet<&String> = wb.iter().collect();
-    sa.intersection(&sb).count() as f64 / sa.union(&sb).count() as f64
+    sa.intersection(sb).count() as f64 / sa.union(sb).count() as f64
 }
 
 /// Minimum similarity for two quotations to be the same statement.
@@ -49,11 +52,29 @@ pub const SAME_STATEMENT: f64 = 0.6;
 
 /// Groups one speaker's quotations into claims carried by two or more articles.
 /// Groups come out sorted, and so do their members, so ids built from them are stable.
+///
+/// Equal wordings are bucketed first; distinct wordings are compared only
+/// when an inverted index says they share enough words, so a speaker with
+/// many quotations does not cost a comparison per pair.
 pub fn group(quotes: &[QuoteRef]) -> Vec<Vec<usize>> {
-    // Quotations of a few words ("genocide") say too little to be matched by wording alone.
-    let eligible: Vec<usize> = (0..quotes.len()).filter(|&i| words(&quotes[i].text).len() >= 3).collect();
-    let mut parent: Vec<usize> = (0..quotes.len()).collect();
-    fn find(p: &mut Vec<usize>, i: usize) -> usize {
+    // Distinct normalised wordings of three words or more ("genocide" says too little to match on).
+    let mut wording_of: Vec<Option<usize>> = vec![None; quotes.len()];
+    let mut wordings: Vec<Vec<String>> = Vec::new();
+    let mut by_text: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (i, q) in quotes.iter().enumerate() {
+        let w = words(&q.text);
+        if w.len() < 3 {
+            continue;
+        }
+        let key = w.join(" ");
+        let id = *by_text.entry(key).or_insert_with(|| {
+            wordings.push(w);
+            wordings.len() - 1
+        });
+        wording_of[i] = Some(id);
+    }
+    let mut parent: Vec<usize> = (0..wordings.len()).collect();
+    fn find(p: &mut [usize], i: usize) -> usize {
         let mut r = i;
         while p[r] != r {
             r = p[r];
@@ -61,18 +82,37 @@ pub fn group(quotes: &[QuoteRef]) -> Vec<Vec<usize>> {
         p[i] = r;
         r
     }
-    for (x, &i) in eligible.iter().enumerate() {
-        for &j in &eligible[x + 1..] {
-            if quotes[i].article != quotes[j].article && similarity(&quotes[i].text, &quotes[j].text) >= SAME_STATEMENT {
+    let joined: Vec<String> = wordings.iter().map(|w| w.join(" ")).collect();
+    let sets: Vec<BTreeSet<&str>> = wordings.iter().map(|w| w.iter().map(String::as_str).collect()).collect();
+    let mut index: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (i, set) in sets.iter().enumerate() {
+        let mut shared: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        for w in set {
+            for &j in index.get(w).map(Vec::as_slice).unwrap_or(&[]) {
+                *shared.entry(j).or_default() += 1;
+            }
+        }
+        for (j, n) in shared {
+            // Jaccard >= SAME_STATEMENT needs at least that share of the smaller set; containment needs all of it.
+            let small = sets[i].len().min(sets[j].len());
+            if (n as f64) < SAME_STATEMENT * small as f64 {
+                continue;
+            }
+            if similarity_of(&joined[i], &joined[j], &sets[i], &sets[j]) >= SAME_STATEMENT {
                 let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
                 parent[ri.max(rj)] = ri.min(rj);
             }
         }
+        for w in set {
+            index.entry(w).or_default().push(i);
+        }
     }
     let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
-    for &i in &eligible {
-        let r = find(&mut parent, i);
-        groups.entry(r).or_default().push(i);
+    for (i, w) in wording_of.iter().enumerate() {
+        if let Some(w) = *w {
+            let r = find(&mut parent, w);
+            groups.entry(r).or_default().push(i);
+        }
     }
     let mut out: Vec<Vec<usize>> = groups
         .into_values()
