@@ -529,6 +529,17 @@ fn context_kind(doc: &Doc, a: usize, b: usize) -> Option<(EntityKind, Evidence)>
     if nl && (is_speech_verb(next) || (is_speech_verb(prev) && !doc.toks[a].sent_start && a > 0 && doc.toks[a - 1].kind == TokKind::Word)) {
         return Some((EntityKind::Person, if n >= 2 { Evidence::Strong } else { Evidence::Weak }));
     }
+    // A company or body by what it has: "a Tesla spokesperson", "Acme shares", "shares of Acme".
+    let next_lower = doc.is_word(b) && next.chars().next().is_some_and(char::is_lowercase);
+    if n <= 3 && ((next_lower && matches!(next, "spokesman" | "spokeswoman" | "spokesperson" | "shares" | "shareholders" | "stock" | "subsidiary" | "headquarters"))
+        || (a >= 2 && prev == "of" && matches!(doc.s(a - 2).to_lowercase().as_str(), "shares" | "shareholders" | "subsidiary" | "division" | "unit")))
+    {
+        return Some((EntityKind::Organization, Evidence::Strong));
+    }
+    // A place by what it is: "the town of Passau", "the mayor of Passau".
+    if n <= 3 && a >= 2 && prev == "of" && matches!(doc.s(a - 2).to_lowercase().as_str(), "town" | "city" | "village" | "capital" | "province" | "region" | "state" | "mayor" | "governor" | "outskirts" | "port" | "suburb" | "district" | "county" | "island" | "residents" | "people") {
+        return Some((EntityKind::Place, Evidence::Strong));
+    }
     // A preposition of place before a single unknown word: "in Lviv".
     if n == 1 && matches!(prev, "in" | "near" | "outside" | "across" | "into") && !doc.toks[a].sent_start && !is_given_name(doc.s(a)) {
         return Some((EntityKind::Place, Evidence::Weak));
@@ -876,6 +887,13 @@ mod tests {
         let places = names(text, EntityKind::Place);
         assert_eq!(places, ["Madrid", "Portugal", "Spain"]);
         assert!(names(text, EntityKind::Person).is_empty());
+    }
+
+    #[test]
+    fn what_a_name_has_or_is_tells_its_kind() {
+        let text = "A Zentrix spokesperson declined to comment. Shares of Voltera fell. The mayor of Kolbrek was evacuated.";
+        assert_eq!(names(text, EntityKind::Organization), ["Voltera", "Zentrix"]);
+        assert_eq!(names(text, EntityKind::Place), ["Kolbrek"]);
     }
 
     #[test]
