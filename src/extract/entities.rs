@@ -651,7 +651,8 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
                 }
             }
             _ => {
-                if c.evidence == Evidence::Weak && surname_people.contains_key(&surname_key(&c.name)) {
+                let lone_word = c.name.split_whitespace().count() == 1 && c.geo.is_none() && known_org(&c.name).is_none();
+                if (c.evidence == Evidence::Weak || lone_word) && surname_people.contains_key(&surname_key(&c.name)) {
                     // "Austin" in an article about Lloyd Austin is the person.
                     match find_person(&c.name, &person_full, &last_seen) {
                         Some(e) => {
@@ -749,6 +750,10 @@ pub fn org_key(gaz: &Gazetteer, name: &str) -> String {
             v.push(head);
             words = v;
         }
+    // Legal forms say nothing about identity: "Acme Inc" is "Acme".
+    while words.len() > 1 && matches!(words.last().map(String::as_str), Some("inc" | "corp" | "corporation" | "ltd" | "llc" | "plc" | "co" | "ag" | "sa" | "gmbh" | "nv" | "se")) {
+        words.pop();
+    }
     // "russia's x" -> "russian x"
     if words.len() >= 2
         && let Some(stem) = words[0].strip_suffix("'s")
@@ -894,6 +899,15 @@ mod tests {
         let text = "A Zentrix spokesperson declined to comment. Shares of Voltera fell. The mayor of Kolbrek was evacuated.";
         assert_eq!(names(text, EntityKind::Organization), ["Voltera", "Zentrix"]);
         assert_eq!(names(text, EntityKind::Place), ["Kolbrek"]);
+    }
+
+    #[test]
+    fn legal_forms_and_surnames_in_context() {
+        let text = "Shares of Nordvik Inc fell. Nordvik said sales slowed. Governor Lena Holt spoke, and a spokeswoman for Holt declined to comment.";
+        assert_eq!(names(text, EntityKind::Organization), ["Nordvik Inc"]);
+        let r = run(text);
+        let holt = r.iter().find(|e| e.1 == "Lena Holt").unwrap();
+        assert_eq!(holt.2.len(), 2);
     }
 
     #[test]
