@@ -260,6 +260,26 @@ impl<'a> Ctx<'a> {
         k > 0 && is_preposition(self.s(k - 1))
     }
 
+    /// Whose statement the speech noun at `n` is: "its declaration" (the
+    /// sentence's subject), "his warning" (the person in focus), "Moscow's claim".
+    fn owner_of(&self, n: usize, lo: usize) -> Option<Who> {
+        let mut k = n;
+        while k > lo && self.lower_word(k - 1) && !matches!(self.s(k - 1), "its" | "his" | "her" | "their") && n - k < 2 {
+            k -= 1;
+        }
+        let owner = k.checked_sub(1)?;
+        match self.s(owner) {
+            "his" | "her" => self.focus_at(owner).map(Who::Entity),
+            "its" | "their" => (lo..owner).find_map(|j| {
+                let e = self.mention_at(j)?;
+                let first = self.mention_first(j);
+                (first == j && self.speaker_entity(e) && !self.is_person(e) && !self.after_preposition(first)).then_some(Who::Entity(e))
+            }),
+            _ if self.toks[owner].kind == TokKind::Possessive => owner.checked_sub(1).and_then(|m| self.mention_at(m)).filter(|&e| self.speaker_entity(e)).map(Who::Entity),
+            _ => None,
+        }
+    }
+
     /// A role noun at `i` as a speaker: "the president" (someone in focus),
     /// "a Defense Ministry spokesman" (the organisation), "a spokesman" (unnamed).
     fn role_phrase(&self, i: usize, lo: usize) -> Who {
@@ -458,6 +478,12 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
                 ctx.subject_before(v, lo)
             };
         }
+        // 1b. A speech noun owned by someone: "its declaration that", "the minister's warning that".
+        if who.is_none() {
+            if let Some(n) = (lo..open_tok).rev().find(|&i| !ctx.in_quote[i] && ctx.lower_word(i) && is_speech_noun(ctx.s(i))) {
+                who = ctx.owner_of(n, lo);
+            }
+        }
         // 2. Right after the quote.
         if who.is_none() && mk.closed {
             who = ctx.after_quote(close_tok, hi);
@@ -507,6 +533,15 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
         kept.push(*mk);
     }
     (quotes, warnings)
+}
+
+/// Nouns that report speech: "its declaration that ...".
+fn is_speech_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "statement" | "declaration" | "warning" | "assertion" | "claim" | "claims" | "remarks" | "comments" | "pledge"
+            | "promise" | "insistence" | "announcement" | "message" | "words"
+    )
 }
 
 /// Short, every word capitalised, no sentence punctuation: a name or a title, not speech.
@@ -573,6 +608,14 @@ mod tests {
     fn organisations_after_a_preposition_do_not_speak() {
         let text = "Economists at the Harbour Institute warned that prices were “still rising”.";
         assert_eq!(who(&said(text), "still rising"), None);
+    }
+
+    #[test]
+    fn speech_nouns_with_an_owner() {
+        let text = "Oslo eased its stance on Friday, following its declaration that the dispute was “nearly settled.”\n\nPrime Minister Karin Dahl repeated her warning that talks were “at risk.”";
+        let v = said(text);
+        assert_eq!(who(&v, "nearly settled"), Some("Oslo".into()));
+        assert_eq!(who(&v, "at risk"), Some("Karin Dahl".into()));
     }
 
     #[test]
