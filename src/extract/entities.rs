@@ -69,7 +69,8 @@ impl<'a> Doc<'a> {
         }
         let s = self.s(i);
         if !s.chars().next().is_some_and(char::is_uppercase) {
-            return false;
+            // Arabic and other name particles: "al-Ansari", "el-Sisi", "bin-Salman".
+            return s.split_once('-').is_some_and(|(p, rest)| matches!(p, "al" | "el" | "bin" | "ibn" | "abu" | "ad" | "ash" | "as") && rest.chars().next().is_some_and(char::is_uppercase));
         }
         match s.rsplit_once('-') {
             Some((_, tail)) => tail.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),

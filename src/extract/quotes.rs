@@ -334,6 +334,9 @@ impl<'a> Ctx<'a> {
         if is_post_quote_verb(self.s(i)) && self.lower_word(i) {
             return self.np_after(i + 1, hi);
         }
+        if self.s(i) == "according" && self.s(i + 1) == "to" {
+            return self.np_after(i + 2, hi);
+        }
         // NP then verb within a few tokens (an apposition may sit between).
         let verb = (i..hi).take(16).find(|&j| self.lower_word(j) && is_post_quote_verb(self.s(j)))?;
         let np = self.np_after(i, verb)?;
@@ -381,6 +384,10 @@ impl<'a> Ctx<'a> {
             return None;
         }
         if self.lower_word(i) {
+            // "engineer Sofia Brandt", "national security spokesman John Kirby": a role before the name.
+            if let Some(e) = (i..hi.min(i + 4)).take_while(|&j| self.lower_word(j) || self.mention_at(j).is_some()).find_map(|j| self.mention_at(j)) {
+                return self.is_person(e).then_some(Who::Entity(e));
+            }
             return Some(Who::Unnamed);
         }
         None
@@ -477,6 +484,12 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
             } else {
                 ctx.subject_before(v, lo)
             };
+        }
+        // 1a. "According to X, ... “Q”".
+        if who.is_none() {
+            if let Some(a) = (lo..open_tok.saturating_sub(1)).find(|&i| ctx.s(i).eq_ignore_ascii_case("according") && ctx.s(i + 1) == "to") {
+                who = ctx.np_after(a + 2, open_tok);
+            }
         }
         // 1b. A speech noun owned by someone: "its declaration that", "the minister's warning that".
         if who.is_none() {
@@ -616,6 +629,14 @@ mod tests {
         let v = said(text);
         assert_eq!(who(&v, "nearly settled"), Some("Oslo".into()));
         assert_eq!(who(&v, "at risk"), Some("Karin Dahl".into()));
+    }
+
+    #[test]
+    fn according_to() {
+        let text = "“The dam will hold,” according to engineer Sofia Brandt.\n\nAccording to Mayor Omar Lutz, the town was “fully prepared.”";
+        let v = said(text);
+        assert_eq!(who(&v, "The dam will hold"), Some("Sofia Brandt".into()));
+        assert_eq!(who(&v, "fully prepared"), Some("Omar Lutz".into()));
     }
 
     #[test]
