@@ -173,6 +173,16 @@ impl<'a> Ctx<'a> {
         ent.kind != EntityKind::Place || matches!(ent.subtype, Some(crate::model::Subtype::Country | crate::model::Subtype::City))
     }
 
+    /// Who speaks through the verb at `v`: its subject, or after a passive
+    /// ("were told by X") the agent, looking within `lo..hi`.
+    fn speaker_of_verb(&self, v: usize, lo: usize, hi: usize) -> Option<Who> {
+        let passive = v > 0 && matches!(self.s(v - 1), "was" | "were" | "been" | "be" | "is" | "are");
+        if passive {
+            return (v + 1..hi).find(|&j| self.s(j) == "by").and_then(|j| self.mention_at(j + 1)).map(Who::Entity);
+        }
+        self.subject_before(v, lo)
+    }
+
     /// The subject of the speech verb at `v`, looking left no further than `lo`.
     fn subject_before(&self, v: usize, lo: usize) -> Option<Who> {
         let mut i = v;
@@ -478,12 +488,7 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
         let mut who: Option<Who> = None;
         // 1. A speech verb earlier in the sentence.
         if let Some(v) = (lo..open_tok).rev().find(|&i| !ctx.in_quote[i] && ctx.lower_word(i) && is_speech_verb(ctx.s(i))) {
-            let passive = v > 0 && matches!(ctx.s(v - 1), "was" | "were" | "been" | "be" | "is" | "are");
-            who = if passive {
-                (v + 1..open_tok).find(|&j| ctx.s(j) == "by").and_then(|j| ctx.mention_at(j + 1)).map(Who::Entity)
-            } else {
-                ctx.subject_before(v, lo)
-            };
+            who = ctx.speaker_of_verb(v, lo, open_tok);
         }
         // 1a. "According to X, ... “Q”".
         if who.is_none() {
@@ -509,12 +514,7 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
                 start -= 1;
             }
             if let Some(v) = (start..end).rev().find(|&i| ctx.lower_word(i) && is_speech_verb(ctx.s(i))) {
-                let passive = v > 0 && matches!(ctx.s(v - 1), "was" | "were" | "been" | "be" | "is" | "are");
-                who = if passive {
-                    (v + 1..end).find(|&j| ctx.s(j) == "by").and_then(|j| ctx.mention_at(j + 1)).map(Who::Entity)
-                } else {
-                    ctx.subject_before(v, start)
-                };
+                who = ctx.speaker_of_verb(v, start, end);
             }
         }
         // 4. The previous quote's speaker: in the paragraph, or the paragraph before when this one opens with the quote.

@@ -70,6 +70,16 @@ impl Sink {
     fn add(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) {
         self.quads.push(Quad::new(s.clone(), p, o, self.graph.clone()));
     }
+
+    /// A NIF mention: characters `[b, e)` (code points) of `context`, naming `target`.
+    fn phrase(&mut self, node: &NamedNode, context: &NamedNode, (b, e): (usize, usize), anchor: &str, target: NamedNode) {
+        self.add(node, rdf::TYPE, nif::PHRASE);
+        self.add(node, nif::REFERENCE_CONTEXT, context.clone());
+        self.add(node, nif::BEGIN_INDEX, int(b));
+        self.add(node, nif::END_INDEX, int(e));
+        self.add(node, nif::ANCHOR_OF, Literal::new_simple_literal(anchor));
+        self.add(node, itsrdf::TA_IDENT_REF, target);
+    }
 }
 
 fn types(kind: EntityKind, subtype: Option<Subtype>) -> Vec<NamedNodeRef<'static>> {
@@ -113,12 +123,7 @@ pub fn article_quads(article: &Article, ex: &Extraction, link: &[usize], entitie
         mentioned.insert(link[m.entity]);
         let (b, e) = (chars.char_offset(m.span.start), chars.char_offset(m.span.end));
         let node = NamedNode::new_unchecked(format!("{}#char={b},{e}", a.as_str()));
-        out.add(&node, rdf::TYPE, nif::PHRASE);
-        out.add(&node, nif::REFERENCE_CONTEXT, a.clone());
-        out.add(&node, nif::BEGIN_INDEX, int(b));
-        out.add(&node, nif::END_INDEX, int(e));
-        out.add(&node, nif::ANCHOR_OF, Literal::new_simple_literal(m.span.slice(&article.text)));
-        out.add(&node, itsrdf::TA_IDENT_REF, entity_iri(&entities[link[m.entity]].id));
+        out.phrase(&node, &a, (b, e), m.span.slice(&article.text), entity_iri(&entities[link[m.entity]].id));
     }
     for (l, le) in ex.entities.iter().enumerate() {
         if !mentioned.contains(&link[l]) {
@@ -146,12 +151,7 @@ pub fn article_quads(article: &Article, ex: &Extraction, link: &[usize], entitie
         }
         let (b, e) = (chars.char_offset(q.span.start), chars.char_offset(q.span.end));
         let m = NamedNode::new_unchecked(format!("{}/quote/{n}/text", a.as_str()));
-        out.add(&m, rdf::TYPE, nif::PHRASE);
-        out.add(&m, nif::REFERENCE_CONTEXT, a.clone());
-        out.add(&m, nif::BEGIN_INDEX, int(b));
-        out.add(&m, nif::END_INDEX, int(e));
-        out.add(&m, nif::ANCHOR_OF, Literal::new_simple_literal(q.span.slice(&article.text)));
-        out.add(&m, itsrdf::TA_IDENT_REF, node.clone());
+        out.phrase(&m, &a, (b, e), q.span.slice(&article.text), node.clone());
     }
     out.quads
 }
