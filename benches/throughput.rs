@@ -71,7 +71,7 @@ fn main() {
     let res = newsgraph::resolve::resolve(Vec::new(), &refs);
     let s_res = t.elapsed().as_secs_f64();
     let t = Instant::now();
-    let quads: usize = articles.iter().zip(&all).enumerate().map(|(i, (a, ex))| newsgraph::rdf::article_quads(a, ex, &res.links[i], &res.entities).len()).sum();
+    let quads: usize = articles.iter().zip(&all).enumerate().map(|(i, (a, ex))| newsgraph::rdf::article_quads(a, ex, &res.links[i], &res.entities, &newsgraph::resolve::similar::signature(&a.text)).len()).sum();
     let s_rdf = t.elapsed().as_secs_f64();
     println!("resolve:              {:8.3} s  ({} entities)", s_res, res.entities.len());
     println!("build quads:          {:8.3} s  ({} quads)", s_rdf, quads);

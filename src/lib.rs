@@ -200,20 +200,31 @@ pub fn ingest_paths(st: &GraphStore, paths: &[PathBuf], err: &mut dyn Write) -> 
         }
     }
     // Extraction is pure and per article: spread it over the cores.
-    let extractions: Vec<Extraction> = {
+    let (extractions, signatures): (Vec<Extraction>, Vec<Vec<u32>>) = {
         use rayon::prelude::*;
-        kept.par_iter().map(extract::extract).collect()
+        kept.par_iter().map(|a| (extract::extract(a), resolve::similar::signature(&a.text))).unzip()
     };
     let existing = st.entities()?;
     let refs: Vec<&Extraction> = extractions.iter().collect();
     let res = resolve::resolve(existing, &refs);
     for (i, (a, ex)) in kept.iter().zip(&extractions).enumerate() {
-        let quads = rdf::article_quads(a, ex, &res.links[i], &res.entities);
+        let quads = rdf::article_quads(a, ex, &res.links[i], &res.entities, &signatures[i]);
         st.replace_graph(&rdf::article_iri(&a.id), &quads)?;
         report.quotes += ex.quotes.len();
     }
     let touched: Vec<&resolve::GlobalEntity> = res.touched.iter().map(|&g| &res.entities[g]).collect();
     st.replace_entities(&touched, &res.entities)?;
+    // Near duplicates: stored articles sharing a signature band, confirmed by the signature.
+    for (a, sig) in kept.iter().zip(&signatures) {
+        let iri = rdf::article_iri(&a.id);
+        for (other, other_sig) in st.similar_candidates(&resolve::similar::bands(sig))? {
+            let Some(other_sig) = resolve::similar::from_hex(&other_sig) else { continue };
+            let sim = resolve::similar::estimate(sig, &other_sig);
+            if other != iri && sim >= resolve::similar::NEAR_DUPLICATE {
+                st.insert(&rdf::near_duplicate_quads(&iri, &other, sim))?;
+            }
+        }
+    }
     // Claims: the same statement by one speaker in several articles.
     let speakers: std::collections::BTreeSet<usize> = extractions
         .iter()

@@ -188,6 +188,36 @@ impl GraphStore {
         Ok(())
     }
 
+    /// Stored articles that share an LSH band with `bands`, with their MinHash signatures.
+    pub fn similar_candidates(&self, bands: &[String]) -> Result<Vec<(NamedNode, String)>, StoreError> {
+        let values: Vec<String> = bands.iter().map(|b| format!("\"{b}\"")).collect();
+        let q = format!(
+            "SELECT DISTINCT ?a ?sig WHERE {{ VALUES ?band {{ {} }} GRAPH ?g {{ ?a <{}> ?band ; <{}> ?sig }} }}",
+            values.join(" "),
+            vocab::ng::LSH_BAND.as_str(),
+            vocab::ng::MINHASH.as_str()
+        );
+        let mut out = Vec::new();
+        if let QueryResults::Solutions(sols) = self.query(&q)? {
+            for s in sols {
+                let s = s.map_err(|e| StoreError::Query(e.to_string()))?;
+                if let (Some(Term::NamedNode(a)), Some(Term::Literal(sig))) = (s.get("a"), s.get("sig")) {
+                    out.push((a.clone(), sig.value().to_string()));
+                }
+            }
+        }
+        out.sort();
+        Ok(out)
+    }
+
+    /// Adds quads to the store.
+    pub fn insert(&self, quads: &[Quad]) -> Result<(), StoreError> {
+        let mut tx = self.store.start_transaction()?;
+        tx.extend(quads);
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Every entity described in the entities graph, for resolution.
     pub fn entities(&self) -> Result<Vec<GlobalEntity>, StoreError> {
         let graph = rdf::entities_graph();

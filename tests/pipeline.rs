@@ -53,6 +53,21 @@ fn example_queries_answer_the_questions_they_ask() {
 }
 
 #[test]
+fn the_rewritten_copy_is_linked_to_its_source_and_nothing_else_is() {
+    let (_dir, store) = seeded_store();
+    let q = "SELECT DISTINCT ?ia ?ib ?sim WHERE { ?x a ng:TextSimilarity ; ng:compares ?a, ?b ; ng:similarity ?sim . \
+             ?a ng:nearDuplicateOf ?b ; dct:identifier ?ia . ?b dct:identifier ?ib FILTER(?ia < ?ib) }";
+    let o = run(&["query", "--store", &store, q, "--format", "csv"]);
+    let out = stdout(&o);
+    let rows: Vec<&str> = out.lines().skip(1).collect();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    let cols: Vec<&str> = rows[0].split(',').collect();
+    assert_eq!((cols[0], cols[1]), ("001_8727e98081cf8dbe.txt", "004_bcffe02d0092fff4.txt"));
+    let sim: f64 = cols[2].parse().unwrap();
+    assert!((0.25..0.9).contains(&sim), "{sim}");
+}
+
+#[test]
 fn export_formats_parse_back_to_the_same_counts() {
     let (dir, store) = seeded_store();
     let mut quads = 0;

@@ -7,7 +7,7 @@ use oxigraph::model::vocab::rdf;
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
 
 use crate::model::{Article, CharIndex, EntityKind, Extraction, Subtype};
-use crate::resolve::GlobalEntity;
+use crate::resolve::{GlobalEntity, similar};
 use vocab::{dct, itsrdf, ng, nif, schema, xsd, BASE};
 
 /// Percent-encodes what an IRI path segment cannot hold.
@@ -106,7 +106,7 @@ fn types(kind: EntityKind, subtype: Option<Subtype>) -> Vec<NamedNodeRef<'static
 /// quotations, and what it says of each entity (surface forms, roles).
 /// Types and canonical names live once, in the entities graph, so that a
 /// query over the union of graphs sees each of them once.
-pub fn article_quads(article: &Article, ex: &Extraction, link: &[usize], entities: &[GlobalEntity]) -> Vec<Quad> {
+pub fn article_quads(article: &Article, ex: &Extraction, link: &[usize], entities: &[GlobalEntity], signature: &[u32]) -> Vec<Quad> {
     let a = article_iri(&article.id);
     let mut out = Sink { graph: GraphName::NamedNode(a.clone()), quads: Vec::new() };
     out.add(&a, rdf::TYPE, schema::NEWS_ARTICLE);
@@ -117,6 +117,10 @@ pub fn article_quads(article: &Article, ex: &Extraction, link: &[usize], entitie
     out.add(&a, nif::BEGIN_INDEX, int(0));
     out.add(&a, nif::END_INDEX, int(article.text.chars().count()));
     out.add(&a, ng::CONTENT_DIGEST, Literal::new_simple_literal(digest(&article.text)));
+    out.add(&a, ng::MINHASH, Literal::new_simple_literal(similar::to_hex(signature)));
+    for band in similar::bands(signature) {
+        out.add(&a, ng::LSH_BAND, Literal::new_simple_literal(band));
+    }
     let chars = CharIndex::new(&article.text);
     let mut mentioned = std::collections::BTreeSet::new();
     for m in &ex.mentions {
@@ -204,5 +208,19 @@ pub fn claim_quads(speaker: &NamedNode, quotes: &[crate::resolve::claims::QuoteR
             out.add(&c, schema::APPEARANCE, NamedNode::new_unchecked(&quotes[i].quote));
         }
     }
+    out.quads
+}
+
+/// That `a` and `b` are near duplicates, with the similarity figure; stored in `a`'s graph.
+pub fn near_duplicate_quads(a: &NamedNode, b: &NamedNode, similarity: f64) -> Vec<Quad> {
+    let mut out = Sink { graph: GraphName::NamedNode(a.clone()), quads: Vec::new() };
+    out.add(a, ng::NEAR_DUPLICATE_OF, b.clone());
+    out.add(b, ng::NEAR_DUPLICATE_OF, a.clone());
+    let tail = b.as_str().rsplit('/').next().unwrap_or("");
+    let node = NamedNode::new_unchecked(format!("{}/similarity/{tail}", a.as_str()));
+    out.add(&node, rdf::TYPE, ng::TEXT_SIMILARITY);
+    out.add(&node, ng::COMPARES, a.clone());
+    out.add(&node, ng::COMPARES, b.clone());
+    out.add(&node, ng::SIMILARITY, Literal::new_typed_literal(format!("{similarity:.3}"), xsd::DOUBLE));
     out.quads
 }

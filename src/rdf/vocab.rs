@@ -55,8 +55,18 @@ pub mod ng {
     terms! { "https://w3id.org/newsgraph/ontology#";
         /// A digest of the cleaned text, to spot the same article stored under two names.
         CONTENT_DIGEST = "contentDigest";
-        /// The graph that holds each entity's corpus-wide description.
-        ENTITIES_GRAPH = "entities";
+        /// MinHash signature of an article's word pairs (hex), for near-duplicate search.
+        MINHASH = "minhash";
+        /// One locality-sensitive-hashing band of the signature, indexed for lookup.
+        LSH_BAND = "lshBand";
+        /// Two articles whose texts are near duplicates (one likely rewritten from the other).
+        NEAR_DUPLICATE_OF = "nearDuplicateOf";
+        /// A measured similarity between two articles' texts.
+        TEXT_SIMILARITY = "TextSimilarity";
+        /// The articles a similarity compares.
+        COMPARES = "compares";
+        /// The similarity figure (estimated Jaccard similarity of word pairs, 0 to 1).
+        SIMILARITY = "similarity";
     }
 }
 

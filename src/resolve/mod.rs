@@ -9,6 +9,7 @@
 //! same input gives the same IRIs on every run.
 
 pub mod claims;
+pub mod similar;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
