@@ -203,11 +203,10 @@ impl<'a> Ctx<'a> {
                 }
                 if j > lo {
                     // "the Prime Minister, Jane Doe, said": the name in the apposition speaks.
-                    if s == "," {
-                        if let Some(e) = (j..i).find_map(|k| self.mention_at(k).filter(|&e| self.is_person(e))) {
+                    if s == ","
+                        && let Some(e) = (j..i).find_map(|k| self.mention_at(k).filter(|&e| self.is_person(e))) {
                             return Some(Who::Entity(e));
                         }
-                    }
                     i = j - 1;
                 }
                 continue;
@@ -491,17 +490,15 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
             who = ctx.speaker_of_verb(v, lo, open_tok);
         }
         // 1a. "According to X, ... “Q”".
-        if who.is_none() {
-            if let Some(a) = (lo..open_tok.saturating_sub(1)).find(|&i| ctx.s(i).eq_ignore_ascii_case("according") && ctx.s(i + 1) == "to") {
+        if who.is_none()
+            && let Some(a) = (lo..open_tok.saturating_sub(1)).find(|&i| ctx.s(i).eq_ignore_ascii_case("according") && ctx.s(i + 1) == "to") {
                 who = ctx.np_after(a + 2, open_tok);
             }
-        }
         // 1b. A speech noun owned by someone: "its declaration that", "the minister's warning that".
-        if who.is_none() {
-            if let Some(n) = (lo..open_tok).rev().find(|&i| !ctx.in_quote[i] && ctx.lower_word(i) && is_speech_noun(ctx.s(i))) {
+        if who.is_none()
+            && let Some(n) = (lo..open_tok).rev().find(|&i| !ctx.in_quote[i] && ctx.lower_word(i) && is_speech_noun(ctx.s(i))) {
                 who = ctx.owner_of(n, lo);
             }
-        }
         // 2. Right after the quote.
         if who.is_none() && mk.closed {
             who = ctx.after_quote(close_tok, hi);
