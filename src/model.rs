@@ -103,6 +103,10 @@ pub struct LocalEntity {
     pub surfaces: BTreeSet<String>,
     /// Roles the article states ("Secretary of State").
     pub titles: BTreeSet<String>,
+    /// Organisations the article ties a person to (indices into [`Extraction::entities`]).
+    pub affiliations: BTreeSet<usize>,
+    /// Countries the article ties a person to by nationality (indices into [`Extraction::entities`]).
+    pub nationalities: BTreeSet<usize>,
     pub geo: Option<GeoRef>,
 }
 

@@ -722,8 +722,8 @@ fn push_mention(entities: &mut [LocalEntity], mentions: &mut Vec<Mention>, e: us
     mentions.push(Mention { span: c.span, entity: e });
 }
 
-fn new_entity(kind: EntityKind, subtype: Option<Subtype>, name: &str, geo: Option<GeoRef>) -> LocalEntity {
-    LocalEntity { kind, subtype, name: name.to_string(), surfaces: BTreeSet::new(), titles: BTreeSet::new(), geo }
+pub(crate) fn new_entity(kind: EntityKind, subtype: Option<Subtype>, name: &str, geo: Option<GeoRef>) -> LocalEntity {
+    LocalEntity { kind, subtype, name: name.to_string(), surfaces: BTreeSet::new(), titles: BTreeSet::new(), affiliations: BTreeSet::new(), nationalities: BTreeSet::new(), geo }
 }
 
 /// A key under which two spellings of an organisation or place name are the same

@@ -6,6 +6,7 @@ pub mod entities;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod quotes;
+pub mod roles;
 pub mod text;
 
 use crate::model::{Article, Extraction};
@@ -18,7 +19,8 @@ pub fn extract(article: &Article) -> Extraction {
 /// [`extract`] over a bare text.
 pub fn extract_text(text: &str) -> Extraction {
     let toks = text::tokenize(text);
-    let ents = entities::extract(text, &toks);
+    let mut ents = entities::extract(text, &toks);
+    roles::attach(text, &toks, &mut ents.entities, &ents.mentions);
     let (quotes, warnings) = quotes::extract(text, &toks, &ents.entities, &ents.mentions);
     Extraction { entities: ents.entities, mentions: ents.mentions, quotes, warnings }
 }

@@ -144,6 +144,12 @@ pub fn article_quads(article: &Article, ex: &Extraction, link: &[usize], entitie
         for t in &le.titles {
             out.add(&e, schema::JOB_TITLE, Literal::new_simple_literal(t));
         }
+        for &o in &le.affiliations {
+            out.add(&e, schema::AFFILIATION, entity_iri(&entities[link[o]].id));
+        }
+        for &c in &le.nationalities {
+            out.add(&e, schema::NATIONALITY, entity_iri(&entities[link[c]].id));
+        }
     }
     for (n, q) in ex.quotes.iter().enumerate() {
         let node = NamedNode::new_unchecked(format!("{}/quote/{n}", a.as_str()));

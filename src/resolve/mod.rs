@@ -330,6 +330,8 @@ mod tests {
                     name: n.to_string(),
                     surfaces: [n.to_string()].into(),
                     titles: BTreeSet::new(),
+                    affiliations: BTreeSet::new(),
+                    nationalities: BTreeSet::new(),
                     geo: None,
                 })
                 .collect(),
