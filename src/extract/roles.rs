@@ -12,6 +12,9 @@ use super::lexicon::{is_role_noun, is_title_head, is_title_modifier};
 use super::text::{TokKind, Token};
 use crate::model::{EntityKind, LocalEntity, Mention, Subtype};
 
+/// What the words around one mention say of a person: (person, title, organisations, country names).
+type Found = (usize, Option<String>, Vec<usize>, Vec<String>);
+
 /// Adds titles, affiliations and nationalities to the people in `entities`.
 pub fn attach(text: &str, toks: &[Token], entities: &mut Vec<LocalEntity>, mentions: &[Mention]) {
     let gaz = Gazetteer::get();
@@ -25,7 +28,7 @@ pub fn attach(text: &str, toks: &[Token], entities: &mut Vec<LocalEntity>, menti
         }
     }
     let mut countries: HashMap<String, usize> = HashMap::new();
-    let mut found: Vec<(usize, Option<String>, Vec<usize>, Vec<String>)> = Vec::new(); // person, title, orgs, countries
+    let mut found: Vec<Found> = Vec::new();
     for m in mentions.iter().filter(|m| entities[m.entity].kind == EntityKind::Person) {
         let (a, b) = (tok_at(m.span.start), tok_at(m.span.end));
         let mut orgs = Vec::new();
@@ -43,7 +46,7 @@ pub fn attach(text: &str, toks: &[Token], entities: &mut Vec<LocalEntity>, menti
             } else if !(word && (!lower(k - 1) || is_role_noun(w) || matches!(w, "press" | "national" | "security" | "foreign" | "defense" | "of"))) {
                 break;
             }
-            if toks[k - 1].sent_start && entity_of.get(&(k - 1)).is_none() && !is_title_head(w) && !is_title_modifier(w) && !gaz.is_demonym(w) {
+            if toks[k - 1].sent_start && !entity_of.contains_key(&(k - 1)) && !is_title_head(w) && !is_title_modifier(w) && !gaz.is_demonym(w) {
                 break;
             }
             k -= 1;
