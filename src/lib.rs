@@ -110,6 +110,10 @@ pub fn describe_extraction(a: &Article, ex: &Extraction, w: &mut dyn Write) -> s
         let who = q.speaker.map_or("(no speaker)", |s| ex.entities[s].name.as_str());
         writeln!(w, "quote         {who}: “{}”", q.span.slice(&a.text))?;
     }
+    for st in &ex.statements {
+        let who = st.speaker.map_or("(no speaker)", |s| ex.entities[s].name.as_str());
+        writeln!(w, "reported      {who}: {}", st.span.slice(&a.text))?;
+    }
     for warning in &ex.warnings {
         writeln!(w, "warning       {warning}")?;
     }

@@ -133,6 +133,8 @@ pub struct Extraction {
     pub entities: Vec<LocalEntity>,
     pub mentions: Vec<Mention>,
     pub quotes: Vec<Quote>,
+    /// Reported speech without quotation marks ("X said that ..."): the writer's words, not verbatim.
+    pub statements: Vec<Quote>,
     /// Non-fatal oddities worth reporting (an unclosed quotation mark, ...).
     pub warnings: Vec<String>,
 }

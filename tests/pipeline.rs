@@ -68,6 +68,17 @@ fn the_rewritten_copy_is_linked_to_its_source_and_nothing_else_is() {
 }
 
 #[test]
+fn reported_speech_is_kept_apart_from_quotations() {
+    let (_dir, store) = seeded_store();
+    let q = "SELECT ?text WHERE { ?s a ng:ReportedStatement ; schema:text ?text ; schema:creator/schema:name \"Vladimir Putin\" }";
+    let o = run(&["query", "--store", &store, q, "--format", "csv"]);
+    let out = stdout(&o);
+    assert!(out.contains("Russia’s next steps will depend on how Washington and NATO react"), "{out}");
+    let q = "ASK { ?s a ng:ReportedStatement , schema:Quotation }";
+    assert_eq!(stdout(&run(&["query", "--store", &store, q])).trim(), "false");
+}
+
+#[test]
 fn export_formats_parse_back_to_the_same_counts() {
     let (dir, store) = seeded_store();
     let mut quads = 0;

@@ -21,6 +21,6 @@ pub fn extract_text(text: &str) -> Extraction {
     let toks = text::tokenize(text);
     let mut ents = entities::extract(text, &toks);
     roles::attach(text, &toks, &mut ents.entities, &ents.mentions);
-    let (quotes, warnings) = quotes::extract(text, &toks, &ents.entities, &ents.mentions);
-    Extraction { entities: ents.entities, mentions: ents.mentions, quotes, warnings }
+    let speech = quotes::extract(text, &toks, &ents.entities, &ents.mentions);
+    Extraction { entities: ents.entities, mentions: ents.mentions, quotes: speech.quotes, statements: speech.statements, warnings: speech.warnings }
 }

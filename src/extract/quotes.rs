@@ -125,6 +125,10 @@ impl<'a> Ctx<'a> {
         self.toks.get(i).map_or("", |t| t.span.slice(self.text))
     }
 
+    fn s_at(&self, t: &Token) -> &'a str {
+        t.span.slice(self.text)
+    }
+
     fn lower_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == TokKind::Word) && self.s(i).chars().next().is_some_and(char::is_lowercase)
     }
@@ -137,10 +141,24 @@ impl<'a> Ctx<'a> {
     fn focus_at(&self, pos: usize) -> Option<usize> {
         let m = self.focus.iter().filter(|(p, _)| *p < pos).max_by_key(|(p, _)| *p).map(|&(p, e)| (p, e));
         let s = self.speakers.iter().filter(|(p, _)| *p < pos).max_by_key(|(p, _)| *p).map(|&(p, e)| (p, e));
-        match (m, s) {
-            (Some(a), Some(b)) => Some(if a.0 >= b.0 { a.1 } else { b.1 }),
-            (a, b) => a.or(b).map(|x| x.1),
+        let latest = match (m, s) {
+            (Some(a), Some(b)) => Some(if a.0 >= b.0 { a } else { b }),
+            (a, b) => a.or(b),
+        }?;
+        // Within the sentence of the latest person, its subject is in focus, not a
+        // person named later in it ("X spoke alongside Y. He said ..." is X).
+        let sent = self.toks[latest.0].sent;
+        if sent != self.toks.get(pos).map_or(usize::MAX, |t| t.sent) {
+            let subject = self
+                .focus
+                .iter()
+                .filter(|(p, _)| self.toks[*p].sent == sent && !self.after_preposition(*p))
+                .min_by_key(|(p, _)| *p);
+            if let Some(&(_, e)) = subject {
+                return Some(e);
+            }
         }
+        Some(latest.1)
     }
 
     /// "the president": the latest person whose stated title has that word, else the person in focus.
@@ -245,7 +263,8 @@ impl<'a> Ctx<'a> {
             if is_role_noun(s) && (self.lower_word(i) || matches!(self.s(i.wrapping_sub(1)), "The" | "the")) {
                 return Some(self.role_phrase(i, lo));
             }
-            if self.lower_word(i) && s.ends_with('s') && i + 1 == v && !is_speech_verb(s) {
+            let only_auxiliaries_between = (i + 1..v).all(|k| is_auxiliary(self.s(k)));
+            if self.lower_word(i) && s.ends_with('s') && only_auxiliaries_between && !is_speech_verb(s) && !is_auxiliary(s) {
                 // "officials said", "analysts say"
                 return Some(Who::Unnamed);
             }
@@ -260,13 +279,26 @@ impl<'a> Ctx<'a> {
     /// preposition, looking past titles ("with Secretary of State X").
     fn after_preposition(&self, first: usize) -> bool {
         let mut k = first;
-        while k > 0
-            && self.mention_at(k - 1).is_none()
-            && (self.toks[k - 1].kind == TokKind::Word && !self.lower_word(k - 1) || matches!(self.s(k - 1), "of" | "the" | "a" | "an"))
-        {
-            k -= 1;
+        while k > 0 && self.mention_at(k - 1).is_none() {
+            let w = self.s(k - 1);
+            if w == "of" {
+                // "Secretary of State X" continues a title; "Putin of Russia" is a preposition.
+                if k >= 2 && (is_title_head(self.s(k - 2)) || is_title_modifier(self.s(k - 2))) {
+                    k -= 1;
+                    continue;
+                }
+                return true;
+            }
+            if is_preposition(w) {
+                return true;
+            }
+            if self.toks[k - 1].kind == TokKind::Word && !self.lower_word(k - 1) || matches!(w, "the" | "a" | "an") {
+                k -= 1;
+                continue;
+            }
+            return false;
         }
-        k > 0 && is_preposition(self.s(k - 1))
+        false
     }
 
     /// Whose statement the speech noun at `n` is: "its declaration" (the
@@ -404,7 +436,16 @@ impl<'a> Ctx<'a> {
 }
 
 /// Finds every quotation in `text` and attributes it.
-pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &[Mention]) -> (Vec<Quote>, Vec<String>) {
+/// What [`extract`] finds: verbatim quotations, reported (paraphrased) statements, and warnings.
+pub struct Speech {
+    pub quotes: Vec<Quote>,
+    pub statements: Vec<Quote>,
+    pub warnings: Vec<String>,
+}
+
+/// Finds every quotation in `text` and attributes it; then the reported
+/// speech of sentences without quotation marks ("X said (that) ...").
+pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &[Mention]) -> Speech {
     let marks = find_marks(text);
     let mut warnings = Vec::new();
     let n = toks.len();
@@ -542,7 +583,84 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
         quotes.push(Quote { span: mk.inner, speaker });
         kept.push(*mk);
     }
-    (quotes, warnings)
+    let statements = reported_speech(&ctx, &marks);
+    Speech { quotes, statements, warnings }
+}
+
+/// Verbs that introduce reported speech in a sentence without quotation marks.
+fn is_reporting_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said" | "says" | "told" | "added" | "stated" | "warned" | "noted" | "insisted" | "argued" | "claimed" | "announced"
+            | "explained" | "acknowledged" | "suggested" | "predicted" | "reiterated" | "stressed" | "cautioned" | "confirmed"
+            | "maintained" | "asserted" | "declared" | "admitted" | "conceded" | "hinted"
+    )
+}
+
+/// "X said (that) <clause>." and "<clause>, X said." in sentences without
+/// quotation marks: statements by X in the writer's words, not verbatim.
+fn reported_speech(ctx: &Ctx, marks: &[Marks]) -> Vec<Quote> {
+    let toks = ctx.toks;
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < toks.len() {
+        let mut end = start;
+        while end < toks.len() && toks[end].sent == toks[start].sent {
+            end += 1;
+        }
+        let (a, b) = (toks[start].span.start, toks[end - 1].span.end);
+        // The headline (a first line without a closing period) is not a sentence of the story.
+        let headline = toks[start].para == 0 && toks.iter().take_while(|t| t.para == 0).last().is_some_and(|t| !matches!(ctx.s_at(t), "." | "!" | "?"));
+        let quoted = headline
+            || marks.iter().any(|m| m.open < b && m.close > a)
+            || (start..end).any(|i| toks[i].kind == TokKind::Punct && super::text::is_quote_char(ctx.s(i).chars().next().unwrap_or(' ')));
+        if !quoted
+            && let Some(st) = statement_in(ctx, start, end) {
+                out.push(st);
+            }
+        start = end;
+    }
+    out
+}
+
+fn statement_in(ctx: &Ctx, start: usize, end: usize) -> Option<Quote> {
+    let toks = ctx.toks;
+    let last = if matches!(ctx.s(end - 1), "." | "!" | "?") { end - 1 } else { end };
+    // "<clause>, X said." / "<clause>, said X."
+    if last >= start + 4
+        && let Some(comma) = (start..last).rev().take(8).find(|&i| ctx.s(i) == ",") {
+            let tail = comma + 1..last;
+            if let Some(v) = tail.clone().find(|&i| ctx.lower_word(i) && is_reporting_verb(ctx.s(i))) {
+                let who = if v == comma + 1 { ctx.np_after(v + 1, last) } else { ctx.speaker_of_verb(v, comma + 1, last) };
+                if let Some(Who::Entity(e)) = who
+                    && comma >= start + 4 {
+                        return Some(Quote { span: Span::new(toks[start].span.start, toks[comma - 1].span.end), speaker: Some(e) });
+                    }
+            }
+        }
+    // "X said (that) <clause>."
+    let v = (start..last).find(|&i| ctx.lower_word(i) && is_reporting_verb(ctx.s(i)))?;
+    let Some(Who::Entity(e)) = ctx.speaker_of_verb(v, start, last) else { return None };
+    // "said (in a statement / on Monday / told reporters) that <clause>": the clause starts after
+    // "that", unless a name comes first ("said NATO's assurances that ..." is one clause).
+    let that = (v + 1..last.min(v + 8)).find(|&i| ctx.s(i) == "that").filter(|&t| (v + 1..t).all(|i| ctx.mention_at(i).is_none()));
+    let mut c = that.map_or(v + 1, |t| t + 1);
+    // Only say-verbs take a bare clause; "announced a withdrawal" names a thing, not a statement.
+    let bare_clause = matches!(ctx.s(v), "said" | "says" | "added" | "stated");
+    if that.is_none() && (!bare_clause || is_preposition(ctx.s(c)) || is_auxiliary(ctx.s(c)) || matches!(ctx.s(c), "," | "." | ":" | "have" | "is" | "are" | "was" | "were")) {
+        return None;
+    }
+    while c < last && ctx.s(c) == "," {
+        c += 1;
+    }
+    if last < c + 4 {
+        return None;
+    }
+    Some(Quote { span: Span::new(toks[c].span.start, toks[last - 1].span.end), speaker: Some(e) })
+}
+
+fn is_auxiliary(w: &str) -> bool {
+    matches!(w, "has" | "have" | "had" | "will" | "would" | "may" | "might" | "could" | "can" | "should" | "also" | "again" | "repeatedly" | "previously" | "already" | "both" | "all" | "later" | "then")
 }
 
 /// Nouns that report speech: "its declaration that ...".
@@ -634,6 +752,30 @@ mod tests {
         let v = said(text);
         assert_eq!(who(&v, "The dam will hold"), Some("Sofia Brandt".into()));
         assert_eq!(who(&v, "fully prepared"), Some("Omar Lutz".into()));
+    }
+
+    fn reported(text: &str) -> Vec<(String, String)> {
+        let ex = extract_text(text);
+        ex.statements.iter().map(|q| (q.span.slice(text).to_string(), ex.entities[q.speaker.unwrap()].name.clone())).collect()
+    }
+
+    #[test]
+    fn reported_speech_without_quotation_marks() {
+        let text = "Mayor Ines Duarte said on Monday that the bridge would reopen in June. Officials said it was too early. \
+                    The repairs will cost more than planned, Duarte told reporters. “We are ready,” she said.";
+        assert_eq!(
+            reported(text),
+            [
+                ("the bridge would reopen in June".to_string(), "Ines Duarte".to_string()),
+                ("The repairs will cost more than planned".to_string(), "Ines Duarte".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_refers_to_the_subject_of_the_sentence_before() {
+        let text = "Premier Lin Bao spoke alongside Mayor Rosa Vidal on Friday. He said the deal was “nearly done.”";
+        assert_eq!(who(&said(text), "nearly done"), Some("Lin Bao".into()));
     }
 
     #[test]

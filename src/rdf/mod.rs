@@ -163,6 +163,18 @@ pub fn article_quads(article: &Article, ex: &Extraction, link: &[usize], entitie
         let m = NamedNode::new_unchecked(format!("{}/quote/{n}/text", a.as_str()));
         out.phrase(&m, &a, (b, e), q.span.slice(&article.text), node.clone());
     }
+    for (n, st) in ex.statements.iter().enumerate() {
+        let node = NamedNode::new_unchecked(format!("{}/statement/{n}", a.as_str()));
+        out.add(&node, rdf::TYPE, ng::REPORTED_STATEMENT);
+        out.add(&node, schema::TEXT, Literal::new_simple_literal(st.span.slice(&article.text)));
+        out.add(&node, schema::IS_PART_OF, a.clone());
+        if let Some(s) = st.speaker {
+            out.add(&node, schema::CREATOR, entity_iri(&entities[link[s]].id));
+        }
+        let (b, e) = (chars.char_offset(st.span.start), chars.char_offset(st.span.end));
+        let m = NamedNode::new_unchecked(format!("{}/statement/{n}/text", a.as_str()));
+        out.phrase(&m, &a, (b, e), st.span.slice(&article.text), node.clone());
+    }
     out.quads
 }
 

@@ -55,6 +55,8 @@ pub mod ng {
     terms! { "https://w3id.org/newsgraph/ontology#";
         /// A digest of the cleaned text, to spot the same article stored under two names.
         CONTENT_DIGEST = "contentDigest";
+        /// A statement attributed to a speaker in the writer's words (reported speech), not verbatim.
+        REPORTED_STATEMENT = "ReportedStatement";
         /// MinHash signature of an article's word pairs (hex), for near-duplicate search.
         MINHASH = "minhash";
         /// One locality-sensitive-hashing band of the signature, indexed for lookup.
