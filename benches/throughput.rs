@@ -40,7 +40,8 @@ fn corpus(target_bytes: usize) -> Vec<Article> {
     let mut total = 0;
     while total < target_bytes {
         let n = 8 + (rng.next() % 24) as usize;
-        let body: Vec<&str> = (0..n).map(|_| paragraphs[(rng.next() % paragraphs.len() as u64) as usize].as_str()).collect();
+        let body: Vec<&str> =
+            (0..n).map(|_| paragraphs[(rng.next() % paragraphs.len() as u64) as usize].as_str()).collect();
         let text = body.join("\n\n");
         total += text.len();
         out.push(Article { id: format!("gen-{}.txt", out.len()), headline: body[0].to_string(), text });
@@ -71,7 +72,21 @@ fn main() {
     let res = newsgraph::resolve::resolve(Vec::new(), &refs);
     let s_res = t.elapsed().as_secs_f64();
     let t = Instant::now();
-    let quads: usize = articles.iter().zip(&all).enumerate().map(|(i, (a, ex))| newsgraph::rdf::article_quads(a, ex, &res.links[i], &res.entities, &newsgraph::resolve::similar::signature(&a.text)).len()).sum();
+    let quads: usize = articles
+        .iter()
+        .zip(&all)
+        .enumerate()
+        .map(|(i, (a, ex))| {
+            newsgraph::rdf::article_quads(
+                a,
+                ex,
+                &res.links[i],
+                &res.entities,
+                &newsgraph::resolve::similar::signature(&a.text),
+            )
+            .len()
+        })
+        .sum();
     let s_rdf = t.elapsed().as_secs_f64();
     println!("resolve:              {:8.3} s  ({} entities)", s_res, res.entities.len());
     println!("build quads:          {:8.3} s  ({} quads)", s_rdf, quads);
@@ -87,7 +102,13 @@ fn main() {
     let t = Instant::now();
     let report = newsgraph::ingest_paths(&store, &[input], &mut std::io::sink()).unwrap();
     let s = t.elapsed().as_secs_f64();
-    println!("ingest end to end:    {:8.3} s  {:8.2} MB/s  ({} articles, {} triples)", s, mbytes / s, report.articles, report.triples);
+    println!(
+        "ingest end to end:    {:8.3} s  {:8.2} MB/s  ({} articles, {} triples)",
+        s,
+        mbytes / s,
+        report.articles,
+        report.triples
+    );
     drop(store);
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -54,7 +54,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Command::Query { store, sparql, file, format } => {
             let text = match (sparql, file) {
                 (Some(q), _) => q,
-                (None, Some(f)) => std::fs::read_to_string(&f).with_context(|| format!("cannot read query file {}", f.display()))?,
+                (None, Some(f)) => {
+                    std::fs::read_to_string(&f).with_context(|| format!("cannot read query file {}", f.display()))?
+                }
                 (None, None) => unreachable!("clap requires one of them"),
             };
             let st = GraphStore::open(&store_dir(&store), Access::Read)?;
@@ -104,7 +106,13 @@ pub fn describe_extraction(a: &Article, ex: &Extraction, w: &mut dyn Write) -> s
         let kind = format!("{:?}", e.kind).to_lowercase();
         let surfaces: Vec<&str> = e.surfaces.iter().map(String::as_str).collect();
         let titles: Vec<&str> = e.titles.iter().map(String::as_str).collect();
-        writeln!(w, "{kind:13} {} ×{n} [{}]{}", e.name, surfaces.join(" | "), if titles.is_empty() { String::new() } else { format!(" titles: {}", titles.join("; ")) })?;
+        writeln!(
+            w,
+            "{kind:13} {} ×{n} [{}]{}",
+            e.name,
+            surfaces.join(" | "),
+            if titles.is_empty() { String::new() } else { format!(" titles: {}", titles.join("; ")) }
+        )?;
     }
     for q in &ex.quotes {
         let who = q.speaker.map_or("(no speaker)", |s| ex.entities[s].name.as_str());
@@ -135,7 +143,9 @@ pub fn export(st: &GraphStore, format: ExportFormat, path: Option<&Path>, out: &
     match path {
         Some(p) => {
             let tmp = p.with_extension("partial");
-            let mut w = std::io::BufWriter::new(std::fs::File::create(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?);
+            let mut w = std::io::BufWriter::new(
+                std::fs::File::create(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?,
+            );
             st.dump(format, &mut w).map_err(|e| anyhow::anyhow!("cannot export to {}: {e}", p.display()))?;
             w.flush()?;
             drop(w);
@@ -251,4 +261,3 @@ pub fn ingest_paths(st: &GraphStore, paths: &[PathBuf], err: &mut dyn Write) -> 
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
 }
-

@@ -3,11 +3,11 @@
 
 use std::io::Write;
 
-use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
+use comfy_table::{Table, presets::UTF8_FULL_CONDENSED};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::Term;
-use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::QueryResults;
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 
 use crate::cli::ResultFormat;
 use crate::rdf::vocab::PREFIXES;
@@ -21,9 +21,11 @@ pub fn compact(term: &Term) -> String {
             let iri = n.as_str();
             for (p, ns) in PREFIXES {
                 if let Some(local) = iri.strip_prefix(ns)
-                    && !local.is_empty() && local.chars().all(|c| c.is_alphanumeric() || "-_/.#=,%".contains(c)) {
-                        return format!("{p}:{local}");
-                    }
+                    && !local.is_empty()
+                    && local.chars().all(|c| c.is_alphanumeric() || "-_/.#=,%".contains(c))
+                {
+                    return format!("{p}:{local}");
+                }
             }
             format!("<{iri}>")
         }

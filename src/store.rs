@@ -70,7 +70,8 @@ impl GraphStore {
     pub fn open(dir: &Path, access: Access) -> Result<Self, StoreError> {
         fs::create_dir_all(dir).map_err(io_err(dir))?;
         let lock_path = dir.join(LOCK_FILE);
-        let lock = OpenOptions::new().create(true).truncate(false).write(true).open(&lock_path).map_err(io_err(&lock_path))?;
+        let lock =
+            OpenOptions::new().create(true).truncate(false).write(true).open(&lock_path).map_err(io_err(&lock_path))?;
         let locked = match access {
             Access::Write => lock.try_lock(),
             Access::Read => lock.try_lock_shared(),
@@ -109,7 +110,8 @@ impl GraphStore {
         let tmp = self.dir.join(format!("{DATA_FILE}.tmp"));
         let file = File::create(&tmp).map_err(io_err(&tmp))?;
         let mut w = BufWriter::new(file);
-        self.dump(RdfFormat::NQuads, &mut w).map_err(|e| StoreError::Io { path: tmp.clone(), source: std::io::Error::other(e.to_string()) })?;
+        self.dump(RdfFormat::NQuads, &mut w)
+            .map_err(|e| StoreError::Io { path: tmp.clone(), source: std::io::Error::other(e.to_string()) })?;
         let file = w.into_inner().map_err(|e| StoreError::Io { path: tmp.clone(), source: e.into_error() })?;
         file.sync_all().map_err(io_err(&tmp))?;
         drop(file);
@@ -138,7 +140,12 @@ impl GraphStore {
         for e in entities {
             let iri = rdf::entity_iri(&e.id);
             let old: Vec<Quad> = tx
-                .quads_for_pattern(Some(NamedOrBlankNodeRef::from(iri.as_ref())), None, None, Some(GraphNameRef::NamedNode(graph.as_ref())))
+                .quads_for_pattern(
+                    Some(NamedOrBlankNodeRef::from(iri.as_ref())),
+                    None,
+                    None,
+                    Some(GraphNameRef::NamedNode(graph.as_ref())),
+                )
                 .collect::<Result<_, _>>()?;
             for q in &old {
                 tx.remove(q);
@@ -159,8 +166,14 @@ impl GraphStore {
         if let QueryResults::Solutions(sols) = self.query(&q)? {
             for s in sols {
                 let s = s.map_err(|e| StoreError::Query(e.to_string()))?;
-                if let (Some(Term::NamedNode(q)), Some(Term::Literal(id)), Some(Term::Literal(t))) = (s.get("q"), s.get("id"), s.get("text")) {
-                    out.push(QuoteRef { quote: q.as_str().to_string(), article: id.value().to_string(), text: t.value().to_string() });
+                if let (Some(Term::NamedNode(q)), Some(Term::Literal(id)), Some(Term::Literal(t))) =
+                    (s.get("q"), s.get("id"), s.get("text"))
+                {
+                    out.push(QuoteRef {
+                        quote: q.as_str().to_string(),
+                        article: id.value().to_string(),
+                        text: t.value().to_string(),
+                    });
                 }
             }
         }
@@ -178,7 +191,8 @@ impl GraphStore {
             .map(|q| q.map(|q| q.subject))
             .collect::<Result<_, _>>()?;
         for c in claims {
-            let old: Vec<Quad> = tx.quads_for_pattern(Some(c.as_ref()), None, None, Some(g)).collect::<Result<_, _>>()?;
+            let old: Vec<Quad> =
+                tx.quads_for_pattern(Some(c.as_ref()), None, None, Some(g)).collect::<Result<_, _>>()?;
             for q in &old {
                 tx.remove(q);
             }
@@ -268,14 +282,23 @@ impl GraphStore {
             } else if p == vocab::schema::ALTERNATE_NAME {
                 e.surfaces.extend(literal);
             } else if p == vocab::schema::SAME_AS {
-                let id = object_iri.as_deref().and_then(|s| s.strip_prefix("https://sws.geonames.org/")).and_then(|s| s.trim_end_matches('/').parse().ok());
-                e.geo.get_or_insert(GeoRef { geonames_id: None, country_code: None, lat: None, lon: None }).geonames_id = id;
+                let id = object_iri
+                    .as_deref()
+                    .and_then(|s| s.strip_prefix("https://sws.geonames.org/"))
+                    .and_then(|s| s.trim_end_matches('/').parse().ok());
+                e.geo
+                    .get_or_insert(GeoRef { geonames_id: None, country_code: None, lat: None, lon: None })
+                    .geonames_id = id;
             } else if p == vocab::schema::IDENTIFIER {
-                e.geo.get_or_insert(GeoRef { geonames_id: None, country_code: None, lat: None, lon: None }).country_code = literal;
+                e.geo
+                    .get_or_insert(GeoRef { geonames_id: None, country_code: None, lat: None, lon: None })
+                    .country_code = literal;
             } else if p == vocab::schema::LATITUDE {
-                e.geo.get_or_insert(GeoRef { geonames_id: None, country_code: None, lat: None, lon: None }).lat = literal.and_then(|s| s.parse().ok());
+                e.geo.get_or_insert(GeoRef { geonames_id: None, country_code: None, lat: None, lon: None }).lat =
+                    literal.and_then(|s| s.parse().ok());
             } else if p == vocab::schema::LONGITUDE {
-                e.geo.get_or_insert(GeoRef { geonames_id: None, country_code: None, lat: None, lon: None }).lon = literal.and_then(|s| s.parse().ok());
+                e.geo.get_or_insert(GeoRef { geonames_id: None, country_code: None, lat: None, lon: None }).lon =
+                    literal.and_then(|s| s.parse().ok());
             }
         }
         // Seats of power carry both the organisation and the place type; the organisation wins.
@@ -358,9 +381,10 @@ impl GraphStore {
         let count = |q: &str| -> Result<usize, StoreError> {
             if let QueryResults::Solutions(mut s) = self.query(q)?
                 && let Some(Ok(row)) = s.next()
-                    && let Some(Term::Literal(l)) = row.get("n") {
-                        return Ok(l.value().parse().unwrap_or(0));
-                    }
+                && let Some(Term::Literal(l)) = row.get("n")
+            {
+                return Ok(l.value().parse().unwrap_or(0));
+            }
             Ok(0)
         };
         st.articles = count("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { GRAPH ?g { ?a a schema:NewsArticle } }")?;

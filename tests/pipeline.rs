@@ -38,7 +38,10 @@ fn example_queries_answer_the_questions_they_ask() {
         .find(|r| r[0] == "Olaf Scholz" && r[3].contains("We don’t know what happens next"))
         .expect("Scholz's statement carried by two outlets");
     assert_eq!(scholz[2], "2");
-    assert!(scholz[3].contains("We don’t know what will happen next"), "the rewritten wording is an appearance of the same claim");
+    assert!(
+        scholz[3].contains("We don’t know what will happen next"),
+        "the rewritten wording is an appearance of the same claim"
+    );
     assert!(rows.iter().all(|r| r[2].parse::<u32>().unwrap() >= 2));
 
     let rows = query(&store, "places-mentioned.rq");
@@ -145,9 +148,21 @@ fn query_formats_and_graph_results() {
     let (_dir, store) = seeded_store();
     let o = run(&["query", "--store", &store, "ASK { ?p schema:name \"Olaf Scholz\" }"]);
     assert_eq!(stdout(&o).trim(), "true");
-    let o = run(&["query", "--store", &store, "CONSTRUCT { ?p schema:name ?n } WHERE { ?p a schema:Person ; schema:name ?n } LIMIT 3"]);
+    let o = run(&[
+        "query",
+        "--store",
+        &store,
+        "CONSTRUCT { ?p schema:name ?n } WHERE { ?p a schema:Person ; schema:name ?n } LIMIT 3",
+    ]);
     assert!(stdout(&o).contains("schema:name"), "CONSTRUCT prints Turtle");
-    let o = run(&["query", "--store", &store, "SELECT ?n WHERE { ?p a schema:Person ; schema:name ?n } LIMIT 2", "--format", "tsv"]);
+    let o = run(&[
+        "query",
+        "--store",
+        &store,
+        "SELECT ?n WHERE { ?p a schema:Person ; schema:name ?n } LIMIT 2",
+        "--format",
+        "tsv",
+    ]);
     assert!(stdout(&o).starts_with("?n\n"));
     let o = run(&["query", "--store", &store, "SELECT WHERE {"]);
     assert!(!o.status.success());

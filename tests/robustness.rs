@@ -21,7 +21,14 @@ fn bad_files_are_reported_and_good_ones_stored() {
     assert!(err.contains("binary.txt") && err.contains("binary"), "{err}");
     assert!(err.contains("nowhere.txt") && err.contains("no such file"), "{err}");
     assert!(stdout(&o).contains("ingested 1 articles"));
-    let o = run(&["query", "--store", store.to_str().unwrap(), "SELECT ?id WHERE { ?a dct:identifier ?id }", "--format", "csv"]);
+    let o = run(&[
+        "query",
+        "--store",
+        store.to_str().unwrap(),
+        "SELECT ?id WHERE { ?a dct:identifier ?id }",
+        "--format",
+        "csv",
+    ]);
     assert_eq!(stdout(&o).lines().skip(1).collect::<Vec<_>>(), ["good.txt"]);
 }
 
@@ -30,7 +37,8 @@ fn same_content_under_two_names_is_stored_once() {
     let dir = tempfile::tempdir().unwrap();
     let a = dir.path().join("a.txt");
     let b = dir.path().join("b.txt");
-    let text = "Mayor opens bridge\n\nMayor Anna Berg opened the bridge in Oslo on Monday. “It is a good day,” she said.\n";
+    let text =
+        "Mayor opens bridge\n\nMayor Anna Berg opened the bridge in Oslo on Monday. “It is a good day,” she said.\n";
     fs::write(&a, text).unwrap();
     fs::write(&b, text).unwrap();
     let store = dir.path().join("store");
@@ -58,7 +66,14 @@ fn interrupted_or_failed_writes_leave_the_last_good_store() {
     let before = fs::read(&data).unwrap();
     // A process killed mid-write leaves a partial temporary file behind.
     fs::write(std::path::Path::new(&store).join("graph.nq.tmp"), "<http://x> <http://y> \"trunc").unwrap();
-    let o = run(&["query", "--store", &store, "SELECT (COUNT(*) AS ?n) WHERE { ?a a schema:NewsArticle }", "--format", "csv"]);
+    let o = run(&[
+        "query",
+        "--store",
+        &store,
+        "SELECT (COUNT(*) AS ?n) WHERE { ?a a schema:NewsArticle }",
+        "--format",
+        "csv",
+    ]);
     assert_eq!(stdout(&o).lines().nth(1), Some("5"));
     // A write that fails (the temporary path is blocked) reports the error and keeps the old file.
     fs::remove_file(std::path::Path::new(&store).join("graph.nq.tmp")).unwrap();

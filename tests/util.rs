@@ -1,6 +1,6 @@
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::io::Write;
 
 pub fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_newsgraph"));
@@ -15,12 +15,18 @@ pub fn examples() -> PathBuf {
 /// Runs the binary, returning its output; prints it when the test fails to help debugging.
 pub fn run(args: &[&str]) -> Output {
     let out = bin().args(args).output().expect("run newsgraph");
-    eprintln!("$ newsgraph {}\n{}{}", args.join(" "), String::from_utf8_lossy(&out.stdout).chars().take(2000).collect::<String>(), String::from_utf8_lossy(&out.stderr));
+    eprintln!(
+        "$ newsgraph {}\n{}{}",
+        args.join(" "),
+        String::from_utf8_lossy(&out.stdout).chars().take(2000).collect::<String>(),
+        String::from_utf8_lossy(&out.stderr)
+    );
     out
 }
 
 pub fn run_stdin(args: &[&str], input: &str) -> Output {
-    let mut child = bin().args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn");
+    let mut child =
+        bin().args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn");
     child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
     let out = child.wait_with_output().unwrap();
     eprintln!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));

@@ -70,7 +70,10 @@ impl<'a> Doc<'a> {
         let s = self.s(i);
         if !s.chars().next().is_some_and(char::is_uppercase) {
             // Arabic and other name particles: "al-Ansari", "el-Sisi", "bin-Salman".
-            return s.split_once('-').is_some_and(|(p, rest)| matches!(p, "al" | "el" | "bin" | "ibn" | "abu" | "ad" | "ash" | "as") && rest.chars().next().is_some_and(char::is_uppercase));
+            return s.split_once('-').is_some_and(|(p, rest)| {
+                matches!(p, "al" | "el" | "bin" | "ibn" | "abu" | "ad" | "ash" | "as")
+                    && rest.chars().next().is_some_and(char::is_uppercase)
+            });
         }
         match s.rsplit_once('-') {
             Some((_, tail)) => tail.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
@@ -113,7 +116,8 @@ impl<'a> Doc<'a> {
     }
 }
 
-const CONNECTORS: &[&str] = &["of", "for", "and", "the", "de", "von", "van", "der", "al", "bin", "la", "le", "du", "da", "del", "on"];
+const CONNECTORS: &[&str] =
+    &["of", "for", "and", "the", "de", "von", "van", "der", "al", "bin", "la", "le", "du", "da", "del", "on"];
 const NAME_SUFFIXES: &[&str] = &["Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"];
 
 fn capitalize(w: &str) -> String {
@@ -202,9 +206,11 @@ fn split_chunk(doc: &Doc, a: usize, b: usize) -> Vec<(usize, usize)> {
             let ok = match s {
                 "of" | "for" | "on" => {
                     let org = is_org_head(prev) || is_place_head(prev);
-                    let titled = is_title_head(prev) || (is_title_modifier(prev) && (start..j).any(|x| is_title_head(doc.s(x))));
+                    let titled =
+                        is_title_head(prev) || (is_title_modifier(prev) && (start..j).any(|x| is_title_head(doc.s(x))));
                     // "... of the Ukrainian government": a lone adjective does not continue a name.
-                    let rest_adjective = (j + 1..b).filter(|&x| !CONNECTORS.contains(&doc.s(x))).all(|x| doc.gaz.is_demonym(doc.s(x)));
+                    let rest_adjective =
+                        (j + 1..b).filter(|&x| !CONNECTORS.contains(&doc.s(x))).all(|x| doc.gaz.is_demonym(doc.s(x)));
                     if org && !rest_adjective {
                         licensed_org = true;
                     }
@@ -272,8 +278,21 @@ fn org_cand(doc: &Doc, a: usize, b: usize, name: String) -> Cand {
     let gov = (a..b).any(|i| {
         matches!(
             doc.s(i),
-            "Ministry" | "Department" | "Parliament" | "Congress" | "Senate" | "Duma" | "Cabinet" | "Government"
-                | "Embassy" | "Agency" | "Administration" | "Bureau" | "Council" | "Commission" | "Committee"
+            "Ministry"
+                | "Department"
+                | "Parliament"
+                | "Congress"
+                | "Senate"
+                | "Duma"
+                | "Cabinet"
+                | "Government"
+                | "Embassy"
+                | "Agency"
+                | "Administration"
+                | "Bureau"
+                | "Council"
+                | "Commission"
+                | "Committee"
         )
     });
     let seat = is_seat(&name);
@@ -281,7 +300,13 @@ fn org_cand(doc: &Doc, a: usize, b: usize, name: String) -> Cand {
         span: doc.span_of(a, b),
         toks: (a, b),
         kind: Some(EntityKind::Organization),
-        subtype: if seat { Some(Subtype::Seat) } else if gov { Some(Subtype::Government) } else { None },
+        subtype: if seat {
+            Some(Subtype::Seat)
+        } else if gov {
+            Some(Subtype::Government)
+        } else {
+            None
+        },
         evidence: Evidence::Strong,
         name,
         extra_surface: None,
@@ -349,23 +374,26 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
     }
     // 2. Title before a name: "Russian Foreign Minister Sergey Lavrov".
     if let Some(k) = title_split(doc, a, b)
-        && k > a {
-            let mut c = person_cand(doc, k, b, Evidence::Strong);
-            let title = doc.text_of(a, k);
-            c.title = Some(title.to_string());
-            cands.push(c);
-            // Organisations and places named inside the title ("NATO Secretary General").
-            for x in a..k {
-                let s = doc.s(x);
-                if let Some(name) = known_org(s) {
-                    cands.push(org_cand(doc, x, x + 1, name.to_string()));
-                } else if !is_title_head(s) && !is_title_modifier(s)
-                    && let Some(p) = doc.gaz.lookup(s) {
-                        cands.push(place_cand(doc, x, x + 1, s.to_string(), Some(p), Evidence::Strong));
-                    }
+        && k > a
+    {
+        let mut c = person_cand(doc, k, b, Evidence::Strong);
+        let title = doc.text_of(a, k);
+        c.title = Some(title.to_string());
+        cands.push(c);
+        // Organisations and places named inside the title ("NATO Secretary General").
+        for x in a..k {
+            let s = doc.s(x);
+            if let Some(name) = known_org(s) {
+                cands.push(org_cand(doc, x, x + 1, name.to_string()));
+            } else if !is_title_head(s)
+                && !is_title_modifier(s)
+                && let Some(p) = doc.gaz.lookup(s)
+            {
+                cands.push(place_cand(doc, x, x + 1, s.to_string(), Some(p), Evidence::Strong));
             }
-            return;
         }
+        return;
+    }
     // 3. The gazetteer and well-known organisations, for the whole chunk.
     if let Some(name) = known_org(text) {
         let mut c = org_cand(doc, a, b, name.to_string());
@@ -384,7 +412,8 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
     let bank_word = b - a == 1 && first.len() > 6 && first.to_lowercase().ends_with("bank");
     if org_head || bank_word {
         // "Russia’s Foreign Ministry" -> "Russian Foreign Ministry".
-        let country = (a >= 2 && doc.toks[a - 1].kind == TokKind::Possessive).then(|| doc.gaz.demonym_of(doc.s(a - 2))).flatten();
+        let country =
+            (a >= 2 && doc.toks[a - 1].kind == TokKind::Possessive).then(|| doc.gaz.demonym_of(doc.s(a - 2))).flatten();
         match country {
             Some(dem) => {
                 let mut c = org_cand(doc, a - 2, b, format!("{dem} {text}"));
@@ -406,22 +435,36 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
     }
     // 6. A place qualified by a direction or a name: "Eastern Europe", "Nazi Germany".
     if b - a == 2
-        && let Some(p) = doc.gaz.lookup(doc.s(a + 1)).filter(|p| matches!(p.subtype, Subtype::Country | Subtype::Continent | Subtype::Region)) {
-            let q = doc.s(a);
-            if is_direction(q) || (!is_common_word(q) && !is_given_name(q) && !doc.gaz.is_demonym(q) && !is_title_head(q) && !sent_initial) {
-                let geo = if is_direction(q) { None } else { Some(p) };
-                let _ = geo;
-                cands.push(place_cand(doc, a, b, text.to_string(), None, Evidence::Strong));
-                return;
-            }
+        && let Some(p) = doc
+            .gaz
+            .lookup(doc.s(a + 1))
+            .filter(|p| matches!(p.subtype, Subtype::Country | Subtype::Continent | Subtype::Region))
+    {
+        let q = doc.s(a);
+        if is_direction(q)
+            || (!is_common_word(q) && !is_given_name(q) && !doc.gaz.is_demonym(q) && !is_title_head(q) && !sent_initial)
+        {
+            let geo = if is_direction(q) { None } else { Some(p) };
+            let _ = geo;
+            cands.push(place_cand(doc, a, b, text.to_string(), None, Evidence::Strong));
+            return;
         }
+    }
     // 7. A demonym alone is an adjective, not a mention; before another word it qualifies it.
     if doc.gaz.is_demonym(first) {
         // "the Russian defense ministry": an organisation written in lower case.
         if b - a == 1 {
             let mut k = b;
-            while k < b + 3 && doc.is_word(k) && doc.s(k).chars().all(|c| c.is_lowercase() || c == '-') && doc.same_para(a, k) {
-                if is_org_head(&capitalize(doc.s(k))) && matches!(doc.s(k), "ministry" | "parliament" | "government" | "army" | "navy" | "military") && k > b || doc.s(k) == "ministry" {
+            while k < b + 3
+                && doc.is_word(k)
+                && doc.s(k).chars().all(|c| c.is_lowercase() || c == '-')
+                && doc.same_para(a, k)
+            {
+                if is_org_head(&capitalize(doc.s(k)))
+                    && matches!(doc.s(k), "ministry" | "parliament" | "government" | "army" | "navy" | "military")
+                    && k > b
+                    || doc.s(k) == "ministry"
+                {
                     let words: Vec<String> = (a..=k).map(|x| capitalize(doc.s(x))).collect();
                     let mut c = org_cand(doc, a, k + 1, words.join(" "));
                     c.extra_surface = Some(doc.text_of(a, k + 1).to_string());
@@ -439,10 +482,11 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
     // 8. Longer runs that end or start with a known place: keep the place only.
     if b - a >= 2
         && let Some(p) = doc.gaz.lookup(doc.s(b - 1)).filter(|p| p.subtype == Subtype::Country)
-            && (!name_like(doc, a, b) || !is_given_name(first)) {
-                cands.push(place_cand(doc, b - 1, b, doc.s(b - 1).to_string(), Some(p), Evidence::Strong));
-                return;
-            }
+        && (!name_like(doc, a, b) || !is_given_name(first))
+    {
+        cands.push(place_cand(doc, b - 1, b, doc.s(b - 1).to_string(), Some(p), Evidence::Strong));
+        return;
+    }
     // A place run into a name: "in Brussels Jens Stoltenberg".
     if b - a >= 3 && doc.gaz.lookup(first).is_some() && !is_given_name(first) && is_given_name(doc.s(a + 1)) {
         let p = doc.gaz.lookup(first);
@@ -460,7 +504,10 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
         let core_end = if has_suffix { b - 1 } else { b };
         if name_like(doc, a, core_end) && (is_given_name(first) || has_initial) {
             // "an analyst at Morgan Stanley": people work at organisations, not at people.
-            let employer = a >= 2 && matches!(doc.s(a - 1), "at" | "for") && doc.is_word(a - 2) && is_role_noun(doc.s(a - 2).trim_end_matches('s'));
+            let employer = a >= 2
+                && matches!(doc.s(a - 1), "at" | "for")
+                && doc.is_word(a - 2)
+                && is_role_noun(doc.s(a - 2).trim_end_matches('s'));
             if employer {
                 cands.push(org_cand(doc, a, b, text.to_string()));
                 return;
@@ -474,7 +521,11 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
         }
     }
     // 10. Unknown acronyms are usually organisations.
-    if b - a == 1 && (3..=6).contains(&first.len()) && first.chars().all(|c| c.is_ascii_uppercase()) && !ACRONYM_STOP.contains(&first) {
+    if b - a == 1
+        && (3..=6).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_uppercase())
+        && !ACRONYM_STOP.contains(&first)
+    {
         let mut c = org_cand(doc, a, b, first.to_string());
         c.evidence = Evidence::Weak;
         cands.push(c);
@@ -496,7 +547,11 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
     unknown.push((a, b));
 }
 
-const ACRONYM_STOP: &[&str] = &["CEO", "CFO", "COO", "GDP", "COVID", "DDOS", "NFT", "LNG", "GMT", "UTC", "EST", "FAQ", "III", "VIII", "PDF", "HTML", "USD", "EUR", "RSS", "ALL", "VIEW", "STEP", "THIS", "CTRL", "CMD", "LOCKED", "PREMIUM", "CONTENT", "THE", "AND", "FOR"];
+const ACRONYM_STOP: &[&str] = &[
+    "CEO", "CFO", "COO", "GDP", "COVID", "DDOS", "NFT", "LNG", "GMT", "UTC", "EST", "FAQ", "III", "VIII", "PDF",
+    "HTML", "USD", "EUR", "RSS", "ALL", "VIEW", "STEP", "THIS", "CTRL", "CMD", "LOCKED", "PREMIUM", "CONTENT", "THE",
+    "AND", "FOR",
+];
 
 /// Context evidence for a chunk nobody classified yet.
 fn context_kind(doc: &Doc, a: usize, b: usize) -> Option<(EntityKind, Evidence)> {
@@ -505,7 +560,8 @@ fn context_kind(doc: &Doc, a: usize, b: usize) -> Option<(EntityKind, Evidence)>
     let n = b - a;
     let nl = name_like(doc, a, b) && n <= 3;
     // "an economist at Goldman Sachs": an employer.
-    if a >= 2 && matches!(prev, "at" | "for") && doc.is_word(a - 2) && is_role_noun(doc.s(a - 2).trim_end_matches('s')) {
+    if a >= 2 && matches!(prev, "at" | "for") && doc.is_word(a - 2) && is_role_noun(doc.s(a - 2).trim_end_matches('s'))
+    {
         return Some((EntityKind::Organization, Evidence::Strong));
     }
     // A role noun right before: "banker John Doe", "spokesman Ned Price".
@@ -513,7 +569,12 @@ fn context_kind(doc: &Doc, a: usize, b: usize) -> Option<(EntityKind, Evidence)>
         return Some((EntityKind::Person, Evidence::Strong));
     }
     // A name in apposition to a role: "the Home Secretary, Jane Doe," / "the foreign minister, Jane Doe,".
-    if nl && prev == "," && a >= 2 && (is_title_head(doc.s(a - 2)) || is_role_noun(doc.s(a - 2))) && matches!(next, "," | "said" | "told") {
+    if nl
+        && prev == ","
+        && a >= 2
+        && (is_title_head(doc.s(a - 2)) || is_role_noun(doc.s(a - 2)))
+        && matches!(next, "," | "said" | "told")
+    {
         return Some((EntityKind::Person, Evidence::Strong));
     }
     // An apposition after: "Jane Doe, 57, a banker" / "Jane Doe, an expert on ...".
@@ -527,26 +588,76 @@ fn context_kind(doc: &Doc, a: usize, b: usize) -> Option<(EntityKind, Evidence)>
         }
     }
     // A speech verb: "Kuleba told reporters", "said Grant".
-    if nl && (is_speech_verb(next) || (is_speech_verb(prev) && !doc.toks[a].sent_start && a > 0 && doc.toks[a - 1].kind == TokKind::Word)) {
+    if nl
+        && (is_speech_verb(next)
+            || (is_speech_verb(prev) && !doc.toks[a].sent_start && a > 0 && doc.toks[a - 1].kind == TokKind::Word))
+    {
         return Some((EntityKind::Person, if n >= 2 { Evidence::Strong } else { Evidence::Weak }));
     }
     // A company or body by what it has: "a Tesla spokesperson", "Acme shares", "shares of Acme".
     let next_lower = doc.is_word(b) && next.chars().next().is_some_and(char::is_lowercase);
-    if n <= 3 && ((next_lower && matches!(next, "spokesman" | "spokeswoman" | "spokesperson" | "shares" | "shareholders" | "stock" | "subsidiary" | "headquarters"))
-        || (a >= 2 && prev == "of" && matches!(doc.s(a - 2).to_lowercase().as_str(), "shares" | "shareholders" | "subsidiary" | "division" | "unit")))
+    if n <= 3
+        && ((next_lower
+            && matches!(
+                next,
+                "spokesman"
+                    | "spokeswoman"
+                    | "spokesperson"
+                    | "shares"
+                    | "shareholders"
+                    | "stock"
+                    | "subsidiary"
+                    | "headquarters"
+            ))
+            || (a >= 2
+                && prev == "of"
+                && matches!(
+                    doc.s(a - 2).to_lowercase().as_str(),
+                    "shares" | "shareholders" | "subsidiary" | "division" | "unit"
+                )))
     {
         return Some((EntityKind::Organization, Evidence::Strong));
     }
     // A place by what it is: "the town of Passau", "the mayor of Passau".
-    if n <= 3 && a >= 2 && prev == "of" && matches!(doc.s(a - 2).to_lowercase().as_str(), "town" | "city" | "village" | "capital" | "province" | "region" | "state" | "mayor" | "governor" | "outskirts" | "port" | "suburb" | "district" | "county" | "island" | "residents" | "people") {
+    if n <= 3
+        && a >= 2
+        && prev == "of"
+        && matches!(
+            doc.s(a - 2).to_lowercase().as_str(),
+            "town"
+                | "city"
+                | "village"
+                | "capital"
+                | "province"
+                | "region"
+                | "state"
+                | "mayor"
+                | "governor"
+                | "outskirts"
+                | "port"
+                | "suburb"
+                | "district"
+                | "county"
+                | "island"
+                | "residents"
+                | "people"
+        )
+    {
         return Some((EntityKind::Place, Evidence::Strong));
     }
     // A preposition of place before a single unknown word: "in Lviv".
-    if n == 1 && matches!(prev, "in" | "near" | "outside" | "across" | "into") && !doc.toks[a].sent_start && !is_given_name(doc.s(a)) {
+    if n == 1
+        && matches!(prev, "in" | "near" | "outside" | "across" | "into")
+        && !doc.toks[a].sent_start
+        && !is_given_name(doc.s(a))
+    {
         return Some((EntityKind::Place, Evidence::Weak));
     }
     // "Lviv, Ukraine": a word before a comma and a known country.
-    if n == 1 && next == "," && doc.gaz.lookup(doc.s(b + 1)).is_some_and(|p| matches!(p.subtype, Subtype::Country | Subtype::State)) {
+    if n == 1
+        && next == ","
+        && doc.gaz.lookup(doc.s(b + 1)).is_some_and(|p| matches!(p.subtype, Subtype::Country | Subtype::State))
+    {
         return Some((EntityKind::Place, Evidence::Weak));
     }
     None
@@ -580,7 +691,10 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
     let person_surnames: std::collections::HashSet<String> =
         cands.iter().filter(|c| c.kind == Some(EntityKind::Person)).map(|c| surname_key(&c.name)).collect();
     for &(a, b) in unknown {
-        if (2..=3).contains(&(b - a)) && name_like(doc, a, b) && person_surnames.contains(&surname_key(doc.text_of(a, b))) {
+        if (2..=3).contains(&(b - a))
+            && name_like(doc, a, b)
+            && person_surnames.contains(&surname_key(doc.text_of(a, b)))
+        {
             cands.push(person_cand(doc, a, b, Evidence::Strong));
         }
     }
@@ -593,12 +707,17 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
     let mut surname_people: HashMap<String, Vec<usize>> = HashMap::new();
     let strong_people: Vec<&Cand> = cands
         .iter()
-        .filter(|c| c.kind == Some(EntityKind::Person) && (c.evidence == Evidence::Strong || c.name.split_whitespace().count() >= 2))
+        .filter(|c| {
+            c.kind == Some(EntityKind::Person)
+                && (c.evidence == Evidence::Strong || c.name.split_whitespace().count() >= 2)
+        })
         .collect();
     for c in &strong_people {
         if let Some(first) = first_name_key(&c.name) {
             let sk = surname_key(&c.name);
-            let found = person_full.iter().find(|(s, f, _)| *s == sk && f.as_deref().is_some_and(|f| given_names_compatible(f, &first)));
+            let found = person_full
+                .iter()
+                .find(|(s, f, _)| *s == sk && f.as_deref().is_some_and(|f| given_names_compatible(f, &first)));
             if found.is_none() {
                 let idx = entities.len();
                 entities.push(new_entity(EntityKind::Person, None, &c.name, None));
@@ -610,31 +729,39 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
     // Where each person was last named, so that a surname several people
     // share goes to the one named most recently.
     let mut last_seen: HashMap<usize, usize> = HashMap::new();
-    let find_person = |name: &str, people: &[(String, Option<String>, usize)], last_seen: &HashMap<usize, usize>| -> Option<usize> {
-        let sk = surname_key(name);
-        let first = first_name_key(name);
-        let matching: Vec<usize> = people
-            .iter()
-            .filter(|(s, f, _)| {
-                *s == sk
-                    && match (&first, f) {
-                        (Some(a), Some(b)) => given_names_compatible(a, b),
-                        _ => true,
-                    }
-            })
-            .map(|x| x.2)
-            .collect();
-        matching.iter().copied().max_by_key(|e| (last_seen.get(e).copied(), std::cmp::Reverse(*e)))
-    };
+    let find_person =
+        |name: &str, people: &[(String, Option<String>, usize)], last_seen: &HashMap<usize, usize>| -> Option<usize> {
+            let sk = surname_key(name);
+            let first = first_name_key(name);
+            let matching: Vec<usize> = people
+                .iter()
+                .filter(|(s, f, _)| {
+                    *s == sk
+                        && match (&first, f) {
+                            (Some(a), Some(b)) => given_names_compatible(a, b),
+                            _ => true,
+                        }
+                })
+                .map(|x| x.2)
+                .collect();
+            matching.iter().copied().max_by_key(|e| (last_seen.get(e).copied(), std::cmp::Reverse(*e)))
+        };
 
     let mut place_or_org: HashMap<(EntityKind, String), usize> = HashMap::new();
     for c in &cands {
         let Some(kind) = c.kind else { continue };
         let idx = match kind {
             EntityKind::Person => {
-                if c.evidence == Evidence::Weak && c.name.split_whitespace().count() == 1 && !surname_people.contains_key(&surname_key(&c.name)) {
+                if c.evidence == Evidence::Weak
+                    && c.name.split_whitespace().count() == 1
+                    && !surname_people.contains_key(&surname_key(&c.name))
+                {
                     // A lone word with only weak evidence: keep it only if a strong one agrees.
-                    let strong_elsewhere = cands.iter().any(|o| o.kind == Some(EntityKind::Person) && o.evidence == Evidence::Strong && surname_key(&o.name) == surname_key(&c.name));
+                    let strong_elsewhere = cands.iter().any(|o| {
+                        o.kind == Some(EntityKind::Person)
+                            && o.evidence == Evidence::Strong
+                            && surname_key(&o.name) == surname_key(&c.name)
+                    });
                     if !strong_elsewhere {
                         continue;
                     }
@@ -652,7 +779,8 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
                 }
             }
             _ => {
-                let lone_word = c.name.split_whitespace().count() == 1 && c.geo.is_none() && known_org(&c.name).is_none();
+                let lone_word =
+                    c.name.split_whitespace().count() == 1 && c.geo.is_none() && known_org(&c.name).is_none();
                 if (c.evidence == Evidence::Weak || lone_word) && surname_people.contains_key(&surname_key(&c.name)) {
                     // "Austin" in an article about Lloyd Austin is the person.
                     match find_person(&c.name, &person_full, &last_seen) {
@@ -684,11 +812,13 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
     // Unknown lone words that repeat a known person's surname are that person ("Price said").
     for &(a, b) in unknown {
         let name = doc.text_of(a, b);
-        if b - a == 1 && mentions.iter().all(|m| !m.span.contains(doc.span_of(a, b)))
-            && let Some(&e) = surname_people.get(&fold(name)).and_then(|v| v.first()) {
-                let c = person_cand(doc, a, b, Evidence::Weak);
-                push_mention(&mut entities, &mut mentions, e, &c, doc);
-            }
+        if b - a == 1
+            && mentions.iter().all(|m| !m.span.contains(doc.span_of(a, b)))
+            && let Some(&e) = surname_people.get(&fold(name)).and_then(|v| v.first())
+        {
+            let c = person_cand(doc, a, b, Evidence::Weak);
+            push_mention(&mut entities, &mut mentions, e, &c, doc);
+        }
     }
     // Bare "Defense Ministry" is the one "X Defense Ministry" named in the article.
     merge_qualified_orgs(&mut entities, &mut mentions);
@@ -723,7 +853,16 @@ fn push_mention(entities: &mut [LocalEntity], mentions: &mut Vec<Mention>, e: us
 }
 
 pub(crate) fn new_entity(kind: EntityKind, subtype: Option<Subtype>, name: &str, geo: Option<GeoRef>) -> LocalEntity {
-    LocalEntity { kind, subtype, name: name.to_string(), surfaces: BTreeSet::new(), titles: BTreeSet::new(), affiliations: BTreeSet::new(), nationalities: BTreeSet::new(), geo }
+    LocalEntity {
+        kind,
+        subtype,
+        name: name.to_string(),
+        surfaces: BTreeSet::new(),
+        titles: BTreeSet::new(),
+        affiliations: BTreeSet::new(),
+        nationalities: BTreeSet::new(),
+        geo,
+    }
 }
 
 /// A key under which two spellings of an organisation or place name are the same
@@ -738,29 +877,40 @@ pub fn org_key(gaz: &Gazetteer, name: &str) -> String {
     let bare = name.strip_prefix("The ").or_else(|| name.strip_prefix("the ")).unwrap_or(name);
     for (w, f) in bare.split_whitespace().zip(folded.split_whitespace()) {
         match gaz.lookup(w).filter(|p| p.subtype == Subtype::Country) {
-            Some(p) if w.contains('.') || w.chars().all(|c| c.is_uppercase()) => words.extend(fold(&p.name).split_whitespace().map(String::from)),
+            Some(p) if w.contains('.') || w.chars().all(|c| c.is_uppercase()) => {
+                words.extend(fold(&p.name).split_whitespace().map(String::from))
+            }
             _ => words.push(f.trim_end_matches('.').to_string()),
         }
     }
     // "ministry of defense" -> "defense ministry"
     if let Some(pos) = words.iter().position(|w| w == "of")
-        && pos > 0 && pos + 1 < words.len() && matches!(words[pos - 1].as_str(), "ministry" | "department" | "secretary") {
-            let head = words[pos - 1].clone();
-            let mut v: Vec<String> = words[..pos - 1].to_vec();
-            v.extend(words[pos + 1..].iter().cloned());
-            v.push(head);
-            words = v;
-        }
+        && pos > 0
+        && pos + 1 < words.len()
+        && matches!(words[pos - 1].as_str(), "ministry" | "department" | "secretary")
+    {
+        let head = words[pos - 1].clone();
+        let mut v: Vec<String> = words[..pos - 1].to_vec();
+        v.extend(words[pos + 1..].iter().cloned());
+        v.push(head);
+        words = v;
+    }
     // Legal forms say nothing about identity: "Acme Inc" is "Acme".
-    while words.len() > 1 && matches!(words.last().map(String::as_str), Some("inc" | "corp" | "corporation" | "ltd" | "llc" | "plc" | "co" | "ag" | "sa" | "gmbh" | "nv" | "se")) {
+    while words.len() > 1
+        && matches!(
+            words.last().map(String::as_str),
+            Some("inc" | "corp" | "corporation" | "ltd" | "llc" | "plc" | "co" | "ag" | "sa" | "gmbh" | "nv" | "se")
+        )
+    {
         words.pop();
     }
     // "russia's x" -> "russian x"
     if words.len() >= 2
         && let Some(stem) = words[0].strip_suffix("'s")
-            && let Some(dem) = gaz.demonym_of(stem) {
-                words[0] = fold(dem);
-            }
+        && let Some(dem) = gaz.demonym_of(stem)
+    {
+        words[0] = fold(dem);
+    }
     words.join(" ")
 }
 
@@ -772,7 +922,9 @@ fn merge_qualified_orgs(entities: &mut [LocalEntity], mentions: &mut [Mention]) 
             continue;
         }
         let qualified: Vec<usize> = (0..entities.len())
-            .filter(|&j| j != i && entities[j].kind == EntityKind::Organization && keys[j].ends_with(&format!(" {}", keys[i])))
+            .filter(|&j| {
+                j != i && entities[j].kind == EntityKind::Organization && keys[j].ends_with(&format!(" {}", keys[i]))
+            })
             .filter(|&j| gaz.is_demonym(keys[j].split_whitespace().next().unwrap_or("")))
             .collect();
         let count = |e: usize| mentions.iter().filter(|m| m.entity == e).count();
@@ -810,14 +962,19 @@ fn lookup_pass(doc: &Doc, title_paras: &BTreeSet<usize>, out: &mut Entities) {
         let mut matched = false;
         for len in (1..=4).rev() {
             let b = i + len;
-            if b > doc.toks.len() || !(i..b).all(|x| doc.is_cap(x) || CONNECTORS.contains(&doc.s(x))) || !doc.same_para(i, b - 1) {
+            if b > doc.toks.len()
+                || !(i..b).all(|x| doc.is_cap(x) || CONNECTORS.contains(&doc.s(x)))
+                || !doc.same_para(i, b - 1)
+            {
                 continue;
             }
             let s = doc.text_of(i, b);
             let key = fold(s);
             let idx = if let Some(&e) = by_surface.get(&key) {
                 Some(e)
-            } else if let Some(p) = doc.gaz.lookup(s).filter(|p| len > 1 || !is_common_word(s) && p.subtype != Subtype::Feature) {
+            } else if let Some(p) =
+                doc.gaz.lookup(s).filter(|p| len > 1 || !is_common_word(s) && p.subtype != Subtype::Feature)
+            {
                 let e = out.entities.len();
                 out.entities.push(new_entity(EntityKind::Place, Some(p.subtype), &p.name, Some(p.geo())));
                 by_surface.insert(key, e);
@@ -854,7 +1011,8 @@ mod tests {
             .enumerate()
             .filter(|(i, _)| out.mentions.iter().any(|m| m.entity == *i))
             .map(|(i, e)| {
-                let ms = out.mentions.iter().filter(|m| m.entity == i).map(|m| m.span.slice(text).to_string()).collect();
+                let ms =
+                    out.mentions.iter().filter(|m| m.entity == i).map(|m| m.span.slice(text).to_string()).collect();
                 (e.kind, e.name.clone(), ms)
             })
             .collect();
@@ -897,7 +1055,8 @@ mod tests {
 
     #[test]
     fn what_a_name_has_or_is_tells_its_kind() {
-        let text = "A Zentrix spokesperson declined to comment. Shares of Voltera fell. The mayor of Kolbrek was evacuated.";
+        let text =
+            "A Zentrix spokesperson declined to comment. Shares of Voltera fell. The mayor of Kolbrek was evacuated.";
         assert_eq!(names(text, EntityKind::Organization), ["Voltera", "Zentrix"]);
         assert_eq!(names(text, EntityKind::Place), ["Kolbrek"]);
     }

@@ -23,12 +23,7 @@ pub struct Place {
 
 impl Place {
     pub fn geo(&self) -> GeoRef {
-        GeoRef {
-            geonames_id: self.geonames_id,
-            country_code: self.country_code.clone(),
-            lat: self.lat,
-            lon: self.lon,
-        }
+        GeoRef { geonames_id: self.geonames_id, country_code: self.country_code.clone(), lat: self.lat, lon: self.lon }
     }
 }
 
@@ -75,7 +70,13 @@ impl Gazetteer {
     }
 
     fn parse(data: &str) -> Gazetteer {
-        let mut g = Gazetteer { places: Vec::new(), by_name: HashMap::new(), by_demonym: HashMap::new(), by_code: HashMap::new(), demonym: HashMap::new() };
+        let mut g = Gazetteer {
+            places: Vec::new(),
+            by_name: HashMap::new(),
+            by_demonym: HashMap::new(),
+            by_code: HashMap::new(),
+            demonym: HashMap::new(),
+        };
         for line in data.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
             let f: Vec<&str> = line.split('\t').collect();
             if f.len() < 9 {

@@ -22,5 +22,11 @@ pub fn extract_text(text: &str) -> Extraction {
     let mut ents = entities::extract(text, &toks);
     roles::attach(text, &toks, &mut ents.entities, &ents.mentions);
     let speech = quotes::extract(text, &toks, &ents.entities, &ents.mentions);
-    Extraction { entities: ents.entities, mentions: ents.mentions, quotes: speech.quotes, statements: speech.statements, warnings: speech.warnings }
+    Extraction {
+        entities: ents.entities,
+        mentions: ents.mentions,
+        quotes: speech.quotes,
+        statements: speech.statements,
+        warnings: speech.warnings,
+    }
 }

@@ -56,7 +56,12 @@ fn scan_paragraph(_text: &str, base: usize, line: &str, out: &mut Vec<Marks>) {
         let trimmed_start = start + (raw.len() - raw.trim_start().len());
         let trimmed_end = inner_end - (raw.len() - raw.trim_end().len());
         if trimmed_start < trimmed_end && line[trimmed_start..trimmed_end].chars().any(char::is_alphabetic) {
-            out.push(Marks { open: base + mark, inner: Span::new(base + trimmed_start, base + trimmed_end), close: base + close, closed });
+            out.push(Marks {
+                open: base + mark,
+                inner: Span::new(base + trimmed_start, base + trimmed_end),
+                close: base + close,
+                closed,
+            });
         }
     };
     let mut i = 0;
@@ -93,9 +98,10 @@ fn scan_paragraph(_text: &str, base: usize, line: &str, out: &mut Vec<Marks>) {
         i += 1;
     }
     if let Some(o) = open
-        && o.0 != Open::Single {
-            push(o, line.len(), line.len(), false, out);
-        }
+        && o.0 != Open::Single
+    {
+        push(o, line.len(), line.len(), false, out);
+    }
 }
 
 /// What an attribution cue points at.
@@ -130,7 +136,8 @@ impl<'a> Ctx<'a> {
     }
 
     fn lower_word(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Word) && self.s(i).chars().next().is_some_and(char::is_lowercase)
+        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Word)
+            && self.s(i).chars().next().is_some_and(char::is_lowercase)
     }
 
     fn is_person(&self, e: usize) -> bool {
@@ -174,6 +181,20 @@ impl<'a> Ctx<'a> {
         titled.or_else(|| self.focus_at(pos))
     }
 
+    /// "the ministry", "the company": the latest organisation before `pos` whose name has that head word.
+    fn org_noun_at(&self, pos: usize, noun: &str) -> Option<usize> {
+        let generic =
+            matches!(noun, "company" | "firm" | "group" | "government" | "military" | "organization" | "organisation");
+        if !generic && !is_org_head(&capitalized(noun)) {
+            return None;
+        }
+        (0..pos).rev().filter_map(|j| self.mention_at(j)).find(|&e| {
+            let ent = &self.entities[e];
+            ent.kind == EntityKind::Organization
+                && (generic || ent.name.to_lowercase().split_whitespace().any(|w| w == noun))
+        })
+    }
+
     fn mention_at(&self, i: usize) -> Option<usize> {
         self.tok_entity.get(i).copied().flatten()
     }
@@ -188,7 +209,8 @@ impl<'a> Ctx<'a> {
 
     fn speaker_entity(&self, e: usize) -> bool {
         let ent = &self.entities[e];
-        ent.kind != EntityKind::Place || matches!(ent.subtype, Some(crate::model::Subtype::Country | crate::model::Subtype::City))
+        ent.kind != EntityKind::Place
+            || matches!(ent.subtype, Some(crate::model::Subtype::Country | crate::model::Subtype::City))
     }
 
     /// Who speaks through the verb at `v`: its subject, or after a passive
@@ -222,9 +244,10 @@ impl<'a> Ctx<'a> {
                 if j > lo {
                     // "the Prime Minister, Jane Doe, said": the name in the apposition speaks.
                     if s == ","
-                        && let Some(e) = (j..i).find_map(|k| self.mention_at(k).filter(|&e| self.is_person(e))) {
-                            return Some(Who::Entity(e));
-                        }
+                        && let Some(e) = (j..i).find_map(|k| self.mention_at(k).filter(|&e| self.is_person(e)))
+                    {
+                        return Some(Who::Entity(e));
+                    }
                     i = j - 1;
                 }
                 continue;
@@ -264,7 +287,12 @@ impl<'a> Ctx<'a> {
                 return Some(self.role_phrase(i, lo));
             }
             let only_auxiliaries_between = (i + 1..v).all(|k| is_auxiliary(self.s(k)));
-            if self.lower_word(i) && s.ends_with('s') && only_auxiliaries_between && !is_speech_verb(s) && !is_auxiliary(s) {
+            if self.lower_word(i)
+                && s.ends_with('s')
+                && only_auxiliaries_between
+                && !is_speech_verb(s)
+                && !is_auxiliary(s)
+            {
                 // "officials said", "analysts say"
                 return Some(Who::Unnamed);
             }
@@ -305,7 +333,8 @@ impl<'a> Ctx<'a> {
     /// sentence's subject), "his warning" (the person in focus), "Moscow's claim".
     fn owner_of(&self, n: usize, lo: usize) -> Option<Who> {
         let mut k = n;
-        while k > lo && self.lower_word(k - 1) && !matches!(self.s(k - 1), "its" | "his" | "her" | "their") && n - k < 2 {
+        while k > lo && self.lower_word(k - 1) && !matches!(self.s(k - 1), "its" | "his" | "her" | "their") && n - k < 2
+        {
             k -= 1;
         }
         let owner = k.checked_sub(1)?;
@@ -314,9 +343,14 @@ impl<'a> Ctx<'a> {
             "its" | "their" => (lo..owner).find_map(|j| {
                 let e = self.mention_at(j)?;
                 let first = self.mention_first(j);
-                (first == j && self.speaker_entity(e) && !self.is_person(e) && !self.after_preposition(first)).then_some(Who::Entity(e))
+                (first == j && self.speaker_entity(e) && !self.is_person(e) && !self.after_preposition(first))
+                    .then_some(Who::Entity(e))
             }),
-            _ if self.toks[owner].kind == TokKind::Possessive => owner.checked_sub(1).and_then(|m| self.mention_at(m)).filter(|&e| self.speaker_entity(e)).map(Who::Entity),
+            _ if self.toks[owner].kind == TokKind::Possessive => owner
+                .checked_sub(1)
+                .and_then(|m| self.mention_at(m))
+                .filter(|&e| self.speaker_entity(e))
+                .map(Who::Entity),
             _ => None,
         }
     }
@@ -330,7 +364,9 @@ impl<'a> Ctx<'a> {
             let s = self.s(j - 1);
             if let Some(e) = self.mention_at(j - 1) {
                 let first = self.mention_first(j - 1);
-                if self.toks.get(j).is_some_and(|t| t.kind == TokKind::Possessive) || self.entities[e].kind == EntityKind::Person {
+                if self.toks.get(j).is_some_and(|t| t.kind == TokKind::Possessive)
+                    || self.entities[e].kind == EntityKind::Person
+                {
                     return Who::Unnamed;
                 }
                 if self.entities[e].kind == EntityKind::Organization {
@@ -389,7 +425,13 @@ impl<'a> Ctx<'a> {
         let s = self.s(i);
         // Titles and honorifics before the name: "Maj. Gen. Igor Konashenkov", "Mr. Putin".
         let mut j = i;
-        while j < hi && self.mention_at(j).is_none() && self.toks[j].kind == TokKind::Word && !self.lower_word(j) && !is_personal_pronoun(self.s(j)) && !matches!(self.s(j), "The" | "A" | "An") {
+        while j < hi
+            && self.mention_at(j).is_none()
+            && self.toks[j].kind == TokKind::Word
+            && !self.lower_word(j)
+            && !is_personal_pronoun(self.s(j))
+            && !matches!(self.s(j), "The" | "A" | "An")
+        {
             j += 1;
         }
         if let Some(e) = self.mention_at(j).filter(|_| j < hi) {
@@ -413,11 +455,13 @@ impl<'a> Ctx<'a> {
                 return self.focus_at(i).map(Who::Entity);
             }
             if let Some(r) = (i + 1..end).find(|&j| self.lower_word(j) && is_role_noun(self.s(j))) {
-                let next_is_possessive = self.s(r + 1) == "of";
-                if let Some(e) = (r..end).find_map(|j| self.mention_at(j)).filter(|_| next_is_possessive) {
-                    let _ = e;
-                }
                 return Some(self.role_at(i, self.s(r)).map_or(Who::Unnamed, Who::Entity));
+            }
+            // "the ministry said": the organisation of that kind named last.
+            if self.lower_word(i + 1) {
+                if let Some(e) = self.org_noun_at(i, self.s(i + 1)) {
+                    return Some(Who::Entity(e));
+                }
             }
             if let Some(e) = (i..end).find_map(|j| self.mention_at(j)) {
                 return self.speaker_entity(e).then_some(Who::Entity(e));
@@ -426,7 +470,10 @@ impl<'a> Ctx<'a> {
         }
         if self.lower_word(i) {
             // "engineer Sofia Brandt", "national security spokesman John Kirby": a role before the name.
-            if let Some(e) = (i..hi.min(i + 4)).take_while(|&j| self.lower_word(j) || self.mention_at(j).is_some()).find_map(|j| self.mention_at(j)) {
+            if let Some(e) = (i..hi.min(i + 4))
+                .take_while(|&j| self.lower_word(j) || self.mention_at(j).is_some())
+                .find_map(|j| self.mention_at(j))
+            {
                 return self.is_person(e).then_some(Who::Entity(e));
             }
             return Some(Who::Unnamed);
@@ -479,9 +526,12 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
     let mut focus = Vec::new();
     for (i, e) in tok_entity.iter().enumerate() {
         if let Some(e) = *e
-            && entities[e].kind == EntityKind::Person && !in_quote[i] && mention_start[i] {
-                focus.push((i, e));
-            }
+            && entities[e].kind == EntityKind::Person
+            && !in_quote[i]
+            && mention_start[i]
+        {
+            focus.push((i, e));
+        }
     }
     let mut ctx = Ctx { text, toks, entities, tok_entity, mention_start, in_quote, focus, speakers: Vec::new() };
 
@@ -519,7 +569,9 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
             if matches!(s, "." | "!" | "?") {
                 break;
             }
-            if toks[hi - 1].kind == TokKind::Punct && crate::extract::text::is_quote_char(s.chars().next().unwrap_or(' ')) {
+            if toks[hi - 1].kind == TokKind::Punct
+                && crate::extract::text::is_quote_char(s.chars().next().unwrap_or(' '))
+            {
                 hi -= 1;
                 break;
             }
@@ -527,19 +579,25 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
 
         let mut who: Option<Who> = None;
         // 1. A speech verb earlier in the sentence.
-        if let Some(v) = (lo..open_tok).rev().find(|&i| !ctx.in_quote[i] && ctx.lower_word(i) && is_speech_verb(ctx.s(i))) {
+        if let Some(v) =
+            (lo..open_tok).rev().find(|&i| !ctx.in_quote[i] && ctx.lower_word(i) && is_speech_verb(ctx.s(i)))
+        {
             who = ctx.speaker_of_verb(v, lo, open_tok);
         }
         // 1a. "According to X, ... “Q”".
         if who.is_none()
-            && let Some(a) = (lo..open_tok.saturating_sub(1)).find(|&i| ctx.s(i).eq_ignore_ascii_case("according") && ctx.s(i + 1) == "to") {
-                who = ctx.np_after(a + 2, open_tok);
-            }
+            && let Some(a) = (lo..open_tok.saturating_sub(1))
+                .find(|&i| ctx.s(i).eq_ignore_ascii_case("according") && ctx.s(i + 1) == "to")
+        {
+            who = ctx.np_after(a + 2, open_tok);
+        }
         // 1b. A speech noun owned by someone: "its declaration that", "the minister's warning that".
         if who.is_none()
-            && let Some(n) = (lo..open_tok).rev().find(|&i| !ctx.in_quote[i] && ctx.lower_word(i) && is_speech_noun(ctx.s(i))) {
-                who = ctx.owner_of(n, lo);
-            }
+            && let Some(n) =
+                (lo..open_tok).rev().find(|&i| !ctx.in_quote[i] && ctx.lower_word(i) && is_speech_noun(ctx.s(i)))
+        {
+            who = ctx.owner_of(n, lo);
+        }
         // 2. Right after the quote.
         if who.is_none() && mk.closed {
             who = ctx.after_quote(close_tok, hi);
@@ -548,7 +606,11 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
         if who.is_none() && lo > 0 && toks.get(lo - 1).map(|t| t.para) == para && !ctx.in_quote[lo - 1] {
             let end = lo - 1;
             let mut start = end;
-            while start > 0 && toks[start - 1].para == toks[end].para && !matches!(ctx.s(start - 1), "." | "!" | "?") && !ctx.in_quote[start - 1] {
+            while start > 0
+                && toks[start - 1].para == toks[end].para
+                && !matches!(ctx.s(start - 1), "." | "!" | "?")
+                && !ctx.in_quote[start - 1]
+            {
                 start -= 1;
             }
             if let Some(v) = (start..end).rev().find(|&i| ctx.lower_word(i) && is_speech_verb(ctx.s(i))) {
@@ -577,9 +639,10 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
             _ => None,
         };
         if let Some(e) = speaker
-            && entities[e].kind == EntityKind::Person {
-                ctx.speakers.push((open_tok, e));
-            }
+            && entities[e].kind == EntityKind::Person
+        {
+            ctx.speakers.push((open_tok, e));
+        }
         quotes.push(Quote { span: mk.inner, speaker });
         kept.push(*mk);
     }
@@ -591,9 +654,31 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
 fn is_reporting_verb(w: &str) -> bool {
     matches!(
         w,
-        "said" | "says" | "told" | "added" | "stated" | "warned" | "noted" | "insisted" | "argued" | "claimed" | "announced"
-            | "explained" | "acknowledged" | "suggested" | "predicted" | "reiterated" | "stressed" | "cautioned" | "confirmed"
-            | "maintained" | "asserted" | "declared" | "admitted" | "conceded" | "hinted"
+        "said"
+            | "says"
+            | "told"
+            | "added"
+            | "stated"
+            | "warned"
+            | "noted"
+            | "insisted"
+            | "argued"
+            | "claimed"
+            | "announced"
+            | "explained"
+            | "acknowledged"
+            | "suggested"
+            | "predicted"
+            | "reiterated"
+            | "stressed"
+            | "cautioned"
+            | "confirmed"
+            | "maintained"
+            | "asserted"
+            | "declared"
+            | "admitted"
+            | "conceded"
+            | "hinted"
     )
 }
 
@@ -610,14 +695,16 @@ fn reported_speech(ctx: &Ctx, marks: &[Marks]) -> Vec<Quote> {
         }
         let (a, b) = (toks[start].span.start, toks[end - 1].span.end);
         // The headline (a first line without a closing period) is not a sentence of the story.
-        let headline = toks[start].para == 0 && toks.iter().take_while(|t| t.para == 0).last().is_some_and(|t| !matches!(ctx.s_at(t), "." | "!" | "?"));
+        let headline = toks[start].para == 0
+            && toks.iter().take_while(|t| t.para == 0).last().is_some_and(|t| !matches!(ctx.s_at(t), "." | "!" | "?"));
         let quoted = headline
             || marks.iter().any(|m| m.open < b && m.close > a)
-            || (start..end).any(|i| toks[i].kind == TokKind::Punct && super::text::is_quote_char(ctx.s(i).chars().next().unwrap_or(' ')));
-        if !quoted
-            && let Some(st) = statement_in(ctx, start, end) {
-                out.push(st);
-            }
+            || (start..end).any(|i| {
+                toks[i].kind == TokKind::Punct && super::text::is_quote_char(ctx.s(i).chars().next().unwrap_or(' '))
+            });
+        if !quoted && let Some(st) = statement_in(ctx, start, end) {
+            out.push(st);
+        }
         start = end;
     }
     out
@@ -628,26 +715,38 @@ fn statement_in(ctx: &Ctx, start: usize, end: usize) -> Option<Quote> {
     let last = if matches!(ctx.s(end - 1), "." | "!" | "?") { end - 1 } else { end };
     // "<clause>, X said." / "<clause>, said X."
     if last >= start + 4
-        && let Some(comma) = (start..last).rev().take(8).find(|&i| ctx.s(i) == ",") {
-            let tail = comma + 1..last;
-            if let Some(v) = tail.clone().find(|&i| ctx.lower_word(i) && is_reporting_verb(ctx.s(i))) {
-                let who = if v == comma + 1 { ctx.np_after(v + 1, last) } else { ctx.speaker_of_verb(v, comma + 1, last) };
-                if let Some(Who::Entity(e)) = who
-                    && comma >= start + 4 {
-                        return Some(Quote { span: Span::new(toks[start].span.start, toks[comma - 1].span.end), speaker: Some(e) });
-                    }
+        && let Some(comma) = (start..last).rev().take(8).find(|&i| ctx.s(i) == ",")
+    {
+        let tail = comma + 1..last;
+        if let Some(v) = tail.clone().find(|&i| ctx.lower_word(i) && is_reporting_verb(ctx.s(i))) {
+            let who = if v == comma + 1 { ctx.np_after(v + 1, last) } else { ctx.speaker_of_verb(v, comma + 1, last) };
+            if let Some(Who::Entity(e)) = who
+                && comma >= start + 4
+            {
+                return Some(Quote {
+                    span: Span::new(toks[start].span.start, toks[comma - 1].span.end),
+                    speaker: Some(e),
+                });
             }
         }
+    }
     // "X said (that) <clause>."
     let v = (start..last).find(|&i| ctx.lower_word(i) && is_reporting_verb(ctx.s(i)))?;
     let Some(Who::Entity(e)) = ctx.speaker_of_verb(v, start, last) else { return None };
     // "said (in a statement / on Monday / told reporters) that <clause>": the clause starts after
     // "that", unless a name comes first ("said NATO's assurances that ..." is one clause).
-    let that = (v + 1..last.min(v + 8)).find(|&i| ctx.s(i) == "that").filter(|&t| (v + 1..t).all(|i| ctx.mention_at(i).is_none()));
+    let that = (v + 1..last.min(v + 8))
+        .find(|&i| ctx.s(i) == "that")
+        .filter(|&t| (v + 1..t).all(|i| ctx.mention_at(i).is_none()));
     let mut c = that.map_or(v + 1, |t| t + 1);
     // Only say-verbs take a bare clause; "announced a withdrawal" names a thing, not a statement.
     let bare_clause = matches!(ctx.s(v), "said" | "says" | "added" | "stated");
-    if that.is_none() && (!bare_clause || is_preposition(ctx.s(c)) || is_auxiliary(ctx.s(c)) || matches!(ctx.s(c), "," | "." | ":" | "have" | "is" | "are" | "was" | "were")) {
+    if that.is_none()
+        && (!bare_clause
+            || is_preposition(ctx.s(c))
+            || is_auxiliary(ctx.s(c))
+            || matches!(ctx.s(c), "," | "." | ":" | "have" | "is" | "are" | "was" | "were"))
+    {
         return None;
     }
     while c < last && ctx.s(c) == "," {
@@ -659,16 +758,54 @@ fn statement_in(ctx: &Ctx, start: usize, end: usize) -> Option<Quote> {
     Some(Quote { span: Span::new(toks[c].span.start, toks[last - 1].span.end), speaker: Some(e) })
 }
 
+fn capitalized(w: &str) -> String {
+    let mut c = w.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
 fn is_auxiliary(w: &str) -> bool {
-    matches!(w, "has" | "have" | "had" | "will" | "would" | "may" | "might" | "could" | "can" | "should" | "also" | "again" | "repeatedly" | "previously" | "already" | "both" | "all" | "later" | "then")
+    matches!(
+        w,
+        "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "may"
+            | "might"
+            | "could"
+            | "can"
+            | "should"
+            | "also"
+            | "again"
+            | "repeatedly"
+            | "previously"
+            | "already"
+            | "both"
+            | "all"
+            | "later"
+            | "then"
+    )
 }
 
 /// Nouns that report speech: "its declaration that ...".
 fn is_speech_noun(w: &str) -> bool {
     matches!(
         w,
-        "statement" | "declaration" | "warning" | "assertion" | "claim" | "claims" | "remarks" | "comments" | "pledge"
-            | "promise" | "insistence" | "announcement" | "message" | "words"
+        "statement"
+            | "declaration"
+            | "warning"
+            | "assertion"
+            | "claim"
+            | "claims"
+            | "remarks"
+            | "comments"
+            | "pledge"
+            | "promise"
+            | "insistence"
+            | "announcement"
+            | "message"
+            | "words"
     )
 }
 
@@ -677,12 +814,14 @@ fn is_name_like_quote(q: &str) -> bool {
     let words: Vec<&str> = q.split_whitespace().collect();
     (2..=6).contains(&words.len())
         && !q.ends_with(['.', ',', '!', '?'])
-        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "of" | "and" | "the" | "for" | "in" | "on"))
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "of" | "and" | "the" | "for" | "in" | "on")
+        })
 }
 
 #[cfg(test)]
 mod tests {
-    
+
     use crate::extract::extract_text;
 
     fn said(text: &str) -> Vec<(String, Option<String>)> {
@@ -756,7 +895,10 @@ mod tests {
 
     fn reported(text: &str) -> Vec<(String, String)> {
         let ex = extract_text(text);
-        ex.statements.iter().map(|q| (q.span.slice(text).to_string(), ex.entities[q.speaker.unwrap()].name.clone())).collect()
+        ex.statements
+            .iter()
+            .map(|q| (q.span.slice(text).to_string(), ex.entities[q.speaker.unwrap()].name.clone()))
+            .collect()
     }
 
     #[test]
@@ -779,8 +921,15 @@ mod tests {
     }
 
     #[test]
+    fn the_organisation_by_its_head_word() {
+        let text = "The Transport Ministry closed the line on Monday.\n\nRepairs may take weeks. “Safety comes first,” the ministry said.";
+        assert_eq!(who(&said(text), "Safety comes first"), Some("Transport Ministry".into()));
+    }
+
+    #[test]
     fn unnamed_speakers_get_no_speaker() {
-        let text = "Mayor Ana Ruiz spoke first.\n\n“Nobody told us anything,” said one resident who declined to be named.";
+        let text =
+            "Mayor Ana Ruiz spoke first.\n\n“Nobody told us anything,” said one resident who declined to be named.";
         assert_eq!(who(&said(text), "Nobody told us"), None);
     }
 

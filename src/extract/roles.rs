@@ -19,7 +19,9 @@ type Found = (usize, Option<String>, Vec<usize>, Vec<String>);
 pub fn attach(text: &str, toks: &[Token], entities: &mut Vec<LocalEntity>, mentions: &[Mention]) {
     let gaz = Gazetteer::get();
     let s = |i: usize| toks.get(i).map_or("", |t| t.span.slice(text));
-    let lower = |i: usize| toks.get(i).is_some_and(|t| t.kind == TokKind::Word) && s(i).chars().next().is_some_and(char::is_lowercase);
+    let lower = |i: usize| {
+        toks.get(i).is_some_and(|t| t.kind == TokKind::Word) && s(i).chars().next().is_some_and(char::is_lowercase)
+    };
     let tok_at = |byte: usize| toks.partition_point(|t| t.span.start < byte);
     let mut entity_of: HashMap<usize, usize> = HashMap::new();
     for m in mentions {
@@ -43,10 +45,19 @@ pub fn attach(text: &str, toks: &[Token], entities: &mut Vec<LocalEntity>, menti
                 if entities[e].kind == EntityKind::Person {
                     break;
                 }
-            } else if !(word && (!lower(k - 1) || is_role_noun(w) || matches!(w, "press" | "national" | "security" | "foreign" | "defense" | "of"))) {
+            } else if !(word
+                && (!lower(k - 1)
+                    || is_role_noun(w)
+                    || matches!(w, "press" | "national" | "security" | "foreign" | "defense" | "of")))
+            {
                 break;
             }
-            if toks[k - 1].sent_start && !entity_of.contains_key(&(k - 1)) && !is_title_head(w) && !is_title_modifier(w) && !gaz.is_demonym(w) {
+            if toks[k - 1].sent_start
+                && !entity_of.contains_key(&(k - 1))
+                && !is_title_head(w)
+                && !is_title_modifier(w)
+                && !gaz.is_demonym(w)
+            {
                 break;
             }
             k -= 1;
@@ -65,7 +76,8 @@ pub fn attach(text: &str, toks: &[Token], entities: &mut Vec<LocalEntity>, menti
                 }
             }
         }
-        let mut title = (!title_words.is_empty() && title_words.iter().any(|w| is_role_noun(w))).then(|| title_words.join(" "));
+        let mut title =
+            (!title_words.is_empty() && title_words.iter().any(|w| is_role_noun(w))).then(|| title_words.join(" "));
         // After the name: ", a spokesman for the Defense Ministry," or "(Russian foreign minister)".
         let mut j = b;
         for _ in 0..2 {
@@ -73,7 +85,8 @@ pub fn attach(text: &str, toks: &[Token], entities: &mut Vec<LocalEntity>, menti
                 break;
             }
             let close = if s(j) == "(" { ")" } else { "," };
-            let end = (j + 1..toks.len().min(j + 16)).find(|&x| matches!(s(x), "," | ")" | "." | ";") && (s(x) == close || s(x) == "." || s(x) == ";"));
+            let end = (j + 1..toks.len().min(j + 16))
+                .find(|&x| matches!(s(x), "," | ")" | "." | ";") && (s(x) == close || s(x) == "." || s(x) == ";"));
             let Some(end) = end else { break };
             let seg = j + 1..end;
             if seg.clone().all(|x| toks[x].kind == TokKind::Number) {
@@ -83,7 +96,8 @@ pub fn attach(text: &str, toks: &[Token], entities: &mut Vec<LocalEntity>, menti
             // A relative clause ("who took over as chancellor") is not a role.
             let clause = matches!(s(j + 1), "who" | "which" | "whose" | "where" | "when");
             let has_role = !clause && seg.clone().any(|x| lower(x) && is_role_noun(s(x)));
-            let names_person = seg.clone().any(|x| entity_of.get(&x).is_some_and(|&e| entities[e].kind == EntityKind::Person));
+            let names_person =
+                seg.clone().any(|x| entity_of.get(&x).is_some_and(|&e| entities[e].kind == EntityKind::Person));
             if has_role && !names_person && end > j + 1 {
                 let mut start = j + 1;
                 if matches!(s(start), "a" | "an" | "the" | "who" | "is") {
@@ -96,7 +110,9 @@ pub fn attach(text: &str, toks: &[Token], entities: &mut Vec<LocalEntity>, menti
                         Some(&e) if entities[e].kind == EntityKind::Organization => orgs.push(e),
                         _ => {
                             // "an American banker" is a nationality; "a Russian military expert" is a topic.
-                            if let Some(c) = gaz.country_of_demonym(s(x)).filter(|_| lower(x + 1) && is_role_noun(s(x + 1))) {
+                            if let Some(c) =
+                                gaz.country_of_demonym(s(x)).filter(|_| lower(x + 1) && is_role_noun(s(x + 1)))
+                            {
                                 nations.push(c.name.clone());
                             }
                         }
@@ -111,7 +127,11 @@ pub fn attach(text: &str, toks: &[Token], entities: &mut Vec<LocalEntity>, menti
     }
     for (person, title, orgs, nations) in found {
         for n in nations {
-            let idx = match countries.get(&n).copied().or_else(|| entities.iter().position(|e| e.subtype == Some(Subtype::Country) && e.name == n)) {
+            let idx = match countries
+                .get(&n)
+                .copied()
+                .or_else(|| entities.iter().position(|e| e.subtype == Some(Subtype::Country) && e.name == n))
+            {
                 Some(i) => i,
                 None => {
                     let p = gaz.lookup(&n);
@@ -153,22 +173,34 @@ mod tests {
         let (t, _, n) = roles("Brazilian Finance Minister Paulo Lima said no.", "Paulo Lima");
         assert_eq!(t, ["Brazilian Finance Minister"]);
         assert_eq!(n, ["Brazil"]);
-        let (t, a, _) = roles("Pentagon press secretary John Harlow said on Monday that the drills ended.", "John Harlow");
+        let (t, a, _) =
+            roles("Pentagon press secretary John Harlow said on Monday that the drills ended.", "John Harlow");
         assert_eq!(t, ["press secretary"]);
         assert_eq!(a, ["Pentagon"]);
     }
 
     #[test]
     fn appositions_after_the_name() {
-        let (t, a, _) = roles("“It is over,” Igor Petrenko, a spokesman for the Interior Ministry, said.", "Igor Petrenko");
+        let (t, a, _) =
+            roles("“It is over,” Igor Petrenko, a spokesman for the Interior Ministry, said.", "Igor Petrenko");
         assert_eq!(t, ["spokesman for the Interior Ministry"]);
         assert_eq!(a, ["Interior Ministry"]);
         let (t, _, n) = roles("Robert Lyle, 57, an American banker, left Kyiv.", "Robert Lyle");
         assert_eq!(t, ["American banker"]);
         assert_eq!(n, ["United States"]);
-        let (t, _, n) = roles("Ana Ruiz, a Chilean military historian, and Mr. Bo Lind, who took over as mayor in May, spoke.", "Ana Ruiz");
+        let (t, _, n) = roles(
+            "Ana Ruiz, a Chilean military historian, and Mr. Bo Lind, who took over as mayor in May, spoke.",
+            "Ana Ruiz",
+        );
         assert_eq!(t, ["Chilean military historian"]);
         assert!(n.is_empty(), "a Chilean military historian writes about Chile's military");
-        assert!(roles("Ana Ruiz, a Chilean military historian, and Mr. Bo Lind, who took over as mayor in May, spoke.", "Bo Lind").0.is_empty());
+        assert!(
+            roles(
+                "Ana Ruiz, a Chilean military historian, and Mr. Bo Lind, who took over as mayor in May, spoke.",
+                "Bo Lind"
+            )
+            .0
+            .is_empty()
+        );
     }
 }

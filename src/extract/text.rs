@@ -29,9 +29,9 @@ pub struct Token {
 
 /// Abbreviations that keep their final period.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "maj", "lt", "col", "capt", "sgt", "adm", "sen",
-    "rep", "gov", "prof", "rev", "fr", "cmdr", "brig", "corp", "inc", "ltd", "co", "no", "vs", "etc",
-    "jan", "feb", "aug", "sept", "oct", "nov", "dec", "mt", "ft", "ph", "pres", "dept", "univ", "messrs",
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "maj", "lt", "col", "capt", "sgt", "adm", "sen", "rep", "gov",
+    "prof", "rev", "fr", "cmdr", "brig", "corp", "inc", "ltd", "co", "no", "vs", "etc", "jan", "feb", "aug", "sept",
+    "oct", "nov", "dec", "mt", "ft", "ph", "pres", "dept", "univ", "messrs",
 ];
 
 pub fn is_abbreviation(word: &str) -> bool {
@@ -143,10 +143,11 @@ fn assign_sentences(text: &str, raw: Vec<(Span, TokKind, usize)>) -> Vec<Token> 
     let mut after_open_quote = false;
     for (idx, &(span, kind, para)) in raw.iter().enumerate() {
         if let Some(prev) = out.last()
-            && prev.para != para {
-                sent += 1;
-                new_sentence = true;
-            }
+            && prev.para != para
+        {
+            sent += 1;
+            new_sentence = true;
+        }
         let s = span.slice(text);
         let is_word = matches!(kind, TokKind::Word | TokKind::Number);
         let start_flag = is_word && (new_sentence || after_open_quote);
@@ -162,11 +163,10 @@ fn assign_sentences(text: &str, raw: Vec<(Span, TokKind, usize)>) -> Vec<Token> 
             if is_quote_char(c) && glued && next.is_some_and(|n| n.1 == TokKind::Word) {
                 after_open_quote = true;
             }
-            if (matches!(s, "." | "!" | "?" | "…" | "...") || s.starts_with(".."))
-                && ends_sentence(text, &raw, idx) {
-                    sent += 1;
-                    new_sentence = true;
-                }
+            if (matches!(s, "." | "!" | "?" | "…" | "...") || s.starts_with("..")) && ends_sentence(text, &raw, idx) {
+                sent += 1;
+                new_sentence = true;
+            }
         } else if kind == TokKind::Word && s.ends_with('.') && s.len() > 2 && !is_abbreviation(s) {
             // "U.S." at the end of a sentence: a boundary when a function word follows.
             if let Some(next) = raw.get(idx + 1) {

@@ -11,18 +11,41 @@ use std::collections::HashSet;
 
 /// Phrases that mark a whole line as site furniture.
 const BOILERPLATE_PHRASES: &[&str] = &[
-    "continues below the ad", "story continues below", "advertisement", "related articles", "back to top",
-    "source link", "sign up for", "subscribe to", "log in", "sign in to", "share this", "share on",
-    "click here", "all rights reserved", "copyright ©", "read more:", "follow us on", "leave a comment",
-    "comments are closed", "recommended for you", "newsletter", "cookie", "skip to content", "view all",
-    "loaded all posts", "table of content", "you must be logged in", "to post a comment",
+    "continues below the ad",
+    "story continues below",
+    "advertisement",
+    "related articles",
+    "back to top",
+    "source link",
+    "sign up for",
+    "subscribe to",
+    "log in",
+    "sign in to",
+    "share this",
+    "share on",
+    "click here",
+    "all rights reserved",
+    "copyright ©",
+    "read more:",
+    "follow us on",
+    "leave a comment",
+    "comments are closed",
+    "recommended for you",
+    "newsletter",
+    "cookie",
+    "skip to content",
+    "view all",
+    "loaded all posts",
+    "table of content",
+    "you must be logged in",
+    "to post a comment",
 ];
 
 /// Frequent English function words: a long line with none of them is not English prose.
 const FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "of", "to", "in", "and", "is", "was", "that", "for", "on", "with", "as", "by", "at",
-    "it", "he", "she", "they", "we", "said", "from", "has", "have", "be", "are", "were", "not", "but", "his",
-    "her", "their", "this", "will", "would",
+    "the", "a", "an", "of", "to", "in", "and", "is", "was", "that", "for", "on", "with", "as", "by", "at", "it", "he",
+    "she", "they", "we", "said", "from", "has", "have", "be", "are", "were", "not", "but", "his", "her", "their",
+    "this", "will", "would",
 ];
 
 /// The article's headline (first non-empty line) and its cleaned text.
@@ -69,10 +92,9 @@ fn is_boilerplate(line: &str) -> bool {
         }
     }
     // Not English prose: a line of several words without a single function word.
-    if words.len() >= 5
-        && !words.iter().any(|w| is_function_word(w)) {
-            return true;
-        }
+    if words.len() >= 5 && !words.iter().any(|w| is_function_word(w)) {
+        return true;
+    }
     false
 }
 

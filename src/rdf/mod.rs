@@ -8,7 +8,7 @@ use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
 
 use crate::model::{Article, CharIndex, EntityKind, Extraction, Subtype};
 use crate::resolve::{GlobalEntity, similar};
-use vocab::{dct, itsrdf, ng, nif, schema, xsd, BASE};
+use vocab::{BASE, dct, itsrdf, ng, nif, schema, xsd};
 
 /// Percent-encodes what an IRI path segment cannot hold.
 fn segment(s: &str) -> String {
@@ -72,7 +72,14 @@ impl Sink {
     }
 
     /// A NIF mention: characters `[b, e)` (code points) of `context`, naming `target`.
-    fn phrase(&mut self, node: &NamedNode, context: &NamedNode, (b, e): (usize, usize), anchor: &str, target: NamedNode) {
+    fn phrase(
+        &mut self,
+        node: &NamedNode,
+        context: &NamedNode,
+        (b, e): (usize, usize),
+        anchor: &str,
+        target: NamedNode,
+    ) {
         self.add(node, rdf::TYPE, nif::PHRASE);
         self.add(node, nif::REFERENCE_CONTEXT, context.clone());
         self.add(node, nif::BEGIN_INDEX, int(b));
@@ -106,7 +113,13 @@ fn types(kind: EntityKind, subtype: Option<Subtype>) -> Vec<NamedNodeRef<'static
 /// quotations, and what it says of each entity (surface forms, roles).
 /// Types and canonical names live once, in the entities graph, so that a
 /// query over the union of graphs sees each of them once.
-pub fn article_quads(article: &Article, ex: &Extraction, link: &[usize], entities: &[GlobalEntity], signature: &[u32]) -> Vec<Quad> {
+pub fn article_quads(
+    article: &Article,
+    ex: &Extraction,
+    link: &[usize],
+    entities: &[GlobalEntity],
+    signature: &[u32],
+) -> Vec<Quad> {
     let a = article_iri(&article.id);
     let mut out = Sink { graph: GraphName::NamedNode(a.clone()), quads: Vec::new() };
     out.add(&a, rdf::TYPE, schema::NEWS_ARTICLE);
@@ -202,7 +215,9 @@ pub fn entity_quads(g: &GlobalEntity, all: &[GlobalEntity]) -> Vec<Quad> {
         if let Some(cc) = &geo.country_code {
             if g.subtype == Some(Subtype::Country) {
                 out.add(&e, schema::IDENTIFIER, Literal::new_simple_literal(cc));
-            } else if let Some(country) = all.iter().find(|c| c.subtype == Some(Subtype::Country) && c.geo.as_ref().and_then(|x| x.country_code.as_ref()) == Some(cc)) {
+            } else if let Some(country) = all.iter().find(|c| {
+                c.subtype == Some(Subtype::Country) && c.geo.as_ref().and_then(|x| x.country_code.as_ref()) == Some(cc)
+            }) {
                 out.add(&e, schema::CONTAINED_IN_PLACE, entity_iri(&country.id));
             }
         }
@@ -212,7 +227,11 @@ pub fn entity_quads(g: &GlobalEntity, all: &[GlobalEntity]) -> Vec<Quad> {
 
 /// The claims one speaker made in several articles: a schema:Claim per group
 /// of quotations, with the speaker as author and each quotation as an appearance.
-pub fn claim_quads(speaker: &NamedNode, quotes: &[crate::resolve::claims::QuoteRef], groups: &[Vec<usize>]) -> Vec<Quad> {
+pub fn claim_quads(
+    speaker: &NamedNode,
+    quotes: &[crate::resolve::claims::QuoteRef],
+    groups: &[Vec<usize>],
+) -> Vec<Quad> {
     let mut out = Sink { graph: GraphName::NamedNode(claims_graph()), quads: Vec::new() };
     let who = speaker.as_str().strip_prefix(BASE).unwrap_or(speaker.as_str()).replace('/', "-");
     for g in groups {

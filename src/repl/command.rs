@@ -56,7 +56,8 @@ pub fn is_complete(input: &str) -> bool {
     }
     let last_line = t.lines().last().unwrap_or("").trim().to_uppercase();
     let ends_with_limit = ["LIMIT ", "OFFSET "].iter().any(|k| {
-        last_line.contains(k) && last_line.rsplit(' ').next().is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        last_line.contains(k)
+            && last_line.rsplit(' ').next().is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
     });
     depth <= 0 && in_str.is_none() && (t.ends_with(';') || t.ends_with('}') || ends_with_limit)
 }

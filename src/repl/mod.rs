@@ -26,7 +26,12 @@ pub fn open_for_repl(dir: &Path, err: &mut dyn Write) -> Result<GraphStore> {
     let st = GraphStore::open(dir, Access::Write)?;
     if st.is_empty()? {
         let corpus = crate::default_corpus();
-        writeln!(err, "The store at {} is empty: ingesting the example articles in {} ...", dir.display(), corpus.display())?;
+        writeln!(
+            err,
+            "The store at {} is empty: ingesting the example articles in {} ...",
+            dir.display(),
+            corpus.display()
+        )?;
         let report = crate::ingest_paths(&st, &[corpus], err)?;
         report.print(err)?;
     }
@@ -49,7 +54,12 @@ pub fn run(st: &GraphStore, out: &mut dyn Write) -> Result<()> {
     if let Some(h) = &history {
         let _ = rl.load_history(h);
     }
-    writeln!(out, "newsgraph {}: SPARQL over {}. Type .help for commands; end a query with ; or }}.", env!("CARGO_PKG_VERSION"), st.dir().display())?;
+    writeln!(
+        out,
+        "newsgraph {}: SPARQL over {}. Type .help for commands; end a query with ; or }}.",
+        env!("CARGO_PKG_VERSION"),
+        st.dir().display()
+    )?;
     loop {
         match rl.readline("newsgraph> ") {
             Ok(line) => {
@@ -118,7 +128,12 @@ fn execute(st: &GraphStore, input: &str, out: &mut dyn Write) -> Result<bool> {
         },
         Ok(Command::Query(q)) => match st.query(&q) {
             Ok(results) => match crate::print::print_results(results, ResultFormat::Table, out) {
-                Ok(n) => writeln!(out, "{n} row{} in {:.3} s", if n == 1 { "" } else { "s" }, started.elapsed().as_secs_f64())?,
+                Ok(n) => writeln!(
+                    out,
+                    "{n} row{} in {:.3} s",
+                    if n == 1 { "" } else { "s" },
+                    started.elapsed().as_secs_f64()
+                )?,
                 Err(e) => writeln!(out, "error: {e}")?,
             },
             Err(e) => writeln!(out, "error: {e}")?,

@@ -151,7 +151,8 @@ mod tests {
 
     #[test]
     fn one_article_repeating_itself_is_not_a_claim() {
-        let quotes = [q("a1", "a", "Nobody will be left behind here."), q("a2", "a", "Nobody will be left behind here.")];
+        let quotes =
+            [q("a1", "a", "Nobody will be left behind here."), q("a2", "a", "Nobody will be left behind here.")];
         assert!(group(&quotes).is_empty());
     }
 }

@@ -114,7 +114,8 @@ fn name_rank(name: &str) -> (bool, bool, usize) {
 }
 
 fn acronym_of(name: &str) -> Option<String> {
-    let words: Vec<&str> = name.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).collect();
+    let words: Vec<&str> =
+        name.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).collect();
     (words.len() >= 3).then(|| words.iter().filter_map(|w| w.chars().next()).collect())
 }
 
@@ -208,16 +209,18 @@ impl Index {
     fn find_other(&self, kind: EntityKind, name: &str, geo: Option<&GeoRef>) -> Option<usize> {
         let gaz = Gazetteer::get();
         if let Some(id) = geo.and_then(|g| g.geonames_id)
-            && let Some(&i) = self.by_key.get(&(kind, format!("geonames:{id}"))) {
-                return Some(i);
-            }
+            && let Some(&i) = self.by_key.get(&(kind, format!("geonames:{id}")))
+        {
+            return Some(i);
+        }
         if let Some(&i) = self.by_key.get(&(kind, org_key(gaz, name))) {
             return Some(i);
         }
         if kind == EntityKind::Place
-            && let Some(&i) = self.by_key.get(&(kind, format!("translit:{}", translit_key(name)))) {
-                return Some(i);
-            }
+            && let Some(&i) = self.by_key.get(&(kind, format!("translit:{}", translit_key(name))))
+        {
+            return Some(i);
+        }
         // "NATO" <-> "North Atlantic Treaty Organization".
         if kind == EntityKind::Organization {
             if name.len() >= 2 && name.chars().all(|c| c.is_ascii_uppercase()) {
@@ -236,7 +239,13 @@ impl Index {
 
 /// Resolves the entities of a batch of extractions against those already known.
 pub fn resolve(existing: Vec<GlobalEntity>, batch: &[&Extraction]) -> Resolution {
-    let mut index = Index { entities: Vec::new(), by_key: HashMap::new(), people: HashMap::new(), surname_only: HashMap::new(), ids: BTreeSet::new() };
+    let mut index = Index {
+        entities: Vec::new(),
+        by_key: HashMap::new(),
+        people: HashMap::new(),
+        surname_only: HashMap::new(),
+        ids: BTreeSet::new(),
+    };
     for e in existing {
         index.add(e);
     }
@@ -299,14 +308,23 @@ pub fn resolve(existing: Vec<GlobalEntity>, batch: &[&Extraction]) -> Resolution
         let ge = &mut index.entities[g];
         let best = names
             .iter()
-            .max_by(|a, b| (name_rank(a.0).0, a.1, name_rank(a.0).1, name_rank(a.0).2, b.0).cmp(&(name_rank(b.0).0, b.1, name_rank(b.0).1, name_rank(b.0).2, a.0)))
+            .max_by(|a, b| {
+                (name_rank(a.0).0, a.1, name_rank(a.0).1, name_rank(a.0).2, b.0).cmp(&(
+                    name_rank(b.0).0,
+                    b.1,
+                    name_rank(b.0).1,
+                    name_rank(b.0).2,
+                    a.0,
+                ))
+            })
             .map(|x| x.0.clone());
         if let Some(best) = best {
             if ge.kind == EntityKind::Place
-                && let Some(p) = ge.geo.as_ref().and_then(|_| Gazetteer::get().lookup(&best)) {
-                    ge.name = p.name.clone();
-                    continue;
-                }
+                && let Some(p) = ge.geo.as_ref().and_then(|_| Gazetteer::get().lookup(&best))
+            {
+                ge.name = p.name.clone();
+                continue;
+            }
             if name_rank(&best) >= name_rank(&ge.name) || !ge.surfaces.contains(&ge.name) {
                 ge.name = best;
             }

@@ -30,7 +30,8 @@ fn mix(mut x: u64) -> u64 {
 
 /// The MinHash signature of a text's lower-cased word pairs.
 pub fn signature(text: &str) -> Vec<u32> {
-    let words: Vec<String> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    let words: Vec<String> =
+        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
     let mut sig = vec![u32::MAX; HASHES];
     for pair in words.windows(2) {
         let base = fnv(format!("{} {}", pair[0], pair[1]).as_bytes(), 0);
@@ -49,7 +50,9 @@ pub fn to_hex(sig: &[u32]) -> String {
 }
 
 pub fn from_hex(s: &str) -> Option<Vec<u32>> {
-    (s.len() == HASHES * 8).then(|| (0..HASHES).filter_map(|i| u32::from_str_radix(&s[i * 8..i * 8 + 8], 16).ok()).collect::<Vec<_>>()).filter(|v| v.len() == HASHES)
+    (s.len() == HASHES * 8)
+        .then(|| (0..HASHES).filter_map(|i| u32::from_str_radix(&s[i * 8..i * 8 + 8], 16).ok()).collect::<Vec<_>>())
+        .filter(|v| v.len() == HASHES)
 }
 
 /// The band keys under which an article is indexed ("3:00ab12cd00ff0011").
