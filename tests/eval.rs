@@ -47,5 +47,7 @@ fn seed_scores_do_not_regress() {
     assert_eq!(v["offsets_bad"], 0);
     assert_eq!(v["missing_articles"].as_array().map(Vec::len), Some(0));
     assert!(v["overmerged_iris"].as_u64().unwrap() <= 1);
-    assert!(v["resolved"].as_u64().unwrap() + 1 >= v["multi_article_entities"].as_u64().unwrap());
+    // The one IRI the scorer counts as merging two gold entities is the Kremlin, which the gold
+    // annotations type as an organisation in some articles and as a place in others.
+    assert_eq!(v["resolved"], v["multi_article_entities"]);
 }

@@ -113,6 +113,14 @@ fn name_rank(name: &str) -> (bool, bool, usize) {
     (full, plain, usize::MAX - words.len())
 }
 
+/// The key of an organisation's name without a trailing city ("King's College London").
+fn without_city(gaz: &Gazetteer, name: &str) -> Option<String> {
+    let (head, last) = name.rsplit_once(' ')?;
+    let is_city = gaz.lookup(last).is_some_and(|p| p.subtype == Subtype::City);
+    let head_is_org = head.split_whitespace().any(crate::extract::lexicon::is_org_head);
+    (is_city && head_is_org).then(|| org_key(gaz, head))
+}
+
 fn acronym_of(name: &str) -> Option<String> {
     let words: Vec<&str> =
         name.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).collect();
@@ -163,6 +171,13 @@ impl Index {
                 }
                 if let Some(id) = e.geo.as_ref().and_then(|g| g.geonames_id) {
                     self.by_key.entry((kind, format!("geonames:{id}"))).or_insert(idx);
+                }
+                if kind == EntityKind::Organization {
+                    for s in e.surfaces.iter().chain(std::iter::once(&e.name)) {
+                        for k in [Some(org_key(gaz, s)), without_city(gaz, s)].into_iter().flatten() {
+                            self.by_key.entry((kind, format!("no-city:{k}"))).or_insert(idx);
+                        }
+                    }
                 }
                 if kind == EntityKind::Place {
                     // Place names transliterated two ways: Donbas / Donbass.
@@ -220,6 +235,13 @@ impl Index {
             && let Some(&i) = self.by_key.get(&(kind, format!("translit:{}", translit_key(name))))
         {
             return Some(i);
+        }
+        // "King's College" / "King's College London": the same organisation with or without its city.
+        if kind == EntityKind::Organization {
+            let keys = [Some(org_key(gaz, name)), without_city(gaz, name)];
+            if let Some(&i) = keys.iter().flatten().find_map(|k| self.by_key.get(&(kind, format!("no-city:{k}")))) {
+                return Some(i);
+            }
         }
         // "NATO" <-> "North Atlantic Treaty Organization".
         if kind == EntityKind::Organization {
@@ -398,6 +420,16 @@ mod tests {
         let r = resolve(Vec::new(), &[&a, &b]);
         assert_eq!(r.links[0][0], r.links[1][0]);
         assert_eq!(r.links[0][1], r.links[1][1]);
+    }
+
+    #[test]
+    fn an_organisation_with_and_without_its_city() {
+        use EntityKind::Organization;
+        let a = ex(&[(Organization, "Trinity College Dublin")]);
+        let b = ex(&[(Organization, "Trinity College"), (Organization, "Dublin Port Company")]);
+        let r = resolve(Vec::new(), &[&a, &b]);
+        assert_eq!(r.links[0][0], r.links[1][0]);
+        assert_ne!(r.links[1][1], r.links[0][0]);
     }
 
     #[test]
