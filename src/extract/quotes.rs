@@ -458,10 +458,10 @@ impl<'a> Ctx<'a> {
                 return Some(self.role_at(i, self.s(r)).map_or(Who::Unnamed, Who::Entity));
             }
             // "the ministry said": the organisation of that kind named last.
-            if self.lower_word(i + 1) {
-                if let Some(e) = self.org_noun_at(i, self.s(i + 1)) {
-                    return Some(Who::Entity(e));
-                }
+            if self.lower_word(i + 1)
+                && let Some(e) = self.org_noun_at(i, self.s(i + 1))
+            {
+                return Some(Who::Entity(e));
             }
             if let Some(e) = (i..end).find_map(|j| self.mention_at(j)) {
                 return self.speaker_entity(e).then_some(Who::Entity(e));
