@@ -253,6 +253,9 @@ pub fn near_duplicate_quads(a: &NamedNode, b: &NamedNode, similarity: f64) -> Ve
     let mut out = Sink { graph: GraphName::NamedNode(a.clone()), quads: Vec::new() };
     out.add(a, ng::NEAR_DUPLICATE_OF, b.clone());
     out.add(b, ng::NEAR_DUPLICATE_OF, a.clone());
+    // The standard super-property too, for tools without inference.
+    out.add(a, dct::RELATION, b.clone());
+    out.add(b, dct::RELATION, a.clone());
     let tail = b.as_str().rsplit('/').next().unwrap_or("");
     let node = NamedNode::new_unchecked(format!("{}/similarity/{tail}", a.as_str()));
     out.add(&node, rdf::TYPE, ng::TEXT_SIMILARITY);

@@ -28,7 +28,7 @@ pub mod schema {
 
 pub mod dct {
     use super::*;
-    terms! { "http://purl.org/dc/terms/"; IDENTIFIER = "identifier"; }
+    terms! { "http://purl.org/dc/terms/"; IDENTIFIER = "identifier"; RELATION = "relation"; }
 }
 
 pub mod nif {
