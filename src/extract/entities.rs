@@ -351,7 +351,9 @@ fn name_like(doc: &Doc, a: usize, b: usize) -> bool {
 fn title_split(doc: &Doc, a: usize, b: usize) -> Option<usize> {
     (a + 1..b).find(|&k| {
         let prev = doc.s(k - 1);
-        (is_title_head(prev) || (is_title_modifier(prev) && (a..k - 1).any(|x| is_title_head(doc.s(x)))))
+        // A role noun capitalised at the start of a sentence works as a title too ("Forecaster Jamie Rhome").
+        let head = |x: &str| is_title_head(x) || is_role_noun(x);
+        (head(prev) || (is_title_modifier(prev) && (a..k - 1).any(|x| head(doc.s(x)))))
             && name_like(doc, k, b)
             && !is_title_modifier(doc.s(k))
     })
@@ -390,6 +392,9 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
                 && let Some(p) = doc.gaz.lookup(s)
             {
                 cands.push(place_cand(doc, x, x + 1, s.to_string(), Some(p), Evidence::Strong));
+            } else if is_acronym(s) {
+                // "FEMA Administrator ...": an agency by its acronym.
+                cands.push(org_cand(doc, x, x + 1, s.to_string()));
             }
         }
         return;
@@ -521,11 +526,7 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
         }
     }
     // 10. Unknown acronyms are usually organisations.
-    if b - a == 1
-        && (3..=6).contains(&first.len())
-        && first.chars().all(|c| c.is_ascii_uppercase())
-        && !ACRONYM_STOP.contains(&first)
-    {
+    if b - a == 1 && is_acronym(first) {
         let mut c = org_cand(doc, a, b, first.to_string());
         c.evidence = Evidence::Weak;
         cands.push(c);
@@ -545,6 +546,11 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
         return;
     }
     unknown.push((a, b));
+}
+
+/// An unknown all-capitals word of 3 to 6 letters: usually an organisation ("FEMA").
+fn is_acronym(s: &str) -> bool {
+    (3..=6).contains(&s.len()) && s.chars().all(|c| c.is_ascii_uppercase()) && !ACRONYM_STOP.contains(&s)
 }
 
 const ACRONYM_STOP: &[&str] = &[
@@ -1112,8 +1118,9 @@ mod tests {
 
     #[test]
     fn any_capitalised_words_may_precede_a_title() {
-        let text = "U.S. District Judge Alma Reyes ruled on Monday. Fed Chair Tom Okafor agreed.";
-        assert_eq!(names(text, EntityKind::Person), ["Alma Reyes", "Tom Okafor"]);
+        let text = "U.S. District Judge Alma Reyes ruled on Monday. Fed Chair Tom Okafor agreed. \
+                    Economist Lea Brun disagreed, and FEMA Administrator Deb Cole said so.";
+        assert_eq!(names(text, EntityKind::Person), ["Alma Reyes", "Deb Cole", "Lea Brun", "Tom Okafor"]);
     }
 
     #[test]

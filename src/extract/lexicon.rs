@@ -50,7 +50,7 @@ lexicon!(
         "Inspector", "Superintendent", "Professor", "Prof", "Dr", "Mr", "Mrs", "Ms", "CEO", "Chief",
         "Officer", "Sheriff", "Councillor", "Councilman", "Councilwoman", "Lawmaker", "Diplomat", "Dean",
         "Rabbi", "Imam", "Father", "Sister", "Brother", "Chairperson", "Treasurer", "Prosecutor",
-        "Secretary-General", "Delegate", "Consul", "Czar", "Tsar",
+        "Secretary-General", "Delegate", "Consul", "Czar", "Tsar", "Administrator", "Superintendent", "Provost", "Chancellor-elect", "Comptroller", "Auditor", "Registrar", "Ombudsman",
     ])
 );
 
@@ -135,6 +135,7 @@ lexicon!(
         "coach", "player", "captain", "ceo", "deputy", "aide", "commissioner", "secretary-general",
         "congressman", "congresswoman", "sheriff", "detective", "priest", "bishop", "mother", "father",
         "consultant", "specialist", "fellow", "scholar", "engineer", "pilot", "farmer", "worker", "driver",
+        "forecaster", "meteorologist", "administrator", "strategist", "pollster", "chairperson", "organizer", "organiser",
     ])
 );
 
