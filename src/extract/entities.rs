@@ -439,18 +439,17 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
         return;
     }
     // 6. A place qualified by a direction or a name: "Eastern Europe", "Nazi Germany".
+    // The whole is a place of its own (no gazetteer link): Nazi Germany is not Germany.
     if b - a == 2
-        && let Some(p) = doc
+        && doc
             .gaz
             .lookup(doc.s(a + 1))
-            .filter(|p| matches!(p.subtype, Subtype::Country | Subtype::Continent | Subtype::Region))
+            .is_some_and(|p| matches!(p.subtype, Subtype::Country | Subtype::Continent | Subtype::Region))
     {
         let q = doc.s(a);
         if is_direction(q)
             || (!is_common_word(q) && !is_given_name(q) && !doc.gaz.is_demonym(q) && !is_title_head(q) && !sent_initial)
         {
-            let geo = if is_direction(q) { None } else { Some(p) };
-            let _ = geo;
             cands.push(place_cand(doc, a, b, text.to_string(), None, Evidence::Strong));
             return;
         }

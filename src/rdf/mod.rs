@@ -164,29 +164,21 @@ pub fn article_quads(
             out.add(&e, schema::NATIONALITY, entity_iri(&entities[link[c]].id));
         }
     }
-    for (n, q) in ex.quotes.iter().enumerate() {
-        let node = NamedNode::new_unchecked(format!("{}/quote/{n}", a.as_str()));
-        out.add(&node, rdf::TYPE, schema::QUOTATION);
-        out.add(&node, schema::TEXT, Literal::new_simple_literal(q.span.slice(&article.text)));
-        out.add(&node, schema::IS_PART_OF, a.clone());
-        if let Some(s) = q.speaker {
-            out.add(&node, schema::CREATOR, entity_iri(&entities[link[s]].id));
+    // Verbatim quotations and reported statements share one shape; only the class differs.
+    let speech = [("quote", schema::QUOTATION, &ex.quotes), ("statement", ng::REPORTED_STATEMENT, &ex.statements)];
+    for (segment, class, items) in speech {
+        for (n, q) in items.iter().enumerate() {
+            let node = NamedNode::new_unchecked(format!("{}/{segment}/{n}", a.as_str()));
+            out.add(&node, rdf::TYPE, class);
+            out.add(&node, schema::TEXT, Literal::new_simple_literal(q.span.slice(&article.text)));
+            out.add(&node, schema::IS_PART_OF, a.clone());
+            if let Some(s) = q.speaker {
+                out.add(&node, schema::CREATOR, entity_iri(&entities[link[s]].id));
+            }
+            let (b, e) = (chars.char_offset(q.span.start), chars.char_offset(q.span.end));
+            let m = NamedNode::new_unchecked(format!("{}/{segment}/{n}/text", a.as_str()));
+            out.phrase(&m, &a, (b, e), q.span.slice(&article.text), node.clone());
         }
-        let (b, e) = (chars.char_offset(q.span.start), chars.char_offset(q.span.end));
-        let m = NamedNode::new_unchecked(format!("{}/quote/{n}/text", a.as_str()));
-        out.phrase(&m, &a, (b, e), q.span.slice(&article.text), node.clone());
-    }
-    for (n, st) in ex.statements.iter().enumerate() {
-        let node = NamedNode::new_unchecked(format!("{}/statement/{n}", a.as_str()));
-        out.add(&node, rdf::TYPE, ng::REPORTED_STATEMENT);
-        out.add(&node, schema::TEXT, Literal::new_simple_literal(st.span.slice(&article.text)));
-        out.add(&node, schema::IS_PART_OF, a.clone());
-        if let Some(s) = st.speaker {
-            out.add(&node, schema::CREATOR, entity_iri(&entities[link[s]].id));
-        }
-        let (b, e) = (chars.char_offset(st.span.start), chars.char_offset(st.span.end));
-        let m = NamedNode::new_unchecked(format!("{}/statement/{n}/text", a.as_str()));
-        out.phrase(&m, &a, (b, e), st.span.slice(&article.text), node.clone());
     }
     out.quads
 }

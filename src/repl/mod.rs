@@ -17,7 +17,7 @@ use rustyline::error::ReadlineError;
 use rustyline::history::DefaultHistory;
 use rustyline::{Config, Editor};
 
-use crate::cli::{ExportFormat, ResultFormat};
+use crate::cli::ResultFormat;
 use crate::store::{Access, GraphStore};
 use command::Command;
 
@@ -140,6 +140,5 @@ fn execute(st: &GraphStore, input: &str, out: &mut dyn Write) -> Result<bool> {
         },
         Err(e) => writeln!(out, "error: {e}")?,
     }
-    let _ = ExportFormat::Turtle;
     Ok(true)
 }
