@@ -22,6 +22,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use oxigraph::io::RdfFormat;
+use oxigraph::model::NamedNode;
 
 use cli::{Args, Command, ExportFormat};
 use model::{Article, Extraction};
@@ -228,15 +229,23 @@ pub fn ingest_paths(st: &GraphStore, paths: &[PathBuf], err: &mut dyn Write) -> 
     }
     let touched: Vec<&resolve::GlobalEntity> = res.touched.iter().map(|&g| &res.entities[g]).collect();
     st.replace_entities(&touched, &res.entities)?;
-    // Near duplicates: stored articles sharing a signature band, confirmed by the signature.
+    // Near duplicates: stored articles sharing signature bands, confirmed by the signature.
+    // A story syndicated to hundreds of outlets links each copy to its closest few only.
     for (a, sig) in kept.iter().zip(&signatures) {
         let iri = rdf::article_iri(&a.id);
-        for (other, other_sig) in st.similar_candidates(&resolve::similar::bands(sig))? {
+        let mut close: Vec<(f64, NamedNode)> = Vec::new();
+        for (other, other_sig) in
+            st.similar_candidates(&resolve::similar::bands(sig), 4 * resolve::similar::MAX_LINKS)?
+        {
             let Some(other_sig) = resolve::similar::from_hex(&other_sig) else { continue };
             let sim = resolve::similar::estimate(sig, &other_sig);
             if other != iri && sim >= resolve::similar::NEAR_DUPLICATE {
-                st.insert(&rdf::near_duplicate_quads(&iri, &other, sim))?;
+                close.push((sim, other));
             }
+        }
+        close.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(&y.1)));
+        for (sim, other) in close.into_iter().take(resolve::similar::MAX_LINKS) {
+            st.insert(&rdf::near_duplicate_quads(&iri, &other, sim))?;
         }
     }
     // Claims: the same statement by one speaker in several articles.

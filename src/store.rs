@@ -202,25 +202,32 @@ impl GraphStore {
         Ok(())
     }
 
-    /// Stored articles that share an LSH band with `bands`, with their MinHash signatures.
-    pub fn similar_candidates(&self, bands: &[String]) -> Result<Vec<(NamedNode, String)>, StoreError> {
-        let values: Vec<String> = bands.iter().map(|b| format!("\"{b}\"")).collect();
-        let q = format!(
-            "SELECT DISTINCT ?a ?sig WHERE {{ VALUES ?band {{ {} }} GRAPH ?g {{ ?a <{}> ?band ; <{}> ?sig }} }}",
-            values.join(" "),
-            vocab::ng::LSH_BAND.as_str(),
-            vocab::ng::MINHASH.as_str()
-        );
-        let mut out = Vec::new();
-        if let QueryResults::Solutions(sols) = self.query(&q)? {
-            for s in sols {
-                let s = s.map_err(|e| StoreError::Query(e.to_string()))?;
-                if let (Some(Term::NamedNode(a)), Some(Term::Literal(sig))) = (s.get("a"), s.get("sig")) {
-                    out.push((a.clone(), sig.value().to_string()));
+    /// Stored articles that share the most LSH bands with `bands` (at most `limit`),
+    /// with their MinHash signatures. Reads the band index directly, no SPARQL.
+    pub fn similar_candidates(&self, bands: &[String], limit: usize) -> Result<Vec<(NamedNode, String)>, StoreError> {
+        let mut hits: HashMap<NamedNode, usize> = HashMap::new();
+        for band in bands {
+            let literal = oxigraph::model::Literal::new_simple_literal(band);
+            for q in self.store.quads_for_pattern(None, Some(vocab::ng::LSH_BAND), Some(literal.as_ref().into()), None)
+            {
+                if let oxigraph::model::NamedOrBlankNode::NamedNode(a) = q?.subject {
+                    *hits.entry(a).or_default() += 1;
                 }
             }
         }
-        out.sort();
+        let mut ranked: Vec<(NamedNode, usize)> = hits.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let mut out = Vec::new();
+        for (a, _) in ranked.into_iter().take(limit) {
+            let sig = self
+                .store
+                .quads_for_pattern(Some(a.as_ref().into()), Some(vocab::ng::MINHASH), None, None)
+                .next()
+                .transpose()?;
+            if let Some(Term::Literal(l)) = sig.map(|q| q.object) {
+                out.push((a, l.value().to_string()));
+            }
+        }
         Ok(out)
     }
 

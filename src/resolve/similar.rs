@@ -11,6 +11,10 @@ pub const ROWS: usize = 2;
 /// (Independent articles on the same news day share about 0.1; a machine rewrite about 0.4.)
 pub const NEAR_DUPLICATE: f64 = 0.25;
 
+/// Near-duplicate links recorded per article: the closest few, so that a story
+/// carried by hundreds of outlets does not link every copy to every other.
+pub const MAX_LINKS: usize = 3;
+
 fn fnv(bytes: &[u8], seed: u64) -> u64 {
     let mut h: u64 = 0xcbf29ce484222325 ^ seed.wrapping_mul(0x9E3779B97F4A7C15);
     for &b in bytes {
