@@ -215,10 +215,34 @@ pub fn ingest_paths(st: &GraphStore, paths: &[PathBuf], err: &mut dyn Write) -> 
         }
     }
     // Extraction is pure and per article: spread it over the cores.
-    let (extractions, signatures): (Vec<Extraction>, Vec<Vec<u32>>) = {
+    // An internal error on one article (a bug, not bad input) skips that article, not the batch.
+    let results: Vec<std::thread::Result<(Extraction, Vec<u32>)>> = {
         use rayon::prelude::*;
-        kept.par_iter().map(|a| (extract::extract(a), resolve::similar::signature(&a.text))).unzip()
+        kept.par_iter()
+            .map(|a| {
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    (extract::extract(a), resolve::similar::signature(&a.text))
+                }))
+            })
+            .collect()
     };
+    let mut extractions = Vec::new();
+    let mut signatures = Vec::new();
+    let mut extracted = Vec::new();
+    for (a, r) in kept.into_iter().zip(results) {
+        match r {
+            Ok((ex, sig)) => {
+                extractions.push(ex);
+                signatures.push(sig);
+                extracted.push(a);
+            }
+            Err(_) => {
+                writeln!(err, "newsgraph: skipped {}: internal error during extraction (please report it)", a.id)?;
+                report.failed += 1;
+            }
+        }
+    }
+    let kept = extracted;
     let existing = st.entities()?;
     let refs: Vec<&Extraction> = extractions.iter().collect();
     let res = resolve::resolve(existing, &refs);

@@ -30,3 +30,113 @@ pub fn extract_text(text: &str) -> Extraction {
         warnings: speech.warnings,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Random text built from news-like pieces: extraction must never panic and
+    /// every span must lie on character boundaries inside the text.
+    #[test]
+    fn never_panics_on_odd_text() {
+        const PIECES: &[&str] = &[
+            "“",
+            "”",
+            "\"",
+            "‘",
+            "’",
+            "’’",
+            "'",
+            " ",
+            "\n",
+            "\n\n",
+            ".",
+            ",",
+            ":",
+            "—",
+            "(",
+            ")",
+            "Mr.",
+            "Dr.",
+            "U.S.",
+            "said",
+            "told",
+            "he",
+            "she",
+            "the",
+            "President",
+            "Anna",
+            "Berg",
+            "of",
+            "and",
+            "Ministry",
+            "Kyiv",
+            "’s",
+            "…",
+            "...",
+            "é",
+            "ß",
+            "中文",
+            "🙂",
+            "A.",
+            "who",
+            "according",
+            "to",
+            "that",
+            "al-Sayed",
+            "NATO",
+            "Inc",
+            "1,000",
+            "-",
+        ];
+        let mut state: u64 = 0x2545F4914F6CDD1D;
+        for _ in 0..5000 {
+            let mut text = String::new();
+            let n = (state % 60) as usize + 1;
+            for _ in 0..n {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(PIECES[(state % PIECES.len() as u64) as usize]);
+                if state % 3 == 0 {
+                    text.push(' ');
+                }
+            }
+            let ex = extract_text(&text);
+            for m in &ex.mentions {
+                assert!(
+                    text.is_char_boundary(m.span.start)
+                        && text.is_char_boundary(m.span.end)
+                        && m.span.end <= text.len()
+                );
+            }
+            for q in ex.quotes.iter().chain(&ex.statements) {
+                assert!(
+                    text.is_char_boundary(q.span.start)
+                        && text.is_char_boundary(q.span.end)
+                        && q.span.end <= text.len()
+                );
+            }
+        }
+    }
+
+    /// Arbitrary slices of real articles (cut mid-word, mid-quote, mid-name) extract without panicking.
+    #[test]
+    fn never_panics_on_cut_articles() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles");
+        let texts: Vec<String> =
+            std::fs::read_dir(dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).collect();
+        let mut state: u64 = 0x9E3779B97F4A7C15;
+        for _ in 0..300 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let t = &texts[(state % texts.len() as u64) as usize];
+            let chars: Vec<(usize, char)> = t.char_indices().collect();
+            let a = (state >> 8) as usize % chars.len();
+            let b = (a + 1 + (state >> 24) as usize % 3000).min(chars.len());
+            let end = chars.get(b).map_or(t.len(), |c| c.0);
+            let _ = extract_text(&t[chars[a].0..end]);
+        }
+    }
+}
