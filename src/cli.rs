@@ -26,7 +26,9 @@ pub struct StoreArg {
 pub enum Command {
     /// Extract articles into the store
     ///
-    /// Each PATH is a .txt article or a folder of them. One named graph per
+    /// Each PATH is a .txt article, a .jsonl file of articles (one JSON object
+    /// per line with "id" and "text", optionally "title"), or a folder of
+    /// them. The identifier (dct:identifier) is the file name or the record id. One named graph per
     /// article; re-ingesting a file replaces its triples. A bad file is
     /// reported and skipped, the others are stored; the exit status is 1 if
     /// any failed.

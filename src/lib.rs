@@ -77,11 +77,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 eprintln!("newsgraph: {e}");
             }
             for f in &files {
-                match ingest::read_article(f) {
-                    Ok(a) => describe_extraction(&a, &extract::extract(&a), &mut out)?,
-                    Err(e) => {
-                        eprintln!("newsgraph: {e}");
-                        failed += 1;
+                for r in ingest::read_articles(f) {
+                    match r {
+                        Ok(a) => describe_extraction(&a, &extract::extract(&a), &mut out)?,
+                        Err(e) => {
+                            eprintln!("newsgraph: {e}");
+                            failed += 1;
+                        }
                     }
                 }
             }
@@ -190,11 +192,13 @@ pub fn ingest_paths(st: &GraphStore, paths: &[PathBuf], err: &mut dyn Write) -> 
     }
     let mut articles: Vec<Article> = Vec::new();
     for f in &files {
-        match ingest::read_article(f) {
-            Ok(a) => articles.push(a),
-            Err(e) => {
-                writeln!(err, "newsgraph: skipped {e}")?;
-                report.failed += 1;
+        for r in ingest::read_articles(f) {
+            match r {
+                Ok(a) => articles.push(a),
+                Err(e) => {
+                    writeln!(err, "newsgraph: skipped {e}")?;
+                    report.failed += 1;
+                }
             }
         }
     }
