@@ -56,7 +56,7 @@ pub fn list_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<ReadError>) {
 /// (also accepted: `body`, `content`) and optionally `title` or `headline`.
 /// Each bad line is its own error; the good lines still come out.
 pub fn read_articles(path: &Path) -> Vec<Result<Article, ReadError>> {
-    if !path.extension().is_some_and(|x| x == "jsonl") {
+    if path.extension().is_none_or(|x| x != "jsonl") {
         return vec![read_article(path)];
     }
     let bytes = match fs::read(path) {
