@@ -29,7 +29,6 @@ struct Cand {
     /// The name's span in the text (titles and honorifics excluded).
     span: Span,
     /// Token range of the name.
-    #[allow(dead_code)]
     toks: (usize, usize),
     kind: Option<EntityKind>,
     subtype: Option<Subtype>,
@@ -768,6 +767,18 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
                             && surname_key(&o.name) == surname_key(&c.name)
                     });
                     if !strong_elsewhere {
+                        // A lone unknown word that speaks ("Pfizer said") and that the article never
+                        // introduces as a person: news names people in full, so this is an organisation.
+                        let speaks =
+                            is_speech_verb(doc.s(c.toks.1)) && !is_given_name(&c.name) && !is_direction(&c.name);
+                        if speaks {
+                            let key = (EntityKind::Organization, org_key(doc.gaz, &c.name));
+                            let e = *place_or_org.entry(key).or_insert_with(|| {
+                                entities.push(new_entity(EntityKind::Organization, None, &c.name, None));
+                                entities.len() - 1
+                            });
+                            push_mention(&mut entities, &mut mentions, e, c, doc);
+                        }
                         continue;
                     }
                 }
@@ -1073,6 +1084,14 @@ mod tests {
         let r = run(text);
         let holt = r.iter().find(|e| e.1 == "Lena Holt").unwrap();
         assert_eq!(holt.2.len(), 2);
+    }
+
+    #[test]
+    fn a_lone_word_that_speaks_and_is_never_introduced_is_an_organisation() {
+        let text =
+            "Drug approvals slowed this year. Vireon said its trial would end in May. Mayor Ana Lenz said nothing.";
+        assert_eq!(names(text, EntityKind::Organization), ["Vireon"]);
+        assert_eq!(names(text, EntityKind::Person), ["Ana Lenz"]);
     }
 
     #[test]
