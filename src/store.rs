@@ -92,6 +92,13 @@ impl GraphStore {
         Ok(Self { store, dir: dir.to_path_buf(), _lock: lock })
     }
 
+    /// Keeps reading but lets other readers in: a writer's exclusive lock becomes a shared one.
+    pub fn downgrade(&self) -> Result<(), StoreError> {
+        let lock = self.dir.join(LOCK_FILE);
+        self._lock.unlock().map_err(io_err(&lock))?;
+        self._lock.try_lock_shared().map_err(|_| StoreError::Locked { dir: self.dir.clone(), lock })
+    }
+
     pub fn dir(&self) -> &Path {
         &self.dir
     }

@@ -60,6 +60,30 @@ fn a_second_writer_gets_a_clear_message() {
 }
 
 #[test]
+fn readers_share_the_store_while_a_shell_is_open() {
+    let (_dir, store) = seeded_store();
+    let mut shell = bin()
+        .args(["repl", "--store", &store])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait until the shell answers, so that it holds its lock.
+    use std::io::{BufRead, Write};
+    let mut stdin = shell.stdin.take().unwrap();
+    writeln!(stdin, ".stats").unwrap();
+    let mut lines = std::io::BufReader::new(shell.stdout.take().unwrap()).lines();
+    assert!(lines.next().unwrap().unwrap().starts_with("articles:"));
+    let o = run(&["query", "--store", &store, "ASK { ?a a schema:NewsArticle }"]);
+    assert!(o.status.success(), "a query runs beside an open shell");
+    let art = examples().join("articles/000_c79dea70320f1e51.txt");
+    let o = run(&["ingest", "--store", &store, art.to_str().unwrap()]);
+    assert!(!o.status.success() && stderr(&o).contains("in use"), "a writer waits for the shell to close");
+    drop(stdin);
+    assert!(shell.wait().unwrap().success());
+}
+
+#[test]
 fn interrupted_or_failed_writes_leave_the_last_good_store() {
     let (dir, store) = seeded_store();
     let data = std::path::Path::new(&store).join("graph.nq");

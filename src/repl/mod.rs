@@ -35,6 +35,8 @@ pub fn open_for_repl(dir: &Path, err: &mut dyn Write) -> Result<GraphStore> {
         let report = crate::ingest_paths(&st, &[corpus], err)?;
         report.print(err)?;
     }
+    // The shell only reads from here on: other shells and queries may share the store.
+    st.downgrade()?;
     Ok(st)
 }
 
