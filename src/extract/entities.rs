@@ -733,23 +733,34 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
     // Where each person was last named, so that a surname several people
     // share goes to the one named most recently.
     let mut last_seen: HashMap<usize, usize> = HashMap::new();
-    let find_person =
-        |name: &str, people: &[(String, Option<String>, usize)], last_seen: &HashMap<usize, usize>| -> Option<usize> {
-            let sk = surname_key(name);
-            let first = first_name_key(name);
-            let matching: Vec<usize> = people
-                .iter()
-                .filter(|(s, f, _)| {
-                    *s == sk
-                        && match (&first, f) {
-                            (Some(a), Some(b)) => given_names_compatible(a, b),
-                            _ => true,
-                        }
-                })
-                .map(|x| x.2)
-                .collect();
-            matching.iter().copied().max_by_key(|e| (last_seen.get(e).copied(), std::cmp::Reverse(*e)))
-        };
+    // A bare surname goes to the person with that surname named last, among those
+    // whose given name does not contradict an honorific ("Ms. Silva" is not Rui Silva).
+    let find_person = |c: &Cand,
+                       people: &[(String, Option<String>, usize)],
+                       last_seen: &HashMap<usize, usize>,
+                       entities: &[LocalEntity]|
+     -> Option<usize> {
+        let sk = surname_key(&c.name);
+        let first = first_name_key(&c.name);
+        let gender = c.extra_surface.as_deref().and_then(gender_of);
+        let matching: Vec<usize> = people
+            .iter()
+            .filter(|(s, f, idx)| {
+                *s == sk
+                    && match (&first, f) {
+                        (Some(a), Some(b)) => given_names_compatible(a, b),
+                        _ => true,
+                    }
+                    && match (gender, gender_of(&entities[*idx].name)) {
+                        (Some(want), Some(has)) => want == has,
+                        _ => true,
+                    }
+            })
+            .map(|x| x.2)
+            .collect();
+        let agrees = |e: usize| gender.is_some() && gender == gender_of(&entities[e].name);
+        matching.iter().copied().max_by_key(|&e| (agrees(e), last_seen.get(&e).copied(), std::cmp::Reverse(e)))
+    };
 
     let mut place_or_org: HashMap<(EntityKind, String), usize> = HashMap::new();
     for c in &cands {
@@ -782,7 +793,7 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
                         continue;
                     }
                 }
-                match find_person(&c.name, &person_full, &last_seen) {
+                match find_person(c, &person_full, &last_seen, &entities) {
                     Some(e) => e,
                     None => {
                         let idx = entities.len();
@@ -799,7 +810,7 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
                     c.name.split_whitespace().count() == 1 && c.geo.is_none() && known_org(&c.name).is_none();
                 if (c.evidence == Evidence::Weak || lone_word) && surname_people.contains_key(&surname_key(&c.name)) {
                     // "Austin" in an article about Lloyd Austin is the person.
-                    match find_person(&c.name, &person_full, &last_seen) {
+                    match find_person(c, &person_full, &last_seen, &entities) {
                         Some(e) => {
                             push_mention(&mut entities, &mut mentions, e, c, doc);
                             continue;
@@ -1100,6 +1111,11 @@ mod tests {
         let r = run(text);
         let rui = r.iter().find(|e| e.1 == "Rui Silva").unwrap();
         assert_eq!(rui.2, ["Rui Silva", "Rui Silva", "Silva"]);
+        // An honorific overrides recency when the given names tell the sexes apart.
+        let text = "Ana Silva met her brother Rui Silva. Rui Silva spoke first. Then Ms. Silva left.";
+        let r = run(text);
+        let ana = r.iter().find(|e| e.1 == "Ana Silva").unwrap();
+        assert_eq!(ana.2, ["Ana Silva", "Silva"]);
     }
 
     #[test]

@@ -25,9 +25,45 @@ macro_rules! lexicon {
 
 lexicon!(given_names, {
     let mut names = words_of(include_str!("../../data/given_names_intl.txt"));
-    names.extend(words_of(include_str!("../../data/given_names_census.txt")));
+    names.extend(census_names().keys().copied());
     names
 });
+
+/// Census given names with the sex most of their bearers have ('M', 'F', or 'U' when mixed).
+fn census_names() -> &'static HashMap<&'static str, char> {
+    static CELL: OnceLock<HashMap<&'static str, char>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        include_str!("../../data/given_names_census.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(n, g)| (n, g.chars().next().unwrap_or('U')))
+            .collect()
+    })
+}
+
+/// Grammatical gender a person's name or honorific tells, if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+/// The gender a surface form tells: an honorific ("Ms. Duarte") or a given name
+/// most bearers of which share one sex ("Mary Duarte").
+pub fn gender_of(surface: &str) -> Option<Gender> {
+    let first = surface.split_whitespace().next()?.trim_end_matches('.');
+    match first {
+        "Mr" | "Sir" | "Lord" => return Some(Gender::Male),
+        "Ms" | "Mrs" | "Miss" | "Dame" | "Lady" => return Some(Gender::Female),
+        _ => {}
+    }
+    match census_names().get(first) {
+        Some('M') => Some(Gender::Male),
+        Some('F') => Some(Gender::Female),
+        _ => None,
+    }
+}
 lexicon!(common_words, words_of(include_str!("../../data/common_words.txt")));
 
 lexicon!(

@@ -146,8 +146,33 @@ impl<'a> Ctx<'a> {
 
     /// The person in focus just before token `pos`.
     fn focus_at(&self, pos: usize) -> Option<usize> {
-        let m = self.focus.iter().filter(|(p, _)| *p < pos).max_by_key(|(p, _)| *p).map(|&(p, e)| (p, e));
-        let s = self.speakers.iter().filter(|(p, _)| *p < pos).max_by_key(|(p, _)| *p).map(|&(p, e)| (p, e));
+        self.focus_matching(pos, None)
+    }
+
+    /// The person "he" or "she" at `pos` refers to: the person in focus whose name or
+    /// honorific does not contradict the pronoun.
+    fn pronoun_at(&self, pos: usize, pronoun: &str) -> Option<usize> {
+        let gender = match pronoun {
+            "he" | "He" | "him" | "his" => Some(Gender::Male),
+            "she" | "She" | "her" => Some(Gender::Female),
+            _ => None,
+        };
+        self.focus_matching(pos, gender)
+    }
+
+    /// The gender an entity's names tell, if any.
+    fn gender_of_entity(&self, e: usize) -> Option<Gender> {
+        let ent = &self.entities[e];
+        std::iter::once(&ent.name).chain(ent.surfaces.iter()).find_map(|s| gender_of(s))
+    }
+
+    fn focus_matching(&self, pos: usize, gender: Option<Gender>) -> Option<usize> {
+        let fits = |e: usize| match (gender, self.gender_of_entity(e)) {
+            (Some(want), Some(has)) => want == has,
+            _ => true,
+        };
+        let m = self.focus.iter().filter(|(p, e)| *p < pos && fits(*e)).max_by_key(|(p, _)| *p).copied();
+        let s = self.speakers.iter().filter(|(p, e)| *p < pos && fits(*e)).max_by_key(|(p, _)| *p).copied();
         let latest = match (m, s) {
             (Some(a), Some(b)) => Some(if a.0 >= b.0 { a } else { b }),
             (a, b) => a.or(b),
@@ -159,7 +184,7 @@ impl<'a> Ctx<'a> {
             let subject = self
                 .focus
                 .iter()
-                .filter(|(p, _)| self.toks[*p].sent == sent && !self.after_preposition(*p))
+                .filter(|(p, e)| self.toks[*p].sent == sent && !self.after_preposition(*p) && fits(*e))
                 .min_by_key(|(p, _)| *p);
             if let Some(&(_, e)) = subject {
                 return Some(e);
@@ -267,7 +292,7 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             if is_personal_pronoun(s) {
-                return self.focus_at(i).map(Who::Entity);
+                return self.pronoun_at(i, s).map(Who::Entity);
             }
             if matches!(s, "they" | "They" | "it" | "It" | "we" | "We" | "I") {
                 return None;
@@ -339,7 +364,7 @@ impl<'a> Ctx<'a> {
         }
         let owner = k.checked_sub(1)?;
         match self.s(owner) {
-            "his" | "her" => self.focus_at(owner).map(Who::Entity),
+            "his" | "her" => self.pronoun_at(owner, self.s(owner)).map(Who::Entity),
             "its" | "their" => (lo..owner).find_map(|j| {
                 let e = self.mention_at(j)?;
                 let first = self.mention_first(j);
@@ -438,7 +463,7 @@ impl<'a> Ctx<'a> {
             return self.speaker_entity(e).then_some(Who::Entity(e));
         }
         if is_personal_pronoun(s) {
-            return self.focus_at(i).map(Who::Entity);
+            return self.pronoun_at(i, s).map(Who::Entity);
         }
         if matches!(s, "a" | "A" | "an" | "An" | "another" | "one" | "some") {
             return Some(Who::Unnamed);
@@ -924,6 +949,15 @@ mod tests {
     fn the_organisation_by_its_head_word() {
         let text = "The Transport Ministry closed the line on Monday.\n\nRepairs may take weeks. “Safety comes first,” the ministry said.";
         assert_eq!(who(&said(text), "Safety comes first"), Some("Transport Ministry".into()));
+    }
+
+    #[test]
+    fn pronouns_agree_with_names_and_honorifics() {
+        let text =
+            "Mary Okafor, the coach, spoke before Mr. Tanaka arrived. “We are ready,” she said. “So are we,” he said.";
+        let v = said(text);
+        assert_eq!(who(&v, "We are ready"), Some("Mary Okafor".into()));
+        assert_eq!(who(&v, "So are we"), Some("Tanaka".into()));
     }
 
     #[test]
