@@ -31,6 +31,8 @@ pub enum StoreError {
     Locked { dir: PathBuf, lock: PathBuf },
     #[error("store {path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
+    #[error("no store at {dir} (create one with: newsgraph ingest --store {dir} PATH...)")]
+    Missing { dir: PathBuf },
     #[error("store {path} is not valid N-Quads: {message}")]
     Corrupt { path: PathBuf, message: String },
     #[error(transparent)]
@@ -68,6 +70,9 @@ fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
 impl GraphStore {
     /// Opens (creating if needed) the store in `dir`.
     pub fn open(dir: &Path, access: Access) -> Result<Self, StoreError> {
+        if access == Access::Read && !dir.is_dir() {
+            return Err(StoreError::Missing { dir: dir.to_path_buf() });
+        }
         fs::create_dir_all(dir).map_err(io_err(dir))?;
         let lock_path = dir.join(LOCK_FILE);
         let lock =

@@ -33,6 +33,16 @@ fn bad_files_are_reported_and_good_ones_stored() {
 }
 
 #[test]
+fn reading_a_store_that_does_not_exist_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nothing-here");
+    let o = run(&["query", "--store", missing.to_str().unwrap(), "ASK {}"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no store at"), "{}", stderr(&o));
+    assert!(!missing.exists(), "reading creates nothing");
+}
+
+#[test]
 fn same_content_under_two_names_is_stored_once() {
     let dir = tempfile::tempdir().unwrap();
     let a = dir.path().join("a.txt");
