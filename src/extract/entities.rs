@@ -217,7 +217,18 @@ fn split_chunk(doc: &Doc, a: usize, b: usize) -> Vec<(usize, usize)> {
                 }
                 "the" => doc.s(j - 1) == "of",
                 "and" => licensed_org && (start..j).any(|x| is_org_head(doc.s(x))),
-                _ => doc.is_cap(j - 1) && doc.is_cap(j + 1) && s.len() <= 3 && s != "and",
+                _ => {
+                    // Particles may chain ("von der") before the capitalised rest of a name.
+                    let mut k = j + 1;
+                    while k < b && CONNECTORS.contains(&doc.s(k)) {
+                        k += 1;
+                    }
+                    let mut p = j;
+                    while p > start && CONNECTORS.contains(&doc.s(p - 1)) {
+                        p -= 1;
+                    }
+                    p > start && doc.is_cap(p - 1) && doc.is_cap(k) && s.len() <= 3 && s != "and"
+                }
             };
             if !ok {
                 parts.push((start, j));
@@ -331,8 +342,16 @@ fn person_cand(doc: &Doc, a: usize, b: usize, ev: Evidence) -> Cand {
 /// True when tokens `a..b` look like a person's name (no title, head or common words).
 fn name_like(doc: &Doc, a: usize, b: usize) -> bool {
     a < b
+        && doc.is_cap(a)
+        && doc.is_cap(b - 1)
         && (a..b).all(|i| {
             let s = doc.s(i);
+            // Surname particles inside a name: "Ursula von der Leyen", "Charles de Gaulle".
+            if i > a
+                && matches!(s, "von" | "van" | "der" | "den" | "de" | "da" | "du" | "del" | "la" | "le" | "bin" | "al")
+            {
+                return true;
+            }
             doc.is_cap(i)
                 && !is_title_head(s)
                 && !is_org_head(s)
@@ -1086,6 +1105,12 @@ mod tests {
             "A Zentrix spokesperson declined to comment. Shares of Voltera fell. The mayor of Kolbrek was evacuated.";
         assert_eq!(names(text, EntityKind::Organization), ["Voltera", "Zentrix"]);
         assert_eq!(names(text, EntityKind::Place), ["Kolbrek"]);
+    }
+
+    #[test]
+    fn surname_particles() {
+        let text = "European Commission President Ursula von der Leyen met Charles de Gaulle's biographer.";
+        assert_eq!(names(text, EntityKind::Person), ["Charles de Gaulle", "Ursula von der Leyen"]);
     }
 
     #[test]
