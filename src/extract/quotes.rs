@@ -460,6 +460,20 @@ impl<'a> Ctx<'a> {
             j += 1;
         }
         if let Some(e) = self.mention_at(j).filter(|_| j < hi) {
+            // "said Brooks’ cousin, Keisha Moore": the possessor does not speak; a name after the role does.
+            let mut end = j;
+            while end < hi && self.mention_at(end) == Some(e) {
+                end += 1;
+            }
+            let possessive =
+                self.toks.get(end).is_some_and(|t| t.kind == TokKind::Possessive || matches!(self.s(end), "’" | "'"));
+            if possessive {
+                return Some(
+                    (end + 1..hi.min(end + 8))
+                        .find_map(|k| self.mention_at(k).filter(|&p| self.is_person(p) && p != e))
+                        .map_or(Who::Unnamed, Who::Entity),
+                );
+            }
             return self.speaker_entity(e).then_some(Who::Entity(e));
         }
         if is_personal_pronoun(s) {
@@ -594,7 +608,11 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
             if matches!(s, "." | "!" | "?") {
                 break;
             }
+            // A closing apostrophe glued to a word ("Brooks’ cousin") is a possessive, not a quotation mark.
+            let glued_apostrophe =
+                matches!(s, "’" | "'") && hi >= 2 && toks[hi - 2].span.end == toks[hi - 1].span.start;
             if toks[hi - 1].kind == TokKind::Punct
+                && !glued_apostrophe
                 && crate::extract::text::is_quote_char(s.chars().next().unwrap_or(' '))
             {
                 hi -= 1;
@@ -958,6 +976,14 @@ mod tests {
         let v = said(text);
         assert_eq!(who(&v, "We are ready"), Some("Mary Okafor".into()));
         assert_eq!(who(&v, "So are we"), Some("Tanaka".into()));
+    }
+
+    #[test]
+    fn a_relative_of_someone_named_speaks_not_the_someone() {
+        let text = "Tanya Reyes, 28, died on Friday.\n\n“She was kind,” said Reyes’ cousin, Keisha Moore. “We miss her,” said Reyes's brother.";
+        let v = said(text);
+        assert_eq!(who(&v, "She was kind"), Some("Keisha Moore".into()));
+        assert_eq!(who(&v, "We miss her"), None);
     }
 
     #[test]
