@@ -77,7 +77,9 @@ pub enum Command {
     /// Export the whole store
     ///
     /// N-Quads and TriG keep the per-article graphs; Turtle and N-Triples
-    /// write their union.
+    /// write their union. DOT (Graphviz) and GraphML (Gephi) write the entity
+    /// network: people, organisations and places, linked when articles name
+    /// them together.
     Export {
         #[command(flatten)]
         store: StoreArg,
@@ -104,6 +106,10 @@ pub enum ExportFormat {
     Ntriples,
     Nquads,
     Trig,
+    /// Graphviz: the entity network
+    Dot,
+    /// GraphML (Gephi, yEd): the entity network
+    Graphml,
 }
 
 #[cfg(test)]

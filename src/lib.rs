@@ -6,6 +6,7 @@
 
 pub mod cli;
 pub mod extract;
+pub mod graph;
 pub mod ingest;
 pub mod model;
 pub mod print;
@@ -137,11 +138,26 @@ pub fn rdf_format(f: ExportFormat) -> RdfFormat {
         ExportFormat::Ntriples => RdfFormat::NTriples,
         ExportFormat::Nquads => RdfFormat::NQuads,
         ExportFormat::Trig => RdfFormat::TriG,
+        ExportFormat::Dot | ExportFormat::Graphml => unreachable!("graph formats are not RDF"),
     }
 }
 
 /// Writes the store to `path` (atomically) or to `out`.
 pub fn export(st: &GraphStore, format: ExportFormat, path: Option<&Path>, out: &mut dyn Write) -> Result<()> {
+    if matches!(format, ExportFormat::Dot | ExportFormat::Graphml) {
+        let (entities, articles) = st.entity_table()?;
+        let g = graph::co_mentions(&entities, &articles);
+        let mut buf = Vec::new();
+        match format {
+            ExportFormat::Dot => graph::write_dot(&g, &mut buf)?,
+            _ => graph::write_graphml(&g, &mut buf)?,
+        }
+        match path {
+            Some(p) => std::fs::write(p, buf).with_context(|| format!("cannot write {}", p.display()))?,
+            None => out.write_all(&buf)?,
+        }
+        return Ok(());
+    }
     let format = rdf_format(format);
     match path {
         Some(p) => {

@@ -41,6 +41,9 @@ pub enum StoreError {
     Query(String),
 }
 
+/// Every entity as (IRI, canonical name, kind), and the entity IRIs each article mentions.
+pub type EntityTable = (Vec<(String, String, EntityKind)>, Vec<Vec<String>>);
+
 /// Whether the caller will change the store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
@@ -241,6 +244,23 @@ impl GraphStore {
             }
         }
         Ok(out)
+    }
+
+    /// (IRI, canonical name, kind) of every entity, and for every article the entities it mentions.
+    pub fn entity_table(&self) -> Result<EntityTable, StoreError> {
+        let ents = self
+            .entities()?
+            .into_iter()
+            .map(|e| (rdf::entity_iri(&e.id).as_str().to_string(), e.name, e.kind))
+            .collect();
+        let mut by_article: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for q in self.store.quads_for_pattern(None, Some(vocab::schema::MENTIONS), None, None) {
+            let q = q?;
+            if let (oxigraph::model::NamedOrBlankNode::NamedNode(a), Term::NamedNode(e)) = (q.subject, q.object) {
+                by_article.entry(a.as_str().to_string()).or_default().push(e.as_str().to_string());
+            }
+        }
+        Ok((ents, by_article.into_values().collect()))
     }
 
     /// Adds quads to the store.

@@ -109,6 +109,28 @@ fn export_formats_parse_back_to_the_same_counts() {
 }
 
 #[test]
+fn the_entity_network_for_graph_tools() {
+    let (dir, store) = seeded_store();
+    let path = dir.path().join("net.graphml");
+    assert!(run(&["export", "--store", &store, "--format", "graphml", "-o", path.to_str().unwrap()]).status.success());
+    let xml = std::fs::read_to_string(&path).unwrap();
+    let o = run(&[
+        "query",
+        "--store",
+        &store,
+        "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?g { ?a schema:mentions ?e } }",
+        "--format",
+        "csv",
+    ]);
+    let entities: usize = stdout(&o).lines().nth(1).unwrap().parse().unwrap();
+    assert_eq!(xml.matches("<node ").count(), entities);
+    assert!(xml.contains(r#"<data key="name">Olaf Scholz</data><data key="kind">person</data>"#));
+    assert!(xml.matches("<edge ").count() > entities, "co-mentions link the entities");
+    let dot = stdout(&run(&["export", "--store", &store, "--format", "dot"]));
+    assert!(dot.starts_with("graph {") && dot.contains("label=\"NATO\" shape=box"));
+}
+
+#[test]
 fn reingest_changes_nothing() {
     let (dir, store) = seeded_store();
     let a = dir.path().join("a.nq");

@@ -9,7 +9,7 @@ Enter a SPARQL query; it runs when it ends with ; or its closing } (or a LIMIT/O
   .help                    this text
   .prefixes                the declared prefixes
   .stats                   articles, entities by type, quotes, triples
-  .export FORMAT FILE      write the store (turtle, ntriples, nquads, trig)
+  .export FORMAT FILE      write the store (turtle, ntriples, nquads, trig) or the entity network (dot, graphml)
   .quit                    leave (Ctrl-D too; Ctrl-C clears the line)";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,9 +26,9 @@ pub enum Command {
 pub enum CommandError {
     #[error("unknown command {0}; try .help")]
     Unknown(String),
-    #[error("usage: .export FORMAT FILE (FORMAT: turtle, ntriples, nquads, trig)")]
+    #[error("usage: .export FORMAT FILE (FORMAT: turtle, ntriples, nquads, trig, dot, graphml)")]
     ExportUsage,
-    #[error("unknown export format {0} (turtle, ntriples, nquads, trig)")]
+    #[error("unknown export format {0} (turtle, ntriples, nquads, trig, dot, graphml)")]
     Format(String),
 }
 
@@ -82,6 +82,8 @@ impl Command {
                         "ntriples" | "nt" => ExportFormat::Ntriples,
                         "nquads" | "nq" => ExportFormat::Nquads,
                         "trig" => ExportFormat::Trig,
+                        "dot" => ExportFormat::Dot,
+                        "graphml" => ExportFormat::Graphml,
                         other => return Err(CommandError::Format(other.to_string())),
                     };
                     Ok(Command::Export { format, path: PathBuf::from(p) })
