@@ -459,6 +459,16 @@ impl<'a> Ctx<'a> {
         {
             j += 1;
         }
+        // "Senate Majority Leader Chuck Schumer": an organisation in the title, the person after it.
+        if self.mention_at(j).is_some_and(|e| !self.is_person(e)) {
+            let mut k = j;
+            while k < hi && self.toks[k].kind == TokKind::Word && !self.lower_word(k) {
+                if let Some(p) = self.mention_at(k).filter(|&p| self.is_person(p)) {
+                    return Some(Who::Entity(p));
+                }
+                k += 1;
+            }
+        }
         if let Some(e) = self.mention_at(j).filter(|_| j < hi) {
             // "said Brooks’ cousin, Keisha Moore": the possessor does not speak; a name after the role does.
             let mut end = j;
@@ -588,7 +598,11 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
         let mut lo = open_tok;
         while lo > 0 && toks.get(lo - 1).map(|t| t.para) == para {
             let s = ctx.s(lo - 1);
-            if !ctx.in_quote[lo - 1] && matches!(s, "." | "!" | "?") {
+            // A period that ends a sentence (not "D-Mass.)" inside one): the tokenizer's sentence ids tell.
+            if !ctx.in_quote[lo - 1]
+                && matches!(s, "." | "!" | "?")
+                && toks.get(lo).is_none_or(|t| t.sent != toks[lo - 1].sent)
+            {
                 break;
             }
             if ctx.in_quote[lo - 1] {
@@ -605,7 +619,7 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
         while hi < n && toks[hi].para == para.unwrap_or(usize::MAX) && !ctx.in_quote[hi] {
             let s = ctx.s(hi);
             hi += 1;
-            if matches!(s, "." | "!" | "?") {
+            if matches!(s, "." | "!" | "?") && toks.get(hi).is_none_or(|t| t.sent != toks[hi - 1].sent) {
                 break;
             }
             // A closing apostrophe glued to a word ("Brooks’ cousin") is a possessive, not a quotation mark.
@@ -651,7 +665,7 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
             let mut start = end;
             while start > 0
                 && toks[start - 1].para == toks[end].para
-                && !matches!(ctx.s(start - 1), "." | "!" | "?")
+                && !(matches!(ctx.s(start - 1), "." | "!" | "?") && toks[start - 1].sent != toks[start].sent)
                 && !ctx.in_quote[start - 1]
             {
                 start -= 1;
@@ -984,6 +998,14 @@ mod tests {
         let v = said(text);
         assert_eq!(who(&v, "She was kind"), Some("Keisha Moore".into()));
         assert_eq!(who(&v, "We miss her"), None);
+    }
+
+    #[test]
+    fn organisations_in_titles_and_party_labels() {
+        let text = "“We will act,” Senate Majority Leader Ann Kell, D-Ore., said.\n\nSen. Bo Reyes (R-Tex.) called it “a stunt.”";
+        let v = said(text);
+        assert_eq!(who(&v, "We will act"), Some("Ann Kell".into()));
+        assert_eq!(who(&v, "a stunt"), Some("Bo Reyes".into()));
     }
 
     #[test]
