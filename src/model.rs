@@ -83,7 +83,7 @@ pub enum Subtype {
 }
 
 /// A reference from an entity to the bundled gazetteer.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct GeoRef {
     pub geonames_id: Option<u64>,
     /// ISO 3166-1 alpha-2 of the place itself (countries) or of its country.

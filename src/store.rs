@@ -325,19 +325,13 @@ impl GraphStore {
                     .as_deref()
                     .and_then(|s| s.strip_prefix("https://sws.geonames.org/"))
                     .and_then(|s| s.trim_end_matches('/').parse().ok());
-                e.geo
-                    .get_or_insert(GeoRef { geonames_id: None, country_code: None, lat: None, lon: None })
-                    .geonames_id = id;
+                e.geo.get_or_insert(GeoRef::default()).geonames_id = id;
             } else if p == vocab::schema::IDENTIFIER {
-                e.geo
-                    .get_or_insert(GeoRef { geonames_id: None, country_code: None, lat: None, lon: None })
-                    .country_code = literal;
+                e.geo.get_or_insert(GeoRef::default()).country_code = literal;
             } else if p == vocab::schema::LATITUDE {
-                e.geo.get_or_insert(GeoRef { geonames_id: None, country_code: None, lat: None, lon: None }).lat =
-                    literal.and_then(|s| s.parse().ok());
+                e.geo.get_or_insert(GeoRef::default()).lat = literal.and_then(|s| s.parse().ok());
             } else if p == vocab::schema::LONGITUDE {
-                e.geo.get_or_insert(GeoRef { geonames_id: None, country_code: None, lat: None, lon: None }).lon =
-                    literal.and_then(|s| s.parse().ok());
+                e.geo.get_or_insert(GeoRef::default()).lon = literal.and_then(|s| s.parse().ok());
             }
         }
         // Seats of power carry both the organisation and the place type; the organisation wins.

@@ -119,11 +119,6 @@ const CONNECTORS: &[&str] =
     &["of", "for", "and", "the", "de", "von", "van", "der", "al", "bin", "la", "le", "du", "da", "del", "on"];
 const NAME_SUFFIXES: &[&str] = &["Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"];
 
-fn capitalize(w: &str) -> String {
-    let mut c = w.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
-}
-
 fn is_suffix(s: &str) -> bool {
     NAME_SUFFIXES.contains(&s)
 }
@@ -482,11 +477,9 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
                 && doc.s(k).chars().all(|c| c.is_lowercase() || c == '-')
                 && doc.same_para(a, k)
             {
-                if is_org_head(&capitalize(doc.s(k)))
-                    && matches!(doc.s(k), "ministry" | "parliament" | "government" | "army" | "navy" | "military")
-                    && k > b
-                    || doc.s(k) == "ministry"
-                {
+                // "defense ministry"; "parliament", "army" ... only after a qualifier ("national army").
+                let head = doc.s(k);
+                if head == "ministry" || (k > b && matches!(head, "parliament" | "government" | "army" | "navy")) {
                     let words: Vec<String> = (a..=k).map(|x| capitalize(doc.s(x))).collect();
                     let mut c = org_cand(doc, a, k + 1, words.join(" "));
                     c.extra_surface = Some(doc.text_of(a, k + 1).to_string());

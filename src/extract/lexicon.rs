@@ -101,7 +101,7 @@ lexicon!(
         "Labor", "Labour", "Treasury", "Commerce", "Homeland", "Intelligence", "First", "Assistant",
         "Special", "Chief", "Lord", "High", "Grand", "Associate", "Principal", "Head", "General", "Major",
         "Lieutenant", "Rear", "Brigadier", "Field", "Defense", "Military", "Presidential", "Royal", "Crown",
-        "Opposition", "House", "Senate", "Party", "Committee", "Foreign-Policy", "Armed", "Forces", "Air",
+        "Opposition", "House", "Senate", "Party", "Committee", "Armed", "Forces", "Air",
         "Force", "Navy", "Army", "Naval", "Development", "Digital", "Information", "Emergency", "Emergencies",
         "Communications", "Social", "Public", "Veterans", "Immigration", "Housing", "Science", "Technology",
     ])
@@ -198,7 +198,7 @@ lexicon!(
         "declaring", "explaining", "urging", "promising", "vowing", "telling",
         "observed",  "observes", "contend", "contended", "contends", "reckon", "reckoned",
         "mused",  "shouted",  "whispered", "cried", "exclaimed", "recounted", "affirmed",
-        "repeated",  "predicting",  "signaled", "signalled", "said.", "writes",
+        "repeated",  "predicting",  "signaled", "signalled",
     ])
 );
 
@@ -292,7 +292,6 @@ fn known_orgs() -> &'static HashMap<&'static str, &'static str> {
             ("Republicans", "Republican Party"),
             ("Democrats", "Democratic Party"),
             ("Tories", "Conservative Party"),
-            ("Pentagon’s", "Pentagon"),
             ("Xinhua", "Xinhua"),
             ("TASS", "TASS"),
             ("Interfax", "Interfax"),
@@ -309,6 +308,12 @@ fn known_orgs() -> &'static HashMap<&'static str, &'static str> {
 /// Seats of power whose name stands for the institution (both place and organisation).
 const SEATS: &[&str] =
     &["Kremlin", "Pentagon", "White House", "Downing Street", "Elysee", "Élysée", "Vatican", "Capitol"];
+
+/// The word with its first letter in capitals ("ministry" -> "Ministry").
+pub fn capitalize(w: &str) -> String {
+    let mut c = w.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
 
 pub fn is_given_name(w: &str) -> bool {
     given_names().contains(w)

@@ -210,7 +210,7 @@ impl<'a> Ctx<'a> {
     fn org_noun_at(&self, pos: usize, noun: &str) -> Option<usize> {
         let generic =
             matches!(noun, "company" | "firm" | "group" | "government" | "military" | "organization" | "organisation");
-        if !generic && !is_org_head(&capitalized(noun)) {
+        if !generic && !is_org_head(&capitalize(noun)) {
             return None;
         }
         (0..pos).rev().filter_map(|j| self.mention_at(j)).find(|&e| {
@@ -813,11 +813,6 @@ fn statement_in(ctx: &Ctx, start: usize, end: usize) -> Option<Quote> {
         return None;
     }
     Some(Quote { span: Span::new(toks[c].span.start, toks[last - 1].span.end), speaker: Some(e) })
-}
-
-fn capitalized(w: &str) -> String {
-    let mut c = w.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
 fn is_auxiliary(w: &str) -> bool {

@@ -53,12 +53,7 @@ fn int(v: usize) -> Literal {
 
 /// A short stable digest (FNV-1a, 64 bits) of an article's cleaned text.
 pub fn digest(text: &str) -> String {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in text.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    format!("{h:016x}")
+    format!("{:016x}", similar::fnv(text.as_bytes(), 0))
 }
 
 struct Sink {

@@ -15,7 +15,8 @@ pub const NEAR_DUPLICATE: f64 = 0.25;
 /// carried by hundreds of outlets does not link every copy to every other.
 pub const MAX_LINKS: usize = 3;
 
-fn fnv(bytes: &[u8], seed: u64) -> u64 {
+/// FNV-1a over `bytes`, its basis perturbed by `seed` (seed 0 is plain FNV-1a).
+pub fn fnv(bytes: &[u8], seed: u64) -> u64 {
     let mut h: u64 = 0xcbf29ce484222325 ^ seed.wrapping_mul(0x9E3779B97F4A7C15);
     for &b in bytes {
         h ^= u64::from(b);
