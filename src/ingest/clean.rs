@@ -1,45 +1,64 @@
 //! Site boilerplate removal.
 //!
 //! News pages arrive with menus, category lists, share buttons, login
-//! prompts, repeated headlines and teasers. Each line is judged on its own
-//! shape (many commas and numbers, a run of capitalised menu words, no
-//! English function words) and against the rest of the article (a repeat, or
-//! a truncated teaser of a later line). What survives, joined by blank lines,
-//! is the text every offset counts in.
+//! prompts, repeated headlines and teasers. Only that furniture goes: news
+//! content stays, also when it is not prose (results tables, squad lists,
+//! scoreboards, photo captions, credit lines). A line is furniture when
+//!
+//! - it repeats an earlier line, or is a truncated teaser of a later one, or
+//!   a site title carrying the headline again;
+//! - it is machine-joined: a link list with commas and no spaces
+//!   ("Africa,964,Americas,4388,..."), or a long menu of capitalised words
+//!   with no separators, numbers or function words between them;
+//! - it belongs to a run of one-to-three-word labels without digits or
+//!   sentence punctuation (a menu laid out one item per line);
+//! - it speaks to the reader about the page: a short line with web-page
+//!   vocabulary (advertisement, newsletter, cookies, copyright, share, sign
+//!   in) that is not a sentence about someone else;
+//! - it is prose in another language (lower-case words, no English
+//!   function word).
+//!
+//! A line with numbers and names (a table row) is never judged by its lack
+//! of function words. What survives, joined by blank lines, is the text every
+//! offset counts in.
 
 use std::collections::HashSet;
 
-/// Phrases that mark a whole line as site furniture.
-const BOILERPLATE_PHRASES: &[&str] = &[
-    "continues below the ad",
-    "story continues below",
+/// Web-page vocabulary: what a page says about itself or to its reader.
+/// General knowledge of site furniture, not phrases of any one site.
+const PAGE_WORDS: &[&str] = &[
     "advertisement",
-    "related articles",
-    "back to top",
-    "source link",
-    "sign up for",
-    "subscribe to",
+    "below the ad",
+    "sponsored content",
+    "newsletter",
+    "subscribe",
+    "cookie",
+    "copyright",
+    "©",
+    "all rights reserved",
+    "privacy policy",
+    "terms of use",
+    "terms of service",
+    "sign up",
+    "sign in",
     "log in",
-    "sign in to",
+    "logged in",
     "share this",
     "share on",
+    "follow us",
     "click here",
-    "all rights reserved",
-    "copyright ©",
-    "read more:",
-    "follow us on",
+    "read more",
+    "related articles",
+    "related stories",
+    "back to top",
+    "skip to",
+    "post a comment",
     "leave a comment",
     "comments are closed",
-    "recommended for you",
-    "newsletter",
-    "cookie",
-    "skip to content",
-    "view all",
-    "loaded all posts",
-    "table of content",
-    "you must be logged in",
-    "to post a comment",
 ];
+
+/// Words by which a page addresses its reader ("sign up for our newsletter").
+const READER_WORDS: &[&str] = &["you", "your", "our", "us"];
 
 /// Frequent English function words: a long line with none of them is not English prose.
 const FUNCTION_WORDS: &[&str] = &[
@@ -48,54 +67,172 @@ const FUNCTION_WORDS: &[&str] = &[
     "this", "will", "would",
 ];
 
+/// Function words of other languages written in Latin letters (French,
+/// Spanish, Italian, Portuguese, German, Dutch, Turkish), none an English word.
+const FOREIGN_FUNCTION_WORDS: &[&str] = &[
+    "le", "les", "des", "du", "une", "est", "et", "pas", "ne", "notre", "nous", "vous", "pour", "dans", "sur", "avec",
+    "qui", "que", "el", "los", "las", "del", "por", "para", "una", "es", "y", "se", "su", "il", "di", "che",
+    "non", "della", "nel", "os", "não", "uma", "der", "das", "und", "ist", "nicht", "mit", "für", "auf",
+    "dem", "ein", "eine", "het", "een", "van", "niet", "ve", "veya", "bir", "bu", "için", "ile", "değil",
+];
+
+/// Why a line was dropped.
+pub type Reason = &'static str;
+
 /// The article's headline (first non-empty line) and its cleaned text.
 pub fn clean(raw: &str) -> (String, String) {
-    let lines: Vec<&str> = raw.lines().map(|l| l.trim()).collect();
-    let headline = lines.iter().find(|l| !l.is_empty()).map(|s| s.to_string()).unwrap_or_default();
-    let mut seen: HashSet<&str> = HashSet::new();
-    let mut kept: Vec<&str> = Vec::new();
-    for (i, line) in lines.iter().enumerate() {
-        if line.is_empty() || !seen.insert(line) {
-            continue;
-        }
-        if is_boilerplate(line) || is_teaser(line, &lines[i + 1..]) {
-            continue;
-        }
-        // A site title carrying the headline again ("Site - Section: Headline").
-        if !kept.is_empty() && headline.len() > 20 && line.contains(headline.as_str()) {
-            continue;
-        }
-        kept.push(line);
-    }
+    let headline = raw.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or_default().to_string();
+    let kept: Vec<&str> = judge(raw).into_iter().filter(|(_, why)| why.is_none()).map(|(l, _)| l).collect();
     (headline, kept.join("\n\n"))
 }
 
-fn is_boilerplate(line: &str) -> bool {
-    let lower = line.to_lowercase();
+/// Every non-empty line of `raw` (trimmed) with the reason it is dropped, or
+/// `None` when it is kept.
+pub fn judge(raw: &str) -> Vec<(&str, Option<Reason>)> {
+    let lines: Vec<&str> = raw.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let headline = lines.first().copied().unwrap_or_default();
+    let labels = label_runs(&lines);
+    let is_site_title = |i: usize, line: &str| i > 0 && headline.len() > 20 && line.len() > headline.len() && line.contains(headline);
+    // What a site title adds to the headline is the site's name
+    // ("Site - Section: Headline"): a line of it alone is furniture too.
+    let site_names: HashSet<&str> = lines
+        .iter()
+        .enumerate()
+        .filter(|&(i, l)| is_site_title(i, l))
+        .flat_map(|(_, l)| l.split(headline))
+        .map(|rest| rest.trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | '|' | '–' | '—')))
+        .filter(|rest| !rest.is_empty())
+        .collect();
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut out = Vec::with_capacity(lines.len());
+    for (i, &line) in lines.iter().enumerate() {
+        let why = if !seen.insert(line) {
+            Some("repeat")
+        } else if is_teaser(line, &lines[i + 1..]) {
+            Some("teaser")
+        } else if is_site_title(i, line) {
+            Some("site title")
+        } else if site_names.contains(line) {
+            Some("site name")
+        } else if labels[i] {
+            Some("menu run")
+        } else {
+            furniture(line)
+        };
+        out.push((line, why));
+    }
+    out
+}
+
+/// The shape of one line, judged on its own.
+fn furniture(line: &str) -> Option<Reason> {
     let words: Vec<&str> = line.split_whitespace().collect();
-    if BOILERPLATE_PHRASES.iter().any(|p| lower.contains(p)) && words.len() < 60 {
-        return true;
+    // Link lists: "Africa,964,Americas,4388,..." (commas a program wrote,
+    // no space after them and not inside a number).
+    let b = line.as_bytes();
+    let joined = (0..b.len())
+        .filter(|&i| {
+            b[i] == b',' && b.get(i + 1).is_some_and(|c| !c.is_ascii_whitespace())
+                && !(i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+        })
+        .count();
+    if joined >= 8 {
+        return Some("link list");
     }
-    // Category lists: "Africa,964,Americas,4388,..."
-    let commas = line.matches(',').count();
-    let digits = line.chars().filter(char::is_ascii_digit).count();
-    if commas >= 8 && (digits * 4 > line.len() || commas * 6 > line.len()) {
-        return true;
+    let alpha: Vec<&str> = words.iter().copied().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    let caps = alpha.iter().filter(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)).count();
+    let function_words = words.iter().filter(|w| is_function_word(w)).count();
+    let numbers = words.len() - alpha.len();
+    let separators = line.matches([',', ';', '(', '•', '|']).count();
+    // A menu on one line: many words side by side with no sentence end,
+    // separators or numbers between them (a list of names has commas, a
+    // table row has numbers, a sentence its full stop), mostly capitalised
+    // with hardly any function words, or so long that no prose runs on so.
+    let sentence_ends = line.match_indices(['.', '!', '?']).filter(|(i, _)| {
+        line[i + 1..].chars().next().is_none_or(|c| c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\'' | ')'))
+    });
+    if words.len() >= 20 && sentence_ends.count() == 0 && separators * 10 < words.len() && numbers * 6 < words.len()
+        && (caps * 10 >= alpha.len() * 6 && function_words * 12 < words.len()
+            || words.len() >= 60 && function_words * 6 < words.len())
+    {
+        return Some("menu");
     }
-    // Menus: many words, mostly capitalised, hardly any function words
-    // (a sentence full of names still has its "of", "with", "and").
-    if words.len() >= 20 {
-        let caps = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
-        let function_words = words.iter().filter(|w| is_function_word(w)).count();
-        if caps * 10 > words.len() * 6 && function_words * 12 < words.len() {
-            return true;
+    // The page speaking of itself or to its reader: short, with web-page
+    // vocabulary, and not a sentence about someone else (no end punctuation,
+    // or addressed to "you"/"our" readers).
+    if words.len() <= 14 {
+        let lower = line.to_lowercase();
+        if PAGE_WORDS.iter().any(|p| contains_phrase(&lower, p)) {
+            let sentence = line.ends_with(['.', '!', '?', '"', '”', '’', '\'']);
+            let addressed = words.iter().any(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+                READER_WORDS.contains(&w.as_str())
+            });
+            if !sentence || addressed || lower.contains('©') || lower.contains("all rights reserved") {
+                return Some("page furniture");
+            }
         }
     }
-    // Not English prose: a line of several words without a single function word.
-    if words.len() >= 5 && !words.iter().any(|w| is_function_word(w)) {
-        return true;
+    // Prose in another language: lower-case words, not one English function
+    // word, and the marks of another language (two of its function words,
+    // or two lower-case words spelt with letters English does not use).
+    // Headlines ("Port strike ends") and rows of names and numbers stay.
+    let lower_words = alpha.len() - caps;
+    if words.len() >= 5 && lower_words * 2 > alpha.len() && function_words == 0 {
+        let starts_upper = |w: &str| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase);
+        let lowered: Vec<&str> = alpha
+            .iter()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .collect();
+        // Particles before a surname ("van der Berg", "de la Cruz") are names.
+        let mut foreign: Vec<&str> = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (w.trim_matches(|c: char| !c.is_alphabetic()), words.get(i + 1)))
+            .filter(|(w, next)| FOREIGN_FUNCTION_WORDS.contains(w) && !next.is_some_and(|n| starts_upper(n)))
+            .map(|(w, _)| w)
+            .collect();
+        foreign.sort_unstable();
+        foreign.dedup();
+        let accented = lowered.iter().filter(|w| !w.is_ascii()).count();
+        if foreign.len() >= 2 || accented >= 2 {
+            return Some("other language");
+        }
     }
-    false
+    None
+}
+
+/// `phrase` in `lower` at word boundaries ("log in", not "catalog intact").
+fn contains_phrase(lower: &str, phrase: &str) -> bool {
+    lower.match_indices(phrase).any(|(i, _)| {
+        let before = lower[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after = lower[i + phrase.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        before && after || phrase == "©"
+    })
+}
+
+/// Lines inside a run of at least four consecutive short labels (one to
+/// three words, no digits, no sentence punctuation): a menu laid out one
+/// item per line. Headings between paragraphs stand alone and stay.
+fn label_runs(lines: &[&str]) -> Vec<bool> {
+    let is_label = |l: &str| {
+        let n = l.split_whitespace().count();
+        n <= 3 && !l.split_whitespace().any(is_function_word) && !l.chars().any(|c| c.is_ascii_digit() || matches!(c, '.' | '!' | '?' | ',' | ':' | ';' | '"' | '“' | '”'))
+    };
+    let mut out = vec![false; lines.len()];
+    let mut start = 0;
+    for i in 0..=lines.len() {
+        // The first line is the headline, never a menu item.
+        if i > 0 && i < lines.len() && is_label(lines[i]) {
+            continue;
+        }
+        if i - start >= 4 {
+            out[start..i].iter_mut().for_each(|x| *x = true);
+        }
+        start = i + 1;
+    }
+    out
 }
 
 fn is_function_word(w: &str) -> bool {
@@ -143,5 +280,78 @@ mod tests {
                    The minister said on Monday that the talks would resume next week in the capital.";
         let (_, text) = clean(raw);
         assert_eq!(text, "Title\n\nThe minister said on Monday that the talks would resume next week in the capital.");
+    }
+
+    fn kept(raw: &str) -> Vec<&str> {
+        judge(raw).into_iter().filter(|(_, why)| why.is_none()).map(|(l, _)| l).collect()
+    }
+
+    #[test]
+    fn keeps_tables_squads_scoreboards_captions_and_credits() {
+        let raw = "ATHLETICS - RESULTS FROM THE HARBOUR GAMES\n\nPORTSMOUTH 2031-05-04\n\n\
+                   Results of the women's 800 metres:\n\n1. Aisha Bello (Nigeria) 2:01.34\n\n2. Fenna de Groot (Netherlands) 2:02.10\n\n\
+                   Kestrel Town 3 Marlow Rovers 1\n\nWEST DIVISION\n\nW L PCT GB\n\nDUNMORE AT KILBRIDE\n\nASHFORD AT WELLING\n\n\
+                   Squad: Tomas Reyna, Kofi Mensah, Rohan Pillai, Ewan Doyle, Piet van der Linde, Ibrahim Musa, Liam O'Neill\n\n\
+                   Fishermen unload the morning catch at the harbour in Kollam.Credit…Meera Nair for The Coastal Post\n\n\
+                   (Reporting by Chidi Okafor; Editing by Jane Holt)\n\nShare prices fell sharply on Monday after the results.";
+        let lines: Vec<&str> = raw.split("\n\n").collect();
+        assert_eq!(kept(raw), lines);
+    }
+
+    #[test]
+    fn drops_menus_laid_out_one_item_per_line_but_not_lone_headings() {
+        let raw = "Flood waters recede\n\nHome\n\nNews\n\nSport\n\nWeather\n\nCulture\n\n\
+                   The river fell by a metre overnight, the agency said.\n\nWhat happens next\n\nRepairs begin on Monday.";
+        assert_eq!(
+            kept(raw),
+            [
+                "Flood waters recede",
+                "The river fell by a metre overnight, the agency said.",
+                "What happens next",
+                "Repairs begin on Monday."
+            ]
+        );
+    }
+
+    #[test]
+    fn drops_a_long_run_on_widget_line_but_not_a_list_of_names() {
+        let widget = "Menu Home Latest Popular Videos Podcasts Search Archive Login Register Settings Help Contact \
+                      About Careers Advertise Weather Traffic Sport Culture Puzzles Games Newsletters";
+        let names = "Players called up: Amaka Obi, Sunil Rao, Gwen Pryce, Tariq Aziz, Lena Vogt, Marta Ruiz, Dara Quinn, \
+                     Joel Mbeki, Ines Carvalho, Olu Adeyemi, Priya Menon, Huw Jenkins";
+        assert_eq!(kept(&format!("T\n\n{widget}\n\n{names}")), ["T", names]);
+    }
+
+    #[test]
+    fn drops_lines_addressed_to_the_reader_but_not_news_about_those_words() {
+        let raw = "T\n\nSign up for our morning briefing.\n\nAdvertisement\n\n© 2031 Harbour Media Ltd. All rights reserved.\n\n\
+                   Share this article\n\nThe council voted to sign up for the regional recycling scheme.\n\n\
+                   Cookie sales at the fair raised 400 pounds for the hospice.";
+        assert_eq!(
+            kept(raw),
+            [
+                "T",
+                "The council voted to sign up for the regional recycling scheme.",
+                "Cookie sales at the fair raised 400 pounds for the hospice."
+            ]
+        );
+    }
+
+    #[test]
+    fn drops_other_languages_but_not_headlines_without_function_words() {
+        let raw = "T\n\nPara comentar es necesario iniciar sesión con una cuenta.\n\n\
+                   Harbour strike ends, dockers return.\n\nMinister quits over airport deal.\n\n\
+                   4. Jan van der Berg (Belgium) same time";
+        assert_eq!(
+            kept(raw),
+            ["T", "Harbour strike ends, dockers return.", "Minister quits over airport deal.", "4. Jan van der Berg (Belgium) same time"]
+        );
+    }
+
+    #[test]
+    fn drops_the_site_name_a_site_title_added_to_the_headline() {
+        let raw = "Harbour strike ends after three weeks\n\nDockers returned to work on Friday.\n\n\
+                   Coastwire - Local: Harbour strike ends after three weeks\n\nCoastwire - Local";
+        assert_eq!(kept(raw), ["Harbour strike ends after three weeks", "Dockers returned to work on Friday."]);
     }
 }
