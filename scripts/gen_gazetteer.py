@@ -75,7 +75,7 @@ REGIONS = [
 # Frequently reported sub-national and disputed regions, with the country they lie in.
 SUBREGIONS = {
     "UA": "Crimea|Donbas|Donbass|Donetsk|Luhansk|Kharkiv|Zaporizhzhia|Odesa|Odessa",
-    "RU": "Dagestan|North Ossetia|Chechnya|Kaliningrad|Tatarstan|Bashkortostan|Ingushetia|Yakutia|Kamchatka",
+    "RU": "Chechnya|Kaliningrad|Tatarstan|Bashkortostan|Ingushetia|Yakutia|Kamchatka",
     "GE": "Abkhazia|South Ossetia", "MD": "Transnistria", "AZ": "Nagorno-Karabakh",
     "GB": "England|Scotland|Wales|Northern Ireland", "ES": "Catalonia|Basque Country|Andalusia",
     "CN": "Tibet|Xinjiang|Hong Kong|Macau|Inner Mongolia", "IN": "Kashmir|Punjab|Kerala|Bengal",

@@ -13,10 +13,12 @@ use crate::util::*;
 
 /// (figure, floor): the seed scores reached, minus 0.01.
 const FLOORS: &[(&str, f64)] = &[
-    ("entity_f1", 0.99),
+    // Places 0.980: "North Ossetia" and "East Room" were found only through lexicon
+    // entries fitted to the seeds (region list, place head "Room"), now removed.
+    ("entity_f1", 0.98),
     ("people_f1", 0.99),
     ("orgs_f1", 0.99),
-    ("places_f1", 0.99),
+    ("places_f1", 0.97),
     ("quote_f1", 0.99),
     ("who_f1", 0.99),
 ];

@@ -442,7 +442,7 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
         }
         return;
     }
-    // 5. Place head words: "Black Sea", "East Room"; or a lower-case one after: "Rostov region".
+    // 5. Place head words: "Black Sea", "Hyde Park"; or a lower-case one after: "Rostov region".
     if b - a >= 2 && is_place_head(doc.s(b - 1)) {
         cands.push(place_cand(doc, a, b, text.to_string(), None, Evidence::Strong));
         return;
@@ -558,15 +558,19 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
     unknown.push((a, b));
 }
 
-/// An unknown all-capitals word of 3 to 6 letters: usually an organisation ("FEMA").
+/// An unknown all-capitals word of 3 to 6 letters: usually an organisation
+/// ("FEMA"), unless it is a common word in capitals ("THE", "FOR").
 fn is_acronym(s: &str) -> bool {
-    (3..=6).contains(&s.len()) && s.chars().all(|c| c.is_ascii_uppercase()) && !ACRONYM_STOP.contains(&s)
+    (3..=6).contains(&s.len())
+        && s.chars().all(|c| c.is_ascii_uppercase())
+        && !ACRONYM_STOP.contains(&s)
+        && !is_common_word(s)
 }
 
+/// Abbreviations that name no organisation: job titles, measures, currencies, formats.
 const ACRONYM_STOP: &[&str] = &[
     "CEO", "CFO", "COO", "GDP", "COVID", "DDOS", "NFT", "LNG", "GMT", "UTC", "EST", "FAQ", "III", "VIII", "PDF",
-    "HTML", "USD", "EUR", "RSS", "ALL", "VIEW", "STEP", "THIS", "CTRL", "CMD", "LOCKED", "PREMIUM", "CONTENT", "THE",
-    "AND", "FOR",
+    "HTML", "USD", "EUR", "RSS",
 ];
 
 /// Context evidence for a chunk nobody classified yet.

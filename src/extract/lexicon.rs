@@ -134,7 +134,7 @@ lexicon!(
     set(&[
         "Sea", "Ocean", "River", "Lake", "Mountains", "Mountain", "Mount", "Island", "Islands", "Peninsula",
         "Strait", "Gulf", "Bay", "Valley", "Desert", "Square", "Street", "Avenue", "Road", "Bridge", "Airport",
-        "Base", "Room", "Palace", "Park", "Region", "Province", "Oblast", "District", "County", "Canal",
+        "Base", "Palace", "Park", "Region", "Province", "Oblast", "District", "County", "Canal",
         "Plateau", "Coast", "Port", "Harbor", "Harbour", "Heights", "Hills", "Forest", "Steppe", "Krai",
         "Prefecture", "Governorate", "Territory", "Territories", "Boulevard", "Plaza", "Stadium", "Arena",
     ])
