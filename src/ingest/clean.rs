@@ -71,9 +71,9 @@ const FUNCTION_WORDS: &[&str] = &[
 /// Spanish, Italian, Portuguese, German, Dutch, Turkish), none an English word.
 const FOREIGN_FUNCTION_WORDS: &[&str] = &[
     "le", "les", "des", "du", "une", "est", "et", "pas", "ne", "notre", "nous", "vous", "pour", "dans", "sur", "avec",
-    "qui", "que", "el", "los", "las", "del", "por", "para", "una", "es", "y", "se", "su", "il", "di", "che",
-    "non", "della", "nel", "os", "não", "uma", "der", "das", "und", "ist", "nicht", "mit", "für", "auf",
-    "dem", "ein", "eine", "het", "een", "van", "niet", "ve", "veya", "bir", "bu", "için", "ile", "değil",
+    "qui", "que", "el", "los", "las", "del", "por", "para", "una", "es", "y", "se", "su", "il", "di", "che", "non",
+    "della", "nel", "os", "não", "uma", "der", "das", "und", "ist", "nicht", "mit", "für", "auf", "dem", "ein", "eine",
+    "het", "een", "van", "niet", "ve", "veya", "bir", "bu", "için", "ile", "değil",
 ];
 
 /// Why a line was dropped.
@@ -92,7 +92,8 @@ pub fn judge(raw: &str) -> Vec<(&str, Option<Reason>)> {
     let lines: Vec<&str> = raw.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     let headline = lines.first().copied().unwrap_or_default();
     let labels = label_runs(&lines);
-    let is_site_title = |i: usize, line: &str| i > 0 && headline.len() > 20 && line.len() > headline.len() && line.contains(headline);
+    let is_site_title =
+        |i: usize, line: &str| i > 0 && headline.len() > 20 && line.len() > headline.len() && line.contains(headline);
     // What a site title adds to the headline is the site's name
     // ("Site - Section: Headline"): a line of it alone is furniture too.
     let site_names: HashSet<&str> = lines
@@ -132,7 +133,8 @@ fn furniture(line: &str) -> Option<Reason> {
     let b = line.as_bytes();
     let joined = (0..b.len())
         .filter(|&i| {
-            b[i] == b',' && b.get(i + 1).is_some_and(|c| !c.is_ascii_whitespace())
+            b[i] == b','
+                && b.get(i + 1).is_some_and(|c| !c.is_ascii_whitespace())
                 && !(i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit))
         })
         .count();
@@ -151,7 +153,10 @@ fn furniture(line: &str) -> Option<Reason> {
     let sentence_ends = line.match_indices(['.', '!', '?']).filter(|(i, _)| {
         line[i + 1..].chars().next().is_none_or(|c| c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\'' | ')'))
     });
-    if words.len() >= 20 && sentence_ends.count() == 0 && separators * 10 < words.len() && numbers * 6 < words.len()
+    if words.len() >= 20
+        && sentence_ends.count() == 0
+        && separators * 10 < words.len()
+        && numbers * 6 < words.len()
         && (caps * 10 >= alpha.len() * 6 && function_words * 12 < words.len()
             || words.len() >= 60 && function_words * 6 < words.len())
     {
@@ -218,7 +223,11 @@ fn contains_phrase(lower: &str, phrase: &str) -> bool {
 fn label_runs(lines: &[&str]) -> Vec<bool> {
     let is_label = |l: &str| {
         let n = l.split_whitespace().count();
-        n <= 3 && !l.split_whitespace().any(is_function_word) && !l.chars().any(|c| c.is_ascii_digit() || matches!(c, '.' | '!' | '?' | ',' | ':' | ';' | '"' | '“' | '”'))
+        n <= 3
+            && !l.split_whitespace().any(is_function_word)
+            && !l
+                .chars()
+                .any(|c| c.is_ascii_digit() || matches!(c, '.' | '!' | '?' | ',' | ':' | ';' | '"' | '“' | '”'))
     };
     let mut out = vec![false; lines.len()];
     let mut start = 0;
@@ -344,7 +353,12 @@ mod tests {
                    4. Jan van der Berg (Belgium) same time";
         assert_eq!(
             kept(raw),
-            ["T", "Harbour strike ends, dockers return.", "Minister quits over airport deal.", "4. Jan van der Berg (Belgium) same time"]
+            [
+                "T",
+                "Harbour strike ends, dockers return.",
+                "Minister quits over airport deal.",
+                "4. Jan van der Berg (Belgium) same time"
+            ]
         );
     }
 
