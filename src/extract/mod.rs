@@ -7,6 +7,8 @@ pub mod gazetteer;
 pub mod lexicon;
 pub mod quotes;
 pub mod roles;
+#[cfg(test)]
+mod seed_rule_tests;
 pub mod text;
 
 use crate::model::{Article, Extraction};
