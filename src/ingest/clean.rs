@@ -79,21 +79,35 @@ const FOREIGN_FUNCTION_WORDS: &[&str] = &[
 /// Why a line was dropped.
 pub type Reason = &'static str;
 
-/// The article's headline (first non-empty line) and its cleaned text.
+/// The article's headline and its cleaned text.
 pub fn clean(raw: &str) -> (String, String) {
-    let headline = raw.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or_default().to_string();
-    let kept: Vec<&str> = judge(raw).into_iter().filter(|(_, why)| why.is_none()).map(|(l, _)| l).collect();
-    (headline, kept.join("\n\n"))
+    let (headline, judged) = judge_lines(raw);
+    let kept: Vec<&str> = judged.into_iter().filter(|(_, why)| why.is_none()).map(|(l, _)| l).collect();
+    (headline.to_string(), kept.join("\n\n"))
 }
 
 /// Every non-empty line of `raw` (trimmed) with the reason it is dropped, or
 /// `None` when it is kept.
 pub fn judge(raw: &str) -> Vec<(&str, Option<Reason>)> {
+    judge_lines(raw).1
+}
+
+/// The headline is the first line, unless the page opens with furniture
+/// ("Skip to content"): then the first line that is neither furniture nor a
+/// menu item.
+fn judge_lines(raw: &str) -> (&str, Vec<(&str, Option<Reason>)>) {
     let lines: Vec<&str> = raw.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    let headline = lines.first().copied().unwrap_or_default();
-    let labels = label_runs(&lines);
+    let menus = label_runs(&lines, None);
+    let h = match lines.first() {
+        Some(first) if furniture(first).is_some() => {
+            (0..lines.len()).find(|&i| !menus[i] && furniture(lines[i]).is_none()).unwrap_or(0)
+        }
+        _ => 0,
+    };
+    let headline = lines.get(h).copied().unwrap_or_default();
+    let labels = label_runs(&lines, Some(h));
     let is_site_title =
-        |i: usize, line: &str| i > 0 && headline.len() > 20 && line.len() > headline.len() && line.contains(headline);
+        |i: usize, line: &str| i != h && headline.len() > 20 && line.len() > headline.len() && line.contains(headline);
     // What a site title adds to the headline is the site's name
     // ("Site - Section: Headline"): a line of it alone is furniture too.
     let site_names: HashSet<&str> = lines
@@ -122,7 +136,7 @@ pub fn judge(raw: &str) -> Vec<(&str, Option<Reason>)> {
         };
         out.push((line, why));
     }
-    out
+    (headline, out)
 }
 
 /// The shape of one line, judged on its own.
@@ -165,17 +179,19 @@ fn furniture(line: &str) -> Option<Reason> {
     // The page speaking of itself or to its reader: short, with web-page
     // vocabulary, and not a sentence about someone else (no end punctuation,
     // or addressed to "you"/"our" readers).
-    if words.len() <= 14 {
-        let lower = line.to_lowercase();
-        if PAGE_WORDS.iter().any(|p| contains_phrase(&lower, p)) {
-            let sentence = line.ends_with(['.', '!', '?', '"', '”', '’', '\'']);
-            let addressed = words.iter().any(|w| {
-                let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
-                READER_WORDS.contains(&w.as_str())
-            });
-            if !sentence || addressed || lower.contains('©') || lower.contains("all rights reserved") {
-                return Some("page furniture");
-            }
+    let lower = line.to_lowercase();
+    // Copyright lines, also long ones with the site's legal small print.
+    if words.len() <= 40 && (lower.contains('©') || contains_phrase(&lower, "all rights reserved")) {
+        return Some("page furniture");
+    }
+    if words.len() <= 14 && PAGE_WORDS.iter().any(|p| contains_phrase(&lower, p)) {
+        let sentence = line.ends_with(['.', '!', '?', '"', '”', '’', '\'']);
+        let addressed = words.iter().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+            READER_WORDS.contains(&w.as_str())
+        });
+        if !sentence || addressed {
+            return Some("page furniture");
         }
     }
     // Prose in another language: lower-case words, not one English function
@@ -220,7 +236,8 @@ fn contains_phrase(lower: &str, phrase: &str) -> bool {
 /// Lines inside a run of at least four consecutive short labels (one to
 /// three words, no digits, no sentence punctuation): a menu laid out one
 /// item per line. Headings between paragraphs stand alone and stay.
-fn label_runs(lines: &[&str]) -> Vec<bool> {
+/// `headline` (the index of the headline) is never a menu item.
+fn label_runs(lines: &[&str], headline: Option<usize>) -> Vec<bool> {
     let is_label = |l: &str| {
         let n = l.split_whitespace().count();
         n <= 3
@@ -232,8 +249,7 @@ fn label_runs(lines: &[&str]) -> Vec<bool> {
     let mut out = vec![false; lines.len()];
     let mut start = 0;
     for i in 0..=lines.len() {
-        // The first line is the headline, never a menu item.
-        if i > 0 && i < lines.len() && is_label(lines[i]) {
+        if i < lines.len() && Some(i) != headline && is_label(lines[i]) {
             continue;
         }
         if i - start >= 4 {
@@ -367,5 +383,21 @@ mod tests {
         let raw = "Harbour strike ends after three weeks\n\nDockers returned to work on Friday.\n\n\
                    Coastwire - Local: Harbour strike ends after three weeks\n\nCoastwire - Local";
         assert_eq!(kept(raw), ["Harbour strike ends after three weeks", "Dockers returned to work on Friday."]);
+    }
+
+    #[test]
+    fn a_page_opening_with_furniture_takes_its_headline_after_it() {
+        let raw = "Skip to main content\n\nHome\n\nNews\n\nSport\n\nWeather\n\nFerry services resume after storm\n\n\
+                   Ferries to the islands sailed again on Friday, the operator said.\n\n\
+                   Copyright 2031 Coast News Ltd. All rights reserved. Coast News is not responsible for the content of \
+                   external sites. Read about how we approach external linking and why we do it.";
+        let (headline, text) = clean(raw);
+        assert_eq!(headline, "Ferry services resume after storm");
+        assert_eq!(
+            text,
+            "Ferry services resume after storm\n\nFerries to the islands sailed again on Friday, the operator said."
+        );
+        // A page that opens with its headline keeps it, short or not.
+        assert_eq!(clean("Floods recede\n\nWater levels fell overnight.").0, "Floods recede");
     }
 }
