@@ -5,8 +5,9 @@
 //! content stays, also when it is not prose (results tables, squad lists,
 //! scoreboards, photo captions, credit lines). A line is furniture when
 //!
-//! - it repeats an earlier line, or is a truncated teaser of a later one, or
-//!   a site title carrying the headline again;
+//! - it repeats an earlier line (a short line printed several times goes
+//!   altogether), or is a truncated teaser of a later one, or a site title
+//!   carrying the headline again;
 //! - it is machine-joined: a link list with commas and no spaces
 //!   ("Africa,964,Americas,4388,..."), or a long menu of capitalised words
 //!   with no separators, numbers or function words between them;
@@ -28,7 +29,6 @@ use std::collections::HashSet;
 /// General knowledge of site furniture, not phrases of any one site.
 const PAGE_WORDS: &[&str] = &[
     "advertisement",
-    "below the ad",
     "sponsored content",
     "newsletter",
     "subscribe",
@@ -118,10 +118,22 @@ fn judge_lines(raw: &str) -> (&str, Vec<(&str, Option<Reason>)>) {
         .map(|rest| rest.trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | '|' | '–' | '—')))
         .filter(|rest| !rest.is_empty())
         .collect();
+    // A short line that is not a sentence and is printed several times is
+    // the page's, not the story's ("The story continues below the ad"
+    // between paragraphs): every copy goes.
+    let mut copies: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for &l in &lines {
+        *copies.entry(l).or_default() += 1;
+    }
+    let repeated_short = |i: usize, l: &str| {
+        i != h && copies[l] >= 2 && l.split_whitespace().count() <= 12 && !l.ends_with(['.', '!', '?', '"', '”'])
+    };
     let mut seen: HashSet<&str> = HashSet::new();
     let mut out = Vec::with_capacity(lines.len());
     for (i, &line) in lines.iter().enumerate() {
-        let why = if !seen.insert(line) {
+        let why = if repeated_short(i, line) {
+            Some("repeated furniture")
+        } else if !seen.insert(line) {
             Some("repeat")
         } else if is_teaser(line, &lines[i + 1..]) {
             Some("teaser")
@@ -281,7 +293,7 @@ mod tests {
     #[test]
     fn drops_repeats_menus_lists_and_prompts() {
         let raw = "Storm hits coast\n\nStorm hits coast\n\nThe storm reached the coast on Monday, officials said.\n\n\
-                   The story continues below the ad\n\nNews,12,Sport,40,Weather,7,Travel,3,Food,9,Music,2,Film,5,Books,1,\n\n\
+                   Article continues after this message\n\nAdvertisement\n\nArticle continues after this message\n\nNews,12,Sport,40,Weather,7,Travel,3,Food,9,Music,2,Film,5,Books,1,\n\n\
                    Ne pas manquer notre lettre quotidienne gratuite aujourd'hui\n\nResidents were told to stay home.";
         let (headline, text) = clean(raw);
         assert_eq!(headline, "Storm hits coast");
