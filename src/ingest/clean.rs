@@ -25,6 +25,8 @@
 
 use std::collections::HashSet;
 
+use crate::extract::lexicon::is_given_name;
+
 /// Web-page vocabulary: what a page says about itself or to its reader.
 /// General knowledge of site furniture, not phrases of any one site.
 const PAGE_WORDS: &[&str] = &[
@@ -247,7 +249,8 @@ fn contains_phrase(lower: &str, phrase: &str) -> bool {
 
 /// Lines inside a run of at least four consecutive short labels (one to
 /// three words, no digits, no sentence punctuation): a menu laid out one
-/// item per line. Headings between paragraphs stand alone and stay.
+/// item per line. Headings between paragraphs stand alone and stay, and so
+/// do lists of people's names.
 /// `headline` (the index of the headline) is never a menu item.
 fn label_runs(lines: &[&str], headline: Option<usize>) -> Vec<bool> {
     let is_label = |l: &str| {
@@ -264,7 +267,16 @@ fn label_runs(lines: &[&str], headline: Option<usize>) -> Vec<bool> {
         if i < lines.len() && Some(i) != headline && is_label(lines[i]) {
             continue;
         }
-        if i - start >= 4 {
+        // A list of people one per line (a squad, a cast) is content: a
+        // third or more of its items begin with a given name.
+        let people = lines[start..i.max(start)]
+            .iter()
+            .filter(|l| {
+                let mut w = l.split_whitespace();
+                w.next().is_some_and(is_given_name) && w.next().is_some()
+            })
+            .count();
+        if i - start >= 4 && people * 3 < i - start {
             out[start..i].iter_mut().for_each(|x| *x = true);
         }
         start = i + 1;
@@ -411,5 +423,13 @@ mod tests {
         );
         // A page that opens with its headline keeps it, short or not.
         assert_eq!(clean("Floods recede\n\nWater levels fell overnight.").0, "Floods recede");
+    }
+
+    #[test]
+    fn keeps_a_squad_listed_one_name_per_line() {
+        let raw = "Eagles name squad for qualifiers\n\nThe coach named 23 players on Monday.\n\n\
+                   Goalkeepers\n\nStanley Nwachukwu\n\nFrancis Odion\n\nMaduka Eze\n\nDefenders\n\nWilliam Okon";
+        let lines: Vec<&str> = raw.split("\n\n").collect();
+        assert_eq!(kept(raw), lines);
     }
 }
