@@ -35,7 +35,6 @@ const PAGE_WORDS: &[&str] = &[
     "newsletter",
     "subscribe",
     "cookie",
-    "copyright",
     "©",
     "all rights reserved",
     "privacy policy",
@@ -194,8 +193,16 @@ fn furniture(line: &str) -> Option<Reason> {
     // vocabulary, and not a sentence about someone else (no end punctuation,
     // or addressed to "you"/"our" readers).
     let lower = line.to_lowercase();
-    // Copyright lines, also long ones with the site's legal small print.
-    if words.len() <= 40 && (lower.contains('©') || contains_phrase(&lower, "all rights reserved")) {
+    // Copyright notices (a year or ©), also long ones with the site's legal
+    // small print; a heading about copyright has neither.
+    let year = words.iter().any(|w| {
+        let d = w.trim_matches(|c: char| !c.is_ascii_digit());
+        d.len() == 4 && (d.starts_with("19") || d.starts_with("20"))
+    });
+    let notice = lower.contains('©')
+        || contains_phrase(&lower, "all rights reserved")
+        || (year && contains_phrase(&lower, "copyright"));
+    if words.len() <= 40 && notice {
         return Some("page furniture");
     }
     if words.len() <= 14 && PAGE_WORDS.iter().any(|p| contains_phrase(&lower, p)) {
@@ -374,12 +381,13 @@ mod tests {
     #[test]
     fn drops_lines_addressed_to_the_reader_but_not_news_about_those_words() {
         let raw = "T\n\nSign up for our morning briefing.\n\nAdvertisement\n\n© 2031 Harbour Media Ltd. All rights reserved.\n\n\
-                   Share this article\n\nThe council voted to sign up for the regional recycling scheme.\n\n\
+                   Share this article\n\nCopyright 2031 Harbour Media\n\nCopyright fight over harbour murals\n\nThe council voted to sign up for the regional recycling scheme.\n\n\
                    Cookie sales at the fair raised 400 pounds for the hospice.";
         assert_eq!(
             kept(raw),
             [
                 "T",
+                "Copyright fight over harbour murals",
                 "The council voted to sign up for the regional recycling scheme.",
                 "Cookie sales at the fair raised 400 pounds for the hospice."
             ]
