@@ -31,8 +31,12 @@ struct Marks {
 fn find_marks(text: &str) -> Vec<Marks> {
     let mut out = Vec::new();
     let mut para_start = 0;
+    // House style: a text that prints its quotations in double marks (or as '') uses single
+    // ones only inside them or for titles; a text without any (British style, in plain text)
+    // quotes with straight single marks.
+    let straight_singles = !text.contains(['"', '“', '”', '„', '«']) && !text.contains("''");
     for line in text.split('\n') {
-        scan_paragraph(text, para_start, line, &mut out);
+        scan_paragraph(straight_singles, para_start, line, &mut out);
         para_start += line.len() + 1;
     }
     out
@@ -43,9 +47,11 @@ enum Open {
     Curly,
     Straight,
     Single,
+    /// `'` used as a quotation mark, as British outlets print it in plain text.
+    StraightSingle,
 }
 
-fn scan_paragraph(_text: &str, base: usize, line: &str, out: &mut Vec<Marks>) {
+fn scan_paragraph(straight_singles: bool, base: usize, line: &str, out: &mut Vec<Marks>) {
     let chars: Vec<(usize, char)> = line.char_indices().collect();
     let mut open: Option<(Open, usize, usize)> = None; // kind, mark offset, inner start
     let prev_char = |i: usize| if i == 0 { ' ' } else { chars[i - 1].1 };
@@ -93,15 +99,36 @@ fn scan_paragraph(_text: &str, base: usize, line: &str, out: &mut Vec<Marks>) {
                 push(o, b, after, true, out);
                 open = None;
             }
+            ('\'', None) if straight_singles && !prev_char(i).is_alphanumeric() && next_char(i).is_alphabetic() => {
+                open = Some((Open::StraightSingle, b, after));
+            }
+            ('\'', Some(o @ (Open::StraightSingle, _, _)))
+                if !prev_char(i).is_whitespace()
+                    && !next_char(i).is_alphanumeric()
+                    && !plural_possessive(&line[after..], prev_char(i)) =>
+            {
+                // An apostrophe pair is no quotation: 'n' or a single word needs no marks to be news.
+                if line[o.2..b].trim().contains(' ') {
+                    push(o, b, after, true, out);
+                }
+                open = None;
+            }
             _ => {}
         }
         i += 1;
     }
     if let Some(o) = open
-        && o.0 != Open::Single
+        && !matches!(o.0, Open::Single | Open::StraightSingle)
     {
         push(o, line.len(), line.len(), false, out);
     }
+}
+
+/// `s'` followed by a lower-case word is a plural possessive ("the players' union"),
+/// not the end of a quotation.
+fn plural_possessive(rest: &str, prev: char) -> bool {
+    let mut chars = rest.chars();
+    prev == 's' && chars.next() == Some(' ') && chars.next().is_some_and(char::is_lowercase)
 }
 
 /// What an attribution cue points at.
@@ -1014,6 +1041,21 @@ mod tests {
     fn organisation_speaker_and_straight_quotes() {
         let text = "The Interior Ministry said in a statement that the border was \"fully secure.\"";
         assert_eq!(who(&said(text), "fully secure"), Some("Interior Ministry".into()));
+    }
+
+    #[test]
+    fn straight_single_quotation_marks() {
+        let text = "Coach Dan Okafor was blunt. 'I thought the winner was offside,' he said. \
+                    'The players' union will back us.'";
+        let v = said(text);
+        assert_eq!(who(&v, "I thought the winner was offside,"), Some("Dan Okafor".into()));
+        assert!(v.iter().any(|(q, _)| q == "The players' union will back us."), "{v:?}");
+        // Where quotations are in double marks, single ones are titles or quotes inside quotes.
+        let v = said("\"We loved 'Blue Harbour Nights' and its songs,\" said Ann Lee. The 'New Left' is gone.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        // Apostrophes are not quotation marks.
+        let v = said("Fans of rock 'n' roll crowded the Smiths' garden, said Ann Lee.");
+        assert!(v.is_empty(), "{v:?}");
     }
 
     #[test]
