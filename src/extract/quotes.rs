@@ -285,7 +285,9 @@ impl<'a> Ctx<'a> {
                     // "Putin’s spokesman said": someone unnamed speaks.
                     return Some(Who::Unnamed);
                 }
-                if !after_prep && self.speaker_entity(e) {
+                // "with Senator X telling reporters": the subject of the participle, after the preposition.
+                let participle_subject = i + 1 == v && self.s(v).ends_with("ing");
+                if (!after_prep || participle_subject) && self.speaker_entity(e) {
                     return Some(Who::Entity(e));
                 }
                 i = first;
@@ -324,6 +326,64 @@ impl<'a> Ctx<'a> {
             if matches!(s, "." | ";" | ":") {
                 return None;
             }
+        }
+        None
+    }
+
+    /// The subject of the sentence starting at `lo`: its first person or organisation not
+    /// after a preposition, a pronoun, or "the <role>", before `hi`. An opening phrase
+    /// ("After the debate, ...", "Speaking in Ohio, ...") is skipped; a place never speaks.
+    fn sentence_subject(&self, lo: usize, hi: usize) -> Option<Who> {
+        let mut k = lo;
+        let opener = self.s(lo).to_lowercase();
+        let opening_phrase = is_preposition(&opener)
+            || opener.ends_with("ing")
+            || opener.ends_with("ed")
+            || matches!(opener.as_str(), "when" | "as" | "while" | "if" | "although" | "though" | "because" | "since");
+        if opening_phrase && let Some(c) = (lo..hi).find(|&i| !self.in_quote[i] && self.s(i) == ",") {
+            k = c + 1;
+        }
+        while k < hi {
+            if self.in_quote[k] {
+                k += 1;
+                continue;
+            }
+            let s = self.s(k);
+            if let Some(e) = self.mention_at(k) {
+                let first = self.mention_first(k);
+                let mut m_end = k + 1;
+                while m_end < hi && self.mention_at(m_end) == Some(e) && !self.mention_start[m_end] {
+                    m_end += 1;
+                }
+                if first == k && !self.after_preposition(first) {
+                    let possessive = self.toks.get(m_end).is_some_and(|t| t.kind == TokKind::Possessive);
+                    let modifies = self.lower_word(m_end) && is_role_or_group_noun(self.s(m_end));
+                    if possessive || modifies {
+                        // "Trump's lawyer Jo Bell", "Obama speechwriter Jo Bell": the person after the role.
+                        let end = self.np_end(m_end + 1, hi);
+                        return Some(
+                            (m_end..end)
+                                .find_map(|j| self.mention_at(j).filter(|&p| p != e && self.is_person(p)))
+                                .map_or(Who::Unnamed, Who::Entity),
+                        );
+                    }
+                    if self.entities[e].kind != EntityKind::Place {
+                        return Some(Who::Entity(e));
+                    }
+                }
+                k = m_end;
+                continue;
+            }
+            if is_personal_pronoun(s) {
+                return self.pronoun_at(k, s).map(Who::Entity);
+            }
+            if matches!(s, "they" | "They" | "it" | "It" | "we" | "We" | "I") {
+                return None;
+            }
+            if is_role_noun(s) && self.lower_word(k) {
+                return Some(self.role_phrase(k, lo));
+            }
+            k += 1;
         }
         None
     }
@@ -649,6 +709,10 @@ impl<'a> Ctx<'a> {
     }
 }
 
+fn is_quote_tok(ctx: &Ctx, i: usize) -> bool {
+    ctx.toks[i].kind == TokKind::Punct && super::text::is_quote_char(ctx.s(i).chars().next().unwrap_or(' '))
+}
+
 /// Nouns a name can modify inside a noun phrase: "Trump attorney Jo Bell", "the Clinton campaign".
 fn is_role_or_group_noun(w: &str) -> bool {
     is_role_noun(w)
@@ -828,6 +892,35 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
                 Slot::None
             };
             who = ctx.after_quote(close_tok, hi, slot);
+        }
+        // 2a. The attribution at the end of the sentence, after unquoted words or further
+        // quotes: "“…” and enact her agenda, Ms. Lee said."
+        let mut sent_end = close_tok;
+        while sent_end < n && toks[sent_end].para == para.unwrap_or(usize::MAX) {
+            let s = ctx.s(sent_end);
+            sent_end += 1;
+            if !ctx.in_quote[sent_end - 1]
+                && matches!(s, "." | "!" | "?")
+                && toks.get(sent_end).is_none_or(|t| t.sent != toks[sent_end - 1].sent)
+            {
+                break;
+            }
+        }
+        if who.is_none() && mk.closed {
+            let end =
+                if matches!(ctx.s(sent_end.saturating_sub(1)), "." | "!" | "?") { sent_end - 1 } else { sent_end };
+            let tail = (close_tok..end).rev().take(14).take_while(|&i| !ctx.in_quote[i] && !is_quote_tok(&ctx, i));
+            for comma in tail.filter(|&i| ctx.s(i) == ",").collect::<Vec<_>>() {
+                who = ctx.after_quote(comma + 1, end, Slot::None);
+                if who.is_some() {
+                    break;
+                }
+            }
+        }
+        // 2b. The subject of the sentence the quote sits in: "X lamented the “disheartened”
+        // state of ...", "X went after Y, calling him “a stiff.”"
+        if who.is_none() && open_tok > lo {
+            who = ctx.sentence_subject(lo, open_tok);
         }
         // 3. The sentence before, in the same paragraph, introducing the speaker.
         if who.is_none() && lo > 0 && toks.get(lo - 1).map(|t| t.para) == para && !ctx.in_quote[lo - 1] {
@@ -1203,6 +1296,23 @@ mod tests {
         let v = said(text);
         assert_eq!(who(&v, "We will appeal"), Some("Mark Dunn".into()));
         assert_eq!(who(&v, "Rates will fall"), None);
+    }
+
+    #[test]
+    fn attribution_at_the_end_of_the_sentence() {
+        let text = "Fares will rise “sharply” next year and wages will stall, said Mayor Ada Klein.";
+        assert_eq!(who(&said(text), "sharply"), Some("Ada Klein".into()));
+    }
+
+    #[test]
+    fn the_subject_of_the_sentence_speaks_a_partial_quote() {
+        let text = "Coach Tariq Hale dismissed the criticism as “noise” on Sunday.\n\n\
+                    After meeting Mayor Ada Klein, the residents called the plan “a relief.”\n\n\
+                    Paris hosted the “festival of lights” again.";
+        let v = said(text);
+        assert_eq!(who(&v, "noise"), Some("Tariq Hale".into()));
+        assert_eq!(who(&v, "a relief"), None);
+        assert_eq!(who(&v, "festival of lights"), None);
     }
 
     #[test]
