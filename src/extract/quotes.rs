@@ -330,6 +330,29 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// Who speaks in a clause `start..colon` that introduces a quotation: "X said:",
+    /// "explained the moderator, Jo Bell:", "Jo Bell:", else the clause's subject.
+    fn intro_speaker(&self, start: usize, colon: usize) -> Option<Who> {
+        if let Some(v) = (start..colon).rev().find(|&i| self.lower_word(i) && is_speech_verb(self.s(i))) {
+            let who = self.speaker_of_verb(v, start, colon);
+            if who.is_some() {
+                return who;
+            }
+            if v + 1 < colon
+                && let Some(Who::Entity(e)) = self.np_after(v + 1, colon)
+            {
+                return Some(Who::Entity(e));
+            }
+        }
+        if colon > start
+            && colon - start <= 6
+            && let Some(e) = self.mention_at(colon - 1).filter(|&e| self.entities[e].kind != EntityKind::Place)
+        {
+            return Some(Who::Entity(e));
+        }
+        self.sentence_subject(start, colon)
+    }
+
     /// The subject of the sentence starting at `lo`: its first person or organisation not
     /// after a preposition, a pronoun, or "the <role>", before `hi`. An opening phrase
     /// ("After the debate, ...", "Speaking in Ohio, ...") is skipped; a place never speaks.
@@ -865,7 +888,13 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
         if let Some(v) =
             (lo..open_tok).rev().find(|&i| !ctx.in_quote[i] && ctx.lower_word(i) && is_speech_verb(ctx.s(i)))
         {
-            who = ctx.speaker_of_verb(v, lo, open_tok);
+            // ", saying ...": a participle's subject is the subject of the sentence.
+            if v > lo && ctx.s(v - 1) == "," && ctx.s(v).ends_with("ing") {
+                who = ctx.sentence_subject(lo, v - 1);
+            }
+            if who.is_none() {
+                who = ctx.speaker_of_verb(v, lo, open_tok);
+            }
         }
         // 1a. "According to X, ... “Q”".
         if who.is_none()
@@ -922,8 +951,15 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
         if who.is_none() && open_tok > lo {
             who = ctx.sentence_subject(lo, open_tok);
         }
-        // 3. The sentence before, in the same paragraph, introducing the speaker.
-        if who.is_none() && lo > 0 && toks.get(lo - 1).map(|t| t.para) == para && !ctx.in_quote[lo - 1] {
+        // 3. The sentence before, in the same paragraph, introducing the speaker; or the
+        // paragraph before when it ends in a colon ("Lee told the crowd:").
+        let starts_para = open_tok == 0 || toks.get(open_tok - 1).map(|t| t.para) != para;
+        let colon_before = starts_para && open_tok > 0 && ctx.s(open_tok - 1) == ":" && !ctx.in_quote[open_tok - 1];
+        if who.is_none()
+            && lo > 0
+            && (toks.get(lo - 1).map(|t| t.para) == para || colon_before)
+            && !ctx.in_quote[lo - 1]
+        {
             let end = lo - 1;
             let mut start = end;
             while start > 0
@@ -933,7 +969,9 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
             {
                 start -= 1;
             }
-            if let Some(v) = (start..end).rev().find(|&i| ctx.lower_word(i) && is_speech_verb(ctx.s(i))) {
+            if ctx.s(end) == ":" {
+                who = ctx.intro_speaker(start, end);
+            } else if let Some(v) = (start..end).rev().find(|&i| ctx.lower_word(i) && is_speech_verb(ctx.s(i))) {
                 who = ctx.speaker_of_verb(v, start, end);
             }
         }
@@ -965,6 +1003,20 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
         }
         quotes.push(Quote { span: mk.inner, speaker });
         kept.push(*mk);
+    }
+    // A quotation that runs on into the next paragraph has one speaker: the attribution
+    // may come only in a later paragraph.
+    for q in (0..quotes.len().saturating_sub(1)).rev() {
+        let para_of = |m: &Marks| toks.get(tok_index(m.open)).map(|t| t.para);
+        let next_opens_para = tok_index(kept[q + 1].open) == 0
+            || toks.get(tok_index(kept[q + 1].open) - 1).map(|t| t.para) != para_of(&kept[q + 1]);
+        if !kept[q].closed
+            && quotes[q].speaker.is_none()
+            && next_opens_para
+            && para_of(&kept[q]).zip(para_of(&kept[q + 1])).is_some_and(|(a, b)| a + 1 == b)
+        {
+            quotes[q].speaker = quotes[q + 1].speaker;
+        }
     }
     let statements = reported_speech(&ctx, &marks);
     Speech { quotes, statements, warnings }
@@ -1313,6 +1365,30 @@ mod tests {
         assert_eq!(who(&v, "noise"), Some("Tariq Hale".into()));
         assert_eq!(who(&v, "a relief"), None);
         assert_eq!(who(&v, "festival of lights"), None);
+    }
+
+    #[test]
+    fn a_participle_speaks_for_the_subject() {
+        let text = "Mayor Ada Klein rejected the report by Judge Omar Petit on Monday, saying the figures were “simply wrong.”";
+        assert_eq!(who(&said(text), "simply wrong"), Some("Ada Klein".into()));
+    }
+
+    #[test]
+    fn a_paragraph_ending_in_a_colon_introduces_the_quote() {
+        let text = "Coach Tariq Hale summed up the season:\n\n“We gave everything.”\n\n\
+                    The results were mixed.\n\n“Nobody expected this.”";
+        let v = said(text);
+        assert_eq!(who(&v, "We gave everything"), Some("Tariq Hale".into()));
+        assert_eq!(who(&v, "Nobody expected"), None);
+    }
+
+    #[test]
+    fn a_quote_running_over_paragraphs_has_the_speaker_named_at_its_end() {
+        let text =
+            "The club lost again.\n\n“We gave everything this year.\n\n“Next year we will win,” said Coach Tariq Hale.";
+        let v = said(text);
+        assert_eq!(who(&v, "We gave everything"), Some("Tariq Hale".into()));
+        assert_eq!(who(&v, "Next year"), Some("Tariq Hale".into()));
     }
 
     #[test]
