@@ -268,7 +268,9 @@ impl<'a> Ctx<'a> {
                 }
                 if j > lo {
                     // "the Prime Minister, Jane Doe, said": the name in the apposition speaks.
+                    // Only a bare name: "X, an adviser to Y, said" is X.
                     if s == ","
+                        && (j..i).all(|k| self.mention_at(k).is_some() || !self.lower_word(k))
                         && let Some(e) = (j..i).find_map(|k| self.mention_at(k).filter(|&e| self.is_person(e)))
                     {
                         return Some(Who::Entity(e));
@@ -1389,6 +1391,15 @@ mod tests {
         let v = said(text);
         assert_eq!(who(&v, "We gave everything"), Some("Tariq Hale".into()));
         assert_eq!(who(&v, "Next year"), Some("Tariq Hale".into()));
+    }
+
+    #[test]
+    fn a_person_inside_a_descriptive_apposition_does_not_speak() {
+        let text = "Ana Ruiz, an economist who advised Mayor Omar Lutz for years, said the plan was “too costly.”\n\n\
+                    The city’s treasurer, Rita Moss, said the plan was “fine.”";
+        let v = said(text);
+        assert_eq!(who(&v, "too costly"), Some("Ana Ruiz".into()));
+        assert_eq!(who(&v, "fine"), Some("Rita Moss".into()));
     }
 
     #[test]
