@@ -332,6 +332,38 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// Where the clause holding token `hi` starts: after an opening phrase ("While
+    /// visiting X, ...") and after a clause boundary (", while", ", but", ";").
+    fn clause_start(&self, lo: usize, hi: usize) -> usize {
+        let mut start = lo;
+        let opener = self.s(lo).to_lowercase();
+        if (is_preposition(&opener)
+            || opener.ends_with("ing")
+            || matches!(opener.as_str(), "when" | "as" | "while" | "if" | "although" | "though" | "because" | "since"))
+            && let Some(c) = (lo..hi).find(|&i| !self.in_quote[i] && self.s(i) == ",")
+        {
+            start = c + 1;
+        }
+        let first = start;
+        for i in first..hi {
+            if self.in_quote[i] {
+                continue;
+            }
+            let s = self.s(i);
+            // "..., but X said", "... claims and Mr. X warned": a new subject starts a clause
+            // ("X and Y said" is one subject).
+            let after_clause = i > lo && (self.s(i - 1) == "," || (s == "and" && self.lower_word(i - 1)));
+            let boundary = s == ";"
+                || (after_clause
+                    && matches!(s, "while" | "but" | "whereas" | "although" | "though" | "and")
+                    && !self.lower_word(i + 1));
+            if boundary {
+                start = i + 1;
+            }
+        }
+        start
+    }
+
     /// Who speaks in a clause `start..colon` that introduces a quotation: "X said:",
     /// "explained the moderator, Jo Bell:", "Jo Bell:", else the clause's subject.
     fn intro_speaker(&self, start: usize, colon: usize) -> Option<Who> {
@@ -887,15 +919,20 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
 
         let mut who: Option<Who> = None;
         // 1. A speech verb earlier in the sentence.
-        if let Some(v) =
-            (lo..open_tok).rev().find(|&i| !ctx.in_quote[i] && ctx.lower_word(i) && is_speech_verb(ctx.s(i)))
-        {
+        // Nested reports ("X said Y called it “Q”") belong to the outermost speaker: the
+        // first verb whose subject is found.
+        let clause = ctx.clause_start(lo, open_tok);
+        let verbs = (clause..open_tok).chain((lo..clause).rev());
+        for v in verbs.filter(|&i| !ctx.in_quote[i] && ctx.lower_word(i) && is_speech_verb(ctx.s(i))) {
             // ", saying ...": a participle's subject is the subject of the sentence.
-            if v > lo && ctx.s(v - 1) == "," && ctx.s(v).ends_with("ing") {
-                who = ctx.sentence_subject(lo, v - 1);
-            }
-            if who.is_none() {
-                who = ctx.speaker_of_verb(v, lo, open_tok);
+            let participle = v > lo && ctx.s(v - 1) == "," && ctx.s(v).ends_with("ing");
+            let w = participle
+                .then(|| ctx.sentence_subject(lo, v - 1))
+                .flatten()
+                .or_else(|| ctx.speaker_of_verb(v, lo, open_tok));
+            if w.is_some() {
+                who = w;
+                break;
             }
         }
         // 1a. "According to X, ... “Q”".
@@ -1400,6 +1437,20 @@ mod tests {
         let v = said(text);
         assert_eq!(who(&v, "too costly"), Some("Ana Ruiz".into()));
         assert_eq!(who(&v, "fine"), Some("Rita Moss".into()));
+    }
+
+    #[test]
+    fn a_nested_report_belongs_to_the_outermost_speaker() {
+        let text = "Coach Tariq Hale said Mayor Ada Klein had called the stadium “a disgrace.”\n\n\
+                    Reporters were told that Mayor Ada Klein called the plan “thin.”";
+        let v = said(text);
+        assert_eq!(who(&v, "a disgrace"), Some("Tariq Hale".into()));
+        assert_eq!(who(&v, "thin"), Some("Ada Klein".into()));
+        let text = "Mayor Ada Klein said the club was safe, while Coach Tariq Hale warned of “hard times.”\n\n\
+                    Fans said the fees were high and Coach Tariq Hale called them “a scandal.”";
+        let v = said(text);
+        assert_eq!(who(&v, "hard times"), Some("Tariq Hale".into()));
+        assert_eq!(who(&v, "a scandal"), Some("Tariq Hale".into()));
     }
 
     #[test]
