@@ -547,7 +547,7 @@ impl<'a> Ctx<'a> {
     /// ("“…,” she quipped", "“…,” implored Smith").
     fn after_quote(&self, start: usize, hi: usize, slot: Slot) -> Option<Who> {
         let mut i = start;
-        while i < hi && matches!(self.s(i), "," | "—" | "–" | "-") {
+        while i < hi && matches!(self.s(i), "," | "—" | "–" | "-" | "―") {
             i += 1;
         }
         if i >= hi {
@@ -647,7 +647,15 @@ impl<'a> Ctx<'a> {
         while k < hi && k < i + 12 {
             let s = self.s(k);
             let t = &self.toks[k];
-            if t.kind == TokKind::Punct && !matches!(s, "-" | "&") {
+            // "Del. Jo Bell": a period glued to a short capitalised word abbreviates a title.
+            let abbreviation = s == "."
+                && k > i
+                && self.toks[k - 1].span.end == t.span.start
+                && self.s(k - 1).len() <= 5
+                && self.s(k - 1).chars().next().is_some_and(char::is_uppercase)
+                && self.toks.get(k + 1).is_some_and(|n| n.kind == TokKind::Word)
+                && self.s(k + 1).chars().next().is_some_and(char::is_uppercase);
+            if t.kind == TokKind::Punct && !matches!(s, "-" | "&") && !abbreviation {
                 break;
             }
             if matches!(s, "who" | "which" | "that" | "whose") {
@@ -902,7 +910,17 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
         while hi < n && toks[hi].para == para.unwrap_or(usize::MAX) && !ctx.in_quote[hi] {
             let s = ctx.s(hi);
             hi += 1;
-            if matches!(s, "." | "!" | "?") && toks.get(hi).is_none_or(|t| t.sent != toks[hi - 1].sent) {
+            // "said Del. Jo Bell": a title abbreviation before a person's name ends no sentence.
+            let title_abbreviation = s == "."
+                && hi >= 2
+                && toks[hi - 2].span.end == toks[hi - 1].span.start
+                && ctx.s(hi - 2).len() <= 4
+                && ctx.s(hi - 2).chars().next().is_some_and(char::is_uppercase)
+                && ctx.mention_at(hi).is_some_and(|e| ctx.is_person(e));
+            if matches!(s, "." | "!" | "?")
+                && !title_abbreviation
+                && toks.get(hi).is_none_or(|t| t.sent != toks[hi - 1].sent)
+            {
                 break;
             }
             // A closing apostrophe glued to a word ("Brooks’ cousin") is a possessive, not a quotation mark.
@@ -952,7 +970,8 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
         // 2. Right after the quote.
         if who.is_none() && mk.closed {
             let last = mk.inner.slice(text).chars().last().unwrap_or(' ');
-            let slot = if matches!(last, ',' | '—' | '–' | '-') || matches!(ctx.s(close_tok), "," | "—" | "–") {
+            let slot = if matches!(last, ',' | '—' | '–' | '-') || matches!(ctx.s(close_tok), "," | "—" | "–" | "―")
+            {
                 Slot::Comma
             } else if matches!(last, '?' | '!') {
                 Slot::Mark
@@ -1451,6 +1470,15 @@ mod tests {
         let v = said(text);
         assert_eq!(who(&v, "hard times"), Some("Tariq Hale".into()));
         assert_eq!(who(&v, "a scandal"), Some("Tariq Hale".into()));
+    }
+
+    #[test]
+    fn a_dash_after_the_quote_and_unknown_title_abbreviations() {
+        let text = "Readers wrote in.\n\n“The match was a farce.” ― Nadia Osei\n\n\
+                    “The vote was unfair,” said Del. Harriet Quayle of the island council.";
+        let v = said(text);
+        assert_eq!(who(&v, "The match was a farce"), Some("Nadia Osei".into()));
+        assert_eq!(who(&v, "The vote was unfair"), Some("Harriet Quayle".into()));
     }
 
     #[test]
