@@ -352,7 +352,9 @@ impl<'a> Ctx<'a> {
             let s = self.s(i);
             // "..., but X said", "... claims and Mr. X warned": a new subject starts a clause
             // ("X and Y said" is one subject).
-            let after_clause = i > lo && (self.s(i - 1) == "," || (s == "and" && self.lower_word(i - 1)));
+            let after_clause = i > lo
+                && (self.s(i - 1) == ","
+                    || (s == "and" && (self.lower_word(i - 1) || is_quote_tok(self, i - 1) || self.in_quote[i - 1])));
             let boundary = s == ";"
                 || (after_clause
                     && matches!(s, "while" | "but" | "whereas" | "although" | "though" | "and")
@@ -1053,12 +1055,19 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
         }
 
         let mut who: Option<Who> = None;
+        // 0. A name as a label: "Jo Bell: “…”".
+        if open_tok >= 2
+            && ctx.s(open_tok - 1) == ":"
+            && let Some(e) = ctx.mention_at(open_tok - 2).filter(|&e| ctx.is_person(e))
+        {
+            who = Some(Who::Entity(e));
+        }
         // 1. A speech verb earlier in the sentence.
         // Nested reports ("X said Y called it “Q”") belong to the outermost speaker: the
         // first verb whose subject is found.
         let clause = ctx.clause_start(lo, open_tok);
         let verbs = (clause..open_tok).chain((lo..clause).rev());
-        for v in verbs.filter(|&i| !ctx.in_quote[i] && ctx.lower_word(i) && is_speech_verb(ctx.s(i))) {
+        for v in verbs.filter(|&i| who.is_none() && !ctx.in_quote[i] && ctx.lower_word(i) && is_speech_verb(ctx.s(i))) {
             // ", saying ...": a participle's subject is the subject of the sentence.
             let participle = v > lo && ctx.s(v - 1) == "," && ctx.s(v).ends_with("ing");
             let w = participle
@@ -1146,8 +1155,11 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
             }
             if ctx.s(end) == ":" {
                 who = ctx.intro_speaker(start, end);
-            } else if let Some(v) = (start..end).rev().find(|&i| ctx.lower_word(i) && is_speech_verb(ctx.s(i))) {
-                who = ctx.speaker_of_verb(v, start, end);
+            } else {
+                // The main verb comes first: "X said, citing a group called Y." is X.
+                who = (start..end)
+                    .filter(|&i| ctx.lower_word(i) && is_speech_verb(ctx.s(i)))
+                    .find_map(|v| ctx.speaker_of_verb(v, start, end));
             }
         }
         // 4. The previous quote's speaker: in the paragraph, or the paragraph before when this one opens with the quote.
@@ -1607,6 +1619,18 @@ mod tests {
         assert_eq!(who(&v, "It was fair"), Some("Brannock Velt".into()));
         let ex = extract_text(text);
         assert!(!ex.entities.iter().any(|e| e.name.contains("Harvest")));
+    }
+
+    #[test]
+    fn labels_coordinated_clauses_and_the_main_verb_of_the_sentence_before() {
+        let text = "The season ended.\n\nMayor Ada Klein: “We will rebuild.”\n\n\
+                    Ada Klein praised “the effort” and Tariq Hale called it “a triumph.”\n\n\
+                    Coach Tariq Hale said so at length, citing a rival whom Mayor Ada Klein had called reckless. “It is clear.”";
+        let v = said(text);
+        assert_eq!(who(&v, "We will rebuild"), Some("Ada Klein".into()));
+        assert_eq!(who(&v, "the effort"), Some("Ada Klein".into()));
+        assert_eq!(who(&v, "a triumph"), Some("Tariq Hale".into()));
+        assert_eq!(who(&v, "It is clear"), Some("Tariq Hale".into()));
     }
 
     #[test]
