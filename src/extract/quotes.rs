@@ -1079,6 +1079,15 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
                 break;
             }
         }
+        // 1'. Any verb right before the quote's comma or colon: "Bell asked, “…”", "Bell quipped: “…”".
+        if who.is_none()
+            && open_tok >= 2
+            && matches!(ctx.s(open_tok - 1), "," | ":")
+            && !ctx.in_quote[open_tok - 2]
+            && ctx.verb_like(open_tok - 2)
+        {
+            who = ctx.speaker_of_verb(open_tok - 2, lo, open_tok);
+        }
         // 1a. "According to X, ... “Q”".
         if who.is_none()
             && let Some(a) = (lo..open_tok.saturating_sub(1))
@@ -1129,6 +1138,16 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
                     break;
                 }
             }
+            // "Trump’s “excesses” are sickening, Hollande said, noting that “…”": the first
+            // commas after the quote, when more quotes follow.
+            let commas = (close_tok..end).filter(|&i| !ctx.in_quote[i] && ctx.s(i) == ",").take(3);
+            for comma in commas.collect::<Vec<_>>() {
+                if who.is_some() {
+                    break;
+                }
+                let stop = (comma + 1..end).find(|&i| ctx.in_quote[i] || is_quote_tok(&ctx, i)).unwrap_or(end);
+                who = ctx.after_quote(comma + 1, stop, Slot::None);
+            }
         }
         // 2b. The subject of the sentence the quote sits in: "X lamented the “disheartened”
         // state of ...", "X went after Y, calling him “a stiff.”"
@@ -1173,6 +1192,50 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
                 if same || adjacent {
                     who = pq.speaker.map(Who::Entity);
                 }
+            }
+        }
+        // 5. A quote opening a sentence with nothing attributing it: the subject of the
+        // sentence before in the paragraph ("Bell agreed. “…”").
+        if who.is_none()
+            && open_tok == lo
+            && lo > 0
+            && toks.get(lo - 1).map(|t| t.para) == para
+            && !ctx.in_quote[lo - 1]
+            && !is_quote_tok(&ctx, lo - 1)
+        {
+            let end = lo - 1;
+            let mut start = end;
+            while start > 0
+                && toks[start - 1].para == toks[end].para
+                && !(matches!(ctx.s(start - 1), "." | "!" | "?") && toks[start - 1].sent != toks[start].sent)
+                && !ctx.in_quote[start - 1]
+            {
+                start -= 1;
+            }
+            if start == 0 || !ctx.in_quote[start - 1] {
+                who = ctx.sentence_subject(start, end);
+            }
+        }
+        // 6. A paragraph that is only a quotation, after a paragraph of narration: the
+        // subject of that paragraph's last sentence ("Bell told the crowd he would win. / “…”").
+        let quote_only = starts_para && toks.get(close_tok).is_none_or(|t| Some(t.para) != para);
+        if who.is_none()
+            && quote_only
+            && open_tok > 0
+            && !ctx.in_quote[open_tok - 1]
+            && !is_quote_tok(&ctx, open_tok - 1)
+        {
+            let end = open_tok - 1;
+            let mut start = end;
+            while start > 0
+                && toks[start - 1].para == toks[end].para
+                && !(matches!(ctx.s(start - 1), "." | "!" | "?") && toks[start - 1].sent != toks[start].sent)
+                && !ctx.in_quote[start - 1]
+            {
+                start -= 1;
+            }
+            if start == 0 || !ctx.in_quote[start - 1] {
+                who = ctx.sentence_subject(start, end);
             }
         }
         if is_name_like_quote(mk.inner.slice(text)) {
@@ -1631,6 +1694,20 @@ mod tests {
         assert_eq!(who(&v, "the effort"), Some("Ada Klein".into()));
         assert_eq!(who(&v, "a triumph"), Some("Tariq Hale".into()));
         assert_eq!(who(&v, "It is clear"), Some("Tariq Hale".into()));
+    }
+
+    #[test]
+    fn verbs_before_the_quote_and_narration_before_it() {
+        let text = "The hearing went on.\n\nJudge Mara Lind asked, “Is the witness here?”\n\n\
+                    The club’s “failures” are shameful, Mayor Ada Klein said, calling the plan “a mess.”\n\n\
+                    Coach Tariq Hale agreed. “It was poor.”\n\nTariq Hale told fans he would stay.\n\n“I love this town.”\n\n\
+                    Snow fell all night.\n\n“Stay home.”";
+        let v = said(text);
+        assert_eq!(who(&v, "Is the witness here"), Some("Mara Lind".into()));
+        assert_eq!(who(&v, "failures"), Some("Ada Klein".into()));
+        assert_eq!(who(&v, "It was poor"), Some("Tariq Hale".into()));
+        assert_eq!(who(&v, "I love this town"), Some("Tariq Hale".into()));
+        assert_eq!(who(&v, "Stay home"), None);
     }
 
     #[test]
