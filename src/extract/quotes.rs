@@ -1088,6 +1088,17 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
         {
             who = ctx.speaker_of_verb(open_tok - 2, lo, open_tok);
         }
+        // 1''. "As X put it, “…”", "Said X, who …, “…”": the attribution opens the sentence.
+        if who.is_none()
+            && let Some(comma) = (lo..open_tok).find(|&i| !ctx.in_quote[i] && ctx.s(i) == ",")
+        {
+            let first = ctx.s(lo);
+            if first == "As" {
+                who = ctx.sentence_subject(lo + 1, comma);
+            } else if is_post_quote_verb(first) && ctx.toks[lo].sent_start {
+                who = ctx.np_after(lo + 1, comma.max(open_tok));
+            }
+        }
         // 1a. "According to X, ... “Q”".
         if who.is_none()
             && let Some(a) = (lo..open_tok.saturating_sub(1))
@@ -1708,6 +1719,16 @@ mod tests {
         assert_eq!(who(&v, "It was poor"), Some("Tariq Hale".into()));
         assert_eq!(who(&v, "I love this town"), Some("Tariq Hale".into()));
         assert_eq!(who(&v, "Stay home"), None);
+    }
+
+    #[test]
+    fn attributions_that_open_the_sentence() {
+        let text = "The vote was close.\n\nAs columnist Dana Brill put it, “Nobody won.”\n\n\
+                    Said Mayor Ada Klein, who grew up nearby, “We were proud of him.”\n\nAs usual, “the end” came late.";
+        let v = said(text);
+        assert_eq!(who(&v, "Nobody won"), Some("Dana Brill".into()));
+        assert_eq!(who(&v, "We were proud"), Some("Ada Klein".into()));
+        assert_eq!(who(&v, "the end"), None);
     }
 
     #[test]
