@@ -1,13 +1,24 @@
 //! Quotations and who said them.
 //!
 //! Spans come from the quotation marks (curly, straight, single quotes used
-//! as marks, and ’’ as a closing mark). Attribution tries, in order: a speech
-//! verb earlier in the same sentence (“X said that ... ‘Q’”, partial quotes
-//! in reported speech), a speech verb right after the quote (“Q,” X said /
-//! said X), the sentence before ("X told reporters: ..."), then the speaker
-//! of the previous quote in the paragraph or of a quote-only paragraph's
-//! predecessor. Pronouns and role nouns ("he", "the president") resolve to
-//! the person in focus. When nothing names the speaker, there is none.
+//! as marks, and ’’ as a closing mark). Attribution tries, in order:
+//! a name as a label ("X: “Q”"); the outermost speech verb of the clause
+//! before the quote (“X said Y called it ‘Q’” is X; “…, saying ‘Q’” is the
+//! sentence's subject), any verb right before the quote's comma or colon, a
+//! sentence-opening attribution ("As X put it,"); the words right after the
+//! quote: when it ends in a comma, ?, ! or a dash that slot is the
+//! attribution and any verb there is a speech act (“Q,” X quipped / beamed X
+//! / ― X); then an attribution at the end of the sentence after unquoted
+//! words; then the subject of the sentence the quote sits in (partial quotes
+//! after any verb); the sentence or colon-ended paragraph before; the
+//! previous quote's speaker; the subject of the narration before a quote
+//! that opens a sentence or a paragraph. A quote running over paragraphs
+//! takes the speaker named in a later paragraph. Inside a noun phrase the
+//! person speaks, not a name that modifies a role ("Trump attorney X").
+//! Pronouns and role nouns ("he", "the president") resolve to the person in
+//! focus. When nothing names the speaker, there is none. Names in the
+//! attribution slot that entity recognition missed become people
+//! ([`add_speaker_names`]).
 
 use std::collections::HashMap;
 
