@@ -1174,7 +1174,12 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
         // 2b. The subject of the sentence the quote sits in: "X lamented the “disheartened”
         // state of ...", "X went after Y, calling him “a stiff.”"
         if who.is_none() && open_tok > lo {
-            who = ctx.sentence_subject(lo, open_tok);
+            // The subject of the clause holding the quote ("…, but Y rejected it as “Q”").
+            let clause = ctx.clause_start(lo, open_tok);
+            who = ctx.sentence_subject(clause, open_tok);
+            if who.is_none() && clause > lo {
+                who = ctx.sentence_subject(lo, open_tok);
+            }
         }
         // 3. The sentence before, in the same paragraph, introducing the speaker; or the
         // paragraph before when it ends in a colon ("Lee told the crowd:").
@@ -1637,6 +1642,8 @@ mod tests {
         assert_eq!(who(&v, "noise"), Some("Tariq Hale".into()));
         assert_eq!(who(&v, "a relief"), None);
         assert_eq!(who(&v, "festival of lights"), None);
+        let text = "Mayor Ada Klein proposed a debate, but Coach Tariq Hale rejected the idea as “absurd.”";
+        assert_eq!(who(&said(text), "absurd"), Some("Tariq Hale".into()));
     }
 
     #[test]
