@@ -20,6 +20,7 @@ pub fn extract(article: &Article) -> Extraction {
 pub fn extract_text(text: &str) -> Extraction {
     let toks = text::tokenize(text);
     let mut ents = entities::extract(text, &toks);
+    quotes::add_speaker_names(text, &toks, &mut ents.entities, &mut ents.mentions);
     roles::attach(text, &toks, &mut ents.entities, &ents.mentions);
     let speech = quotes::extract(text, &toks, &ents.entities, &ents.mentions);
     Extraction {

@@ -1,13 +1,24 @@
 //! Quotations and who said them.
 //!
 //! Spans come from the quotation marks (curly, straight, single quotes used
-//! as marks, and ’’ as a closing mark). Attribution tries, in order: a speech
-//! verb earlier in the same sentence (“X said that ... ‘Q’”, partial quotes
-//! in reported speech), a speech verb right after the quote (“Q,” X said /
-//! said X), the sentence before ("X told reporters: ..."), then the speaker
-//! of the previous quote in the paragraph or of a quote-only paragraph's
-//! predecessor. Pronouns and role nouns ("he", "the president") resolve to
-//! the person in focus. When nothing names the speaker, there is none.
+//! as marks, and ’’ as a closing mark). Attribution tries, in order:
+//! a name as a label ("X: “Q”"); the outermost speech verb of the clause
+//! before the quote (“X said Y called it ‘Q’” is X; “…, saying ‘Q’” is the
+//! sentence's subject), any verb right before the quote's comma or colon, a
+//! sentence-opening attribution ("As X put it,"); the words right after the
+//! quote: when it ends in a comma, ?, ! or a dash that slot is the
+//! attribution and any verb there is a speech act (“Q,” X quipped / beamed X
+//! / ― X); then an attribution at the end of the sentence after unquoted
+//! words; then the subject of the sentence the quote sits in (partial quotes
+//! after any verb); the sentence or colon-ended paragraph before; the
+//! previous quote's speaker; the subject of the narration before a quote
+//! that opens a sentence or a paragraph. A quote running over paragraphs
+//! takes the speaker named in a later paragraph. Inside a noun phrase the
+//! person speaks, not a name that modifies a role ("Trump attorney X").
+//! Pronouns and role nouns ("he", "the president") resolve to the person in
+//! focus. When nothing names the speaker, there is none. Names in the
+//! attribution slot that entity recognition missed become people
+//! ([`add_speaker_names`]).
 
 use std::collections::HashMap;
 
@@ -295,7 +306,9 @@ impl<'a> Ctx<'a> {
                 }
                 if j > lo {
                     // "the Prime Minister, Jane Doe, said": the name in the apposition speaks.
+                    // Only a bare name: "X, an adviser to Y, said" is X.
                     if s == ","
+                        && (j..i).all(|k| self.mention_at(k).is_some() || !self.lower_word(k))
                         && let Some(e) = (j..i).find_map(|k| self.mention_at(k).filter(|&e| self.is_person(e)))
                     {
                         return Some(Who::Entity(e));
@@ -312,7 +325,9 @@ impl<'a> Ctx<'a> {
                     // "Putin’s spokesman said": someone unnamed speaks.
                     return Some(Who::Unnamed);
                 }
-                if !after_prep && self.speaker_entity(e) {
+                // "with Senator X telling reporters": the subject of the participle, after the preposition.
+                let participle_subject = i + 1 == v && self.s(v).ends_with("ing");
+                if (!after_prep || participle_subject) && self.speaker_entity(e) {
                     return Some(Who::Entity(e));
                 }
                 i = first;
@@ -351,6 +366,121 @@ impl<'a> Ctx<'a> {
             if matches!(s, "." | ";" | ":") {
                 return None;
             }
+        }
+        None
+    }
+
+    /// Where the clause holding token `hi` starts: after an opening phrase ("While
+    /// visiting X, ...") and after a clause boundary (", while", ", but", ";").
+    fn clause_start(&self, lo: usize, hi: usize) -> usize {
+        let mut start = lo;
+        let opener = self.s(lo).to_lowercase();
+        if (is_preposition(&opener)
+            || opener.ends_with("ing")
+            || matches!(opener.as_str(), "when" | "as" | "while" | "if" | "although" | "though" | "because" | "since"))
+            && let Some(c) = (lo..hi).find(|&i| !self.in_quote[i] && self.s(i) == ",")
+        {
+            start = c + 1;
+        }
+        let first = start;
+        for i in first..hi {
+            if self.in_quote[i] {
+                continue;
+            }
+            let s = self.s(i);
+            // "..., but X said", "... claims and Mr. X warned": a new subject starts a clause
+            // ("X and Y said" is one subject).
+            let after_clause = i > lo
+                && (self.s(i - 1) == ","
+                    || (s == "and" && (self.lower_word(i - 1) || is_quote_tok(self, i - 1) || self.in_quote[i - 1])));
+            let boundary = s == ";"
+                || (after_clause
+                    && matches!(s, "while" | "but" | "whereas" | "although" | "though" | "and")
+                    && !self.lower_word(i + 1));
+            if boundary {
+                start = i + 1;
+            }
+        }
+        start
+    }
+
+    /// Who speaks in a clause `start..colon` that introduces a quotation: "X said:",
+    /// "explained the moderator, Jo Bell:", "Jo Bell:", else the clause's subject.
+    fn intro_speaker(&self, start: usize, colon: usize) -> Option<Who> {
+        if let Some(v) = (start..colon).rev().find(|&i| self.lower_word(i) && is_speech_verb(self.s(i))) {
+            let who = self.speaker_of_verb(v, start, colon);
+            if who.is_some() {
+                return who;
+            }
+            if v + 1 < colon
+                && let Some(Who::Entity(e)) = self.np_after(v + 1, colon)
+            {
+                return Some(Who::Entity(e));
+            }
+        }
+        if colon > start
+            && colon - start <= 6
+            && let Some(e) = self.mention_at(colon - 1).filter(|&e| self.entities[e].kind != EntityKind::Place)
+        {
+            return Some(Who::Entity(e));
+        }
+        self.sentence_subject(start, colon)
+    }
+
+    /// The subject of the sentence starting at `lo`: its first person or organisation not
+    /// after a preposition, a pronoun, or "the <role>", before `hi`. An opening phrase
+    /// ("After the debate, ...", "Speaking in Ohio, ...") is skipped; a place never speaks.
+    fn sentence_subject(&self, lo: usize, hi: usize) -> Option<Who> {
+        let mut k = lo;
+        let opener = self.s(lo).to_lowercase();
+        let opening_phrase = is_preposition(&opener)
+            || opener.ends_with("ing")
+            || opener.ends_with("ed")
+            || matches!(opener.as_str(), "when" | "as" | "while" | "if" | "although" | "though" | "because" | "since");
+        if opening_phrase && let Some(c) = (lo..hi).find(|&i| !self.in_quote[i] && self.s(i) == ",") {
+            k = c + 1;
+        }
+        while k < hi {
+            if self.in_quote[k] {
+                k += 1;
+                continue;
+            }
+            let s = self.s(k);
+            if let Some(e) = self.mention_at(k) {
+                let first = self.mention_first(k);
+                let mut m_end = k + 1;
+                while m_end < hi && self.mention_at(m_end) == Some(e) && !self.mention_start[m_end] {
+                    m_end += 1;
+                }
+                if first == k && !self.after_preposition(first) {
+                    let possessive = self.toks.get(m_end).is_some_and(|t| t.kind == TokKind::Possessive);
+                    let modifies = self.lower_word(m_end) && is_role_or_group_noun(self.s(m_end));
+                    if possessive || modifies {
+                        // "Trump's lawyer Jo Bell", "Obama speechwriter Jo Bell": the person after the role.
+                        let end = self.np_end(m_end + 1, hi);
+                        return Some(
+                            (m_end..end)
+                                .find_map(|j| self.mention_at(j).filter(|&p| p != e && self.is_person(p)))
+                                .map_or(Who::Unnamed, Who::Entity),
+                        );
+                    }
+                    if self.entities[e].kind != EntityKind::Place {
+                        return Some(Who::Entity(e));
+                    }
+                }
+                k = m_end;
+                continue;
+            }
+            if is_personal_pronoun(s) {
+                return self.pronoun_at(k, s).map(Who::Entity);
+            }
+            if matches!(s, "they" | "They" | "it" | "It" | "we" | "We" | "I") {
+                return None;
+            }
+            if is_role_noun(s) && self.lower_word(k) {
+                return Some(self.role_phrase(k, lo));
+            }
+            k += 1;
         }
         None
     }
@@ -451,86 +581,222 @@ impl<'a> Ctx<'a> {
         Who::Unnamed
     }
 
-    /// The speaker named right after a quote: ", X said" or ", said X".
-    fn after_quote(&self, start: usize, hi: usize) -> Option<Who> {
+    /// The speaker named right after a quote: ", X said" or ", said X". `slot` is true
+    /// when the quote ends in a comma, question or exclamation mark or a dash: then the
+    /// words after it are the attribution, and any verb there is a speech act
+    /// ("“…,” she quipped", "“…,” implored Smith").
+    fn after_quote(&self, start: usize, hi: usize, slot: Slot) -> Option<Who> {
         let mut i = start;
-        while i < hi && matches!(self.s(i), "," | "—" | "–" | "-") {
+        while i < hi && matches!(self.s(i), "," | "—" | "–" | "-" | "―") {
             i += 1;
         }
         if i >= hi {
             return None;
         }
-        if is_post_quote_verb(self.s(i)) && self.lower_word(i) {
-            return self.np_after(i + 1, hi);
-        }
         if self.s(i) == "according" && self.s(i + 1) == "to" {
             return self.np_after(i + 2, hi);
         }
+        let np_start = is_personal_pronoun(self.s(i))
+            || matches!(self.s(i), "the" | "a" | "an" | "another" | "one" | "some" | "two" | "three" | "several");
+        if self.lower_word(i) && !np_start {
+            if is_post_quote_verb(self.s(i)) || (slot != Slot::None && self.verb_like(i)) {
+                // "said X", "said on Monday X" is rare; an adverb may sit between: "said simply X".
+                let mut j = i + 1;
+                if self.lower_word(j) && self.s(j).ends_with("ly") && self.mention_at(j + 1).is_some() {
+                    j += 1;
+                }
+                return self.np_after(j, hi);
+            }
+            return None;
+        }
+        if slot == Slot::Comma
+            && let Some(Who::Entity(e)) = self.np_after(i, hi)
+        {
+            // "“…,” Smith, the hotel's owner, wrote later": the name right after the comma speaks.
+            return Some(Who::Entity(e));
+        }
         // NP then verb within a few tokens (an apposition may sit between).
-        let verb = (i..hi).take(16).find(|&j| self.lower_word(j) && is_post_quote_verb(self.s(j)))?;
-        let np = self.np_after(i, verb)?;
-        Some(np)
+        let verb = (i..hi).take(16).find(|&j| {
+            self.lower_word(j) && (is_post_quote_verb(self.s(j)) || (slot != Slot::None && self.verb_like(j)))
+        })?;
+        self.np_after(i, verb)
+    }
+
+    /// A lower-case word that can be the verb of an attribution: not a function word.
+    fn verb_like(&self, i: usize) -> bool {
+        let w = self.s(i);
+        self.lower_word(i)
+            && !is_preposition(w)
+            && !is_auxiliary(w)
+            && !is_role_noun(w)
+            && !matches!(
+                w,
+                "and"
+                    | "or"
+                    | "but"
+                    | "nor"
+                    | "so"
+                    | "as"
+                    | "because"
+                    | "while"
+                    | "if"
+                    | "when"
+                    | "then"
+                    | "than"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "who"
+                    | "which"
+                    | "what"
+                    | "it"
+                    | "is"
+                    | "was"
+                    | "are"
+                    | "were"
+                    | "be"
+                    | "been"
+                    | "not"
+                    | "no"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "we"
+                    | "you"
+                    | "i"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "there"
+                    | "here"
+            )
+    }
+
+    /// Where the noun phrase starting at `i` ends: a comma or other clause punctuation,
+    /// a relative pronoun, or a verb (at most 12 tokens).
+    fn np_end(&self, i: usize, hi: usize) -> usize {
+        let mut k = i;
+        while k < hi && k < i + 12 {
+            let s = self.s(k);
+            let t = &self.toks[k];
+            // "Del. Jo Bell": a period glued to a short capitalised word abbreviates a title.
+            let abbreviation = s == "."
+                && k > i
+                && self.toks[k - 1].span.end == t.span.start
+                && self.s(k - 1).len() <= 5
+                && self.s(k - 1).chars().next().is_some_and(char::is_uppercase)
+                && self.toks.get(k + 1).is_some_and(|n| n.kind == TokKind::Word)
+                && self.s(k + 1).chars().next().is_some_and(char::is_uppercase);
+            if t.kind == TokKind::Punct && !matches!(s, "-" | "&") && !abbreviation {
+                break;
+            }
+            if matches!(s, "who" | "which" | "that" | "whose") {
+                break;
+            }
+            if k > i && self.lower_word(k) && (is_post_quote_verb(s) || is_auxiliary(s) || matches!(s, "is" | "was")) {
+                break;
+            }
+            k += 1;
+        }
+        k
     }
 
     /// The noun phrase starting at `i`: a mention, a pronoun, "the <role>", or an unnamed speaker.
+    /// Inside the phrase, the first person not after a preposition speaks ("Virginia delegate
+    /// Jo Bell", "L2 president Bo Li"); a name that only modifies a role does not ("Trump
+    /// attorney Alan Garten", "a Clinton aide"); "a spokeswoman for the hotels, Jo Bell": the
+    /// name in apposition speaks.
     fn np_after(&self, i: usize, hi: usize) -> Option<Who> {
-        let s = self.s(i);
-        // Titles and honorifics before the name: "Maj. Gen. Igor Konashenkov", "Mr. Putin".
-        let mut j = i;
-        while j < hi
-            && self.mention_at(j).is_none()
-            && self.toks[j].kind == TokKind::Word
-            && !self.lower_word(j)
-            && !is_personal_pronoun(self.s(j))
-            && !matches!(self.s(j), "The" | "A" | "An")
-        {
-            j += 1;
+        if i >= hi {
+            return None;
         }
-        // "Senate Majority Leader Chuck Schumer": an organisation in the title, the person after it.
-        if self.mention_at(j).is_some_and(|e| !self.is_person(e)) {
-            let mut k = j;
-            while k < hi && self.toks[k].kind == TokKind::Word && !self.lower_word(k) {
-                if let Some(p) = self.mention_at(k).filter(|&p| self.is_person(p)) {
-                    return Some(Who::Entity(p));
+        let s = self.s(i);
+        if is_personal_pronoun(s) {
+            return self.pronoun_at(i, s).map(Who::Entity);
+        }
+        let end = self.np_end(i, hi);
+        let mut org: Option<usize> = None;
+        let mut prep = false;
+        let mut modifier = false;
+        let mut k = i;
+        while k < end {
+            let Some(e) = self.mention_at(k) else {
+                if is_preposition(self.s(k)) {
+                    prep = true;
                 }
                 k += 1;
+                continue;
+            };
+            let mut m_end = k + 1;
+            while m_end < hi && self.mention_at(m_end) == Some(e) && !self.mention_start[m_end] {
+                m_end += 1;
             }
-        }
-        if let Some(e) = self.mention_at(j).filter(|_| j < hi) {
-            // "said Brooks’ cousin, Keisha Moore": the possessor does not speak; a name after the role does.
-            let mut end = j;
-            while end < hi && self.mention_at(end) == Some(e) {
-                end += 1;
-            }
-            let possessive =
-                self.toks.get(end).is_some_and(|t| t.kind == TokKind::Possessive || matches!(self.s(end), "’" | "'"));
+            let glued = |j: usize| j > 0 && self.toks.get(j).is_some_and(|t| t.span.start == self.toks[j - 1].span.end);
+            let possessive = self
+                .toks
+                .get(m_end)
+                .is_some_and(|t| t.kind == TokKind::Possessive || (matches!(self.s(m_end), "’" | "'") && glued(m_end)));
             if possessive {
+                // "said Brooks’ cousin, Keisha Moore": the possessor does not speak; a name after the role does.
                 return Some(
-                    (end + 1..hi.min(end + 8))
+                    (m_end + 1..hi.min(m_end + 8))
+                        .take_while(|&k| !matches!(self.s(k), "." | ";" | "who" | "which"))
                         .find_map(|k| self.mention_at(k).filter(|&p| self.is_person(p) && p != e))
                         .map_or(Who::Unnamed, Who::Entity),
                 );
             }
-            return self.speaker_entity(e).then_some(Who::Entity(e));
+            if !prep {
+                // A name right before a lower-case role noun modifies it: "Trump attorney Jo Bell".
+                let modifies = m_end < end && self.lower_word(m_end) && is_role_or_group_noun(self.s(m_end));
+                if modifies {
+                    modifier = true;
+                } else if self.is_person(e) {
+                    return Some(Who::Entity(e));
+                } else if org.is_none()
+                    && (self.entities[e].kind == EntityKind::Organization || (self.speaker_entity(e) && m_end == end))
+                {
+                    org = Some(e);
+                }
+            }
+            k = m_end;
         }
-        if is_personal_pronoun(s) {
-            return self.pronoun_at(i, s).map(Who::Entity);
+        // "a spokeswoman for the hotels, Jo Bell, said": a person in apposition.
+        if matches!(self.s(end), "," | "—" | "–")
+            && let Some(p) = self.mention_at(end + 1).filter(|&p| self.is_person(p))
+            && self.mention_start[end + 1]
+        {
+            let mut m_end = end + 1;
+            while self.mention_at(m_end) == Some(p) {
+                m_end += 1;
+            }
+            if !self.toks.get(m_end).is_some_and(|t| t.kind == TokKind::Possessive) && org.is_none() {
+                return Some(Who::Entity(p));
+            }
         }
-        if matches!(s, "a" | "A" | "an" | "An" | "another" | "one" | "some") {
+        if let Some(o) = org {
+            return Some(Who::Entity(o));
+        }
+        if modifier {
+            return Some(Who::Unnamed);
+        }
+        if matches!(s, "a" | "A" | "an" | "An" | "another" | "Another" | "one" | "some") {
             return Some(Who::Unnamed);
         }
         if matches!(s, "the" | "The") {
-            // "the foreign minister, Dmytro Kuleba, told": a name in the phrase wins.
-            let end = hi.min(i + 10);
-            if let Some(e) = (i..end).find_map(|j| self.mention_at(j).filter(|&e| self.is_person(e))) {
-                return Some(Who::Entity(e));
-            }
             // "the Argentine said", "the 34-year-old said": a person in focus.
             let next = self.s(i + 1);
             if Gazetteer::get().is_demonym(next) || next.ends_with("-year-old") {
                 return self.focus_at(i).map(Who::Entity);
             }
-            if let Some(r) = (i + 1..end).find(|&j| self.lower_word(j) && is_role_noun(self.s(j))) {
+            if let Some(r) = (i + 1..end.max(i + 2)).find(|&j| self.lower_word(j) && is_role_noun(self.s(j))) {
                 return Some(self.role_at(i, self.s(r)).map_or(Who::Unnamed, Who::Entity));
             }
             // "the ministry said": the organisation of that kind named last.
@@ -539,22 +805,177 @@ impl<'a> Ctx<'a> {
             {
                 return Some(Who::Entity(e));
             }
-            if let Some(e) = (i..end).find_map(|j| self.mention_at(j)) {
-                return self.speaker_entity(e).then_some(Who::Entity(e));
-            }
             return None;
         }
         if self.lower_word(i) {
-            // "engineer Sofia Brandt", "national security spokesman John Kirby": a role before the name.
-            if let Some(e) = (i..hi.min(i + 4))
-                .take_while(|&j| self.lower_word(j) || self.mention_at(j).is_some())
-                .find_map(|j| self.mention_at(j))
-            {
-                return self.is_person(e).then_some(Who::Entity(e));
-            }
             return Some(Who::Unnamed);
         }
         None
+    }
+}
+
+fn is_quote_tok(ctx: &Ctx, i: usize) -> bool {
+    ctx.toks[i].kind == TokKind::Punct && super::text::is_quote_char(ctx.s(i).chars().next().unwrap_or(' '))
+}
+
+/// Nouns a name can modify inside a noun phrase: "Trump attorney Jo Bell", "the Clinton campaign".
+fn is_role_or_group_noun(w: &str) -> bool {
+    is_role_noun(w)
+        || matches!(
+            w,
+            "campaign"
+                | "administration"
+                | "camp"
+                | "team"
+                | "aides"
+                | "allies"
+                | "supporters"
+                | "family"
+                | "foundation"
+                | "staff"
+                | "staffer"
+                | "surrogate"
+                | "backer"
+                | "backers"
+                | "loyalist"
+                | "ally"
+                | "lawyers"
+                | "officials"
+                | "spokesperson"
+                | "pollster"
+                | "host"
+                | "anchor"
+                | "delegate"
+                | "voter"
+                | "supporter"
+                | "press"
+        )
+}
+
+/// How a quotation ends, which tells whether the words after it attribute it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Slot {
+    /// "“…,” X said": a comma (or a dash) inside or right after the marks.
+    Comma,
+    /// "“…?” X asked": a question or exclamation mark; a new sentence may follow.
+    Mark,
+    None,
+}
+
+/// Names in the attribution slot of a quotation that entity recognition missed
+/// ("“…,” said Reince Kowal, the party chief"; "“…,” Lowell Brand said"): two or
+/// three capitalised words there name a person. Adds the person and every later
+/// or earlier bare use of the surname as mentions.
+pub fn add_speaker_names(text: &str, toks: &[Token], entities: &mut Vec<LocalEntity>, mentions: &mut Vec<Mention>) {
+    let marks = find_marks(text);
+    if marks.is_empty() {
+        return;
+    }
+    let n = toks.len();
+    let tok_index = |byte: usize| toks.partition_point(|t| t.span.start < byte);
+    let mut covered = vec![false; n];
+    for m in mentions.iter() {
+        for c in covered.iter_mut().take(tok_index(m.span.end)).skip(tok_index(m.span.start)) {
+            *c = true;
+        }
+    }
+    let word = |i: usize| toks.get(i).map_or("", |t| t.span.slice(text));
+    let cap = |i: usize| {
+        toks.get(i).is_some_and(|t| t.kind == TokKind::Word) && word(i).chars().next().is_some_and(char::is_uppercase)
+    };
+    let initial = |i: usize| {
+        let w = word(i);
+        w.len() == 2 && w.ends_with('.') && w.starts_with(|c: char| c.is_ascii_uppercase())
+    };
+    let mut added = false;
+    for mk in marks.iter().filter(|m| m.closed) {
+        let last = mk.inner.slice(text).chars().last().unwrap_or(' ');
+        let close = tok_index(mk.close);
+        if !matches!(last, ',' | '?' | '!' | '—') && word(close) != "," {
+            continue;
+        }
+        let para = toks.get(close).map(|t| t.para);
+        let mut j = close;
+        while matches!(word(j), "," | "—" | "–" | "―") {
+            j += 1;
+        }
+        // Skip the verb and role words: "said Republican party boss", "added former Gov.".
+        let mut k = j;
+        while k < n && k < j + 8 && toks[k].kind == TokKind::Word && Some(toks[k].para) == para && !covered[k] {
+            if cap(k) && (cap(k + 1) || initial(k + 1)) {
+                break;
+            }
+            let w = word(k);
+            if is_preposition(w) || matches!(w, "the" | "a" | "an" | "another" | "one" | "and" | "but" | "or" | "as") {
+                break;
+            }
+            k += 1;
+        }
+        // The run of capitalised words from k.
+        let mut e = k;
+        while e < n && (cap(e) || initial(e)) && !covered[e] && e < k + 6 {
+            e += 1;
+        }
+        if e < k + 2 || covered.get(e).copied().unwrap_or(false) {
+            continue;
+        }
+        let terminated = e >= n
+            || matches!(word(e), "," | "." | "(" | ";")
+            || toks[e].kind == TokKind::Word && word(e).chars().next().is_some_and(char::is_lowercase);
+        if !terminated {
+            continue;
+        }
+        // The name is the last two words (three with a middle initial) of the run.
+        let mut a = e - 2;
+        if a > k && initial(a) {
+            a -= 1;
+        }
+        let words: Vec<&str> = (a..e).map(word).collect();
+        let plausible = words.iter().all(|w| {
+            let w = w.trim_end_matches('.');
+            w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '’' || c == '\'')
+                && !is_org_head(w)
+                && !is_place_head(w)
+                && !is_title_head(w)
+                && !is_honorific(w)
+        }) && (!is_common_word(words[0]) || is_given_name(words[0]))
+            && (is_given_name(words[0])
+                || a == j
+                || a == j + 1
+                || a > 0 && (is_role_or_group_noun(word(a - 1)) || is_title_head(word(a - 1))))
+            && !is_common_word(words[words.len() - 1].trim_end_matches('.'))
+            && Gazetteer::get().lookup(words[words.len() - 1]).is_none();
+        if !plausible {
+            continue;
+        }
+        let span = Span::new(toks[a].span.start, toks[e - 1].span.end);
+        let name = span.slice(text).to_string();
+        let surname = words[words.len() - 1].to_string();
+        let id = match entities.iter().position(|x| x.kind == EntityKind::Person && x.name == name) {
+            Some(id) => id,
+            None => {
+                let mut ent = super::entities::new_entity(EntityKind::Person, None, &name, None);
+                ent.surfaces.insert(name.clone());
+                entities.push(ent);
+                entities.len() - 1
+            }
+        };
+        mentions.push(Mention { span, entity: id });
+        for c in covered.iter_mut().take(e).skip(a) {
+            *c = true;
+        }
+        // The bare surname elsewhere in the article.
+        for i in 0..n {
+            if !covered[i] && word(i) == surname && toks[i].kind == TokKind::Word {
+                mentions.push(Mention { span: toks[i].span, entity: id });
+                covered[i] = true;
+                entities[id].surfaces.insert(surname.clone());
+            }
+        }
+        added = true;
+    }
+    if added {
+        mentions.sort_by_key(|m| m.span);
     }
 }
 
@@ -646,7 +1067,17 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
         while hi < n && toks[hi].para == para.unwrap_or(usize::MAX) && !ctx.in_quote[hi] {
             let s = ctx.s(hi);
             hi += 1;
-            if matches!(s, "." | "!" | "?") && toks.get(hi).is_none_or(|t| t.sent != toks[hi - 1].sent) {
+            // "said Del. Jo Bell": a title abbreviation before a person's name ends no sentence.
+            let title_abbreviation = s == "."
+                && hi >= 2
+                && toks[hi - 2].span.end == toks[hi - 1].span.start
+                && ctx.s(hi - 2).len() <= 4
+                && ctx.s(hi - 2).chars().next().is_some_and(char::is_uppercase)
+                && ctx.mention_at(hi).is_some_and(|e| ctx.is_person(e));
+            if matches!(s, "." | "!" | "?")
+                && !title_abbreviation
+                && toks.get(hi).is_none_or(|t| t.sent != toks[hi - 1].sent)
+            {
                 break;
             }
             // A closing apostrophe glued to a word ("Brooks’ cousin") is a possessive, not a quotation mark.
@@ -662,11 +1093,49 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
         }
 
         let mut who: Option<Who> = None;
-        // 1. A speech verb earlier in the sentence.
-        if let Some(v) =
-            (lo..open_tok).rev().find(|&i| !ctx.in_quote[i] && ctx.lower_word(i) && is_speech_verb(ctx.s(i)))
+        // 0. A name as a label: "Jo Bell: “…”".
+        if open_tok >= 2
+            && ctx.s(open_tok - 1) == ":"
+            && let Some(e) = ctx.mention_at(open_tok - 2).filter(|&e| ctx.is_person(e))
         {
-            who = ctx.speaker_of_verb(v, lo, open_tok);
+            who = Some(Who::Entity(e));
+        }
+        // 1. A speech verb earlier in the sentence.
+        // Nested reports ("X said Y called it “Q”") belong to the outermost speaker: the
+        // first verb whose subject is found.
+        let clause = ctx.clause_start(lo, open_tok);
+        let verbs = (clause..open_tok).chain((lo..clause).rev());
+        for v in verbs.filter(|&i| who.is_none() && !ctx.in_quote[i] && ctx.lower_word(i) && is_speech_verb(ctx.s(i))) {
+            // ", saying ...": a participle's subject is the subject of the sentence.
+            let participle = v > lo && ctx.s(v - 1) == "," && ctx.s(v).ends_with("ing");
+            let w = participle
+                .then(|| ctx.sentence_subject(lo, v - 1))
+                .flatten()
+                .or_else(|| ctx.speaker_of_verb(v, lo, open_tok));
+            if w.is_some() {
+                who = w;
+                break;
+            }
+        }
+        // 1'. Any verb right before the quote's comma or colon: "Bell asked, “…”", "Bell quipped: “…”".
+        if who.is_none()
+            && open_tok >= 2
+            && matches!(ctx.s(open_tok - 1), "," | ":")
+            && !ctx.in_quote[open_tok - 2]
+            && ctx.verb_like(open_tok - 2)
+        {
+            who = ctx.speaker_of_verb(open_tok - 2, lo, open_tok);
+        }
+        // 1''. "As X put it, “…”", "Said X, who …, “…”": the attribution opens the sentence.
+        if who.is_none()
+            && let Some(comma) = (lo..open_tok).find(|&i| !ctx.in_quote[i] && ctx.s(i) == ",")
+        {
+            let first = ctx.s(lo);
+            if first == "As" {
+                who = ctx.sentence_subject(lo + 1, comma);
+            } else if is_post_quote_verb(first) && ctx.toks[lo].sent_start {
+                who = ctx.np_after(lo + 1, comma.max(open_tok));
+            }
         }
         // 1a. "According to X, ... “Q”".
         if who.is_none()
@@ -684,10 +1153,70 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
         }
         // 2. Right after the quote.
         if who.is_none() && mk.closed {
-            who = ctx.after_quote(close_tok, hi);
+            let last = mk.inner.slice(text).chars().last().unwrap_or(' ');
+            let slot = if matches!(last, ',' | '—' | '–' | '-') || matches!(ctx.s(close_tok), "," | "—" | "–" | "―")
+            {
+                Slot::Comma
+            } else if matches!(last, '?' | '!') {
+                Slot::Mark
+            } else {
+                Slot::None
+            };
+            who = ctx.after_quote(close_tok, hi, slot);
         }
-        // 3. The sentence before, in the same paragraph, introducing the speaker.
-        if who.is_none() && lo > 0 && toks.get(lo - 1).map(|t| t.para) == para && !ctx.in_quote[lo - 1] {
+        // 2a. The attribution at the end of the sentence, after unquoted words or further
+        // quotes: "“…” and enact her agenda, Ms. Lee said."
+        let mut sent_end = close_tok;
+        while sent_end < n && toks[sent_end].para == para.unwrap_or(usize::MAX) {
+            let s = ctx.s(sent_end);
+            sent_end += 1;
+            if !ctx.in_quote[sent_end - 1]
+                && matches!(s, "." | "!" | "?")
+                && toks.get(sent_end).is_none_or(|t| t.sent != toks[sent_end - 1].sent)
+            {
+                break;
+            }
+        }
+        if who.is_none() && mk.closed {
+            let end =
+                if matches!(ctx.s(sent_end.saturating_sub(1)), "." | "!" | "?") { sent_end - 1 } else { sent_end };
+            let tail = (close_tok..end).rev().take(14).take_while(|&i| !ctx.in_quote[i] && !is_quote_tok(&ctx, i));
+            for comma in tail.filter(|&i| ctx.s(i) == ",").collect::<Vec<_>>() {
+                who = ctx.after_quote(comma + 1, end, Slot::None);
+                if who.is_some() {
+                    break;
+                }
+            }
+            // "Trump’s “excesses” are sickening, Hollande said, noting that “…”": the first
+            // commas after the quote, when more quotes follow.
+            let commas = (close_tok..end).filter(|&i| !ctx.in_quote[i] && ctx.s(i) == ",").take(3);
+            for comma in commas.collect::<Vec<_>>() {
+                if who.is_some() {
+                    break;
+                }
+                let stop = (comma + 1..end).find(|&i| ctx.in_quote[i] || is_quote_tok(&ctx, i)).unwrap_or(end);
+                who = ctx.after_quote(comma + 1, stop, Slot::None);
+            }
+        }
+        // 2b. The subject of the sentence the quote sits in: "X lamented the “disheartened”
+        // state of ...", "X went after Y, calling him “a stiff.”"
+        if who.is_none() && open_tok > lo {
+            // The subject of the clause holding the quote ("…, but Y rejected it as “Q”").
+            let clause = ctx.clause_start(lo, open_tok);
+            who = ctx.sentence_subject(clause, open_tok);
+            if who.is_none() && clause > lo {
+                who = ctx.sentence_subject(lo, open_tok);
+            }
+        }
+        // 3. The sentence before, in the same paragraph, introducing the speaker; or the
+        // paragraph before when it ends in a colon ("Lee told the crowd:").
+        let starts_para = open_tok == 0 || toks.get(open_tok - 1).map(|t| t.para) != para;
+        let colon_before = starts_para && open_tok > 0 && ctx.s(open_tok - 1) == ":" && !ctx.in_quote[open_tok - 1];
+        if who.is_none()
+            && lo > 0
+            && (toks.get(lo - 1).map(|t| t.para) == para || colon_before)
+            && !ctx.in_quote[lo - 1]
+        {
             let end = lo - 1;
             let mut start = end;
             while start > 0
@@ -697,8 +1226,13 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
             {
                 start -= 1;
             }
-            if let Some(v) = (start..end).rev().find(|&i| ctx.lower_word(i) && is_speech_verb(ctx.s(i))) {
-                who = ctx.speaker_of_verb(v, start, end);
+            if ctx.s(end) == ":" {
+                who = ctx.intro_speaker(start, end);
+            } else {
+                // The main verb comes first: "X said, citing a group called Y." is X.
+                who = (start..end)
+                    .filter(|&i| ctx.lower_word(i) && is_speech_verb(ctx.s(i)))
+                    .find_map(|v| ctx.speaker_of_verb(v, start, end));
             }
         }
         // 4. The previous quote's speaker: in the paragraph, or the paragraph before when this one opens with the quote.
@@ -712,6 +1246,50 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
                 if same || adjacent {
                     who = pq.speaker.map(Who::Entity);
                 }
+            }
+        }
+        // 5. A quote opening a sentence with nothing attributing it: the subject of the
+        // sentence before in the paragraph ("Bell agreed. “…”").
+        if who.is_none()
+            && open_tok == lo
+            && lo > 0
+            && toks.get(lo - 1).map(|t| t.para) == para
+            && !ctx.in_quote[lo - 1]
+            && !is_quote_tok(&ctx, lo - 1)
+        {
+            let end = lo - 1;
+            let mut start = end;
+            while start > 0
+                && toks[start - 1].para == toks[end].para
+                && !(matches!(ctx.s(start - 1), "." | "!" | "?") && toks[start - 1].sent != toks[start].sent)
+                && !ctx.in_quote[start - 1]
+            {
+                start -= 1;
+            }
+            if start == 0 || !ctx.in_quote[start - 1] {
+                who = ctx.sentence_subject(start, end);
+            }
+        }
+        // 6. A paragraph that is only a quotation, after a paragraph of narration: the
+        // subject of that paragraph's last sentence ("Bell told the crowd he would win. / “…”").
+        let quote_only = starts_para && toks.get(close_tok).is_none_or(|t| Some(t.para) != para);
+        if who.is_none()
+            && quote_only
+            && open_tok > 0
+            && !ctx.in_quote[open_tok - 1]
+            && !is_quote_tok(&ctx, open_tok - 1)
+        {
+            let end = open_tok - 1;
+            let mut start = end;
+            while start > 0
+                && toks[start - 1].para == toks[end].para
+                && !(matches!(ctx.s(start - 1), "." | "!" | "?") && toks[start - 1].sent != toks[start].sent)
+                && !ctx.in_quote[start - 1]
+            {
+                start -= 1;
+            }
+            if start == 0 || !ctx.in_quote[start - 1] {
+                who = ctx.sentence_subject(start, end);
             }
         }
         if is_name_like_quote(mk.inner.slice(text)) {
@@ -729,6 +1307,20 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
         }
         quotes.push(Quote { span: mk.inner, speaker });
         kept.push(*mk);
+    }
+    // A quotation that runs on into the next paragraph has one speaker: the attribution
+    // may come only in a later paragraph.
+    for q in (0..quotes.len().saturating_sub(1)).rev() {
+        let para_of = |m: &Marks| toks.get(tok_index(m.open)).map(|t| t.para);
+        let next_opens_para = tok_index(kept[q + 1].open) == 0
+            || toks.get(tok_index(kept[q + 1].open) - 1).map(|t| t.para) != para_of(&kept[q + 1]);
+        if !kept[q].closed
+            && quotes[q].speaker.is_none()
+            && next_opens_para
+            && para_of(&kept[q]).zip(para_of(&kept[q + 1])).is_some_and(|(a, b)| a + 1 == b)
+        {
+            quotes[q].speaker = quotes[q + 1].speaker;
+        }
     }
     let statements = reported_speech(&ctx, &marks);
     Speech { quotes, statements, warnings }
@@ -1056,6 +1648,147 @@ mod tests {
         // Apostrophes are not quotation marks.
         let v = said("Fans of rock 'n' roll crowded the Smiths' garden, said Ann Lee.");
         assert!(v.is_empty(), "{v:?}");
+    }
+
+    #[test]
+    fn any_verb_after_a_comma_ended_quote_attributes() {
+        let text = "Fares rose on Monday.\n\n“Nobody asked us,” Metro spokeswoman Lena Ortiz grumbled.\n\n\
+                    “What a night!” beamed Owen Pratt of Leeds.\n\n“It was a mistake,” said a spokesman for the port, Karl Jensen.";
+        let v = said(text);
+        assert_eq!(who(&v, "Nobody asked us"), Some("Lena Ortiz".into()));
+        assert_eq!(who(&v, "What a night"), Some("Owen Pratt".into()));
+        assert_eq!(who(&v, "It was a mistake"), Some("Karl Jensen".into()));
+    }
+
+    #[test]
+    fn a_name_that_modifies_a_role_does_not_speak() {
+        let text = "Senator Ruth Bell faces charges.\n\n“We will appeal,” Bell attorney Mark Dunn said.\n\n\
+                    “Rates will fall,” a Bell aide wrote.";
+        let v = said(text);
+        assert_eq!(who(&v, "We will appeal"), Some("Mark Dunn".into()));
+        assert_eq!(who(&v, "Rates will fall"), None);
+    }
+
+    #[test]
+    fn attribution_at_the_end_of_the_sentence() {
+        let text = "Fares will rise “sharply” next year and wages will stall, said Mayor Ada Klein.";
+        assert_eq!(who(&said(text), "sharply"), Some("Ada Klein".into()));
+    }
+
+    #[test]
+    fn the_subject_of_the_sentence_speaks_a_partial_quote() {
+        let text = "Coach Tariq Hale dismissed the criticism as “noise” on Sunday.\n\n\
+                    After meeting Mayor Ada Klein, the residents called the plan “a relief.”\n\n\
+                    Paris hosted the “festival of lights” again.";
+        let v = said(text);
+        assert_eq!(who(&v, "noise"), Some("Tariq Hale".into()));
+        assert_eq!(who(&v, "a relief"), None);
+        assert_eq!(who(&v, "festival of lights"), None);
+        let text = "Mayor Ada Klein proposed a debate, but Coach Tariq Hale rejected the idea as “absurd.”";
+        assert_eq!(who(&said(text), "absurd"), Some("Tariq Hale".into()));
+    }
+
+    #[test]
+    fn a_participle_speaks_for_the_subject() {
+        let text = "Mayor Ada Klein rejected the report by Judge Omar Petit on Monday, saying the figures were “simply wrong.”";
+        assert_eq!(who(&said(text), "simply wrong"), Some("Ada Klein".into()));
+    }
+
+    #[test]
+    fn a_paragraph_ending_in_a_colon_introduces_the_quote() {
+        let text = "Coach Tariq Hale summed up the season:\n\n“We gave everything.”\n\n\
+                    The results were mixed.\n\n“Nobody expected this.”";
+        let v = said(text);
+        assert_eq!(who(&v, "We gave everything"), Some("Tariq Hale".into()));
+        assert_eq!(who(&v, "Nobody expected"), None);
+    }
+
+    #[test]
+    fn a_quote_running_over_paragraphs_has_the_speaker_named_at_its_end() {
+        let text =
+            "The club lost again.\n\n“We gave everything this year.\n\n“Next year we will win,” said Coach Tariq Hale.";
+        let v = said(text);
+        assert_eq!(who(&v, "We gave everything"), Some("Tariq Hale".into()));
+        assert_eq!(who(&v, "Next year"), Some("Tariq Hale".into()));
+    }
+
+    #[test]
+    fn a_person_inside_a_descriptive_apposition_does_not_speak() {
+        let text = "Ana Ruiz, an economist who advised Mayor Omar Lutz for years, said the plan was “too costly.”\n\n\
+                    The city’s treasurer, Rita Moss, said the plan was “fine.”";
+        let v = said(text);
+        assert_eq!(who(&v, "too costly"), Some("Ana Ruiz".into()));
+        assert_eq!(who(&v, "fine"), Some("Rita Moss".into()));
+    }
+
+    #[test]
+    fn a_nested_report_belongs_to_the_outermost_speaker() {
+        let text = "Coach Tariq Hale said Mayor Ada Klein had called the stadium “a disgrace.”\n\n\
+                    Reporters were told that Mayor Ada Klein called the plan “thin.”";
+        let v = said(text);
+        assert_eq!(who(&v, "a disgrace"), Some("Tariq Hale".into()));
+        assert_eq!(who(&v, "thin"), Some("Ada Klein".into()));
+        let text = "Mayor Ada Klein said the club was safe, while Coach Tariq Hale warned of “hard times.”\n\n\
+                    Fans said the fees were high and Coach Tariq Hale called them “a scandal.”";
+        let v = said(text);
+        assert_eq!(who(&v, "hard times"), Some("Tariq Hale".into()));
+        assert_eq!(who(&v, "a scandal"), Some("Tariq Hale".into()));
+    }
+
+    #[test]
+    fn a_dash_after_the_quote_and_unknown_title_abbreviations() {
+        let text = "Readers wrote in.\n\n“The match was a farce.” ― Nadia Osei\n\n\
+                    “The vote was unfair,” said Del. Harriet Quayle of the island council.";
+        let v = said(text);
+        assert_eq!(who(&v, "The match was a farce"), Some("Nadia Osei".into()));
+        assert_eq!(who(&v, "The vote was unfair"), Some("Harriet Quayle".into()));
+    }
+
+    #[test]
+    fn an_unrecognised_name_in_the_attribution_slot_is_a_person() {
+        let text = "The club met on Friday.\n\n“We lost the vote,” said club treasurer Brannock Velt, who resigned.\n\n\
+                    “It was fair,” Velt added.\n\nTickets may sell out “any time,” including before the Harvest Games begin.";
+        let v = said(text);
+        assert_eq!(who(&v, "We lost the vote"), Some("Brannock Velt".into()));
+        assert_eq!(who(&v, "It was fair"), Some("Brannock Velt".into()));
+        let ex = extract_text(text);
+        assert!(!ex.entities.iter().any(|e| e.name.contains("Harvest")));
+    }
+
+    #[test]
+    fn labels_coordinated_clauses_and_the_main_verb_of_the_sentence_before() {
+        let text = "The season ended.\n\nMayor Ada Klein: “We will rebuild.”\n\n\
+                    Ada Klein praised “the effort” and Tariq Hale called it “a triumph.”\n\n\
+                    Coach Tariq Hale said so at length, citing a rival whom Mayor Ada Klein had called reckless. “It is clear.”";
+        let v = said(text);
+        assert_eq!(who(&v, "We will rebuild"), Some("Ada Klein".into()));
+        assert_eq!(who(&v, "the effort"), Some("Ada Klein".into()));
+        assert_eq!(who(&v, "a triumph"), Some("Tariq Hale".into()));
+        assert_eq!(who(&v, "It is clear"), Some("Tariq Hale".into()));
+    }
+
+    #[test]
+    fn verbs_before_the_quote_and_narration_before_it() {
+        let text = "The hearing went on.\n\nJudge Mara Lind asked, “Is the witness here?”\n\n\
+                    The club’s “failures” are shameful, Mayor Ada Klein said, calling the plan “a mess.”\n\n\
+                    Coach Tariq Hale agreed. “It was poor.”\n\nTariq Hale told fans he would stay.\n\n“I love this town.”\n\n\
+                    Snow fell all night.\n\n“Stay home.”";
+        let v = said(text);
+        assert_eq!(who(&v, "Is the witness here"), Some("Mara Lind".into()));
+        assert_eq!(who(&v, "failures"), Some("Ada Klein".into()));
+        assert_eq!(who(&v, "It was poor"), Some("Tariq Hale".into()));
+        assert_eq!(who(&v, "I love this town"), Some("Tariq Hale".into()));
+        assert_eq!(who(&v, "Stay home"), None);
+    }
+
+    #[test]
+    fn attributions_that_open_the_sentence() {
+        let text = "The vote was close.\n\nAs columnist Dana Brill put it, “Nobody won.”\n\n\
+                    Said Mayor Ada Klein, who grew up nearby, “We were proud of him.”\n\nAs usual, “the end” came late.";
+        let v = said(text);
+        assert_eq!(who(&v, "Nobody won"), Some("Dana Brill".into()));
+        assert_eq!(who(&v, "We were proud"), Some("Ada Klein".into()));
+        assert_eq!(who(&v, "the end"), None);
     }
 
     #[test]
