@@ -7,20 +7,21 @@
 //! a process killed mid-write leaves the last good store. A lock file keeps a
 //! second writer out with a clear message.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fs::{self, File, OpenOptions};
 use std::io::{BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
 
-use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, Term};
+use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
+use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedNodeRef, Quad, Term};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 
-use crate::model::{EntityKind, GeoRef, Subtype};
+use crate::model::{Article, EntityKind, GeoRef, Subtype};
 use crate::rdf::{self, vocab};
-use crate::resolve::GlobalEntity;
 use crate::resolve::claims::QuoteRef;
+use crate::resolve::{EntityRecord, GlobalEntity, similar};
 
 const DATA_FILE: &str = "graph.nq";
 const LOCK_FILE: &str = "lock";
@@ -55,6 +56,158 @@ pub struct GraphStore {
     store: Store,
     dir: PathBuf,
     _lock: File,
+    /// Internal per-article data (digest, signature, entity records, links): never in the public graph.
+    index: RwLock<Index>,
+}
+
+/// What the store keeps of each article outside the public graph, to
+/// recompute cross-article facts when the set of articles changes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleIndex {
+    /// dct:identifier.
+    pub id: String,
+    pub digest: String,
+    pub minhash: Vec<u32>,
+    /// The article's entities as resolution needs them, in extraction order.
+    pub entities: Vec<EntityRecord>,
+    /// For each entity of `entities`: (global id, canonical name) its article graph was written with.
+    pub links: Vec<(String, String)>,
+    /// IRIs of the closest near duplicates (at most MAX_LINKS), as last computed.
+    pub near: Vec<String>,
+}
+
+fn subtype_name(s: Subtype) -> String {
+    format!("{s:?}")
+}
+
+fn subtype_from(s: &str) -> Option<Subtype> {
+    [
+        Subtype::Country,
+        Subtype::City,
+        Subtype::State,
+        Subtype::Region,
+        Subtype::Continent,
+        Subtype::Feature,
+        Subtype::Government,
+        Subtype::Seat,
+    ]
+    .into_iter()
+    .find(|x| subtype_name(*x) == s)
+}
+
+impl ArticleIndex {
+    pub fn to_json(&self) -> String {
+        use serde_json::json;
+        let entities: Vec<serde_json::Value> = self
+            .entities
+            .iter()
+            .map(|e| {
+                json!({
+                    "k": match e.kind { EntityKind::Person => "p", EntityKind::Organization => "o", EntityKind::Place => "l" },
+                    "t": e.subtype.map(subtype_name),
+                    "n": e.name,
+                    "s": e.surfaces,
+                    "g": e.geo.as_ref().map(|g| json!([g.geonames_id, g.country_code, g.lat, g.lon])),
+                })
+            })
+            .collect();
+        json!({
+            "id": self.id,
+            "d": self.digest,
+            "m": similar::to_hex(&self.minhash),
+            "e": entities,
+            "l": self.links,
+            "near": self.near,
+        })
+        .to_string()
+    }
+
+    pub fn from_json(s: &str) -> Option<Self> {
+        let v: serde_json::Value = serde_json::from_str(s).ok()?;
+        let str_of = |v: &serde_json::Value| v.as_str().map(str::to_string);
+        let mut entities = Vec::new();
+        for e in v.get("e")?.as_array()? {
+            let kind = match e.get("k")?.as_str()? {
+                "p" => EntityKind::Person,
+                "o" => EntityKind::Organization,
+                _ => EntityKind::Place,
+            };
+            let geo = e.get("g").and_then(|g| g.as_array()).map(|g| GeoRef {
+                geonames_id: g.first().and_then(|x| x.as_u64()),
+                country_code: g.get(1).and_then(str_of),
+                lat: g.get(2).and_then(|x| x.as_f64()),
+                lon: g.get(3).and_then(|x| x.as_f64()),
+            });
+            entities.push(EntityRecord {
+                kind,
+                subtype: e.get("t").and_then(|t| t.as_str()).and_then(subtype_from),
+                name: str_of(e.get("n")?)?,
+                surfaces: e.get("s")?.as_array()?.iter().filter_map(str_of).collect(),
+                geo,
+            });
+        }
+        let links =
+            v.get("l")?.as_array()?.iter().filter_map(|p| Some((str_of(p.get(0)?)?, str_of(p.get(1)?)?))).collect();
+        Some(Self {
+            id: str_of(v.get("id")?)?,
+            digest: str_of(v.get("d")?)?,
+            minhash: similar::from_hex(v.get("m")?.as_str()?)?,
+            entities,
+            links,
+            near: v.get("near")?.as_array()?.iter().filter_map(str_of).collect(),
+        })
+    }
+}
+
+/// The internal index of every stored article, with an inverted index of LSH bands.
+#[derive(Debug, Default)]
+pub struct Index {
+    pub articles: BTreeMap<String, ArticleIndex>,
+    bands: HashMap<u64, BTreeSet<String>>,
+    digests: HashMap<String, String>,
+}
+
+impl Index {
+    pub fn insert(&mut self, iri: &str, entry: ArticleIndex) {
+        self.remove(iri);
+        for b in similar::band_keys(&entry.minhash) {
+            self.bands.entry(b).or_default().insert(iri.to_string());
+        }
+        self.digests.insert(entry.digest.clone(), iri.to_string());
+        self.articles.insert(iri.to_string(), entry);
+    }
+
+    pub fn remove(&mut self, iri: &str) -> Option<ArticleIndex> {
+        let old = self.articles.remove(iri)?;
+        for b in similar::band_keys(&old.minhash) {
+            if let Some(set) = self.bands.get_mut(&b) {
+                set.remove(iri);
+                if set.is_empty() {
+                    self.bands.remove(&b);
+                }
+            }
+        }
+        if self.digests.get(&old.digest).is_some_and(|x| x == iri) {
+            self.digests.remove(&old.digest);
+        }
+        Some(old)
+    }
+
+    /// The stored article (IRI) with this content digest.
+    pub fn by_digest(&self, digest: &str) -> Option<&str> {
+        self.digests.get(digest).map(String::as_str)
+    }
+
+    /// Stored articles sharing at least one band with `sig`, with the number of bands shared.
+    pub fn band_neighbours(&self, sig: &[u32]) -> BTreeMap<&str, usize> {
+        let mut hits: BTreeMap<&str, usize> = BTreeMap::new();
+        for b in similar::band_keys(sig) {
+            for a in self.bands.get(&b).into_iter().flatten() {
+                *hits.entry(a.as_str()).or_default() += 1;
+            }
+        }
+        hits
+    }
 }
 
 /// Counts for `.stats` and the ingest summary.
@@ -88,16 +241,35 @@ impl GraphStore {
             return Err(StoreError::Locked { dir: dir.to_path_buf(), lock: lock_path });
         }
         let store = Store::new()?;
+        let mut index = Index::default();
         let data = dir.join(DATA_FILE);
         if data.exists() {
             let file = File::open(&data).map_err(io_err(&data))?;
+            let internal = rdf::internal_graph();
+            let corrupt = |message: String| StoreError::Corrupt { path: data.clone(), message };
             let mut loader = store.bulk_loader();
-            loader
-                .load_from_reader(RdfFormat::NQuads, BufReader::new(file))
-                .map_err(|e| StoreError::Corrupt { path: data.clone(), message: e.to_string() })?;
+            let mut batch = Vec::new();
+            for q in RdfParser::from_format(RdfFormat::NQuads).for_reader(BufReader::new(file)) {
+                let q = q.map_err(|e| corrupt(e.to_string()))?;
+                if q.graph_name.as_ref() == GraphNameRef::NamedNode(internal.as_ref()) {
+                    let entry = match &q.object {
+                        Term::Literal(l) => ArticleIndex::from_json(l.value()),
+                        _ => None,
+                    }
+                    .ok_or_else(|| corrupt(format!("bad internal record for {}", q.subject)))?;
+                    let iri = q.subject.to_string();
+                    index.insert(iri.trim_start_matches('<').trim_end_matches('>'), entry);
+                    continue;
+                }
+                batch.push(q);
+                if batch.len() >= 100_000 {
+                    loader.load_quads(std::mem::take(&mut batch))?;
+                }
+            }
+            loader.load_quads(batch)?;
             loader.commit()?;
         }
-        Ok(Self { store, dir: dir.to_path_buf(), _lock: lock })
+        Ok(Self { store, dir: dir.to_path_buf(), _lock: lock, index: RwLock::new(index) })
     }
 
     /// Keeps reading but lets other readers in: a writer's exclusive lock becomes a shared one.
@@ -127,6 +299,9 @@ impl GraphStore {
         let mut w = BufWriter::new(file);
         self.dump(RdfFormat::NQuads, &mut w)
             .map_err(|e| StoreError::Io { path: tmp.clone(), source: std::io::Error::other(e.to_string()) })?;
+        for q in self.internal_quads() {
+            writeln!(w, "{q} .").map_err(io_err(&tmp))?;
+        }
         let file = w.into_inner().map_err(|e| StoreError::Io { path: tmp.clone(), source: e.into_error() })?;
         file.sync_all().map_err(io_err(&tmp))?;
         drop(file);
@@ -137,6 +312,117 @@ impl GraphStore {
         Ok(())
     }
 
+    /// The internal index, to read.
+    pub fn index(&self) -> RwLockReadGuard<'_, Index> {
+        self.index.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The internal index, to change.
+    pub fn index_mut(&self) -> RwLockWriteGuard<'_, Index> {
+        self.index.write().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The internal index as quads of the internal graph (persisted, never loaded into the query store).
+    fn internal_quads(&self) -> Vec<Quad> {
+        let graph = GraphName::NamedNode(rdf::internal_graph());
+        self.index()
+            .articles
+            .iter()
+            .map(|(iri, e)| {
+                Quad::new(
+                    NamedNode::new_unchecked(iri.clone()),
+                    vocab::ng::INDEX_RECORD,
+                    oxigraph::model::Literal::new_simple_literal(e.to_json()),
+                    graph.clone(),
+                )
+            })
+            .collect()
+    }
+
+    /// A stored article's identifier, headline and text, read back from its graph.
+    pub fn article(&self, iri: &NamedNode) -> Result<Option<Article>, StoreError> {
+        let g = GraphNameRef::NamedNode(iri.as_ref());
+        let get = |p: NamedNodeRef<'_>| -> Result<Option<String>, StoreError> {
+            let q =
+                self.store.quads_for_pattern(Some(iri.as_ref().into()), Some(p), None, Some(g)).next().transpose()?;
+            Ok(q.and_then(|q| match q.object {
+                Term::Literal(l) => Some(l.value().to_string()),
+                _ => None,
+            }))
+        };
+        let (Some(id), Some(text)) = (get(vocab::dct::IDENTIFIER)?, get(vocab::nif::IS_STRING)?) else {
+            return Ok(None);
+        };
+        Ok(Some(Article { id, headline: get(vocab::schema::HEADLINE)?.unwrap_or_default(), text }))
+    }
+
+    /// The speakers (schema:creator) of the quotations and statements in one article graph.
+    pub fn speakers_in(&self, iri: &NamedNode) -> Result<BTreeSet<NamedNode>, StoreError> {
+        let mut out = BTreeSet::new();
+        let g = GraphNameRef::NamedNode(iri.as_ref());
+        for q in self.store.quads_for_pattern(None, Some(vocab::schema::CREATOR), None, Some(g)) {
+            if let Term::NamedNode(n) = q?.object {
+                out.insert(n);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Drops one named graph.
+    pub fn remove_graph(&self, graph: &NamedNode) -> Result<(), StoreError> {
+        let mut tx = self.store.start_transaction()?;
+        tx.remove_named_graph(graph)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Makes the entities graph hold exactly `quads`, changing only what differs.
+    pub fn set_entities(&self, quads: Vec<Quad>) -> Result<(), StoreError> {
+        let graph = rdf::entities_graph();
+        let new: HashSet<Quad> = quads.into_iter().collect();
+        let mut tx = self.store.start_transaction()?;
+        let old: HashSet<Quad> = tx
+            .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph.as_ref())))
+            .collect::<Result<_, _>>()?;
+        for q in old.difference(&new) {
+            tx.remove(q);
+        }
+        for q in new.difference(&old) {
+            tx.insert(q);
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Removes every near-duplicate link that involves one of `articles` from the similarity graph.
+    pub fn clear_near_duplicates(&self, articles: &BTreeSet<String>) -> Result<(), StoreError> {
+        let graph = rdf::similar_graph();
+        let g = GraphNameRef::NamedNode(graph.as_ref());
+        let mut tx = self.store.start_transaction()?;
+        let mut old: Vec<Quad> = Vec::new();
+        for a in articles {
+            let a = NamedNode::new_unchecked(a.clone());
+            old.extend(
+                tx.quads_for_pattern(Some(a.as_ref().into()), None, None, Some(g)).collect::<Result<Vec<_>, _>>()?,
+            );
+            for q in tx.quads_for_pattern(None, None, Some(a.as_ref().into()), Some(g)) {
+                let q = q?;
+                if q.predicate.as_ref() == vocab::ng::COMPARES {
+                    old.extend(
+                        tx.quads_for_pattern(Some(q.subject.as_ref()), None, None, Some(g))
+                            .collect::<Result<Vec<_>, _>>()?,
+                    );
+                }
+                old.push(q);
+            }
+        }
+        for q in &old {
+            tx.remove(q);
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Replaces the content of one named graph.
     pub fn replace_graph(&self, graph: &NamedNode, quads: &[Quad]) -> Result<(), StoreError> {
         let mut tx = self.store.start_transaction()?;
@@ -144,29 +430,6 @@ impl GraphStore {
             tx.clear_graph(graph)?;
         }
         tx.extend(quads);
-        tx.commit()?;
-        Ok(())
-    }
-
-    /// Replaces what the entities graph says of these entities.
-    pub fn replace_entities(&self, entities: &[&GlobalEntity], all: &[GlobalEntity]) -> Result<(), StoreError> {
-        let graph = rdf::entities_graph();
-        let mut tx = self.store.start_transaction()?;
-        for e in entities {
-            let iri = rdf::entity_iri(&e.id);
-            let old: Vec<Quad> = tx
-                .quads_for_pattern(
-                    Some(NamedOrBlankNodeRef::from(iri.as_ref())),
-                    None,
-                    None,
-                    Some(GraphNameRef::NamedNode(graph.as_ref())),
-                )
-                .collect::<Result<_, _>>()?;
-            for q in &old {
-                tx.remove(q);
-            }
-            tx.extend(&rdf::entity_quads(e, all));
-        }
         tx.commit()?;
         Ok(())
     }
@@ -215,35 +478,6 @@ impl GraphStore {
         tx.extend(quads);
         tx.commit()?;
         Ok(())
-    }
-
-    /// Stored articles that share the most LSH bands with `bands` (at most `limit`),
-    /// with their MinHash signatures. Reads the band index directly, no SPARQL.
-    pub fn similar_candidates(&self, bands: &[String], limit: usize) -> Result<Vec<(NamedNode, String)>, StoreError> {
-        let mut hits: HashMap<NamedNode, usize> = HashMap::new();
-        for band in bands {
-            let literal = oxigraph::model::Literal::new_simple_literal(band);
-            for q in self.store.quads_for_pattern(None, Some(vocab::ng::LSH_BAND), Some(literal.as_ref().into()), None)
-            {
-                if let oxigraph::model::NamedOrBlankNode::NamedNode(a) = q?.subject {
-                    *hits.entry(a).or_default() += 1;
-                }
-            }
-        }
-        let mut ranked: Vec<(NamedNode, usize)> = hits.into_iter().collect();
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        let mut out = Vec::new();
-        for (a, _) in ranked.into_iter().take(limit) {
-            let sig = self
-                .store
-                .quads_for_pattern(Some(a.as_ref().into()), Some(vocab::ng::MINHASH), None, None)
-                .next()
-                .transpose()?;
-            if let Some(Term::Literal(l)) = sig.map(|q| q.object) {
-                out.push((a, l.value().to_string()));
-            }
-        }
-        Ok(out)
     }
 
     /// (IRI, canonical name, kind) of every entity, and for every article the entities it mentions.
@@ -349,25 +583,6 @@ impl GraphStore {
             };
         }
         Ok(by.into_values().collect())
-    }
-
-    /// Content digest -> article identifier, for every stored article.
-    pub fn digests(&self) -> Result<HashMap<String, String>, StoreError> {
-        let mut out = HashMap::new();
-        let q = format!(
-            "SELECT ?id ?d WHERE {{ GRAPH ?g {{ ?a <{}> ?id ; <{}> ?d }} }}",
-            vocab::dct::IDENTIFIER.as_str(),
-            vocab::ng::CONTENT_DIGEST.as_str()
-        );
-        if let QueryResults::Solutions(sols) = self.query(&q)? {
-            for s in sols {
-                let s = s.map_err(|e| StoreError::Query(e.to_string()))?;
-                if let (Some(Term::Literal(id)), Some(Term::Literal(d))) = (s.get("id"), s.get("d")) {
-                    out.insert(d.value().to_string(), id.value().to_string());
-                }
-            }
-        }
-        Ok(out)
     }
 
     /// Runs a SPARQL query with the contract's prefixes pre-declared.

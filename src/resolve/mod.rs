@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use crate::extract::entities::org_key;
 use crate::extract::gazetteer::{Gazetteer, fold};
 use crate::extract::lexicon::given_names_compatible;
-use crate::model::{EntityKind, Extraction, GeoRef, Subtype};
+use crate::model::{EntityKind, Extraction, GeoRef, LocalEntity, Subtype};
 
 /// An entity of the whole corpus.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,6 +36,30 @@ pub struct Resolution {
     pub links: Vec<Vec<usize>>,
     /// Global indices the batch named (new or existing).
     pub touched: BTreeSet<usize>,
+}
+
+/// What resolution needs of one article's entity: kept per article in the
+/// store's internal index, so that the corpus can be resolved again from the
+/// set of articles without extracting them again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityRecord {
+    pub kind: EntityKind,
+    pub subtype: Option<Subtype>,
+    pub name: String,
+    pub surfaces: BTreeSet<String>,
+    pub geo: Option<GeoRef>,
+}
+
+impl EntityRecord {
+    pub fn of(le: &LocalEntity) -> Self {
+        Self {
+            kind: le.kind,
+            subtype: le.subtype,
+            name: le.name.clone(),
+            surfaces: le.surfaces.clone(),
+            geo: le.geo.clone(),
+        }
+    }
 }
 
 /// Folds spelling variants of transliterated names: Sergey/Sergei, Troianovski/Troyanovsky.
@@ -261,6 +285,45 @@ impl Index {
 
 /// Resolves the entities of a batch of extractions against those already known.
 pub fn resolve(existing: Vec<GlobalEntity>, batch: &[&Extraction]) -> Resolution {
+    let records: Vec<Vec<EntityRecord>> =
+        batch.iter().map(|x| x.entities.iter().map(EntityRecord::of).collect()).collect();
+    let refs: Vec<&[EntityRecord]> = records.iter().map(Vec::as_slice).collect();
+    resolve_records(existing, &refs)
+}
+
+/// Resolves the whole corpus from scratch: `articles` in a fixed order (the
+/// store sorts them by IRI), so that the partition of mentions into entities
+/// and the canonical names are a function of the set of articles, whatever
+/// order they arrived in. Ids are then minted from each entity's canonical
+/// name (kind/slug); entities that would share one are numbered in the order
+/// of their first member, "-2", "-3".
+pub fn resolve_corpus(articles: &[&[EntityRecord]]) -> Resolution {
+    let mut res = resolve_records(Vec::new(), articles);
+    // The first (article, local index) of each entity, to order namesakes.
+    let mut first: Vec<(usize, usize)> = vec![(usize::MAX, usize::MAX); res.entities.len()];
+    for (a, link) in res.links.iter().enumerate() {
+        for (l, &g) in link.iter().enumerate() {
+            first[g] = first[g].min((a, l));
+        }
+    }
+    let mut order: Vec<usize> = (0..res.entities.len()).collect();
+    order.sort_by_key(|&g| first[g]);
+    let mut taken: BTreeSet<String> = BTreeSet::new();
+    for g in order {
+        let e = &mut res.entities[g];
+        let base = format!("{}/{}", kind_prefix(e.kind), slug(&e.name));
+        let id = if taken.contains(&base) {
+            (2..).map(|n| format!("{base}-{n}")).find(|id| !taken.contains(id)).unwrap_or(base)
+        } else {
+            base
+        };
+        taken.insert(id.clone());
+        e.id = id;
+    }
+    res
+}
+
+fn resolve_records(existing: Vec<GlobalEntity>, batch: &[&[EntityRecord]]) -> Resolution {
     let mut index = Index {
         entities: Vec::new(),
         by_key: HashMap::new(),
@@ -273,13 +336,13 @@ pub fn resolve(existing: Vec<GlobalEntity>, batch: &[&Extraction]) -> Resolution
     }
     // Names seen per global entity in this batch, to choose canonical names.
     let mut support: BTreeMap<usize, BTreeMap<String, usize>> = BTreeMap::new();
-    let mut links: Vec<Vec<usize>> = batch.iter().map(|x| vec![usize::MAX; x.entities.len()]).collect();
+    let mut links: Vec<Vec<usize>> = batch.iter().map(|x| vec![usize::MAX; x.len()]).collect();
     let mut touched = BTreeSet::new();
     // People with a given name first, then everything else, so that a bare
     // surname finds the full name wherever it appears in the batch.
     for pass in 0..2 {
         for (a, ex) in batch.iter().enumerate() {
-            for (l, le) in ex.entities.iter().enumerate() {
+            for (l, le) in ex.iter().enumerate() {
                 let first_pass = le.kind == EntityKind::Person && person_parts(&le.name).0.is_some();
                 if first_pass != (pass == 0) {
                     continue;

@@ -1,0 +1,164 @@
+//! The store under change: the graph is a function of the set of articles.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::util::*;
+
+const NAMES: [&str; 5] = [
+    "000_c79dea70320f1e51.txt",
+    "001_8727e98081cf8dbe.txt",
+    "002_fd68e79a8582b43a.txt",
+    "003_85b42f0a4709c3ab.txt",
+    "004_bcffe02d0092fff4.txt",
+];
+
+fn article(i: usize) -> PathBuf {
+    examples().join("articles").join(NAMES[i])
+}
+
+fn ingest(store: &Path, paths: &[PathBuf]) {
+    let mut args = vec!["ingest".to_string(), "--store".into(), store.display().to_string()];
+    args.extend(paths.iter().map(|p| p.display().to_string()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = run(&args);
+    assert!(o.status.success(), "ingest failed");
+}
+
+/// The store's N-Quads export, lines sorted.
+pub fn sorted_export(store: &Path) -> Vec<String> {
+    let o = run(&["export", "--store", store.to_str().unwrap(), "--format", "nquads"]);
+    assert!(o.status.success());
+    let mut v: Vec<String> = stdout(&o).lines().map(String::from).collect();
+    v.sort();
+    v
+}
+
+/// Lines in one export and not the other, for a readable failure.
+fn diff(a: &[String], b: &[String]) -> String {
+    let sa: std::collections::BTreeSet<&String> = a.iter().collect();
+    let sb: std::collections::BTreeSet<&String> = b.iter().collect();
+    let only_a: Vec<_> = sa.difference(&sb).take(10).collect();
+    let only_b: Vec<_> = sb.difference(&sa).take(10).collect();
+    format!("{} vs {} lines\nonly in the first: {only_a:#?}\nonly in the second: {only_b:#?}", a.len(), b.len())
+}
+
+/// Article 001 rewritten: its opening replaced by invented paragraphs with a new speaker,
+/// most of its quotations and its likeness to 004 gone.
+fn changed_001(dir: &Path) -> PathBuf {
+    let text = fs::read_to_string(article(1)).unwrap();
+    let tail: Vec<&str> = text.lines().skip(100).collect();
+    let new = format!(
+        "Harbour Talks Resume as Storm Season Ends\n\n\
+         Talks over the fishing harbour in Porthaven resumed on Monday, officials said.\n\n\
+         “We expect an agreement before the winter,” said Marta Kowalczyk, the harbour commissioner.\n\n\
+         Ms. Kowalczyk said the fleet had lost three weeks of work to the storms.\n\n{}\n",
+        tail.join("\n")
+    );
+    let p = dir.join(NAMES[1]);
+    fs::write(&p, new).unwrap();
+    p
+}
+
+#[test]
+fn reingesting_a_changed_article_equals_a_fresh_ingest_of_the_final_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b, c) = (article(0), article(1), article(4));
+    let store = dir.path().join("store");
+    ingest(&store, &[a.clone(), b, c.clone()]);
+    let b2 = changed_001(dir.path());
+    ingest(&store, std::slice::from_ref(&b2));
+    let fresh = dir.path().join("fresh");
+    ingest(&fresh, &[a, b2, c]);
+    let (x, y) = (sorted_export(&store), sorted_export(&fresh));
+    assert!(x == y, "{}", diff(&x, &y));
+    // What the old text said is gone: its near-duplicate link to 004 and claims resting on its quotations.
+    assert!(!x.iter().any(|l| l.contains("nearDuplicateOf")), "the rewrite is no longer a copy of 004");
+    let o = run(&[
+        "query",
+        "--store",
+        store.to_str().unwrap(),
+        "ASK { ?c schema:appearance ?q FILTER NOT EXISTS { ?q a schema:Quotation } }",
+    ]);
+    assert_eq!(stdout(&o).trim(), "false", "every appearance is a stored quotation");
+}
+
+#[test]
+fn arrival_order_and_batch_sizes_do_not_change_the_graph() {
+    let dir = tempfile::tempdir().unwrap();
+    let batch = dir.path().join("batch");
+    ingest(&batch, &[examples().join("articles")]);
+    let expected = sorted_export(&batch);
+    // One file at a time in two shuffled orders, and uneven batches.
+    let orders: [&[&[usize]]; 3] =
+        [&[&[4], &[2], &[0], &[3], &[1]], &[&[1], &[3], &[4], &[0], &[2]], &[&[3, 1], &[0, 4, 2]]];
+    for (n, order) in orders.iter().enumerate() {
+        let store = dir.path().join(format!("s{n}"));
+        for step in order.iter() {
+            ingest(&store, &step.iter().map(|&i| article(i)).collect::<Vec<_>>());
+        }
+        let got = sorted_export(&store);
+        assert!(got == expected, "order {order:?}: {}", diff(&got, &expected));
+    }
+    let o =
+        run(&["query", "--store", batch.to_str().unwrap(), "ASK { ngr:person\\/joe-biden schema:name \"Joe Biden\" }"]);
+    assert_eq!(stdout(&o).trim(), "true");
+}
+
+#[test]
+fn id_collisions_are_errors_that_name_both_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir(&input).unwrap();
+    fs::write(
+        input.join("feed.jsonl"),
+        "{\"id\": \"storm\", \"text\": \"Storm closes the coast road. The road to Kelby was shut on Sunday, police said.\"}\n\
+         {\"id\": \"ferry\", \"text\": \"Ferries sail again. The ferry to Inchmore sailed on Monday.\"}\n\
+         {\"id\": \"ferry\", \"text\": \"Bridge repairs begin. Work on the Tolvan bridge began on Tuesday.\"}\n",
+    )
+    .unwrap();
+    fs::write(input.join("storm.txt"), "Storm warning\n\nA storm warning was issued for the islands on Friday.\n")
+        .unwrap();
+    let store = dir.path().join("store");
+    let o = run(&["ingest", "--store", store.to_str().unwrap(), input.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "a collision is a failure");
+    let err = stderr(&o);
+    assert!(err.contains("record \"ferry\"") && err.matches("feed.jsonl").count() >= 2, "{err}");
+    assert!(err.contains("storm.txt") && err.contains("record \"storm\""), "{err}");
+    assert!(stdout(&o).contains("ingested 2 articles (0 duplicates skipped, 2 failed)"), "{}", stdout(&o));
+    let o = run(&[
+        "query",
+        "--store",
+        store.to_str().unwrap(),
+        "SELECT ?id ?h WHERE { ?a dct:identifier ?id ; schema:headline ?h } ORDER BY ?id",
+        "--format",
+        "csv",
+    ]);
+    let rows: Vec<String> = stdout(&o).lines().skip(1).map(String::from).collect();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(
+        rows[0].starts_with("ferry,") && rows[0].contains("Ferries sail again"),
+        "the first record is kept: {rows:?}"
+    );
+    assert!(rows[1].starts_with("storm,"), "{rows:?}");
+}
+
+#[test]
+fn internal_index_data_stays_out_of_queries_and_exports() {
+    let (dir, store) = seeded_store();
+    let export = sorted_export(Path::new(&store));
+    for term in ["lshBand", "minhash", "contentDigest", "indexRecord", "graph/internal"] {
+        assert!(!export.iter().any(|l| l.contains(term)), "{term} in the export");
+    }
+    assert_eq!(count_statements_of(&export), export.len());
+    let o = run(&["query", "--store", &store, "ASK { GRAPH ?g { ?a ng:indexRecord ?r } }"]);
+    assert_eq!(stdout(&o).trim(), "false");
+    // The index survives a reopen: a re-ingest of the same files changes nothing.
+    ingest(Path::new(&store), &[examples().join("articles")]);
+    assert_eq!(sorted_export(Path::new(&store)), export);
+    drop(dir);
+}
+
+fn count_statements_of(lines: &[String]) -> usize {
+    lines.iter().filter(|l| l.ends_with(" .")).count()
+}
