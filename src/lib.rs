@@ -53,6 +53,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
             report.print(&mut out)?;
             Ok(if report.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
+        Command::Remove { store, ids } => {
+            let st = GraphStore::open(&store_dir(&store), Access::Write)?;
+            let (removed, missing) = remove_ids(&st, &ids, &mut std::io::stderr())?;
+            writeln!(out, "removed {removed} articles; store holds {} triples", st.len()?)?;
+            Ok(if missing > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
         Command::Query { store, sparql, file, format } => {
             let text = match (sparql, file) {
                 (Some(q), _) => q,
@@ -173,6 +179,28 @@ pub fn export(st: &GraphStore, format: ExportFormat, path: Option<&Path>, out: &
         None => st.dump(format, out).map_err(|e| anyhow::anyhow!(e))?,
     }
     Ok(())
+}
+
+/// Removes the articles with these identifiers; returns (removed, not found).
+pub fn remove_ids(st: &GraphStore, ids: &[String], err: &mut dyn Write) -> Result<(usize, usize)> {
+    let mut iris = Vec::new();
+    let mut missing = 0;
+    for id in ids {
+        let iri = rdf::article_iri(id);
+        if st.index().articles.contains_key(iri.as_str()) {
+            if !iris.contains(&iri) {
+                iris.push(iri);
+            }
+        } else {
+            writeln!(err, "newsgraph: no article with id {id} in the store")?;
+            missing += 1;
+        }
+    }
+    if !iris.is_empty() {
+        update::apply(st, Vec::new(), &iris, err)?;
+        st.save()?;
+    }
+    Ok((iris.len(), missing))
 }
 
 /// What an ingest did.

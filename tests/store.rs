@@ -162,3 +162,34 @@ fn internal_index_data_stays_out_of_queries_and_exports() {
 fn count_statements_of(lines: &[String]) -> usize {
     lines.iter().filter(|l| l.ends_with(" .")).count()
 }
+
+#[test]
+fn removing_an_article_equals_never_having_ingested_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    // 001 and 004 are near duplicates and share claims; 000 shares speakers with both.
+    ingest(&store, &[article(0), article(1), article(4)]);
+    let o = run(&["remove", "--store", store.to_str().unwrap(), "004_bcffe02d0092fff4.txt", "001_8727e98081cf8dbe"]);
+    assert!(o.status.success());
+    assert!(stdout(&o).contains("removed 2 articles"), "{}", stdout(&o));
+    let fresh = dir.path().join("fresh");
+    ingest(&fresh, &[article(0)]);
+    let (x, y) = (sorted_export(&store), sorted_export(&fresh));
+    assert!(x == y, "{}", diff(&x, &y));
+
+    // One of three: the other two keep their link and claims as a fresh ingest of them has.
+    let store = dir.path().join("store2");
+    ingest(&store, &[article(0), article(1), article(4)]);
+    assert!(run(&["remove", "--store", store.to_str().unwrap(), "000_c79dea70320f1e51.txt"]).status.success());
+    let fresh = dir.path().join("fresh2");
+    ingest(&fresh, &[article(1), article(4)]);
+    let (x, y) = (sorted_export(&store), sorted_export(&fresh));
+    assert!(x == y, "{}", diff(&x, &y));
+    assert!(x.iter().any(|l| l.contains("nearDuplicateOf")));
+
+    // An unknown id is reported and fails; nothing changes.
+    let o = run(&["remove", "--store", store.to_str().unwrap(), "no-such-article"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no article with id no-such-article"), "{}", stderr(&o));
+    assert_eq!(sorted_export(&store), y);
+}
