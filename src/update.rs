@@ -58,6 +58,13 @@ fn closest(idx: &Index, iri: &str) -> Vec<(String, f64)> {
 /// Adds or replaces `upserts` and removes `removals` (article IRIs), keeping every cross-article fact right.
 pub fn apply(st: &GraphStore, upserts: Vec<Upsert>, removals: &[NamedNode], err: &mut dyn Write) -> Result<Outcome> {
     let mut outcome = Outcome::default();
+    let timing = std::env::var_os("NEWSGRAPH_TIMING").is_some();
+    let t0 = std::time::Instant::now();
+    let lap = |what: &str| {
+        if timing {
+            eprintln!("timing: {what} {:.3} s", t0.elapsed().as_secs_f64());
+        }
+    };
     // Articles whose near-duplicate links may change, and articles that leave the store.
     let mut near_scope: BTreeSet<String> = BTreeSet::new();
     let mut removed: BTreeSet<String> = BTreeSet::new();
@@ -109,7 +116,10 @@ pub fn apply(st: &GraphStore, upserts: Vec<Upsert>, removals: &[NamedNode], err:
             let idx = st.index();
             let iris: Vec<String> = idx.articles.keys().cloned().collect();
             let records: Vec<&[EntityRecord]> = idx.articles.values().map(|e| e.entities.as_slice()).collect();
-            (iris, resolve::resolve_corpus(&records))
+            lap("records gathered");
+            let r = resolve::resolve_corpus(&records);
+            lap("resolve_corpus");
+            (iris, r)
         };
         let mut stale_records = false;
         for (a, iri) in iris.iter().enumerate() {
@@ -160,11 +170,13 @@ pub fn apply(st: &GraphStore, upserts: Vec<Upsert>, removals: &[NamedNode], err:
         }
     };
 
+    lap(&format!("resolved, {} article graphs written", written.len()));
     // The entities graph: exactly the resolved entities.
     let countries = rdf::countries(&res.entities);
     st.set_entities(res.entities.iter().flat_map(|e| rdf::entity_quads(e, &countries)).collect())?;
     outcome.entities = res.entities.len();
 
+    lap("entities graph set");
     // Near duplicates of every article in scope, and the links that touch them.
     let mut clear = near_scope.clone();
     clear.extend(removed.iter().cloned());
@@ -196,11 +208,13 @@ pub fn apply(st: &GraphStore, upserts: Vec<Upsert>, removals: &[NamedNode], err:
     }
     st.insert(&quads)?;
 
+    lap("near duplicates");
     // Claims: regroup the quotations of every speaker concerned.
     for speaker in speakers {
         let quotes = st.quotations_by(&speaker)?;
         let groups = resolve::claims::group(&quotes);
         st.replace_claims(&speaker, &rdf::claim_quads(&speaker, &quotes, &groups))?;
     }
+    lap("claims");
     Ok(outcome)
 }

@@ -159,22 +159,38 @@ struct Index {
     /// Folded surname -> people known by surname only.
     surname_only: HashMap<String, usize>,
     ids: BTreeSet<String>,
+    /// Acronym of an organisation's first name -> the first such organisation.
+    acronyms: HashMap<String, usize>,
+    /// (kind, first name) -> the first such entity.
+    names: HashMap<(EntityKind, String), usize>,
 }
 
 impl Index {
     fn add(&mut self, e: GlobalEntity) -> usize {
         let idx = self.entities.len();
         self.ids.insert(e.id.clone());
+        if e.kind == EntityKind::Organization
+            && let Some(acr) = acronym_of(&e.name)
+        {
+            self.acronyms.entry(acr).or_insert(idx);
+        }
+        self.names.entry((e.kind, e.name.clone())).or_insert(idx);
         self.register(idx, &e);
         self.entities.push(e);
         idx
     }
 
     fn register(&mut self, idx: usize, e: &GlobalEntity) {
+        let names: Vec<&str> = e.surfaces.iter().map(String::as_str).chain(std::iter::once(e.name.as_str())).collect();
+        self.register_names(idx, e.kind, &names, e.geo.as_ref().and_then(|g| g.geonames_id));
+    }
+
+    /// Indexes `names` (and the GeoNames id) as ways to find entity `idx`; names already indexed cost nothing new.
+    fn register_names(&mut self, idx: usize, kind: EntityKind, names: &[&str], geonames: Option<u64>) {
         let gaz = Gazetteer::get();
-        match e.kind {
+        match kind {
             EntityKind::Person => {
-                for s in e.surfaces.iter().chain(std::iter::once(&e.name)) {
+                for s in names {
                     let (given, surname) = person_parts(s);
                     match given {
                         Some(g) => {
@@ -190,14 +206,14 @@ impl Index {
                 }
             }
             kind => {
-                for s in e.surfaces.iter().chain(std::iter::once(&e.name)) {
+                for s in names {
                     self.by_key.entry((kind, org_key(gaz, s))).or_insert(idx);
                 }
-                if let Some(id) = e.geo.as_ref().and_then(|g| g.geonames_id) {
+                if let Some(id) = geonames {
                     self.by_key.entry((kind, format!("geonames:{id}"))).or_insert(idx);
                 }
                 if kind == EntityKind::Organization {
-                    for s in e.surfaces.iter().chain(std::iter::once(&e.name)) {
+                    for s in names {
                         for k in [Some(org_key(gaz, s)), without_city(gaz, s)].into_iter().flatten() {
                             self.by_key.entry((kind, format!("no-city:{k}"))).or_insert(idx);
                         }
@@ -205,7 +221,7 @@ impl Index {
                 }
                 if kind == EntityKind::Place {
                     // Place names transliterated two ways: Donbas / Donbass.
-                    for s in e.surfaces.iter().chain(std::iter::once(&e.name)) {
+                    for s in names {
                         self.by_key.entry((kind, format!("translit:{}", translit_key(s)))).or_insert(idx);
                     }
                 }
@@ -270,13 +286,10 @@ impl Index {
         // "NATO" <-> "North Atlantic Treaty Organization".
         if kind == EntityKind::Organization {
             if name.len() >= 2 && name.chars().all(|c| c.is_ascii_uppercase()) {
-                return self
-                    .entities
-                    .iter()
-                    .position(|e| e.kind == kind && acronym_of(&e.name).as_deref() == Some(name));
+                return self.acronyms.get(name).copied();
             }
             if let Some(acr) = acronym_of(name) {
-                return self.entities.iter().position(|e| e.kind == kind && e.name == acr);
+                return self.names.get(&(kind, acr)).copied();
             }
         }
         None
@@ -330,6 +343,8 @@ fn resolve_records(existing: Vec<GlobalEntity>, batch: &[&[EntityRecord]]) -> Re
         people: HashMap::new(),
         surname_only: HashMap::new(),
         ids: BTreeSet::new(),
+        acronyms: HashMap::new(),
+        names: HashMap::new(),
     };
     for e in existing {
         index.add(e);
@@ -366,6 +381,14 @@ fn resolve_records(existing: Vec<GlobalEntity>, batch: &[&[EntityRecord]]) -> Re
                     }
                 };
                 let ge = &mut index.entities[g];
+                // Only names the entity did not have yet need indexing.
+                let new_names: Vec<&str> = le
+                    .surfaces
+                    .iter()
+                    .chain(std::iter::once(&le.name))
+                    .filter(|s| !ge.surfaces.contains(*s) && **s != ge.name)
+                    .map(String::as_str)
+                    .collect();
                 ge.surfaces.extend(le.surfaces.iter().cloned());
                 ge.surfaces.insert(le.name.clone());
                 match (&mut ge.geo, &le.geo) {
@@ -380,8 +403,8 @@ fn resolve_records(existing: Vec<GlobalEntity>, batch: &[&[EntityRecord]]) -> Re
                 if ge.subtype.is_none() {
                     ge.subtype = le.subtype;
                 }
-                let snapshot = ge.clone();
-                index.register(g, &snapshot);
+                let (kind, geonames) = (ge.kind, ge.geo.as_ref().and_then(|x| x.geonames_id));
+                index.register_names(g, kind, &new_names, geonames);
                 *support.entry(g).or_default().entry(le.name.clone()).or_default() += 1;
                 links[a][l] = g;
                 touched.insert(g);
