@@ -2,16 +2,19 @@
 //! query, dump, and persist.
 //!
 //! The default build keeps oxigraph's in-memory store and persists it in the
-//! store folder as N-Quads (`graph.nq`): loaded at start, written atomically
-//! after each change (temporary file, fsync, rename, fsync of the folder), so
-//! a process killed mid-write leaves the last good store. A lock file keeps a
+//! store folder as a base snapshot (`graph.nq`, N-Quads, written atomically:
+//! temporary file, fsync, rename, fsync of the folder) and a log of what each
+//! later write changed (`graph.log`, checksummed segments appended and
+//! fsynced), compacted into a new base when it would outgrow it. Internal
+//! per-article records travel in the same files (graph `graph/internal`) but
+//! are kept in [`Index`], never in the query store. A lock file keeps a
 //! second writer out with a clear message.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fs::{self, File, OpenOptions};
 use std::io::{BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
-use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::sync::{Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedNodeRef, Quad, Term};
@@ -24,6 +27,8 @@ use crate::resolve::claims::QuoteRef;
 use crate::resolve::{EntityRecord, GlobalEntity, similar};
 
 const DATA_FILE: &str = "graph.nq";
+const LOG_FILE: &str = "graph.log";
+const SEGMENT: &str = "@segment";
 const LOCK_FILE: &str = "lock";
 
 #[derive(Debug, thiserror::Error)]
@@ -58,6 +63,17 @@ pub struct GraphStore {
     _lock: File,
     /// Internal per-article data (digest, signature, entity records, links): never in the public graph.
     index: RwLock<Index>,
+    /// Changes to the query store since the last save, in order: the next log segment.
+    /// None when the next save rewrites the base anyway (no base yet, or too many changes).
+    pending: Mutex<Option<Vec<Op>>>,
+}
+
+/// One change to the query store, as the log records it.
+#[derive(Debug, Clone)]
+enum Op {
+    Clear(NamedNode),
+    Add(Quad),
+    Remove(Quad),
 }
 
 /// What the store keeps of each article outside the public graph, to
@@ -165,6 +181,8 @@ pub struct Index {
     pub articles: BTreeMap<String, ArticleIndex>,
     bands: HashMap<u64, BTreeSet<String>>,
     digests: HashMap<String, String>,
+    /// Articles whose record changed since the last save.
+    dirty: BTreeSet<String>,
 }
 
 impl Index {
@@ -175,10 +193,19 @@ impl Index {
         }
         self.digests.insert(entry.digest.clone(), iri.to_string());
         self.articles.insert(iri.to_string(), entry);
+        self.dirty.insert(iri.to_string());
+    }
+
+    /// One article's record, to change (it will be saved).
+    pub fn entry_mut(&mut self, iri: &str) -> Option<&mut ArticleIndex> {
+        let e = self.articles.get_mut(iri)?;
+        self.dirty.insert(iri.to_string());
+        Some(e)
     }
 
     pub fn remove(&mut self, iri: &str) -> Option<ArticleIndex> {
         let old = self.articles.remove(iri)?;
+        self.dirty.insert(iri.to_string());
         for b in similar::band_keys(&old.minhash) {
             if let Some(set) = self.bands.get_mut(&b) {
                 set.remove(iri);
@@ -269,7 +296,26 @@ impl GraphStore {
             loader.load_quads(batch)?;
             loader.commit()?;
         }
-        Ok(Self { store, dir: dir.to_path_buf(), _lock: lock, index: RwLock::new(index) })
+        let log = dir.join(LOG_FILE);
+        if log.exists() {
+            let bytes = fs::read(&log).map_err(io_err(&log))?;
+            let good = replay(&store, &mut index, &bytes, &log)?;
+            if good < bytes.len() {
+                eprintln!(
+                    "newsgraph: warning: {}: ignored a torn last segment ({} bytes, an interrupted write); earlier changes are kept",
+                    log.display(),
+                    bytes.len() - good
+                );
+                if access == Access::Write {
+                    let f = OpenOptions::new().write(true).open(&log).map_err(io_err(&log))?;
+                    f.set_len(good as u64).map_err(io_err(&log))?;
+                    f.sync_all().map_err(io_err(&log))?;
+                }
+            }
+        }
+        index.dirty.clear();
+        let pending = data.exists().then(Vec::new);
+        Ok(Self { store, dir: dir.to_path_buf(), _lock: lock, index: RwLock::new(index), pending: Mutex::new(pending) })
     }
 
     /// Keeps reading but lets other readers in: a writer's exclusive lock becomes a shared one.
@@ -291,8 +337,78 @@ impl GraphStore {
         Ok(self.store.len()?)
     }
 
-    /// Writes the whole store to the data file atomically.
+    /// Persists what changed since the last save: one segment appended to the
+    /// log (fsynced), or, when the log would outgrow the base file, a
+    /// compaction that rewrites the base and starts an empty log.
     pub fn save(&self) -> Result<(), StoreError> {
+        let Some(body) = self.segment_body() else {
+            self.compact()?;
+            self.index_mut().dirty.clear();
+            *self.pending.lock().unwrap_or_else(|e| e.into_inner()) = Some(Vec::new());
+            return Ok(());
+        };
+        if body.is_empty() {
+            return Ok(());
+        }
+        let data = self.dir.join(DATA_FILE);
+        let log = self.dir.join(LOG_FILE);
+        let base_len = fs::metadata(&data).map(|m| m.len()).ok();
+        let log_len = fs::metadata(&log).map(|m| m.len()).unwrap_or(0);
+        match base_len {
+            Some(base) if log_len + body.len() as u64 <= base => {
+                let mut seg = format!("{SEGMENT} {} {:016x}\n", body.len(), similar::fnv(&body, 0)).into_bytes();
+                seg.extend_from_slice(&body);
+                let mut f = OpenOptions::new().create(true).append(true).open(&log).map_err(io_err(&log))?;
+                f.write_all(&seg).map_err(io_err(&log))?;
+                f.sync_all().map_err(io_err(&log))?;
+                if log_len == 0
+                    && let Ok(d) = File::open(&self.dir)
+                {
+                    let _ = d.sync_all();
+                }
+            }
+            _ => self.compact()?,
+        }
+        *self.pending.lock().unwrap_or_else(|e| e.into_inner()) = Some(Vec::new());
+        self.index_mut().dirty.clear();
+        Ok(())
+    }
+
+    /// The next log segment: the pending changes, then the changed index records
+    /// (None: the changes were too many to log, rewrite the base).
+    fn segment_body(&self) -> Option<Vec<u8>> {
+        let mut out = Vec::new();
+        for op in self.pending.lock().unwrap_or_else(|e| e.into_inner()).as_ref()?.iter() {
+            let _ = match op {
+                Op::Clear(g) => writeln!(out, "C {g}"),
+                Op::Add(q) => writeln!(out, "+ {} .", restore_datatype(q.clone())),
+                Op::Remove(q) => writeln!(out, "- {} .", restore_datatype(q.clone())),
+            };
+        }
+        let idx = self.index();
+        for iri in &idx.dirty {
+            let _ = match idx.articles.get(iri) {
+                Some(e) => writeln!(out, "I {} .", internal_quad(iri, e)),
+                None => writeln!(out, "X <{iri}>"),
+            };
+        }
+        Some(out)
+    }
+
+    /// Notes changes for the next log segment; past a bound (a bulk ingest), the next save compacts instead.
+    fn record(&self, ops: impl IntoIterator<Item = Op>) {
+        const MAX_PENDING: usize = 1_000_000;
+        let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(p) = pending.as_mut() {
+            p.extend(ops);
+            if p.len() > MAX_PENDING {
+                *pending = None;
+            }
+        }
+    }
+
+    /// Writes the whole store to the base file atomically and empties the log.
+    pub fn compact(&self) -> Result<(), StoreError> {
         let data = self.dir.join(DATA_FILE);
         let tmp = self.dir.join(format!("{DATA_FILE}.tmp"));
         let file = File::create(&tmp).map_err(io_err(&tmp))?;
@@ -309,6 +425,12 @@ impl GraphStore {
         if let Ok(d) = File::open(&self.dir) {
             let _ = d.sync_all();
         }
+        // A crash before this line leaves a log already folded into the base: replaying
+        // it again is harmless, since every logged change sets quads to present or absent.
+        let log = self.dir.join(LOG_FILE);
+        if log.exists() {
+            fs::remove_file(&log).map_err(io_err(&log))?;
+        }
         Ok(())
     }
 
@@ -324,19 +446,7 @@ impl GraphStore {
 
     /// The internal index as quads of the internal graph (persisted, never loaded into the query store).
     fn internal_quads(&self) -> Vec<Quad> {
-        let graph = GraphName::NamedNode(rdf::internal_graph());
-        self.index()
-            .articles
-            .iter()
-            .map(|(iri, e)| {
-                Quad::new(
-                    NamedNode::new_unchecked(iri.clone()),
-                    vocab::ng::INDEX_RECORD,
-                    oxigraph::model::Literal::new_simple_literal(e.to_json()),
-                    graph.clone(),
-                )
-            })
-            .collect()
+        self.index().articles.iter().map(|(iri, e)| internal_quad(iri, e)).collect()
     }
 
     /// A stored article's identifier, headline and text, read back from its graph.
@@ -373,17 +483,50 @@ impl GraphStore {
         let mut tx = self.store.start_transaction()?;
         tx.remove_named_graph(graph)?;
         tx.commit()?;
+        self.record([Op::Clear(graph.clone())]);
         Ok(())
     }
 
-    /// Makes the entities graph hold exactly `quads`, changing only what differs.
-    pub fn set_entities(&self, quads: Vec<Quad>) -> Result<(), StoreError> {
+    /// The country codes (schema:identifier) of those of `ids` the entities graph types as countries.
+    pub fn country_codes(&self, ids: &BTreeSet<String>) -> Result<BTreeSet<String>, StoreError> {
         let graph = rdf::entities_graph();
+        let g = GraphNameRef::NamedNode(graph.as_ref());
+        let mut out = BTreeSet::new();
+        for id in ids {
+            let e = rdf::entity_iri(id);
+            if !self.store.contains(oxigraph::model::QuadRef::new(
+                e.as_ref(),
+                oxigraph::model::vocab::rdf::TYPE,
+                vocab::schema::COUNTRY,
+                g,
+            ))? {
+                continue;
+            }
+            for q in
+                self.store.quads_for_pattern(Some(e.as_ref().into()), Some(vocab::schema::IDENTIFIER), None, Some(g))
+            {
+                if let Term::Literal(l) = q?.object {
+                    out.insert(l.value().to_string());
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Makes the entities graph describe the entities `ids` by `quads` (an id without quads
+    /// goes), changing only what differs.
+    pub fn replace_entities(&self, ids: &BTreeSet<String>, quads: Vec<Quad>) -> Result<(), StoreError> {
+        let graph = rdf::entities_graph();
+        let g = GraphNameRef::NamedNode(graph.as_ref());
         let new: HashSet<Quad> = quads.into_iter().collect();
         let mut tx = self.store.start_transaction()?;
-        let old: HashSet<Quad> = tx
-            .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph.as_ref())))
-            .collect::<Result<_, _>>()?;
+        let mut old: HashSet<Quad> = HashSet::new();
+        for id in ids {
+            let e = rdf::entity_iri(id);
+            for q in tx.quads_for_pattern(Some(e.as_ref().into()), None, None, Some(g)) {
+                old.insert(q?);
+            }
+        }
         for q in old.difference(&new) {
             tx.remove(q);
         }
@@ -391,6 +534,8 @@ impl GraphStore {
             tx.insert(q);
         }
         tx.commit()?;
+        self.record(old.difference(&new).map(|q| Op::Remove(q.clone())));
+        self.record(new.difference(&old).map(|q| Op::Add(q.clone())));
         Ok(())
     }
 
@@ -420,6 +565,7 @@ impl GraphStore {
             tx.remove(q);
         }
         tx.commit()?;
+        self.record(old.into_iter().map(Op::Remove));
         Ok(())
     }
 
@@ -431,6 +577,7 @@ impl GraphStore {
         }
         tx.extend(quads);
         tx.commit()?;
+        self.record(std::iter::once(Op::Clear(graph.clone())).chain(quads.iter().cloned().map(Op::Add)));
         Ok(())
     }
 
@@ -474,9 +621,11 @@ impl GraphStore {
             for q in &old {
                 tx.remove(q);
             }
+            self.record(old.into_iter().map(Op::Remove));
         }
         tx.extend(quads);
         tx.commit()?;
+        self.record(quads.iter().cloned().map(Op::Add));
         Ok(())
     }
 
@@ -502,6 +651,7 @@ impl GraphStore {
         let mut tx = self.store.start_transaction()?;
         tx.extend(quads);
         tx.commit()?;
+        self.record(quads.iter().cloned().map(Op::Add));
         Ok(())
     }
 
@@ -646,6 +796,81 @@ impl GraphStore {
         }
         Ok(st)
     }
+}
+
+/// One article's record as a quad of the internal graph.
+fn internal_quad(iri: &str, e: &ArticleIndex) -> Quad {
+    Quad::new(
+        NamedNode::new_unchecked(iri),
+        vocab::ng::INDEX_RECORD,
+        oxigraph::model::Literal::new_simple_literal(e.to_json()),
+        GraphName::NamedNode(rdf::internal_graph()),
+    )
+}
+
+fn parse_quad(line: &[u8]) -> Option<Quad> {
+    RdfParser::from_format(RdfFormat::NQuads).for_slice(line).next()?.ok()
+}
+
+/// Applies the log's segments in order; returns how many bytes were whole
+/// segments. A damaged segment followed by more data is an error: only an
+/// interrupted last write may be dropped.
+fn replay(store: &Store, index: &mut Index, bytes: &[u8], path: &Path) -> Result<usize, StoreError> {
+    let corrupt = |at: usize, what: &str| StoreError::Corrupt {
+        path: path.to_path_buf(),
+        message: format!("damaged log segment at byte {at} ({what}), with later segments after it"),
+    };
+    let mut pos = 0;
+    while pos < bytes.len() {
+        let start = pos;
+        let Some(nl) = bytes[pos..].iter().position(|&b| b == b'\n') else { return Ok(start) };
+        let header = std::str::from_utf8(&bytes[pos..pos + nl]).unwrap_or("");
+        let mut parts = header.split(' ');
+        let (Some(SEGMENT), Some(len), Some(sum)) = (parts.next(), parts.next(), parts.next()) else {
+            return if bytes.len() - start < 64 { Ok(start) } else { Err(corrupt(start, "bad header")) };
+        };
+        let (Ok(len), Ok(sum)) = (len.parse::<usize>(), u64::from_str_radix(sum, 16)) else {
+            return Err(corrupt(start, "bad header"));
+        };
+        let body_start = pos + nl + 1;
+        let Some(body) = bytes.get(body_start..body_start + len) else { return Ok(start) };
+        if similar::fnv(body, 0) != sum {
+            return if body_start + len == bytes.len() { Ok(start) } else { Err(corrupt(start, "checksum")) };
+        }
+        let mut tx = store.start_transaction()?;
+        for line in body.split(|&b| b == b'\n').filter(|l| l.len() > 2) {
+            let (op, rest) = (line[0], &line[2..]);
+            match op {
+                b'C' => {
+                    let iri = std::str::from_utf8(rest).unwrap_or("").trim_start_matches('<').trim_end_matches('>');
+                    tx.remove_named_graph(NamedNodeRef::new_unchecked(iri))?;
+                }
+                b'X' => {
+                    let iri = std::str::from_utf8(rest).unwrap_or("").trim_start_matches('<').trim_end_matches('>');
+                    index.remove(iri);
+                }
+                _ => {
+                    let q = parse_quad(rest).ok_or_else(|| corrupt(start, "bad quad"))?;
+                    match op {
+                        b'+' => tx.insert(&q),
+                        b'-' => tx.remove(&q),
+                        _ => {
+                            let entry = match &q.object {
+                                Term::Literal(l) => ArticleIndex::from_json(l.value()),
+                                _ => None,
+                            }
+                            .ok_or_else(|| corrupt(start, "bad index record"))?;
+                            let iri = q.subject.to_string();
+                            index.insert(iri.trim_start_matches('<').trim_end_matches('>'), entry);
+                        }
+                    }
+                }
+            }
+        }
+        tx.commit()?;
+        pos = body_start + len;
+    }
+    Ok(pos)
 }
 
 /// Oxigraph stores every integer subtype as xsd:integer; NIF offsets are

@@ -69,10 +69,13 @@ pub fn apply(st: &GraphStore, upserts: Vec<Upsert>, removals: &[NamedNode], err:
     let mut near_scope: BTreeSet<String> = BTreeSet::new();
     let mut removed: BTreeSet<String> = BTreeSet::new();
     let mut fresh: HashMap<String, Upsert> = HashMap::new();
+    // Entities whose description may change: linked by an article before or after the update.
+    let mut affected: BTreeSet<String> = BTreeSet::new();
     {
         let mut idx = st.index_mut();
         for r in removals {
             if let Some(old) = idx.remove(r.as_str()) {
+                affected.extend(old.links.iter().map(|l| l.0.clone()));
                 near_scope.extend(idx.band_neighbours(&old.minhash).into_keys().map(str::to_string));
                 removed.insert(r.as_str().to_string());
             }
@@ -80,6 +83,7 @@ pub fn apply(st: &GraphStore, upserts: Vec<Upsert>, removals: &[NamedNode], err:
         for u in upserts {
             let iri = rdf::article_iri(&u.article.id).as_str().to_string();
             if let Some(old) = idx.remove(&iri) {
+                affected.extend(old.links.iter().map(|l| l.0.clone()));
                 near_scope.extend(idx.band_neighbours(&old.minhash).into_keys().map(str::to_string));
             }
             let entry = ArticleIndex {
@@ -142,7 +146,7 @@ pub fn apply(st: &GraphStore, upserts: Vec<Upsert>, removals: &[NamedNode], err:
                     let records: Vec<EntityRecord> = ex.entities.iter().map(EntityRecord::of).collect();
                     if st.index().articles.get(iri).is_some_and(|e| e.entities != records) {
                         // Written by another version of the extractor: resolve again with what it finds now.
-                        if let Some(e) = st.index_mut().articles.get_mut(iri) {
+                        if let Some(e) = st.index_mut().entry_mut(iri) {
                             e.entities = records;
                         }
                         stale_records = true;
@@ -160,7 +164,8 @@ pub fn apply(st: &GraphStore, upserts: Vec<Upsert>, removals: &[NamedNode], err:
                     speakers.insert(rdf::entity_iri(&res.entities[res.links[a][s]].id));
                 }
             }
-            if let Some(e) = st.index_mut().articles.get_mut(iri) {
+            if let Some(e) = st.index_mut().entry_mut(iri) {
+                affected.extend(e.links.iter().chain(&links).map(|l| l.0.clone()));
                 e.links = links;
             }
             written.insert(iri.clone());
@@ -171,9 +176,29 @@ pub fn apply(st: &GraphStore, upserts: Vec<Upsert>, removals: &[NamedNode], err:
     };
 
     lap(&format!("resolved, {} article graphs written", written.len()));
-    // The entities graph: exactly the resolved entities.
+    // The entities graph: the resolved description of every affected entity, and of
+    // the places of an affected country (their schema:containedInPlace names it).
     let countries = rdf::countries(&res.entities);
-    st.set_entities(res.entities.iter().flat_map(|e| rdf::entity_quads(e, &countries)).collect())?;
+    let mut codes: BTreeSet<String> = st.country_codes(&affected)?;
+    let by_id: HashMap<&str, usize> = res.entities.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
+    for id in &affected {
+        if let Some(cc) = by_id.get(id.as_str()).and_then(|&i| countries.iter().find(|c| *c.1 == res.entities[i].id)) {
+            codes.insert(cc.0.clone());
+        }
+    }
+    if !codes.is_empty() {
+        for e in &res.entities {
+            if e.geo.as_ref().and_then(|g| g.country_code.as_ref()).is_some_and(|cc| codes.contains(cc)) {
+                affected.insert(e.id.clone());
+            }
+        }
+    }
+    let quads: Vec<_> = affected
+        .iter()
+        .filter_map(|id| by_id.get(id.as_str()))
+        .flat_map(|&i| rdf::entity_quads(&res.entities[i], &countries))
+        .collect();
+    st.replace_entities(&affected, quads)?;
     outcome.entities = res.entities.len();
 
     lap("entities graph set");
@@ -187,7 +212,7 @@ pub fn apply(st: &GraphStore, upserts: Vec<Upsert>, removals: &[NamedNode], err:
         let present: Vec<String> = near_scope.iter().filter(|a| idx.articles.contains_key(*a)).cloned().collect();
         for a in &present {
             let close = closest(&idx, a);
-            if let Some(e) = idx.articles.get_mut(a) {
+            if let Some(e) = idx.entry_mut(a) {
                 e.near = close.iter().map(|c| c.0.clone()).collect();
             }
         }

@@ -193,3 +193,91 @@ fn removing_an_article_equals_never_having_ingested_it() {
     assert!(stderr(&o).contains("no article with id no-such-article"), "{}", stderr(&o));
     assert_eq!(sorted_export(&store), y);
 }
+
+fn log_len(store: &Path) -> Option<u64> {
+    fs::metadata(store.join("graph.log")).ok().map(|m| m.len())
+}
+
+#[test]
+fn an_ingest_appends_what_changed_and_the_log_stays_smaller_than_the_base() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let mut appended = 0;
+    for i in [2, 0, 4, 1, 3] {
+        let base = fs::read(store.join("graph.nq")).ok();
+        let before = log_len(&store).unwrap_or(0);
+        ingest(&store, &[article(i)]);
+        let after = log_len(&store).unwrap_or(0);
+        if after > before {
+            appended += 1;
+            assert_eq!(fs::read(store.join("graph.nq")).ok(), base, "an appended segment leaves the base file alone");
+        }
+        let base_len = fs::metadata(store.join("graph.nq")).unwrap().len();
+        assert!(after <= base_len, "compacted once the log would outgrow the base ({after} > {base_len})");
+    }
+    assert!(appended >= 2, "most single-article ingests append a segment");
+    let batch = dir.path().join("batch");
+    ingest(&batch, &[examples().join("articles")]);
+    let (x, y) = (sorted_export(&store), sorted_export(&batch));
+    assert!(x == y, "{}", diff(&x, &y));
+}
+
+#[test]
+fn a_torn_last_segment_is_dropped_with_a_warning_and_earlier_ones_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let small = small_article(dir.path());
+    ingest(&store, &[article(0), article(1), article(2), article(4)]);
+    ingest(&store, &[article(3)]);
+    let one = log_len(&store).expect("the second ingest appended a segment");
+    ingest(&store, std::slice::from_ref(&small));
+    let two = log_len(&store).expect("the third ingest appended a segment");
+    assert!(two > one);
+    // A crash in the middle of the third write: half its segment reached the disk.
+    let log = store.join("graph.log");
+    let f = fs::OpenOptions::new().write(true).open(&log).unwrap();
+    f.set_len(one + (two - one) / 2).unwrap();
+    drop(f);
+    let o = run(&["export", "--store", store.to_str().unwrap()]);
+    assert!(o.status.success());
+    assert!(stderr(&o).contains("torn last segment"), "{}", stderr(&o));
+    let expected = dir.path().join("expected");
+    ingest(&expected, &[examples().join("articles")]);
+    let (x, y) = (sorted_export(&store), sorted_export(&expected));
+    assert!(x == y, "{}", diff(&x, &y));
+    // The next writer cuts the torn tail off and goes on.
+    ingest(&store, std::slice::from_ref(&small));
+    ingest(&expected, std::slice::from_ref(&small));
+    let (x, y) = (sorted_export(&store), sorted_export(&expected));
+    assert!(x == y, "{}", diff(&x, &y));
+    assert!(!stderr(&run(&["export", "--store", store.to_str().unwrap()])).contains("torn"));
+}
+
+#[test]
+fn a_damaged_segment_before_others_is_an_error_not_a_silent_loss() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    ingest(&store, &[article(0), article(1), article(2), article(4)]);
+    ingest(&store, &[article(3)]);
+    ingest(&store, &[small_article(dir.path())]);
+    let log = store.join("graph.log");
+    let mut bytes = fs::read(&log).unwrap();
+    let at = bytes.iter().position(|&b| b == b'\n').unwrap() + 40;
+    bytes[at] ^= 0x20;
+    fs::write(&log, bytes).unwrap();
+    let o = run(&["query", "--store", store.to_str().unwrap(), "ASK {}"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("damaged log segment"), "{}", stderr(&o));
+}
+
+/// A short invented article.
+fn small_article(dir: &Path) -> PathBuf {
+    let p = dir.join("harbour.txt");
+    fs::write(
+        &p,
+        "Harbour talks resume\n\nTalks over the fishing harbour in Porthaven resumed on Monday. \
+         “We expect an agreement before the winter,” said Marta Kowalczyk, the harbour commissioner.\n",
+    )
+    .unwrap();
+    p
+}
