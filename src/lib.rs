@@ -207,6 +207,8 @@ pub fn remove_ids(st: &GraphStore, ids: &[String], err: &mut dyn Write) -> Resul
 #[derive(Debug, Default)]
 pub struct IngestReport {
     pub articles: usize,
+    /// Articles already stored with the same headline and text: nothing to do.
+    pub unchanged: usize,
     pub duplicates: usize,
     pub failed: usize,
     pub entities: usize,
@@ -221,7 +223,11 @@ impl IngestReport {
             w,
             "ingested {} articles ({} duplicates skipped, {} failed): {} entities, {} quotes; store holds {} triples; {:.2} s",
             self.articles, self.duplicates, self.failed, self.entities, self.quotes, self.triples, self.seconds
-        )
+        )?;
+        if self.unchanged > 0 {
+            writeln!(w, "{} of them were stored already, unchanged", self.unchanged)?;
+        }
+        Ok(())
     }
 }
 
@@ -277,6 +283,12 @@ pub fn ingest_paths(st: &GraphStore, paths: &[PathBuf], err: &mut dyn Write) -> 
                 .filter(|other| *other != iri.as_str())
                 .and_then(|other| idx.articles.get(other))
                 .map(|e| e.id.clone());
+            let same = idx.articles.get(iri.as_str()).is_some_and(|e| e.digest == d)
+                && st.article(&iri)?.is_some_and(|old| old.headline == a.headline && old.text == a.text);
+            if same {
+                report.unchanged += 1;
+                continue;
+            }
             match stored.or_else(|| batch.get(&d).cloned()) {
                 Some(other) => {
                     writeln!(err, "newsgraph: {} has the same content as {}; stored once", a.id, other)?;
@@ -314,7 +326,7 @@ pub fn ingest_paths(st: &GraphStore, paths: &[PathBuf], err: &mut dyn Write) -> 
             }
         }
     }
-    report.articles = upserts.len();
+    report.articles = upserts.len() + report.unchanged;
     if !upserts.is_empty() {
         let outcome = update::apply(st, upserts, &[], err)?;
         report.entities = outcome.entities;

@@ -67,7 +67,21 @@ fn reingesting_a_changed_article_equals_a_fresh_ingest_of_the_final_files() {
     let store = dir.path().join("store");
     ingest(&store, &[a.clone(), b, c.clone()]);
     let b2 = changed_001(dir.path());
-    ingest(&store, std::slice::from_ref(&b2));
+    // The corrected file arrives with the unchanged ones: only it is processed.
+    let o = run(&[
+        "ingest",
+        "--store",
+        store.to_str().unwrap(),
+        a.to_str().unwrap(),
+        b2.to_str().unwrap(),
+        c.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    assert!(
+        stdout(&o).contains("ingested 3 articles") && stdout(&o).contains("2 of them were stored already"),
+        "{}",
+        stdout(&o)
+    );
     let fresh = dir.path().join("fresh");
     ingest(&fresh, &[a, b2, c]);
     let (x, y) = (sorted_export(&store), sorted_export(&fresh));
