@@ -34,6 +34,13 @@ fn store_dir(arg: &cli::StoreArg) -> PathBuf {
     arg.store.clone().unwrap_or_else(|| PathBuf::from("newsgraph-data"))
 }
 
+/// The command is done and the process ends next: leave the store's memory (a million
+/// small allocations in a large store, a second or more to free one by one) to the
+/// operating system. Everything was saved; the lock goes with the process.
+fn exiting(st: GraphStore) {
+    std::mem::forget(st);
+}
+
 /// The corpus the REPL loads into an empty store.
 pub fn default_corpus() -> PathBuf {
     let local = PathBuf::from("examples/articles");
@@ -51,12 +58,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let st = GraphStore::open(&store_dir(&store), Access::Write)?;
             let report = ingest_paths(&st, &paths, &mut std::io::stderr())?;
             report.print(&mut out)?;
+            exiting(st);
             Ok(if report.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         Command::Remove { store, ids } => {
             let st = GraphStore::open(&store_dir(&store), Access::Write)?;
             let (removed, missing) = remove_ids(&st, &ids, &mut std::io::stderr())?;
             writeln!(out, "removed {removed} articles; store holds {} triples", st.len()?)?;
+            exiting(st);
             Ok(if missing > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         Command::Query { store, sparql, file, format } => {
@@ -70,11 +79,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let st = GraphStore::open(&store_dir(&store), Access::Read)?;
             let results = st.query(&text)?;
             print::print_results(results, format, &mut out).map_err(|e| anyhow::anyhow!(e))?;
+            exiting(st);
             Ok(ExitCode::SUCCESS)
         }
         Command::Export { store, format, output } => {
             let st = GraphStore::open(&store_dir(&store), Access::Read)?;
             export(&st, format, output.as_deref(), &mut out)?;
+            exiting(st);
             Ok(ExitCode::SUCCESS)
         }
         Command::Extract { paths } => {

@@ -92,8 +92,11 @@ pub fn translit_key(word: &str) -> String {
 
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 
+/// (given name, surname) of a person's name, both folded.
+type NameParts = (Option<String>, String);
+
 /// (given name, surname) of a person's name, both folded; given name absent for "Putin".
-fn person_parts(name: &str) -> (Option<String>, String) {
+fn person_parts(name: &str) -> NameParts {
     let words: Vec<String> = name
         .split_whitespace()
         .filter(|w| !crate::extract::lexicon::is_honorific(w))
@@ -103,10 +106,6 @@ fn person_parts(name: &str) -> (Option<String>, String) {
     let surname = words.last().map(|w| translit_key(w)).unwrap_or_default();
     let given = (words.len() >= 2).then(|| words[0].clone());
     (given, surname)
-}
-
-fn compatible_given(a: &str, b: &str) -> bool {
-    given_names_compatible(a, b) || translit_key(a) == translit_key(b)
 }
 
 fn slug(s: &str) -> String {
@@ -155,7 +154,7 @@ struct Index {
     entities: Vec<GlobalEntity>,
     by_key: HashMap<(EntityKind, String), usize>,
     /// Folded surname -> people with a given name.
-    people: HashMap<String, Vec<(String, usize)>>,
+    people: HashMap<String, Vec<(String, String, usize)>>,
     /// Folded surname -> people known by surname only.
     surname_only: HashMap<String, usize>,
     ids: BTreeSet<String>,
@@ -195,8 +194,9 @@ impl Index {
                     match given {
                         Some(g) => {
                             let v = self.people.entry(surname).or_default();
-                            if !v.iter().any(|(x, i)| *i == idx && *x == g) {
-                                v.push((g, idx));
+                            if !v.iter().any(|(x, _, i)| *i == idx && *x == g) {
+                                let t = translit_key(&g);
+                                v.push((g, t, idx));
                             }
                         }
                         None => {
@@ -237,24 +237,25 @@ impl Index {
         (2..).map(|n| format!("{base}-{n}")).find(|id| !self.ids.contains(id)).unwrap_or(base)
     }
 
-    fn find_person(&self, name: &str) -> Option<usize> {
-        let (given, surname) = person_parts(name);
-        let full = self.people.get(&surname);
+    fn find_person(&self, (given, surname): &NameParts) -> Option<usize> {
+        let full = self.people.get(surname);
         match given {
             Some(g) => {
-                let hit = full.and_then(|v| v.iter().find(|(x, _)| compatible_given(x, &g)).map(|x| x.1));
+                let t = translit_key(g);
+                let hit = full
+                    .and_then(|v| v.iter().find(|(x, xt, _)| given_names_compatible(x, g) || *xt == t).map(|x| x.2));
                 hit.or_else(|| {
                     // A full name joins a surname-only entity no other full name claims.
-                    let only = *self.surname_only.get(&surname)?;
-                    let claimed = full.is_some_and(|v| v.iter().any(|(_, i)| *i == only));
+                    let only = *self.surname_only.get(surname)?;
+                    let claimed = full.is_some_and(|v| v.iter().any(|(_, _, i)| *i == only));
                     (!claimed).then_some(only)
                 })
             }
             None => {
-                let distinct: BTreeSet<usize> = full.map(|v| v.iter().map(|x| x.1).collect()).unwrap_or_default();
+                let distinct: BTreeSet<usize> = full.map(|v| v.iter().map(|x| x.2).collect()).unwrap_or_default();
                 match distinct.len() {
                     1 => distinct.first().copied(),
-                    0 => self.surname_only.get(&surname).copied(),
+                    0 => self.surname_only.get(surname).copied(),
                     _ => None,
                 }
             }
@@ -355,16 +356,22 @@ fn resolve_records(existing: Vec<GlobalEntity>, batch: &[&[EntityRecord]]) -> Re
     let mut touched = BTreeSet::new();
     // People with a given name first, then everything else, so that a bare
     // surname finds the full name wherever it appears in the batch.
+    // A person's (given name, surname), computed once.
+    let parts: Vec<Vec<Option<NameParts>>> = batch
+        .iter()
+        .map(|ex| ex.iter().map(|le| (le.kind == EntityKind::Person).then(|| person_parts(&le.name))).collect())
+        .collect();
     for pass in 0..2 {
         for (a, ex) in batch.iter().enumerate() {
             for (l, le) in ex.iter().enumerate() {
-                let first_pass = le.kind == EntityKind::Person && person_parts(&le.name).0.is_some();
+                let first_pass = parts[a][l].as_ref().is_some_and(|p| p.0.is_some());
                 if first_pass != (pass == 0) {
                     continue;
                 }
-                let found = match le.kind {
-                    EntityKind::Person => index.find_person(&le.name),
-                    k => index.find_other(k, &le.name, le.geo.as_ref()),
+                let found = match (&parts[a][l], le.kind) {
+                    (Some(p), _) => index.find_person(p),
+                    (None, EntityKind::Person) => None,
+                    (None, k) => index.find_other(k, &le.name, le.geo.as_ref()),
                 };
                 let g = match found {
                     Some(g) => g,
@@ -389,8 +396,14 @@ fn resolve_records(existing: Vec<GlobalEntity>, batch: &[&[EntityRecord]]) -> Re
                     .filter(|s| !ge.surfaces.contains(*s) && **s != ge.name)
                     .map(String::as_str)
                     .collect();
-                ge.surfaces.extend(le.surfaces.iter().cloned());
-                ge.surfaces.insert(le.name.clone());
+                for n in &le.surfaces {
+                    if !ge.surfaces.contains(n) {
+                        ge.surfaces.insert(n.clone());
+                    }
+                }
+                if !ge.surfaces.contains(&le.name) {
+                    ge.surfaces.insert(le.name.clone());
+                }
                 match (&mut ge.geo, &le.geo) {
                     (None, g) => ge.geo = g.clone(),
                     (Some(known), Some(g)) => {
