@@ -56,6 +56,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     match args.command.unwrap_or(Command::Repl { store: cli::StoreArg { store: None } }) {
         Command::Ingest { store, paths } => {
             let st = GraphStore::open(&store_dir(&store), Access::Write)?;
+            migrate(&st, &mut std::io::stderr())?;
             let report = ingest_paths(&st, &paths, &mut std::io::stderr())?;
             report.print(&mut out)?;
             exiting(st);
@@ -63,6 +64,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         Command::Remove { store, ids } => {
             let st = GraphStore::open(&store_dir(&store), Access::Write)?;
+            migrate(&st, &mut std::io::stderr())?;
             let (removed, missing) = remove_ids(&st, &ids, &mut std::io::stderr())?;
             writeln!(out, "removed {removed} articles; store holds {} triples", st.len()?)?;
             exiting(st);
@@ -212,6 +214,45 @@ pub fn remove_ids(st: &GraphStore, ids: &[String], err: &mut dyn Write) -> Resul
         st.save()?;
     }
     Ok((iris.len(), missing))
+}
+
+/// Brings a store written by an older newsgraph (no internal index; digests,
+/// signatures and near-duplicate links inside the article graphs) to the
+/// current layout: its articles are extracted again from their stored text and
+/// the entities graph is rebuilt. Returns how many articles were migrated.
+pub fn migrate(st: &GraphStore, err: &mut dyn Write) -> Result<usize> {
+    let old = st.unindexed_articles()?;
+    if old.is_empty() {
+        return Ok(0);
+    }
+    writeln!(err, "newsgraph: indexing {} articles stored by an older newsgraph ...", old.len())?;
+    let mut upserts = Vec::new();
+    for iri in &old {
+        match st.article(iri)? {
+            Some(article) => {
+                let extraction = extract::extract(&article);
+                let signature = resolve::similar::signature(&article.text);
+                upserts.push(update::Upsert { article, extraction, signature });
+            }
+            None => writeln!(err, "newsgraph: {iri}: no stored text, left as it is")?,
+        }
+    }
+    // Entity descriptions are rebuilt from scratch: the old ones may name entities no record links.
+    st.remove_graph(&rdf::entities_graph())?;
+    let n = upserts.len();
+    {
+        // Articles indexed already are written again too, so that every entity is described anew.
+        let mut idx = st.index_mut();
+        let keys: Vec<String> = idx.articles.keys().cloned().collect();
+        for k in keys {
+            if let Some(e) = idx.entry_mut(&k) {
+                e.links.clear();
+            }
+        }
+    }
+    update::apply(st, upserts, &[], err)?;
+    st.save()?;
+    Ok(n)
 }
 
 /// What an ingest did.

@@ -449,6 +449,28 @@ impl GraphStore {
         self.index().articles.iter().map(|(iri, e)| internal_quad(iri, e)).collect()
     }
 
+    /// Stored articles (IRIs) the internal index has no record of: a store written by an
+    /// older newsgraph.
+    pub fn unindexed_articles(&self) -> Result<Vec<NamedNode>, StoreError> {
+        let idx = self.index();
+        let mut out = Vec::new();
+        for q in self.store.quads_for_pattern(
+            None,
+            Some(oxigraph::model::vocab::rdf::TYPE),
+            Some(vocab::schema::NEWS_ARTICLE.into()),
+            None,
+        ) {
+            if let oxigraph::model::NamedOrBlankNode::NamedNode(a) = q?.subject
+                && !idx.articles.contains_key(a.as_str())
+            {
+                out.push(a);
+            }
+        }
+        out.sort();
+        out.dedup();
+        Ok(out)
+    }
+
     /// A stored article's identifier, headline and text, read back from its graph.
     pub fn article(&self, iri: &NamedNode) -> Result<Option<Article>, StoreError> {
         let g = GraphNameRef::NamedNode(iri.as_ref());

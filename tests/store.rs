@@ -295,3 +295,32 @@ fn small_article(dir: &Path) -> PathBuf {
     .unwrap();
     p
 }
+
+#[test]
+fn a_store_from_an_older_newsgraph_is_indexed_on_the_first_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    ingest(&store, &[article(0), article(1), article(4)]);
+    // The older layout: no internal records, index data and links inside the article graphs,
+    // and an entity description no article supports any more.
+    let base = store.join("graph.nq");
+    let a0 = "<https://w3id.org/newsgraph/id/article/000_c79dea70320f1e51>";
+    let mut old: String = fs::read_to_string(&base)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.contains("graph/internal"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    old.push_str(&format!("{a0} <https://w3id.org/newsgraph/ontology#lshBand> \"3:00ab\" {a0} .\n"));
+    old.push_str(
+        "<https://w3id.org/newsgraph/id/person/nobody> <http://schema.org/name> \"Nobody\" <https://w3id.org/newsgraph/id/graph/entities> .\n",
+    );
+    fs::write(&base, old).unwrap();
+    let o = run(&["ingest", "--store", store.to_str().unwrap(), article(2).to_str().unwrap()]);
+    assert!(o.status.success());
+    assert!(stderr(&o).contains("indexing 3 articles stored by an older newsgraph"), "{}", stderr(&o));
+    let fresh = dir.path().join("fresh");
+    ingest(&fresh, &[article(0), article(1), article(2), article(4)]);
+    let (x, y) = (sorted_export(&store), sorted_export(&fresh));
+    assert!(x == y, "{}", diff(&x, &y));
+}
