@@ -324,3 +324,41 @@ fn a_store_from_an_older_newsgraph_is_indexed_on_the_first_write() {
     let (x, y) = (sorted_export(&store), sorted_export(&fresh));
     assert!(x == y, "{}", diff(&x, &y));
 }
+
+/// A small deterministic generator (64-bit LCG), so that failures replay.
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        ((self.0 >> 33) % n as u64) as usize
+    }
+}
+
+#[test]
+fn property_random_orders_and_batch_sizes_give_the_batch_graph() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files: Vec<PathBuf> = (0..5).map(article).collect();
+    files.push(small_article(dir.path()));
+    let batch = dir.path().join("batch");
+    ingest(&batch, &files);
+    let expected = sorted_export(&batch);
+    for seed in [11, 29] {
+        let mut rng = Lcg(seed);
+        let mut order = files.clone();
+        for i in (1..order.len()).rev() {
+            order.swap(i, rng.below(i + 1));
+        }
+        let store = dir.path().join(format!("seed{seed}"));
+        let mut rest = &order[..];
+        let mut steps = Vec::new();
+        while !rest.is_empty() {
+            let n = 1 + rng.below(rest.len().min(3));
+            steps.push(rest[..n].to_vec());
+            ingest(&store, &rest[..n]);
+            rest = &rest[n..];
+        }
+        let got = sorted_export(&store);
+        assert!(got == expected, "seed {seed}, steps {steps:?}: {}", diff(&got, &expected));
+    }
+}
