@@ -55,6 +55,14 @@ fn closest(idx: &Index, iri: &str) -> Vec<(String, f64)> {
     close
 }
 
+fn extend_new<'a>(set: &mut BTreeSet<String>, items: impl Iterator<Item = &'a str>) {
+    for i in items {
+        if !set.contains(i) {
+            set.insert(i.to_string());
+        }
+    }
+}
+
 /// Adds or replaces `upserts` and removes `removals` (article IRIs), keeping every cross-article fact right.
 pub fn apply(st: &GraphStore, upserts: Vec<Upsert>, removals: &[NamedNode], err: &mut dyn Write) -> Result<Outcome> {
     let mut outcome = Outcome::default();
@@ -76,7 +84,7 @@ pub fn apply(st: &GraphStore, upserts: Vec<Upsert>, removals: &[NamedNode], err:
         for r in removals {
             if let Some(old) = idx.remove(r.as_str()) {
                 affected.extend(old.links.iter().map(|l| l.0.clone()));
-                near_scope.extend(idx.band_neighbours(&old.minhash).into_keys().map(str::to_string));
+                extend_new(&mut near_scope, idx.band_neighbours(&old.minhash).into_keys());
                 removed.insert(r.as_str().to_string());
             }
         }
@@ -84,7 +92,7 @@ pub fn apply(st: &GraphStore, upserts: Vec<Upsert>, removals: &[NamedNode], err:
             let iri = rdf::article_iri(&u.article.id).as_str().to_string();
             if let Some(old) = idx.remove(&iri) {
                 affected.extend(old.links.iter().map(|l| l.0.clone()));
-                near_scope.extend(idx.band_neighbours(&old.minhash).into_keys().map(str::to_string));
+                extend_new(&mut near_scope, idx.band_neighbours(&old.minhash).into_keys());
             }
             let entry = ArticleIndex {
                 id: u.article.id.clone(),
@@ -98,7 +106,7 @@ pub fn apply(st: &GraphStore, upserts: Vec<Upsert>, removals: &[NamedNode], err:
             fresh.insert(iri, u);
         }
         for (iri, u) in &fresh {
-            near_scope.extend(idx.band_neighbours(&u.signature).into_keys().map(str::to_string));
+            extend_new(&mut near_scope, idx.band_neighbours(&u.signature).into_keys());
             near_scope.insert(iri.clone());
         }
     }
@@ -211,9 +219,11 @@ pub fn apply(st: &GraphStore, upserts: Vec<Upsert>, removals: &[NamedNode], err:
         let mut idx = st.index_mut();
         let present: Vec<String> = near_scope.iter().filter(|a| idx.articles.contains_key(*a)).cloned().collect();
         for a in &present {
-            let close = closest(&idx, a);
-            if let Some(e) = idx.entry_mut(a) {
-                e.near = close.iter().map(|c| c.0.clone()).collect();
+            let close: Vec<String> = closest(&idx, a).into_iter().map(|c| c.0).collect();
+            if idx.articles.get(a).is_some_and(|e| e.near != close)
+                && let Some(e) = idx.entry_mut(a)
+            {
+                e.near = close;
             }
         }
         for a in &present {
