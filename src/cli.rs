@@ -39,6 +39,20 @@ pub enum Command {
         #[arg(required = true, value_hint = clap::ValueHint::AnyPath)]
         paths: Vec<PathBuf>,
     },
+    /// Remove articles from the store, by identifier
+    ///
+    /// The store is left as if the articles had never been ingested: their
+    /// graphs go, and entities, alternate names, claims and near-duplicate
+    /// links are recomputed. An ID is the article's dct:identifier (the file
+    /// name, `.txt` optional, or the record id). An unknown ID is reported;
+    /// the exit status is then 1.
+    Remove {
+        #[command(flatten)]
+        store: StoreArg,
+        /// Article identifiers
+        #[arg(required = true)]
+        ids: Vec<String>,
+    },
     /// Interactive SPARQL shell over the store
     ///
     /// When the store is empty, it first ingests examples/articles. Piped

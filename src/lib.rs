@@ -14,6 +14,7 @@ pub mod rdf;
 pub mod repl;
 pub mod resolve;
 pub mod store;
+pub mod update;
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -23,7 +24,6 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use oxigraph::io::RdfFormat;
-use oxigraph::model::NamedNode;
 
 use cli::{Args, Command, ExportFormat};
 use model::{Article, Extraction};
@@ -32,6 +32,13 @@ use store::{Access, GraphStore};
 /// The store folder: --store, else $NEWSGRAPH_STORE (clap reads both), else ./newsgraph-data.
 fn store_dir(arg: &cli::StoreArg) -> PathBuf {
     arg.store.clone().unwrap_or_else(|| PathBuf::from("newsgraph-data"))
+}
+
+/// The command is done and the process ends next: leave the store's memory (a million
+/// small allocations in a large store, a second or more to free one by one) to the
+/// operating system. Everything was saved; the lock goes with the process.
+fn exiting(st: GraphStore) {
+    std::mem::forget(st);
 }
 
 /// The corpus the REPL loads into an empty store.
@@ -49,9 +56,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
     match args.command.unwrap_or(Command::Repl { store: cli::StoreArg { store: None } }) {
         Command::Ingest { store, paths } => {
             let st = GraphStore::open(&store_dir(&store), Access::Write)?;
+            migrate(&st, &mut std::io::stderr())?;
             let report = ingest_paths(&st, &paths, &mut std::io::stderr())?;
             report.print(&mut out)?;
+            exiting(st);
             Ok(if report.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        Command::Remove { store, ids } => {
+            let st = GraphStore::open(&store_dir(&store), Access::Write)?;
+            migrate(&st, &mut std::io::stderr())?;
+            let (removed, missing) = remove_ids(&st, &ids, &mut std::io::stderr())?;
+            writeln!(out, "removed {removed} articles; store holds {} triples", st.len()?)?;
+            exiting(st);
+            Ok(if missing > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         Command::Query { store, sparql, file, format } => {
             let text = match (sparql, file) {
@@ -64,11 +81,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let st = GraphStore::open(&store_dir(&store), Access::Read)?;
             let results = st.query(&text)?;
             print::print_results(results, format, &mut out).map_err(|e| anyhow::anyhow!(e))?;
+            exiting(st);
             Ok(ExitCode::SUCCESS)
         }
         Command::Export { store, format, output } => {
             let st = GraphStore::open(&store_dir(&store), Access::Read)?;
             export(&st, format, output.as_deref(), &mut out)?;
+            exiting(st);
             Ok(ExitCode::SUCCESS)
         }
         Command::Extract { paths } => {
@@ -175,10 +194,73 @@ pub fn export(st: &GraphStore, format: ExportFormat, path: Option<&Path>, out: &
     Ok(())
 }
 
+/// Removes the articles with these identifiers; returns (removed, not found).
+pub fn remove_ids(st: &GraphStore, ids: &[String], err: &mut dyn Write) -> Result<(usize, usize)> {
+    let mut iris = Vec::new();
+    let mut missing = 0;
+    for id in ids {
+        let iri = rdf::article_iri(id);
+        if st.index().articles.contains_key(iri.as_str()) {
+            if !iris.contains(&iri) {
+                iris.push(iri);
+            }
+        } else {
+            writeln!(err, "newsgraph: no article with id {id} in the store")?;
+            missing += 1;
+        }
+    }
+    if !iris.is_empty() {
+        update::apply(st, Vec::new(), &iris, err)?;
+        st.save()?;
+    }
+    Ok((iris.len(), missing))
+}
+
+/// Brings a store written by an older newsgraph (no internal index; digests,
+/// signatures and near-duplicate links inside the article graphs) to the
+/// current layout: its articles are extracted again from their stored text and
+/// the entities graph is rebuilt. Returns how many articles were migrated.
+pub fn migrate(st: &GraphStore, err: &mut dyn Write) -> Result<usize> {
+    let old = st.unindexed_articles()?;
+    if old.is_empty() {
+        return Ok(0);
+    }
+    writeln!(err, "newsgraph: indexing {} articles stored by an older newsgraph ...", old.len())?;
+    let mut upserts = Vec::new();
+    for iri in &old {
+        match st.article(iri)? {
+            Some(article) => {
+                let extraction = extract::extract(&article);
+                let signature = resolve::similar::signature(&article.text);
+                upserts.push(update::Upsert { article, extraction, signature });
+            }
+            None => writeln!(err, "newsgraph: {iri}: no stored text, left as it is")?,
+        }
+    }
+    // Entity descriptions are rebuilt from scratch: the old ones may name entities no record links.
+    st.remove_graph(&rdf::entities_graph())?;
+    let n = upserts.len();
+    {
+        // Articles indexed already are written again too, so that every entity is described anew.
+        let mut idx = st.index_mut();
+        let keys: Vec<String> = idx.articles.keys().cloned().collect();
+        for k in keys {
+            if let Some(e) = idx.entry_mut(&k) {
+                e.links.clear();
+            }
+        }
+    }
+    update::apply(st, upserts, &[], err)?;
+    st.save()?;
+    Ok(n)
+}
+
 /// What an ingest did.
 #[derive(Debug, Default)]
 pub struct IngestReport {
     pub articles: usize,
+    /// Articles already stored with the same headline and text: nothing to do.
+    pub unchanged: usize,
     pub duplicates: usize,
     pub failed: usize,
     pub entities: usize,
@@ -193,11 +275,20 @@ impl IngestReport {
             w,
             "ingested {} articles ({} duplicates skipped, {} failed): {} entities, {} quotes; store holds {} triples; {:.2} s",
             self.articles, self.duplicates, self.failed, self.entities, self.quotes, self.triples, self.seconds
-        )
+        )?;
+        if self.unchanged > 0 {
+            writeln!(w, "{} of them were stored already, unchanged", self.unchanged)?;
+        }
+        Ok(())
     }
 }
 
 /// Reads, extracts, resolves and stores articles; problems go to `err`, one line each.
+///
+/// An article's IRI comes from its id (a file name without `.txt`, or a
+/// JSONL record's id): two inputs of one run that give the same IRI are an
+/// error naming both, and the first is kept. An id already in the store is
+/// replaced (re-ingest).
 pub fn ingest_paths(st: &GraphStore, paths: &[PathBuf], err: &mut dyn Write) -> Result<IngestReport> {
     let started = Instant::now();
     let mut report = IngestReport::default();
@@ -207,10 +298,23 @@ pub fn ingest_paths(st: &GraphStore, paths: &[PathBuf], err: &mut dyn Write) -> 
         report.failed += 1;
     }
     let mut articles: Vec<Article> = Vec::new();
+    let mut sources: HashMap<String, String> = HashMap::new();
     for f in &files {
+        let jsonl = f.extension().is_some_and(|x| x == "jsonl");
         for r in ingest::read_articles(f) {
             match r {
-                Ok(a) => articles.push(a),
+                Ok(a) => {
+                    let source =
+                        if jsonl { format!("record \"{}\" of {}", a.id, f.display()) } else { f.display().to_string() };
+                    let iri = rdf::article_iri(&a.id).as_str().to_string();
+                    if let Some(first) = sources.get(&iri) {
+                        writeln!(err, "newsgraph: skipped {source}: same article id as {first} (the first is kept)")?;
+                        report.failed += 1;
+                        continue;
+                    }
+                    sources.insert(iri, source);
+                    articles.push(a);
+                }
                 Err(e) => {
                     writeln!(err, "newsgraph: skipped {e}")?;
                     report.failed += 1;
@@ -219,18 +323,33 @@ pub fn ingest_paths(st: &GraphStore, paths: &[PathBuf], err: &mut dyn Write) -> 
         }
     }
     // The same content under two names is stored once.
-    let mut digests: HashMap<String, String> = st.digests()?;
     let mut kept: Vec<Article> = Vec::new();
-    for a in articles {
-        let d = rdf::digest(&a.text);
-        match digests.get(&d) {
-            Some(other) if *other != a.id => {
-                writeln!(err, "newsgraph: {} has the same content as {}; stored once", a.id, other)?;
-                report.duplicates += 1;
+    {
+        let idx = st.index();
+        let mut batch: HashMap<String, String> = HashMap::new();
+        for a in articles {
+            let d = rdf::digest(&a.text);
+            let iri = rdf::article_iri(&a.id);
+            let stored = idx
+                .by_digest(&d)
+                .filter(|other| *other != iri.as_str())
+                .and_then(|other| idx.articles.get(other))
+                .map(|e| e.id.clone());
+            let same = idx.articles.get(iri.as_str()).is_some_and(|e| e.digest == d)
+                && st.article(&iri)?.is_some_and(|old| old.headline == a.headline && old.text == a.text);
+            if same {
+                report.unchanged += 1;
+                continue;
             }
-            _ => {
-                digests.insert(d, a.id.clone());
-                kept.push(a);
+            match stored.or_else(|| batch.get(&d).cloned()) {
+                Some(other) => {
+                    writeln!(err, "newsgraph: {} has the same content as {}; stored once", a.id, other)?;
+                    report.duplicates += 1;
+                }
+                None => {
+                    batch.insert(d, a.id.clone());
+                    kept.push(a);
+                }
             }
         }
     }
@@ -246,15 +365,12 @@ pub fn ingest_paths(st: &GraphStore, paths: &[PathBuf], err: &mut dyn Write) -> 
             })
             .collect()
     };
-    let mut extractions = Vec::new();
-    let mut signatures = Vec::new();
-    let mut extracted = Vec::new();
+    let mut upserts = Vec::new();
     for (a, r) in kept.into_iter().zip(results) {
         match r {
-            Ok((ex, sig)) => {
-                extractions.push(ex);
-                signatures.push(sig);
-                extracted.push(a);
+            Ok((extraction, signature)) => {
+                report.quotes += extraction.quotes.len();
+                upserts.push(update::Upsert { article: a, extraction, signature });
             }
             Err(_) => {
                 writeln!(err, "newsgraph: skipped {}: internal error during extraction (please report it)", a.id)?;
@@ -262,54 +378,12 @@ pub fn ingest_paths(st: &GraphStore, paths: &[PathBuf], err: &mut dyn Write) -> 
             }
         }
     }
-    let kept = extracted;
-    let existing = st.entities()?;
-    let refs: Vec<&Extraction> = extractions.iter().collect();
-    let res = resolve::resolve(existing, &refs);
-    for (i, (a, ex)) in kept.iter().zip(&extractions).enumerate() {
-        let quads = rdf::article_quads(a, ex, &res.links[i], &res.entities, &signatures[i]);
-        st.replace_graph(&rdf::article_iri(&a.id), &quads)?;
-        report.quotes += ex.quotes.len();
-    }
-    let touched: Vec<&resolve::GlobalEntity> = res.touched.iter().map(|&g| &res.entities[g]).collect();
-    st.replace_entities(&touched, &res.entities)?;
-    // Near duplicates: stored articles sharing signature bands, confirmed by the signature.
-    // A story syndicated to hundreds of outlets links each copy to its closest few only.
-    for (a, sig) in kept.iter().zip(&signatures) {
-        let iri = rdf::article_iri(&a.id);
-        let mut close: Vec<(f64, NamedNode)> = Vec::new();
-        for (other, other_sig) in
-            st.similar_candidates(&resolve::similar::bands(sig), 4 * resolve::similar::MAX_LINKS)?
-        {
-            let Some(other_sig) = resolve::similar::from_hex(&other_sig) else { continue };
-            let sim = resolve::similar::estimate(sig, &other_sig);
-            if other != iri && sim >= resolve::similar::NEAR_DUPLICATE {
-                close.push((sim, other));
-            }
-        }
-        close.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(&y.1)));
-        for (sim, other) in close.into_iter().take(resolve::similar::MAX_LINKS) {
-            st.insert(&rdf::near_duplicate_quads(&iri, &other, sim))?;
-        }
-    }
-    // Claims: the same statement by one speaker in several articles.
-    let speakers: std::collections::BTreeSet<usize> = extractions
-        .iter()
-        .enumerate()
-        .flat_map(|(i, ex)| ex.quotes.iter().filter_map(move |q| q.speaker.map(|s| (i, s))))
-        .map(|(i, s)| res.links[i][s])
-        .collect();
-    for g in speakers {
-        let speaker = rdf::entity_iri(&res.entities[g].id);
-        let quotes = st.quotations_by(&speaker)?;
-        let groups = resolve::claims::group(&quotes);
-        st.replace_claims(&speaker, &rdf::claim_quads(&speaker, &quotes, &groups))?;
-    }
-    if !kept.is_empty() {
+    report.articles = upserts.len() + report.unchanged;
+    if !upserts.is_empty() {
+        let outcome = update::apply(st, upserts, &[], err)?;
+        report.entities = outcome.entities;
         st.save()?;
     }
-    report.articles = kept.len();
-    report.entities = touched.len();
     report.triples = st.len()?;
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)

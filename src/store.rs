@@ -2,27 +2,33 @@
 //! query, dump, and persist.
 //!
 //! The default build keeps oxigraph's in-memory store and persists it in the
-//! store folder as N-Quads (`graph.nq`): loaded at start, written atomically
-//! after each change (temporary file, fsync, rename, fsync of the folder), so
-//! a process killed mid-write leaves the last good store. A lock file keeps a
+//! store folder as a base snapshot (`graph.nq`, N-Quads, written atomically:
+//! temporary file, fsync, rename, fsync of the folder) and a log of what each
+//! later write changed (`graph.log`, checksummed segments appended and
+//! fsynced), compacted into a new base when it would outgrow it. Internal
+//! per-article records travel in the same files (graph `graph/internal`) but
+//! are kept in [`Index`], never in the query store. A lock file keeps a
 //! second writer out with a clear message.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fs::{self, File, OpenOptions};
 use std::io::{BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
-use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, Term};
+use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
+use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedNodeRef, Quad, Term};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 
-use crate::model::{EntityKind, GeoRef, Subtype};
+use crate::model::{Article, EntityKind, GeoRef, Subtype};
 use crate::rdf::{self, vocab};
-use crate::resolve::GlobalEntity;
 use crate::resolve::claims::QuoteRef;
+use crate::resolve::{EntityRecord, GlobalEntity, similar};
 
 const DATA_FILE: &str = "graph.nq";
+const LOG_FILE: &str = "graph.log";
+const SEGMENT: &str = "@segment";
 const LOCK_FILE: &str = "lock";
 
 #[derive(Debug, thiserror::Error)]
@@ -55,6 +61,180 @@ pub struct GraphStore {
     store: Store,
     dir: PathBuf,
     _lock: File,
+    /// Internal per-article data (digest, signature, entity records, links): never in the public graph.
+    index: RwLock<Index>,
+    /// Changes to the query store since the last save, in order: the next log segment.
+    /// None when the next save rewrites the base anyway (no base yet, or too many changes).
+    pending: Mutex<Option<Vec<Op>>>,
+}
+
+/// One change to the query store, as the log records it.
+#[derive(Debug, Clone)]
+enum Op {
+    Clear(NamedNode),
+    Add(Quad),
+    Remove(Quad),
+}
+
+/// What the store keeps of each article outside the public graph, to
+/// recompute cross-article facts when the set of articles changes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleIndex {
+    /// dct:identifier.
+    pub id: String,
+    pub digest: String,
+    pub minhash: Vec<u32>,
+    /// The article's entities as resolution needs them, in extraction order.
+    pub entities: Vec<EntityRecord>,
+    /// For each entity of `entities`: (global id, canonical name) its article graph was written with.
+    pub links: Vec<(String, String)>,
+    /// IRIs of the closest near duplicates (at most MAX_LINKS), as last computed.
+    pub near: Vec<String>,
+}
+
+fn subtype_name(s: Subtype) -> String {
+    format!("{s:?}")
+}
+
+fn subtype_from(s: &str) -> Option<Subtype> {
+    [
+        Subtype::Country,
+        Subtype::City,
+        Subtype::State,
+        Subtype::Region,
+        Subtype::Continent,
+        Subtype::Feature,
+        Subtype::Government,
+        Subtype::Seat,
+    ]
+    .into_iter()
+    .find(|x| subtype_name(*x) == s)
+}
+
+impl ArticleIndex {
+    pub fn to_json(&self) -> String {
+        use serde_json::json;
+        let entities: Vec<serde_json::Value> = self
+            .entities
+            .iter()
+            .map(|e| {
+                json!({
+                    "k": match e.kind { EntityKind::Person => "p", EntityKind::Organization => "o", EntityKind::Place => "l" },
+                    "t": e.subtype.map(subtype_name),
+                    "n": e.name,
+                    "s": e.surfaces,
+                    "g": e.geo.as_ref().map(|g| json!([g.geonames_id, g.country_code, g.lat, g.lon])),
+                })
+            })
+            .collect();
+        json!({
+            "id": self.id,
+            "d": self.digest,
+            "m": similar::to_hex(&self.minhash),
+            "e": entities,
+            "l": self.links,
+            "near": self.near,
+        })
+        .to_string()
+    }
+
+    pub fn from_json(s: &str) -> Option<Self> {
+        let v: serde_json::Value = serde_json::from_str(s).ok()?;
+        let str_of = |v: &serde_json::Value| v.as_str().map(str::to_string);
+        let mut entities = Vec::new();
+        for e in v.get("e")?.as_array()? {
+            let kind = match e.get("k")?.as_str()? {
+                "p" => EntityKind::Person,
+                "o" => EntityKind::Organization,
+                _ => EntityKind::Place,
+            };
+            let geo = e.get("g").and_then(|g| g.as_array()).map(|g| GeoRef {
+                geonames_id: g.first().and_then(|x| x.as_u64()),
+                country_code: g.get(1).and_then(str_of),
+                lat: g.get(2).and_then(|x| x.as_f64()),
+                lon: g.get(3).and_then(|x| x.as_f64()),
+            });
+            entities.push(EntityRecord {
+                kind,
+                subtype: e.get("t").and_then(|t| t.as_str()).and_then(subtype_from),
+                name: str_of(e.get("n")?)?,
+                surfaces: e.get("s")?.as_array()?.iter().filter_map(str_of).collect(),
+                geo,
+            });
+        }
+        let links =
+            v.get("l")?.as_array()?.iter().filter_map(|p| Some((str_of(p.get(0)?)?, str_of(p.get(1)?)?))).collect();
+        Some(Self {
+            id: str_of(v.get("id")?)?,
+            digest: str_of(v.get("d")?)?,
+            minhash: similar::from_hex(v.get("m")?.as_str()?)?,
+            entities,
+            links,
+            near: v.get("near")?.as_array()?.iter().filter_map(str_of).collect(),
+        })
+    }
+}
+
+/// The internal index of every stored article, with an inverted index of LSH bands.
+#[derive(Debug, Default)]
+pub struct Index {
+    pub articles: BTreeMap<String, ArticleIndex>,
+    bands: HashMap<u64, BTreeSet<String>>,
+    digests: HashMap<String, String>,
+    /// Articles whose record changed since the last save.
+    dirty: BTreeSet<String>,
+}
+
+impl Index {
+    pub fn insert(&mut self, iri: &str, entry: ArticleIndex) {
+        self.remove(iri);
+        for b in similar::band_keys(&entry.minhash) {
+            self.bands.entry(b).or_default().insert(iri.to_string());
+        }
+        self.digests.insert(entry.digest.clone(), iri.to_string());
+        self.articles.insert(iri.to_string(), entry);
+        self.dirty.insert(iri.to_string());
+    }
+
+    /// One article's record, to change (it will be saved).
+    pub fn entry_mut(&mut self, iri: &str) -> Option<&mut ArticleIndex> {
+        let e = self.articles.get_mut(iri)?;
+        self.dirty.insert(iri.to_string());
+        Some(e)
+    }
+
+    pub fn remove(&mut self, iri: &str) -> Option<ArticleIndex> {
+        let old = self.articles.remove(iri)?;
+        self.dirty.insert(iri.to_string());
+        for b in similar::band_keys(&old.minhash) {
+            if let Some(set) = self.bands.get_mut(&b) {
+                set.remove(iri);
+                if set.is_empty() {
+                    self.bands.remove(&b);
+                }
+            }
+        }
+        if self.digests.get(&old.digest).is_some_and(|x| x == iri) {
+            self.digests.remove(&old.digest);
+        }
+        Some(old)
+    }
+
+    /// The stored article (IRI) with this content digest.
+    pub fn by_digest(&self, digest: &str) -> Option<&str> {
+        self.digests.get(digest).map(String::as_str)
+    }
+
+    /// Stored articles sharing at least one band with `sig`, with the number of bands shared.
+    pub fn band_neighbours(&self, sig: &[u32]) -> BTreeMap<&str, usize> {
+        let mut hits: BTreeMap<&str, usize> = BTreeMap::new();
+        for b in similar::band_keys(sig) {
+            for a in self.bands.get(&b).into_iter().flatten() {
+                *hits.entry(a.as_str()).or_default() += 1;
+            }
+        }
+        hits
+    }
 }
 
 /// Counts for `.stats` and the ingest summary.
@@ -88,16 +268,54 @@ impl GraphStore {
             return Err(StoreError::Locked { dir: dir.to_path_buf(), lock: lock_path });
         }
         let store = Store::new()?;
+        let mut index = Index::default();
         let data = dir.join(DATA_FILE);
         if data.exists() {
             let file = File::open(&data).map_err(io_err(&data))?;
+            let internal = rdf::internal_graph();
+            let corrupt = |message: String| StoreError::Corrupt { path: data.clone(), message };
             let mut loader = store.bulk_loader();
-            loader
-                .load_from_reader(RdfFormat::NQuads, BufReader::new(file))
-                .map_err(|e| StoreError::Corrupt { path: data.clone(), message: e.to_string() })?;
+            let mut batch = Vec::new();
+            for q in RdfParser::from_format(RdfFormat::NQuads).for_reader(BufReader::new(file)) {
+                let q = q.map_err(|e| corrupt(e.to_string()))?;
+                if q.graph_name.as_ref() == GraphNameRef::NamedNode(internal.as_ref()) {
+                    let entry = match &q.object {
+                        Term::Literal(l) => ArticleIndex::from_json(l.value()),
+                        _ => None,
+                    }
+                    .ok_or_else(|| corrupt(format!("bad internal record for {}", q.subject)))?;
+                    let iri = q.subject.to_string();
+                    index.insert(iri.trim_start_matches('<').trim_end_matches('>'), entry);
+                    continue;
+                }
+                batch.push(q);
+                if batch.len() >= 100_000 {
+                    loader.load_quads(std::mem::take(&mut batch))?;
+                }
+            }
+            loader.load_quads(batch)?;
             loader.commit()?;
         }
-        Ok(Self { store, dir: dir.to_path_buf(), _lock: lock })
+        let log = dir.join(LOG_FILE);
+        if log.exists() {
+            let bytes = fs::read(&log).map_err(io_err(&log))?;
+            let good = replay(&store, &mut index, &bytes, &log)?;
+            if good < bytes.len() {
+                eprintln!(
+                    "newsgraph: warning: {}: ignored a torn last segment ({} bytes, an interrupted write); earlier changes are kept",
+                    log.display(),
+                    bytes.len() - good
+                );
+                if access == Access::Write {
+                    let f = OpenOptions::new().write(true).open(&log).map_err(io_err(&log))?;
+                    f.set_len(good as u64).map_err(io_err(&log))?;
+                    f.sync_all().map_err(io_err(&log))?;
+                }
+            }
+        }
+        index.dirty.clear();
+        let pending = data.exists().then(Vec::new);
+        Ok(Self { store, dir: dir.to_path_buf(), _lock: lock, index: RwLock::new(index), pending: Mutex::new(pending) })
     }
 
     /// Keeps reading but lets other readers in: a writer's exclusive lock becomes a shared one.
@@ -119,14 +337,87 @@ impl GraphStore {
         Ok(self.store.len()?)
     }
 
-    /// Writes the whole store to the data file atomically.
+    /// Persists what changed since the last save: one segment appended to the
+    /// log (fsynced), or, when the log would outgrow the base file, a
+    /// compaction that rewrites the base and starts an empty log.
     pub fn save(&self) -> Result<(), StoreError> {
+        let Some(body) = self.segment_body() else {
+            self.compact()?;
+            self.index_mut().dirty.clear();
+            *self.pending.lock().unwrap_or_else(|e| e.into_inner()) = Some(Vec::new());
+            return Ok(());
+        };
+        if body.is_empty() {
+            return Ok(());
+        }
+        let data = self.dir.join(DATA_FILE);
+        let log = self.dir.join(LOG_FILE);
+        let base_len = fs::metadata(&data).map(|m| m.len()).ok();
+        let log_len = fs::metadata(&log).map(|m| m.len()).unwrap_or(0);
+        match base_len {
+            Some(base) if log_len + body.len() as u64 <= base => {
+                let mut seg = format!("{SEGMENT} {} {:016x}\n", body.len(), similar::fnv(&body, 0)).into_bytes();
+                seg.extend_from_slice(&body);
+                let mut f = OpenOptions::new().create(true).append(true).open(&log).map_err(io_err(&log))?;
+                f.write_all(&seg).map_err(io_err(&log))?;
+                f.sync_all().map_err(io_err(&log))?;
+                if log_len == 0
+                    && let Ok(d) = File::open(&self.dir)
+                {
+                    let _ = d.sync_all();
+                }
+            }
+            _ => self.compact()?,
+        }
+        *self.pending.lock().unwrap_or_else(|e| e.into_inner()) = Some(Vec::new());
+        self.index_mut().dirty.clear();
+        Ok(())
+    }
+
+    /// The next log segment: the pending changes, then the changed index records
+    /// (None: the changes were too many to log, rewrite the base).
+    fn segment_body(&self) -> Option<Vec<u8>> {
+        let mut out = Vec::new();
+        for op in self.pending.lock().unwrap_or_else(|e| e.into_inner()).as_ref()?.iter() {
+            let _ = match op {
+                Op::Clear(g) => writeln!(out, "C {g}"),
+                Op::Add(q) => writeln!(out, "+ {} .", restore_datatype(q.clone())),
+                Op::Remove(q) => writeln!(out, "- {} .", restore_datatype(q.clone())),
+            };
+        }
+        let idx = self.index();
+        for iri in &idx.dirty {
+            let _ = match idx.articles.get(iri) {
+                Some(e) => writeln!(out, "I {} .", internal_quad(iri, e)),
+                None => writeln!(out, "X <{iri}>"),
+            };
+        }
+        Some(out)
+    }
+
+    /// Notes changes for the next log segment; past a bound (a bulk ingest), the next save compacts instead.
+    fn record(&self, ops: impl IntoIterator<Item = Op>) {
+        const MAX_PENDING: usize = 1_000_000;
+        let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(p) = pending.as_mut() {
+            p.extend(ops);
+            if p.len() > MAX_PENDING {
+                *pending = None;
+            }
+        }
+    }
+
+    /// Writes the whole store to the base file atomically and empties the log.
+    pub fn compact(&self) -> Result<(), StoreError> {
         let data = self.dir.join(DATA_FILE);
         let tmp = self.dir.join(format!("{DATA_FILE}.tmp"));
         let file = File::create(&tmp).map_err(io_err(&tmp))?;
         let mut w = BufWriter::new(file);
         self.dump(RdfFormat::NQuads, &mut w)
             .map_err(|e| StoreError::Io { path: tmp.clone(), source: std::io::Error::other(e.to_string()) })?;
+        for q in self.internal_quads() {
+            writeln!(w, "{q} .").map_err(io_err(&tmp))?;
+        }
         let file = w.into_inner().map_err(|e| StoreError::Io { path: tmp.clone(), source: e.into_error() })?;
         file.sync_all().map_err(io_err(&tmp))?;
         drop(file);
@@ -134,6 +425,169 @@ impl GraphStore {
         if let Ok(d) = File::open(&self.dir) {
             let _ = d.sync_all();
         }
+        // A crash before this line leaves a log already folded into the base: replaying
+        // it again is harmless, since every logged change sets quads to present or absent.
+        let log = self.dir.join(LOG_FILE);
+        if log.exists() {
+            fs::remove_file(&log).map_err(io_err(&log))?;
+        }
+        Ok(())
+    }
+
+    /// The internal index, to read.
+    pub fn index(&self) -> RwLockReadGuard<'_, Index> {
+        self.index.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The internal index, to change.
+    pub fn index_mut(&self) -> RwLockWriteGuard<'_, Index> {
+        self.index.write().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The internal index as quads of the internal graph (persisted, never loaded into the query store).
+    fn internal_quads(&self) -> Vec<Quad> {
+        self.index().articles.iter().map(|(iri, e)| internal_quad(iri, e)).collect()
+    }
+
+    /// Stored articles (IRIs) the internal index has no record of: a store written by an
+    /// older newsgraph.
+    pub fn unindexed_articles(&self) -> Result<Vec<NamedNode>, StoreError> {
+        let idx = self.index();
+        let mut out = Vec::new();
+        for q in self.store.quads_for_pattern(
+            None,
+            Some(oxigraph::model::vocab::rdf::TYPE),
+            Some(vocab::schema::NEWS_ARTICLE.into()),
+            None,
+        ) {
+            if let oxigraph::model::NamedOrBlankNode::NamedNode(a) = q?.subject
+                && !idx.articles.contains_key(a.as_str())
+            {
+                out.push(a);
+            }
+        }
+        out.sort();
+        out.dedup();
+        Ok(out)
+    }
+
+    /// A stored article's identifier, headline and text, read back from its graph.
+    pub fn article(&self, iri: &NamedNode) -> Result<Option<Article>, StoreError> {
+        let g = GraphNameRef::NamedNode(iri.as_ref());
+        let get = |p: NamedNodeRef<'_>| -> Result<Option<String>, StoreError> {
+            let q =
+                self.store.quads_for_pattern(Some(iri.as_ref().into()), Some(p), None, Some(g)).next().transpose()?;
+            Ok(q.and_then(|q| match q.object {
+                Term::Literal(l) => Some(l.value().to_string()),
+                _ => None,
+            }))
+        };
+        let (Some(id), Some(text)) = (get(vocab::dct::IDENTIFIER)?, get(vocab::nif::IS_STRING)?) else {
+            return Ok(None);
+        };
+        Ok(Some(Article { id, headline: get(vocab::schema::HEADLINE)?.unwrap_or_default(), text }))
+    }
+
+    /// The speakers (schema:creator) of the quotations and statements in one article graph.
+    pub fn speakers_in(&self, iri: &NamedNode) -> Result<BTreeSet<NamedNode>, StoreError> {
+        let mut out = BTreeSet::new();
+        let g = GraphNameRef::NamedNode(iri.as_ref());
+        for q in self.store.quads_for_pattern(None, Some(vocab::schema::CREATOR), None, Some(g)) {
+            if let Term::NamedNode(n) = q?.object {
+                out.insert(n);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Drops one named graph.
+    pub fn remove_graph(&self, graph: &NamedNode) -> Result<(), StoreError> {
+        let mut tx = self.store.start_transaction()?;
+        tx.remove_named_graph(graph)?;
+        tx.commit()?;
+        self.record([Op::Clear(graph.clone())]);
+        Ok(())
+    }
+
+    /// The country codes (schema:identifier) of those of `ids` the entities graph types as countries.
+    pub fn country_codes(&self, ids: &BTreeSet<String>) -> Result<BTreeSet<String>, StoreError> {
+        let graph = rdf::entities_graph();
+        let g = GraphNameRef::NamedNode(graph.as_ref());
+        let mut out = BTreeSet::new();
+        for id in ids {
+            let e = rdf::entity_iri(id);
+            if !self.store.contains(oxigraph::model::QuadRef::new(
+                e.as_ref(),
+                oxigraph::model::vocab::rdf::TYPE,
+                vocab::schema::COUNTRY,
+                g,
+            ))? {
+                continue;
+            }
+            for q in
+                self.store.quads_for_pattern(Some(e.as_ref().into()), Some(vocab::schema::IDENTIFIER), None, Some(g))
+            {
+                if let Term::Literal(l) = q?.object {
+                    out.insert(l.value().to_string());
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Makes the entities graph describe the entities `ids` by `quads` (an id without quads
+    /// goes), changing only what differs.
+    pub fn replace_entities(&self, ids: &BTreeSet<String>, quads: Vec<Quad>) -> Result<(), StoreError> {
+        let graph = rdf::entities_graph();
+        let g = GraphNameRef::NamedNode(graph.as_ref());
+        let new: HashSet<Quad> = quads.into_iter().collect();
+        let mut tx = self.store.start_transaction()?;
+        let mut old: HashSet<Quad> = HashSet::new();
+        for id in ids {
+            let e = rdf::entity_iri(id);
+            for q in tx.quads_for_pattern(Some(e.as_ref().into()), None, None, Some(g)) {
+                old.insert(q?);
+            }
+        }
+        for q in old.difference(&new) {
+            tx.remove(q);
+        }
+        for q in new.difference(&old) {
+            tx.insert(q);
+        }
+        tx.commit()?;
+        self.record(old.difference(&new).map(|q| Op::Remove(q.clone())));
+        self.record(new.difference(&old).map(|q| Op::Add(q.clone())));
+        Ok(())
+    }
+
+    /// Removes every near-duplicate link that involves one of `articles` from the similarity graph.
+    pub fn clear_near_duplicates(&self, articles: &BTreeSet<String>) -> Result<(), StoreError> {
+        let graph = rdf::similar_graph();
+        let g = GraphNameRef::NamedNode(graph.as_ref());
+        let mut tx = self.store.start_transaction()?;
+        let mut old: Vec<Quad> = Vec::new();
+        for a in articles {
+            let a = NamedNode::new_unchecked(a.clone());
+            old.extend(
+                tx.quads_for_pattern(Some(a.as_ref().into()), None, None, Some(g)).collect::<Result<Vec<_>, _>>()?,
+            );
+            for q in tx.quads_for_pattern(None, None, Some(a.as_ref().into()), Some(g)) {
+                let q = q?;
+                if q.predicate.as_ref() == vocab::ng::COMPARES {
+                    old.extend(
+                        tx.quads_for_pattern(Some(q.subject.as_ref()), None, None, Some(g))
+                            .collect::<Result<Vec<_>, _>>()?,
+                    );
+                }
+                old.push(q);
+            }
+        }
+        for q in &old {
+            tx.remove(q);
+        }
+        tx.commit()?;
+        self.record(old.into_iter().map(Op::Remove));
         Ok(())
     }
 
@@ -145,29 +599,7 @@ impl GraphStore {
         }
         tx.extend(quads);
         tx.commit()?;
-        Ok(())
-    }
-
-    /// Replaces what the entities graph says of these entities.
-    pub fn replace_entities(&self, entities: &[&GlobalEntity], all: &[GlobalEntity]) -> Result<(), StoreError> {
-        let graph = rdf::entities_graph();
-        let mut tx = self.store.start_transaction()?;
-        for e in entities {
-            let iri = rdf::entity_iri(&e.id);
-            let old: Vec<Quad> = tx
-                .quads_for_pattern(
-                    Some(NamedOrBlankNodeRef::from(iri.as_ref())),
-                    None,
-                    None,
-                    Some(GraphNameRef::NamedNode(graph.as_ref())),
-                )
-                .collect::<Result<_, _>>()?;
-            for q in &old {
-                tx.remove(q);
-            }
-            tx.extend(&rdf::entity_quads(e, all));
-        }
-        tx.commit()?;
+        self.record(std::iter::once(Op::Clear(graph.clone())).chain(quads.iter().cloned().map(Op::Add)));
         Ok(())
     }
 
@@ -211,39 +643,12 @@ impl GraphStore {
             for q in &old {
                 tx.remove(q);
             }
+            self.record(old.into_iter().map(Op::Remove));
         }
         tx.extend(quads);
         tx.commit()?;
+        self.record(quads.iter().cloned().map(Op::Add));
         Ok(())
-    }
-
-    /// Stored articles that share the most LSH bands with `bands` (at most `limit`),
-    /// with their MinHash signatures. Reads the band index directly, no SPARQL.
-    pub fn similar_candidates(&self, bands: &[String], limit: usize) -> Result<Vec<(NamedNode, String)>, StoreError> {
-        let mut hits: HashMap<NamedNode, usize> = HashMap::new();
-        for band in bands {
-            let literal = oxigraph::model::Literal::new_simple_literal(band);
-            for q in self.store.quads_for_pattern(None, Some(vocab::ng::LSH_BAND), Some(literal.as_ref().into()), None)
-            {
-                if let oxigraph::model::NamedOrBlankNode::NamedNode(a) = q?.subject {
-                    *hits.entry(a).or_default() += 1;
-                }
-            }
-        }
-        let mut ranked: Vec<(NamedNode, usize)> = hits.into_iter().collect();
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        let mut out = Vec::new();
-        for (a, _) in ranked.into_iter().take(limit) {
-            let sig = self
-                .store
-                .quads_for_pattern(Some(a.as_ref().into()), Some(vocab::ng::MINHASH), None, None)
-                .next()
-                .transpose()?;
-            if let Some(Term::Literal(l)) = sig.map(|q| q.object) {
-                out.push((a, l.value().to_string()));
-            }
-        }
-        Ok(out)
     }
 
     /// (IRI, canonical name, kind) of every entity, and for every article the entities it mentions.
@@ -268,6 +673,7 @@ impl GraphStore {
         let mut tx = self.store.start_transaction()?;
         tx.extend(quads);
         tx.commit()?;
+        self.record(quads.iter().cloned().map(Op::Add));
         Ok(())
     }
 
@@ -351,25 +757,6 @@ impl GraphStore {
         Ok(by.into_values().collect())
     }
 
-    /// Content digest -> article identifier, for every stored article.
-    pub fn digests(&self) -> Result<HashMap<String, String>, StoreError> {
-        let mut out = HashMap::new();
-        let q = format!(
-            "SELECT ?id ?d WHERE {{ GRAPH ?g {{ ?a <{}> ?id ; <{}> ?d }} }}",
-            vocab::dct::IDENTIFIER.as_str(),
-            vocab::ng::CONTENT_DIGEST.as_str()
-        );
-        if let QueryResults::Solutions(sols) = self.query(&q)? {
-            for s in sols {
-                let s = s.map_err(|e| StoreError::Query(e.to_string()))?;
-                if let (Some(Term::Literal(id)), Some(Term::Literal(d))) = (s.get("id"), s.get("d")) {
-                    out.insert(d.value().to_string(), id.value().to_string());
-                }
-            }
-        }
-        Ok(out)
-    }
-
     /// Runs a SPARQL query with the contract's prefixes pre-declared.
     pub fn query(&self, query: &str) -> Result<QueryResults<'static>, StoreError> {
         let mut ev = SparqlEvaluator::new();
@@ -431,6 +818,81 @@ impl GraphStore {
         }
         Ok(st)
     }
+}
+
+/// One article's record as a quad of the internal graph.
+fn internal_quad(iri: &str, e: &ArticleIndex) -> Quad {
+    Quad::new(
+        NamedNode::new_unchecked(iri),
+        vocab::ng::INDEX_RECORD,
+        oxigraph::model::Literal::new_simple_literal(e.to_json()),
+        GraphName::NamedNode(rdf::internal_graph()),
+    )
+}
+
+fn parse_quad(line: &[u8]) -> Option<Quad> {
+    RdfParser::from_format(RdfFormat::NQuads).for_slice(line).next()?.ok()
+}
+
+/// Applies the log's segments in order; returns how many bytes were whole
+/// segments. A damaged segment followed by more data is an error: only an
+/// interrupted last write may be dropped.
+fn replay(store: &Store, index: &mut Index, bytes: &[u8], path: &Path) -> Result<usize, StoreError> {
+    let corrupt = |at: usize, what: &str| StoreError::Corrupt {
+        path: path.to_path_buf(),
+        message: format!("damaged log segment at byte {at} ({what}), with later segments after it"),
+    };
+    let mut pos = 0;
+    while pos < bytes.len() {
+        let start = pos;
+        let Some(nl) = bytes[pos..].iter().position(|&b| b == b'\n') else { return Ok(start) };
+        let header = std::str::from_utf8(&bytes[pos..pos + nl]).unwrap_or("");
+        let mut parts = header.split(' ');
+        let (Some(SEGMENT), Some(len), Some(sum)) = (parts.next(), parts.next(), parts.next()) else {
+            return if bytes.len() - start < 64 { Ok(start) } else { Err(corrupt(start, "bad header")) };
+        };
+        let (Ok(len), Ok(sum)) = (len.parse::<usize>(), u64::from_str_radix(sum, 16)) else {
+            return Err(corrupt(start, "bad header"));
+        };
+        let body_start = pos + nl + 1;
+        let Some(body) = bytes.get(body_start..body_start + len) else { return Ok(start) };
+        if similar::fnv(body, 0) != sum {
+            return if body_start + len == bytes.len() { Ok(start) } else { Err(corrupt(start, "checksum")) };
+        }
+        let mut tx = store.start_transaction()?;
+        for line in body.split(|&b| b == b'\n').filter(|l| l.len() > 2) {
+            let (op, rest) = (line[0], &line[2..]);
+            match op {
+                b'C' => {
+                    let iri = std::str::from_utf8(rest).unwrap_or("").trim_start_matches('<').trim_end_matches('>');
+                    tx.remove_named_graph(NamedNodeRef::new_unchecked(iri))?;
+                }
+                b'X' => {
+                    let iri = std::str::from_utf8(rest).unwrap_or("").trim_start_matches('<').trim_end_matches('>');
+                    index.remove(iri);
+                }
+                _ => {
+                    let q = parse_quad(rest).ok_or_else(|| corrupt(start, "bad quad"))?;
+                    match op {
+                        b'+' => tx.insert(&q),
+                        b'-' => tx.remove(&q),
+                        _ => {
+                            let entry = match &q.object {
+                                Term::Literal(l) => ArticleIndex::from_json(l.value()),
+                                _ => None,
+                            }
+                            .ok_or_else(|| corrupt(start, "bad index record"))?;
+                            let iri = q.subject.to_string();
+                            index.insert(iri.trim_start_matches('<').trim_end_matches('>'), entry);
+                        }
+                    }
+                }
+            }
+        }
+        tx.commit()?;
+        pos = body_start + len;
+    }
+    Ok(pos)
 }
 
 /// Oxigraph stores every integer subtype as xsd:integer; NIF offsets are

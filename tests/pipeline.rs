@@ -137,8 +137,12 @@ fn reingest_changes_nothing() {
     let b = dir.path().join("b.nq");
     run(&["export", "--store", &store, "-o", a.to_str().unwrap()]);
     let arts = examples().join("articles");
+    let log = std::path::Path::new(&store).join("graph.log");
+    let log_before = std::fs::metadata(&log).ok().map(|m| m.len());
     let o = run(&["ingest", "--store", &store, arts.to_str().unwrap()]);
     assert!(o.status.success());
+    assert!(stdout(&o).contains("5 of them were stored already"));
+    assert_eq!(std::fs::metadata(&log).ok().map(|m| m.len()), log_before, "nothing to write");
     run(&["export", "--store", &store, "-o", b.to_str().unwrap()]);
     let sorted = |p: &std::path::Path| {
         let mut v: Vec<String> = std::fs::read_to_string(p).unwrap().lines().map(String::from).collect();

@@ -109,13 +109,13 @@ fn interrupted_or_failed_writes_leave_the_last_good_store() {
         "csv",
     ]);
     assert_eq!(stdout(&o).lines().nth(1), Some("5"));
-    // A write that fails (the temporary path is blocked) reports the error and keeps the old file.
+    // A write that fails (the log path is blocked) reports the error and keeps the old file.
     fs::remove_file(std::path::Path::new(&store).join("graph.nq.tmp")).unwrap();
-    fs::create_dir(std::path::Path::new(&store).join("graph.nq.tmp")).unwrap();
+    fs::create_dir(std::path::Path::new(&store).join("graph.log")).unwrap();
     let extra = dir.path().join("extra.txt");
     fs::write(&extra, "Port reopens\n\nThe port of Gdansk reopened on Friday, officials said.\n").unwrap();
     let o = run(&["ingest", "--store", &store, extra.to_str().unwrap()]);
     assert!(!o.status.success());
-    assert!(stderr(&o).contains("graph.nq.tmp"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("graph.log"), "{}", stderr(&o));
     assert_eq!(fs::read(&data).unwrap(), before);
 }

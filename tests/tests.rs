@@ -8,5 +8,7 @@ mod pipeline;
 mod robustness;
 // The REPL driven through a pipe.
 mod repl;
+// The store under change: re-ingest, order, collisions, removal, persistence.
+mod store;
 // Seed quality floor (score.py on the exported graph).
 mod eval;

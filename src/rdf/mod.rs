@@ -43,6 +43,16 @@ pub fn entities_graph() -> NamedNode {
     NamedNode::new_unchecked(format!("{BASE}graph/entities"))
 }
 
+/// Near-duplicate links between articles: a graph of its own, since a link depends on both articles.
+pub fn similar_graph() -> NamedNode {
+    NamedNode::new_unchecked(format!("{BASE}graph/similar"))
+}
+
+/// The store's internal index (digests, signatures, entity records): persisted, never queried or exported.
+pub fn internal_graph() -> NamedNode {
+    NamedNode::new_unchecked(format!("{BASE}graph/internal"))
+}
+
 pub fn claims_graph() -> NamedNode {
     NamedNode::new_unchecked(format!("{BASE}graph/claims"))
 }
@@ -108,13 +118,7 @@ fn types(kind: EntityKind, subtype: Option<Subtype>) -> Vec<NamedNodeRef<'static
 /// quotations, and what it says of each entity (surface forms, roles).
 /// Types and canonical names live once, in the entities graph, so that a
 /// query over the union of graphs sees each of them once.
-pub fn article_quads(
-    article: &Article,
-    ex: &Extraction,
-    link: &[usize],
-    entities: &[GlobalEntity],
-    signature: &[u32],
-) -> Vec<Quad> {
+pub fn article_quads(article: &Article, ex: &Extraction, link: &[usize], entities: &[GlobalEntity]) -> Vec<Quad> {
     let a = article_iri(&article.id);
     let mut out = Sink { graph: GraphName::NamedNode(a.clone()), quads: Vec::new() };
     out.add(&a, rdf::TYPE, schema::NEWS_ARTICLE);
@@ -124,11 +128,6 @@ pub fn article_quads(
     out.add(&a, nif::IS_STRING, Literal::new_simple_literal(&article.text));
     out.add(&a, nif::BEGIN_INDEX, int(0));
     out.add(&a, nif::END_INDEX, int(article.text.chars().count()));
-    out.add(&a, ng::CONTENT_DIGEST, Literal::new_simple_literal(digest(&article.text)));
-    out.add(&a, ng::MINHASH, Literal::new_simple_literal(similar::to_hex(signature)));
-    for band in similar::bands(signature) {
-        out.add(&a, ng::LSH_BAND, Literal::new_simple_literal(band));
-    }
     let chars = CharIndex::new(&article.text);
     let mut mentioned = std::collections::BTreeSet::new();
     for m in &ex.mentions {
@@ -178,8 +177,21 @@ pub fn article_quads(
     out.quads
 }
 
-/// The corpus-wide description of an entity, in the entities graph.
-pub fn entity_quads(g: &GlobalEntity, all: &[GlobalEntity]) -> Vec<Quad> {
+/// Country code -> the country entity's id, for schema:containedInPlace.
+pub fn countries(all: &[GlobalEntity]) -> std::collections::HashMap<String, String> {
+    let mut out = std::collections::HashMap::new();
+    for c in all {
+        if c.subtype == Some(Subtype::Country)
+            && let Some(cc) = c.geo.as_ref().and_then(|x| x.country_code.as_ref())
+        {
+            out.entry(cc.clone()).or_insert_with(|| c.id.clone());
+        }
+    }
+    out
+}
+
+/// The corpus-wide description of an entity, in the entities graph; `countries` from [`countries`].
+pub fn entity_quads(g: &GlobalEntity, countries: &std::collections::HashMap<String, String>) -> Vec<Quad> {
     let e = entity_iri(&g.id);
     let mut out = Sink { graph: GraphName::NamedNode(entities_graph()), quads: Vec::new() };
     for t in types(g.kind, g.subtype) {
@@ -202,10 +214,8 @@ pub fn entity_quads(g: &GlobalEntity, all: &[GlobalEntity]) -> Vec<Quad> {
         if let Some(cc) = &geo.country_code {
             if g.subtype == Some(Subtype::Country) {
                 out.add(&e, schema::IDENTIFIER, Literal::new_simple_literal(cc));
-            } else if let Some(country) = all.iter().find(|c| {
-                c.subtype == Some(Subtype::Country) && c.geo.as_ref().and_then(|x| x.country_code.as_ref()) == Some(cc)
-            }) {
-                out.add(&e, schema::CONTAINED_IN_PLACE, entity_iri(&country.id));
+            } else if let Some(country) = countries.get(cc) {
+                out.add(&e, schema::CONTAINED_IN_PLACE, entity_iri(country));
             }
         }
     }
@@ -235,9 +245,11 @@ pub fn claim_quads(
     out.quads
 }
 
-/// That `a` and `b` are near duplicates, with the similarity figure; stored in `a`'s graph.
+/// That `a` and `b` are near duplicates, with the similarity figure, in the similarity graph.
+/// The pair is written the same way whichever comes first.
 pub fn near_duplicate_quads(a: &NamedNode, b: &NamedNode, similarity: f64) -> Vec<Quad> {
-    let mut out = Sink { graph: GraphName::NamedNode(a.clone()), quads: Vec::new() };
+    let (a, b) = if a <= b { (a, b) } else { (b, a) };
+    let mut out = Sink { graph: GraphName::NamedNode(similar_graph()), quads: Vec::new() };
     out.add(a, ng::NEAR_DUPLICATE_OF, b.clone());
     out.add(b, ng::NEAR_DUPLICATE_OF, a.clone());
     // The standard super-property too, for tools without inference.

@@ -53,14 +53,11 @@ pub mod xsd {
 pub mod ng {
     use super::*;
     terms! { "https://w3id.org/newsgraph/ontology#";
-        /// A digest of the cleaned text, to spot the same article stored under two names.
-        CONTENT_DIGEST = "contentDigest";
+        /// The store's internal record of one article (digest, signature, entity records), only in the
+        /// internal graph, which queries and exports never see.
+        INDEX_RECORD = "indexRecord";
         /// A statement attributed to a speaker in the writer's words (reported speech), not verbatim.
         REPORTED_STATEMENT = "ReportedStatement";
-        /// MinHash signature of an article's word pairs (hex), for near-duplicate search.
-        MINHASH = "minhash";
-        /// One locality-sensitive-hashing band of the signature, indexed for lookup.
-        LSH_BAND = "lshBand";
         /// Two articles whose texts are near duplicates (one likely rewritten from the other).
         NEAR_DUPLICATE_OF = "nearDuplicateOf";
         /// A measured similarity between two articles' texts.

@@ -24,6 +24,7 @@ use command::Command;
 /// Opens the store for the REPL; an empty store first gets the example corpus.
 pub fn open_for_repl(dir: &Path, err: &mut dyn Write) -> Result<GraphStore> {
     let st = GraphStore::open(dir, Access::Write)?;
+    crate::migrate(&st, err)?;
     if st.is_empty()? {
         let corpus = crate::default_corpus();
         writeln!(

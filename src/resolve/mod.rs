@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use crate::extract::entities::org_key;
 use crate::extract::gazetteer::{Gazetteer, fold};
 use crate::extract::lexicon::given_names_compatible;
-use crate::model::{EntityKind, Extraction, GeoRef, Subtype};
+use crate::model::{EntityKind, Extraction, GeoRef, LocalEntity, Subtype};
 
 /// An entity of the whole corpus.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,6 +36,30 @@ pub struct Resolution {
     pub links: Vec<Vec<usize>>,
     /// Global indices the batch named (new or existing).
     pub touched: BTreeSet<usize>,
+}
+
+/// What resolution needs of one article's entity: kept per article in the
+/// store's internal index, so that the corpus can be resolved again from the
+/// set of articles without extracting them again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityRecord {
+    pub kind: EntityKind,
+    pub subtype: Option<Subtype>,
+    pub name: String,
+    pub surfaces: BTreeSet<String>,
+    pub geo: Option<GeoRef>,
+}
+
+impl EntityRecord {
+    pub fn of(le: &LocalEntity) -> Self {
+        Self {
+            kind: le.kind,
+            subtype: le.subtype,
+            name: le.name.clone(),
+            surfaces: le.surfaces.clone(),
+            geo: le.geo.clone(),
+        }
+    }
 }
 
 /// Folds spelling variants of transliterated names: Sergey/Sergei, Troianovski/Troyanovsky.
@@ -68,8 +92,11 @@ pub fn translit_key(word: &str) -> String {
 
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 
+/// (given name, surname) of a person's name, both folded.
+type NameParts = (Option<String>, String);
+
 /// (given name, surname) of a person's name, both folded; given name absent for "Putin".
-fn person_parts(name: &str) -> (Option<String>, String) {
+fn person_parts(name: &str) -> NameParts {
     let words: Vec<String> = name
         .split_whitespace()
         .filter(|w| !crate::extract::lexicon::is_honorific(w))
@@ -79,10 +106,6 @@ fn person_parts(name: &str) -> (Option<String>, String) {
     let surname = words.last().map(|w| translit_key(w)).unwrap_or_default();
     let given = (words.len() >= 2).then(|| words[0].clone());
     (given, surname)
-}
-
-fn compatible_given(a: &str, b: &str) -> bool {
-    given_names_compatible(a, b) || translit_key(a) == translit_key(b)
 }
 
 fn slug(s: &str) -> String {
@@ -131,32 +154,49 @@ struct Index {
     entities: Vec<GlobalEntity>,
     by_key: HashMap<(EntityKind, String), usize>,
     /// Folded surname -> people with a given name.
-    people: HashMap<String, Vec<(String, usize)>>,
+    people: HashMap<String, Vec<(String, String, usize)>>,
     /// Folded surname -> people known by surname only.
     surname_only: HashMap<String, usize>,
     ids: BTreeSet<String>,
+    /// Acronym of an organisation's first name -> the first such organisation.
+    acronyms: HashMap<String, usize>,
+    /// (kind, first name) -> the first such entity.
+    names: HashMap<(EntityKind, String), usize>,
 }
 
 impl Index {
     fn add(&mut self, e: GlobalEntity) -> usize {
         let idx = self.entities.len();
         self.ids.insert(e.id.clone());
+        if e.kind == EntityKind::Organization
+            && let Some(acr) = acronym_of(&e.name)
+        {
+            self.acronyms.entry(acr).or_insert(idx);
+        }
+        self.names.entry((e.kind, e.name.clone())).or_insert(idx);
         self.register(idx, &e);
         self.entities.push(e);
         idx
     }
 
     fn register(&mut self, idx: usize, e: &GlobalEntity) {
+        let names: Vec<&str> = e.surfaces.iter().map(String::as_str).chain(std::iter::once(e.name.as_str())).collect();
+        self.register_names(idx, e.kind, &names, e.geo.as_ref().and_then(|g| g.geonames_id));
+    }
+
+    /// Indexes `names` (and the GeoNames id) as ways to find entity `idx`; names already indexed cost nothing new.
+    fn register_names(&mut self, idx: usize, kind: EntityKind, names: &[&str], geonames: Option<u64>) {
         let gaz = Gazetteer::get();
-        match e.kind {
+        match kind {
             EntityKind::Person => {
-                for s in e.surfaces.iter().chain(std::iter::once(&e.name)) {
+                for s in names {
                     let (given, surname) = person_parts(s);
                     match given {
                         Some(g) => {
                             let v = self.people.entry(surname).or_default();
-                            if !v.iter().any(|(x, i)| *i == idx && *x == g) {
-                                v.push((g, idx));
+                            if !v.iter().any(|(x, _, i)| *i == idx && *x == g) {
+                                let t = translit_key(&g);
+                                v.push((g, t, idx));
                             }
                         }
                         None => {
@@ -166,14 +206,14 @@ impl Index {
                 }
             }
             kind => {
-                for s in e.surfaces.iter().chain(std::iter::once(&e.name)) {
+                for s in names {
                     self.by_key.entry((kind, org_key(gaz, s))).or_insert(idx);
                 }
-                if let Some(id) = e.geo.as_ref().and_then(|g| g.geonames_id) {
+                if let Some(id) = geonames {
                     self.by_key.entry((kind, format!("geonames:{id}"))).or_insert(idx);
                 }
                 if kind == EntityKind::Organization {
-                    for s in e.surfaces.iter().chain(std::iter::once(&e.name)) {
+                    for s in names {
                         for k in [Some(org_key(gaz, s)), without_city(gaz, s)].into_iter().flatten() {
                             self.by_key.entry((kind, format!("no-city:{k}"))).or_insert(idx);
                         }
@@ -181,7 +221,7 @@ impl Index {
                 }
                 if kind == EntityKind::Place {
                     // Place names transliterated two ways: Donbas / Donbass.
-                    for s in e.surfaces.iter().chain(std::iter::once(&e.name)) {
+                    for s in names {
                         self.by_key.entry((kind, format!("translit:{}", translit_key(s)))).or_insert(idx);
                     }
                 }
@@ -197,24 +237,25 @@ impl Index {
         (2..).map(|n| format!("{base}-{n}")).find(|id| !self.ids.contains(id)).unwrap_or(base)
     }
 
-    fn find_person(&self, name: &str) -> Option<usize> {
-        let (given, surname) = person_parts(name);
-        let full = self.people.get(&surname);
+    fn find_person(&self, (given, surname): &NameParts) -> Option<usize> {
+        let full = self.people.get(surname);
         match given {
             Some(g) => {
-                let hit = full.and_then(|v| v.iter().find(|(x, _)| compatible_given(x, &g)).map(|x| x.1));
+                let t = translit_key(g);
+                let hit = full
+                    .and_then(|v| v.iter().find(|(x, xt, _)| given_names_compatible(x, g) || *xt == t).map(|x| x.2));
                 hit.or_else(|| {
                     // A full name joins a surname-only entity no other full name claims.
-                    let only = *self.surname_only.get(&surname)?;
-                    let claimed = full.is_some_and(|v| v.iter().any(|(_, i)| *i == only));
+                    let only = *self.surname_only.get(surname)?;
+                    let claimed = full.is_some_and(|v| v.iter().any(|(_, _, i)| *i == only));
                     (!claimed).then_some(only)
                 })
             }
             None => {
-                let distinct: BTreeSet<usize> = full.map(|v| v.iter().map(|x| x.1).collect()).unwrap_or_default();
+                let distinct: BTreeSet<usize> = full.map(|v| v.iter().map(|x| x.2).collect()).unwrap_or_default();
                 match distinct.len() {
                     1 => distinct.first().copied(),
-                    0 => self.surname_only.get(&surname).copied(),
+                    0 => self.surname_only.get(surname).copied(),
                     _ => None,
                 }
             }
@@ -246,13 +287,10 @@ impl Index {
         // "NATO" <-> "North Atlantic Treaty Organization".
         if kind == EntityKind::Organization {
             if name.len() >= 2 && name.chars().all(|c| c.is_ascii_uppercase()) {
-                return self
-                    .entities
-                    .iter()
-                    .position(|e| e.kind == kind && acronym_of(&e.name).as_deref() == Some(name));
+                return self.acronyms.get(name).copied();
             }
             if let Some(acr) = acronym_of(name) {
-                return self.entities.iter().position(|e| e.kind == kind && e.name == acr);
+                return self.names.get(&(kind, acr)).copied();
             }
         }
         None
@@ -261,32 +299,79 @@ impl Index {
 
 /// Resolves the entities of a batch of extractions against those already known.
 pub fn resolve(existing: Vec<GlobalEntity>, batch: &[&Extraction]) -> Resolution {
+    let records: Vec<Vec<EntityRecord>> =
+        batch.iter().map(|x| x.entities.iter().map(EntityRecord::of).collect()).collect();
+    let refs: Vec<&[EntityRecord]> = records.iter().map(Vec::as_slice).collect();
+    resolve_records(existing, &refs)
+}
+
+/// Resolves the whole corpus from scratch: `articles` in a fixed order (the
+/// store sorts them by IRI), so that the partition of mentions into entities
+/// and the canonical names are a function of the set of articles, whatever
+/// order they arrived in. Ids are then minted from each entity's canonical
+/// name (kind/slug); entities that would share one are numbered in the order
+/// of their first member, "-2", "-3".
+pub fn resolve_corpus(articles: &[&[EntityRecord]]) -> Resolution {
+    let mut res = resolve_records(Vec::new(), articles);
+    // The first (article, local index) of each entity, to order namesakes.
+    let mut first: Vec<(usize, usize)> = vec![(usize::MAX, usize::MAX); res.entities.len()];
+    for (a, link) in res.links.iter().enumerate() {
+        for (l, &g) in link.iter().enumerate() {
+            first[g] = first[g].min((a, l));
+        }
+    }
+    let mut order: Vec<usize> = (0..res.entities.len()).collect();
+    order.sort_by_key(|&g| first[g]);
+    let mut taken: BTreeSet<String> = BTreeSet::new();
+    for g in order {
+        let e = &mut res.entities[g];
+        let base = format!("{}/{}", kind_prefix(e.kind), slug(&e.name));
+        let id = if taken.contains(&base) {
+            (2..).map(|n| format!("{base}-{n}")).find(|id| !taken.contains(id)).unwrap_or(base)
+        } else {
+            base
+        };
+        taken.insert(id.clone());
+        e.id = id;
+    }
+    res
+}
+
+fn resolve_records(existing: Vec<GlobalEntity>, batch: &[&[EntityRecord]]) -> Resolution {
     let mut index = Index {
         entities: Vec::new(),
         by_key: HashMap::new(),
         people: HashMap::new(),
         surname_only: HashMap::new(),
         ids: BTreeSet::new(),
+        acronyms: HashMap::new(),
+        names: HashMap::new(),
     };
     for e in existing {
         index.add(e);
     }
     // Names seen per global entity in this batch, to choose canonical names.
     let mut support: BTreeMap<usize, BTreeMap<String, usize>> = BTreeMap::new();
-    let mut links: Vec<Vec<usize>> = batch.iter().map(|x| vec![usize::MAX; x.entities.len()]).collect();
+    let mut links: Vec<Vec<usize>> = batch.iter().map(|x| vec![usize::MAX; x.len()]).collect();
     let mut touched = BTreeSet::new();
     // People with a given name first, then everything else, so that a bare
     // surname finds the full name wherever it appears in the batch.
+    // A person's (given name, surname), computed once.
+    let parts: Vec<Vec<Option<NameParts>>> = batch
+        .iter()
+        .map(|ex| ex.iter().map(|le| (le.kind == EntityKind::Person).then(|| person_parts(&le.name))).collect())
+        .collect();
     for pass in 0..2 {
         for (a, ex) in batch.iter().enumerate() {
-            for (l, le) in ex.entities.iter().enumerate() {
-                let first_pass = le.kind == EntityKind::Person && person_parts(&le.name).0.is_some();
+            for (l, le) in ex.iter().enumerate() {
+                let first_pass = parts[a][l].as_ref().is_some_and(|p| p.0.is_some());
                 if first_pass != (pass == 0) {
                     continue;
                 }
-                let found = match le.kind {
-                    EntityKind::Person => index.find_person(&le.name),
-                    k => index.find_other(k, &le.name, le.geo.as_ref()),
+                let found = match (&parts[a][l], le.kind) {
+                    (Some(p), _) => index.find_person(p),
+                    (None, EntityKind::Person) => None,
+                    (None, k) => index.find_other(k, &le.name, le.geo.as_ref()),
                 };
                 let g = match found {
                     Some(g) => g,
@@ -303,8 +388,22 @@ pub fn resolve(existing: Vec<GlobalEntity>, batch: &[&Extraction]) -> Resolution
                     }
                 };
                 let ge = &mut index.entities[g];
-                ge.surfaces.extend(le.surfaces.iter().cloned());
-                ge.surfaces.insert(le.name.clone());
+                // Only names the entity did not have yet need indexing.
+                let new_names: Vec<&str> = le
+                    .surfaces
+                    .iter()
+                    .chain(std::iter::once(&le.name))
+                    .filter(|s| !ge.surfaces.contains(*s) && **s != ge.name)
+                    .map(String::as_str)
+                    .collect();
+                for n in &le.surfaces {
+                    if !ge.surfaces.contains(n) {
+                        ge.surfaces.insert(n.clone());
+                    }
+                }
+                if !ge.surfaces.contains(&le.name) {
+                    ge.surfaces.insert(le.name.clone());
+                }
                 match (&mut ge.geo, &le.geo) {
                     (None, g) => ge.geo = g.clone(),
                     (Some(known), Some(g)) => {
@@ -317,8 +416,8 @@ pub fn resolve(existing: Vec<GlobalEntity>, batch: &[&Extraction]) -> Resolution
                 if ge.subtype.is_none() {
                     ge.subtype = le.subtype;
                 }
-                let snapshot = ge.clone();
-                index.register(g, &snapshot);
+                let (kind, geonames) = (ge.kind, ge.geo.as_ref().and_then(|x| x.geonames_id));
+                index.register_names(g, kind, &new_names, geonames);
                 *support.entry(g).or_default().entry(le.name.clone()).or_default() += 1;
                 links[a][l] = g;
                 touched.insert(g);

@@ -73,6 +73,21 @@ pub fn bands(sig: &[u32]) -> Vec<String> {
     sig.chunks(ROWS).enumerate().map(|(b, rows)| format!("{b}:{}", to_hex(rows))).collect()
 }
 
+/// The band keys as numbers, for the store's in-memory band index.
+pub fn band_keys(sig: &[u32]) -> Vec<u64> {
+    sig.chunks(ROWS)
+        .enumerate()
+        .map(|(b, rows)| {
+            let mut bytes = Vec::with_capacity(4 * ROWS + 1);
+            bytes.push(b as u8);
+            for r in rows {
+                bytes.extend(r.to_le_bytes());
+            }
+            fnv(&bytes, 1)
+        })
+        .collect()
+}
+
 /// Estimated Jaccard similarity of two signatures.
 pub fn estimate(a: &[u32], b: &[u32]) -> f64 {
     a.iter().zip(b).filter(|(x, y)| x == y).count() as f64 / a.len().max(1) as f64

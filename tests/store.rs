@@ -1,0 +1,364 @@
+//! The store under change: the graph is a function of the set of articles.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::util::*;
+
+const NAMES: [&str; 5] = [
+    "000_c79dea70320f1e51.txt",
+    "001_8727e98081cf8dbe.txt",
+    "002_fd68e79a8582b43a.txt",
+    "003_85b42f0a4709c3ab.txt",
+    "004_bcffe02d0092fff4.txt",
+];
+
+fn article(i: usize) -> PathBuf {
+    examples().join("articles").join(NAMES[i])
+}
+
+fn ingest(store: &Path, paths: &[PathBuf]) {
+    let mut args = vec!["ingest".to_string(), "--store".into(), store.display().to_string()];
+    args.extend(paths.iter().map(|p| p.display().to_string()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = run(&args);
+    assert!(o.status.success(), "ingest failed");
+}
+
+/// The store's N-Quads export, lines sorted.
+pub fn sorted_export(store: &Path) -> Vec<String> {
+    let o = run(&["export", "--store", store.to_str().unwrap(), "--format", "nquads"]);
+    assert!(o.status.success());
+    let mut v: Vec<String> = stdout(&o).lines().map(String::from).collect();
+    v.sort();
+    v
+}
+
+/// Lines in one export and not the other, for a readable failure.
+fn diff(a: &[String], b: &[String]) -> String {
+    let sa: std::collections::BTreeSet<&String> = a.iter().collect();
+    let sb: std::collections::BTreeSet<&String> = b.iter().collect();
+    let only_a: Vec<_> = sa.difference(&sb).take(10).collect();
+    let only_b: Vec<_> = sb.difference(&sa).take(10).collect();
+    format!("{} vs {} lines\nonly in the first: {only_a:#?}\nonly in the second: {only_b:#?}", a.len(), b.len())
+}
+
+/// Article 001 rewritten: its opening replaced by invented paragraphs with a new speaker,
+/// most of its quotations and its likeness to 004 gone.
+fn changed_001(dir: &Path) -> PathBuf {
+    let text = fs::read_to_string(article(1)).unwrap();
+    let tail: Vec<&str> = text.lines().skip(100).collect();
+    let new = format!(
+        "Harbour Talks Resume as Storm Season Ends\n\n\
+         Talks over the fishing harbour in Porthaven resumed on Monday, officials said.\n\n\
+         “We expect an agreement before the winter,” said Marta Kowalczyk, the harbour commissioner.\n\n\
+         Ms. Kowalczyk said the fleet had lost three weeks of work to the storms.\n\n{}\n",
+        tail.join("\n")
+    );
+    let p = dir.join(NAMES[1]);
+    fs::write(&p, new).unwrap();
+    p
+}
+
+#[test]
+fn reingesting_a_changed_article_equals_a_fresh_ingest_of_the_final_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b, c) = (article(0), article(1), article(4));
+    let store = dir.path().join("store");
+    ingest(&store, &[a.clone(), b, c.clone()]);
+    let b2 = changed_001(dir.path());
+    // The corrected file arrives with the unchanged ones: only it is processed.
+    let o = run(&[
+        "ingest",
+        "--store",
+        store.to_str().unwrap(),
+        a.to_str().unwrap(),
+        b2.to_str().unwrap(),
+        c.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    assert!(
+        stdout(&o).contains("ingested 3 articles") && stdout(&o).contains("2 of them were stored already"),
+        "{}",
+        stdout(&o)
+    );
+    let fresh = dir.path().join("fresh");
+    ingest(&fresh, &[a, b2, c]);
+    let (x, y) = (sorted_export(&store), sorted_export(&fresh));
+    assert!(x == y, "{}", diff(&x, &y));
+    // What the old text said is gone: its near-duplicate link to 004 and claims resting on its quotations.
+    assert!(!x.iter().any(|l| l.contains("nearDuplicateOf")), "the rewrite is no longer a copy of 004");
+    let o = run(&[
+        "query",
+        "--store",
+        store.to_str().unwrap(),
+        "ASK { ?c schema:appearance ?q FILTER NOT EXISTS { ?q a schema:Quotation } }",
+    ]);
+    assert_eq!(stdout(&o).trim(), "false", "every appearance is a stored quotation");
+}
+
+#[test]
+fn arrival_order_and_batch_sizes_do_not_change_the_graph() {
+    let dir = tempfile::tempdir().unwrap();
+    let batch = dir.path().join("batch");
+    ingest(&batch, &[examples().join("articles")]);
+    let expected = sorted_export(&batch);
+    // One file at a time in two shuffled orders, and uneven batches.
+    let orders: [&[&[usize]]; 3] =
+        [&[&[4], &[2], &[0], &[3], &[1]], &[&[1], &[3], &[4], &[0], &[2]], &[&[3, 1], &[0, 4, 2]]];
+    for (n, order) in orders.iter().enumerate() {
+        let store = dir.path().join(format!("s{n}"));
+        for step in order.iter() {
+            ingest(&store, &step.iter().map(|&i| article(i)).collect::<Vec<_>>());
+        }
+        let got = sorted_export(&store);
+        assert!(got == expected, "order {order:?}: {}", diff(&got, &expected));
+    }
+    let o =
+        run(&["query", "--store", batch.to_str().unwrap(), "ASK { ngr:person\\/joe-biden schema:name \"Joe Biden\" }"]);
+    assert_eq!(stdout(&o).trim(), "true");
+}
+
+#[test]
+fn id_collisions_are_errors_that_name_both_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir(&input).unwrap();
+    fs::write(
+        input.join("feed.jsonl"),
+        "{\"id\": \"storm\", \"text\": \"Storm closes the coast road. The road to Kelby was shut on Sunday, police said.\"}\n\
+         {\"id\": \"ferry\", \"text\": \"Ferries sail again. The ferry to Inchmore sailed on Monday.\"}\n\
+         {\"id\": \"ferry\", \"text\": \"Bridge repairs begin. Work on the Tolvan bridge began on Tuesday.\"}\n",
+    )
+    .unwrap();
+    fs::write(input.join("storm.txt"), "Storm warning\n\nA storm warning was issued for the islands on Friday.\n")
+        .unwrap();
+    let store = dir.path().join("store");
+    let o = run(&["ingest", "--store", store.to_str().unwrap(), input.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "a collision is a failure");
+    let err = stderr(&o);
+    assert!(err.contains("record \"ferry\"") && err.matches("feed.jsonl").count() >= 2, "{err}");
+    assert!(err.contains("storm.txt") && err.contains("record \"storm\""), "{err}");
+    assert!(stdout(&o).contains("ingested 2 articles (0 duplicates skipped, 2 failed)"), "{}", stdout(&o));
+    let o = run(&[
+        "query",
+        "--store",
+        store.to_str().unwrap(),
+        "SELECT ?id ?h WHERE { ?a dct:identifier ?id ; schema:headline ?h } ORDER BY ?id",
+        "--format",
+        "csv",
+    ]);
+    let rows: Vec<String> = stdout(&o).lines().skip(1).map(String::from).collect();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(
+        rows[0].starts_with("ferry,") && rows[0].contains("Ferries sail again"),
+        "the first record is kept: {rows:?}"
+    );
+    assert!(rows[1].starts_with("storm,"), "{rows:?}");
+}
+
+#[test]
+fn internal_index_data_stays_out_of_queries_and_exports() {
+    let (dir, store) = seeded_store();
+    let export = sorted_export(Path::new(&store));
+    for term in ["lshBand", "minhash", "contentDigest", "indexRecord", "graph/internal"] {
+        assert!(!export.iter().any(|l| l.contains(term)), "{term} in the export");
+    }
+    assert_eq!(count_statements_of(&export), export.len());
+    let o = run(&["query", "--store", &store, "ASK { GRAPH ?g { ?a ng:indexRecord ?r } }"]);
+    assert_eq!(stdout(&o).trim(), "false");
+    // The index survives a reopen: a re-ingest of the same files changes nothing.
+    ingest(Path::new(&store), &[examples().join("articles")]);
+    assert_eq!(sorted_export(Path::new(&store)), export);
+    drop(dir);
+}
+
+fn count_statements_of(lines: &[String]) -> usize {
+    lines.iter().filter(|l| l.ends_with(" .")).count()
+}
+
+#[test]
+fn removing_an_article_equals_never_having_ingested_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    // 001 and 004 are near duplicates and share claims; 000 shares speakers with both.
+    ingest(&store, &[article(0), article(1), article(4)]);
+    let o = run(&["remove", "--store", store.to_str().unwrap(), "004_bcffe02d0092fff4.txt", "001_8727e98081cf8dbe"]);
+    assert!(o.status.success());
+    assert!(stdout(&o).contains("removed 2 articles"), "{}", stdout(&o));
+    let fresh = dir.path().join("fresh");
+    ingest(&fresh, &[article(0)]);
+    let (x, y) = (sorted_export(&store), sorted_export(&fresh));
+    assert!(x == y, "{}", diff(&x, &y));
+
+    // One of three: the other two keep their link and claims as a fresh ingest of them has.
+    let store = dir.path().join("store2");
+    ingest(&store, &[article(0), article(1), article(4)]);
+    assert!(run(&["remove", "--store", store.to_str().unwrap(), "000_c79dea70320f1e51.txt"]).status.success());
+    let fresh = dir.path().join("fresh2");
+    ingest(&fresh, &[article(1), article(4)]);
+    let (x, y) = (sorted_export(&store), sorted_export(&fresh));
+    assert!(x == y, "{}", diff(&x, &y));
+    assert!(x.iter().any(|l| l.contains("nearDuplicateOf")));
+
+    // An unknown id is reported and fails; nothing changes.
+    let o = run(&["remove", "--store", store.to_str().unwrap(), "no-such-article"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no article with id no-such-article"), "{}", stderr(&o));
+    assert_eq!(sorted_export(&store), y);
+}
+
+fn log_len(store: &Path) -> Option<u64> {
+    fs::metadata(store.join("graph.log")).ok().map(|m| m.len())
+}
+
+#[test]
+fn an_ingest_appends_what_changed_and_the_log_stays_smaller_than_the_base() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let mut appended = 0;
+    for i in [2, 0, 4, 1, 3] {
+        let base = fs::read(store.join("graph.nq")).ok();
+        let before = log_len(&store).unwrap_or(0);
+        ingest(&store, &[article(i)]);
+        let after = log_len(&store).unwrap_or(0);
+        if after > before {
+            appended += 1;
+            assert_eq!(fs::read(store.join("graph.nq")).ok(), base, "an appended segment leaves the base file alone");
+        }
+        let base_len = fs::metadata(store.join("graph.nq")).unwrap().len();
+        assert!(after <= base_len, "compacted once the log would outgrow the base ({after} > {base_len})");
+    }
+    assert!(appended >= 2, "most single-article ingests append a segment");
+    let batch = dir.path().join("batch");
+    ingest(&batch, &[examples().join("articles")]);
+    let (x, y) = (sorted_export(&store), sorted_export(&batch));
+    assert!(x == y, "{}", diff(&x, &y));
+}
+
+#[test]
+fn a_torn_last_segment_is_dropped_with_a_warning_and_earlier_ones_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let small = small_article(dir.path());
+    ingest(&store, &[article(0), article(1), article(2), article(4)]);
+    ingest(&store, &[article(3)]);
+    let one = log_len(&store).expect("the second ingest appended a segment");
+    ingest(&store, std::slice::from_ref(&small));
+    let two = log_len(&store).expect("the third ingest appended a segment");
+    assert!(two > one);
+    // A crash in the middle of the third write: half its segment reached the disk.
+    let log = store.join("graph.log");
+    let f = fs::OpenOptions::new().write(true).open(&log).unwrap();
+    f.set_len(one + (two - one) / 2).unwrap();
+    drop(f);
+    let o = run(&["export", "--store", store.to_str().unwrap()]);
+    assert!(o.status.success());
+    assert!(stderr(&o).contains("torn last segment"), "{}", stderr(&o));
+    let expected = dir.path().join("expected");
+    ingest(&expected, &[examples().join("articles")]);
+    let (x, y) = (sorted_export(&store), sorted_export(&expected));
+    assert!(x == y, "{}", diff(&x, &y));
+    // The next writer cuts the torn tail off and goes on.
+    ingest(&store, std::slice::from_ref(&small));
+    ingest(&expected, std::slice::from_ref(&small));
+    let (x, y) = (sorted_export(&store), sorted_export(&expected));
+    assert!(x == y, "{}", diff(&x, &y));
+    assert!(!stderr(&run(&["export", "--store", store.to_str().unwrap()])).contains("torn"));
+}
+
+#[test]
+fn a_damaged_segment_before_others_is_an_error_not_a_silent_loss() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    ingest(&store, &[article(0), article(1), article(2), article(4)]);
+    ingest(&store, &[article(3)]);
+    ingest(&store, &[small_article(dir.path())]);
+    let log = store.join("graph.log");
+    let mut bytes = fs::read(&log).unwrap();
+    let at = bytes.iter().position(|&b| b == b'\n').unwrap() + 40;
+    bytes[at] ^= 0x20;
+    fs::write(&log, bytes).unwrap();
+    let o = run(&["query", "--store", store.to_str().unwrap(), "ASK {}"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("damaged log segment"), "{}", stderr(&o));
+}
+
+/// A short invented article.
+fn small_article(dir: &Path) -> PathBuf {
+    let p = dir.join("harbour.txt");
+    fs::write(
+        &p,
+        "Harbour talks resume\n\nTalks over the fishing harbour in Porthaven resumed on Monday. \
+         “We expect an agreement before the winter,” said Marta Kowalczyk, the harbour commissioner.\n",
+    )
+    .unwrap();
+    p
+}
+
+#[test]
+fn a_store_from_an_older_newsgraph_is_indexed_on_the_first_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    ingest(&store, &[article(0), article(1), article(4)]);
+    // The older layout: no internal records, index data and links inside the article graphs,
+    // and an entity description no article supports any more.
+    let base = store.join("graph.nq");
+    let a0 = "<https://w3id.org/newsgraph/id/article/000_c79dea70320f1e51>";
+    let mut old: String = fs::read_to_string(&base)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.contains("graph/internal"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    old.push_str(&format!("{a0} <https://w3id.org/newsgraph/ontology#lshBand> \"3:00ab\" {a0} .\n"));
+    old.push_str(
+        "<https://w3id.org/newsgraph/id/person/nobody> <http://schema.org/name> \"Nobody\" <https://w3id.org/newsgraph/id/graph/entities> .\n",
+    );
+    fs::write(&base, old).unwrap();
+    let o = run(&["ingest", "--store", store.to_str().unwrap(), article(2).to_str().unwrap()]);
+    assert!(o.status.success());
+    assert!(stderr(&o).contains("indexing 3 articles stored by an older newsgraph"), "{}", stderr(&o));
+    let fresh = dir.path().join("fresh");
+    ingest(&fresh, &[article(0), article(1), article(2), article(4)]);
+    let (x, y) = (sorted_export(&store), sorted_export(&fresh));
+    assert!(x == y, "{}", diff(&x, &y));
+}
+
+/// A small deterministic generator (64-bit LCG), so that failures replay.
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        ((self.0 >> 33) % n as u64) as usize
+    }
+}
+
+#[test]
+fn property_random_orders_and_batch_sizes_give_the_batch_graph() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files: Vec<PathBuf> = (0..5).map(article).collect();
+    files.push(small_article(dir.path()));
+    let batch = dir.path().join("batch");
+    ingest(&batch, &files);
+    let expected = sorted_export(&batch);
+    for seed in [11, 29] {
+        let mut rng = Lcg(seed);
+        let mut order = files.clone();
+        for i in (1..order.len()).rev() {
+            order.swap(i, rng.below(i + 1));
+        }
+        let store = dir.path().join(format!("seed{seed}"));
+        let mut rest = &order[..];
+        let mut steps = Vec::new();
+        while !rest.is_empty() {
+            let n = 1 + rng.below(rest.len().min(3));
+            steps.push(rest[..n].to_vec());
+            ingest(&store, &rest[..n]);
+            rest = &rest[n..];
+        }
+        let got = sorted_export(&store);
+        assert!(got == expected, "seed {seed}, steps {steps:?}: {}", diff(&got, &expected));
+    }
+}
