@@ -8,4 +8,4 @@ cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/newsgraph-target}"
 shared="$(cd .. && pwd)/shared/eval/dev/conll2003"
 cargo build --release --quiet --bin train_tagger
-"$CARGO_TARGET_DIR/release/train_tagger" "$shared/train" data/tagger.bin "${1:-12}" "$shared/dev"
+"$CARGO_TARGET_DIR/release/train_tagger" "$shared/train" data/tagger.bin "${1:-20}" "$shared/dev"

@@ -3,6 +3,7 @@
 //! (text plus gold spans in code points) and writes the weights file.
 //!
 //! Usage: train_tagger TRAIN_DIR OUT_FILE [EPOCHS] [EVAL_DIR]
+//!        train_tagger --show ARTICLE...   (the bundled tagger's names, with margins, and the extractor's)
 //! EVAL_DIR, if given, is only scored (the tagger alone, exact PER/ORG/LOC spans).
 
 use std::io::BufRead;
@@ -42,6 +43,21 @@ fn load(dir: &str) -> Result<Vec<Doc>> {
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().collect();
+    if args.get(1).is_some_and(|a| a == "--show") {
+        for path in &args[2..] {
+            let art = newsgraph::ingest::read_article(std::path::Path::new(path))?;
+            let toks = tokenize(&art.text);
+            for t in tagger::tag(&art.text, &toks) {
+                let s = &art.text[toks[t.a].span.start..toks[t.b - 1].span.end];
+                println!("tag\t{:?}\t{:.1}\t{s}", t.label, t.margin);
+            }
+            let ex = newsgraph::extract::extract(&art);
+            for m in &ex.mentions {
+                println!("ent\t{:?}\t{}", ex.entities[m.entity].kind, m.span.slice(&art.text));
+            }
+        }
+        return Ok(());
+    }
     if args.len() < 3 {
         bail!("usage: train_tagger TRAIN_DIR OUT_FILE [EPOCHS] [EVAL_DIR]");
     }
@@ -72,6 +88,13 @@ fn main() -> Result<()> {
                 .iter()
                 .filter(|p| gold.iter().any(|g| g.0 == p.0 && (g.1 == p.1 || g.2 == p.1) && g.3 == p.2))
                 .count();
+            if std::env::var_os("MARGINS").is_some() {
+                for t in tagger::tag_with(&model, &ctx) {
+                    let (s, e) = (d.toks[t.a].span.start, d.toks[t.b - 1].span.end);
+                    let ok = d.spans.iter().any(|g| g.0 == s && (g.1 == e || g.2 == e) && g.3 == t.label);
+                    println!("{}\t{}\t{:?}\t{}", t.margin, ok as u8, t.label, t.b - t.a);
+                }
+            }
         }
         let p = tp as f64 / np.max(1) as f64;
         let r = tp as f64 / ng.max(1) as f64;
