@@ -43,6 +43,31 @@ fn load(dir: &str) -> Result<Vec<Doc>> {
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().collect();
+    if args.get(1).is_some_and(|a| a == "--time") {
+        let arts: Vec<_> =
+            args[2..].iter().filter_map(|p| newsgraph::ingest::read_article(std::path::Path::new(p)).ok()).collect();
+        let mb = arts.iter().map(|a| a.text.len()).sum::<usize>() as f64 / 1e6;
+        let _ = tagger::Model::get();
+        let t = std::time::Instant::now();
+        let toks: Vec<_> = arts.iter().map(|a| tokenize(&a.text)).collect();
+        let t_tok = t.elapsed().as_secs_f64();
+        let t = std::time::Instant::now();
+        let ctxs: Vec<_> = arts.iter().zip(&toks).map(|(a, k)| Ctx::new(&a.text, k)).collect();
+        let t_ctx = t.elapsed().as_secs_f64();
+        let t = std::time::Instant::now();
+        let n: usize = ctxs.iter().map(|c| tagger::analyse(tagger::Model::get(), c).spans.len()).sum();
+        let t_tag = t.elapsed().as_secs_f64();
+        let t = std::time::Instant::now();
+        for a in &arts {
+            let _ = newsgraph::extract::extract(a);
+        }
+        let t_all = t.elapsed().as_secs_f64();
+        println!(
+            "{mb:.2} MB: tokenize {t_tok:.3}s, ctx {t_ctx:.3}s, tag {t_tag:.3}s ({n} names), extract {t_all:.3}s = {:.1} MB/s",
+            mb / t_all
+        );
+        return Ok(());
+    }
     if args.get(1).is_some_and(|a| a == "--show") {
         for path in &args[2..] {
             let art = newsgraph::ingest::read_article(std::path::Path::new(path))?;

@@ -25,7 +25,7 @@ use crate::model::Subtype;
 /// Tags: O, then B/I for each label.
 pub const NT: usize = 9;
 /// Hash buckets (a power of two).
-pub const BUCKETS: usize = 1 << 20;
+pub const BUCKETS: usize = 1 << 18;
 const START: usize = NT;
 /// Training treats words seen at most this often as unseen.
 const RARE: u32 = 2;
@@ -200,6 +200,12 @@ fn hash_bytes(mut h: u64, s: &[u8]) -> u64 {
 
 fn hash_lower(s: &str) -> u64 {
     let mut h = FNV;
+    if s.is_ascii() {
+        for b in s.bytes() {
+            h = mix(h, b.to_ascii_lowercase() as u64);
+        }
+        return h;
+    }
     for c in s.chars() {
         for l in c.to_lowercase() {
             h = mix(h, l as u64);
@@ -237,6 +243,46 @@ fn hash_shape(s: &str, short: bool) -> u64 {
     h
 }
 
+/// One pass over a word: its lower-case hash, its shape hash, whether it is all letters and all
+/// capitals, and its length in characters. Equal to [`hash_lower`] and [`hash_shape`].
+fn scan(w: &str) -> (u64, u64, bool, bool, usize) {
+    if !w.is_ascii() {
+        let alpha = w.chars().all(char::is_alphabetic);
+        let upper = w.chars().all(char::is_uppercase);
+        return (hash_lower(w), hash_shape(w, false), alpha, upper, w.chars().count());
+    }
+    let mut lower = FNV;
+    let mut shape = FNV ^ 0x5a;
+    let (mut alpha, mut upper) = (true, true);
+    let mut last = 0u8;
+    let mut run = 0;
+    for b in w.bytes() {
+        lower = mix(lower, b.to_ascii_lowercase() as u64);
+        alpha &= b.is_ascii_alphabetic();
+        upper &= b.is_ascii_uppercase();
+        let k = if b.is_ascii_uppercase() {
+            b'X'
+        } else if b.is_ascii_lowercase() {
+            b'x'
+        } else if b.is_ascii_digit() {
+            b'd'
+        } else {
+            b
+        };
+        if k == last {
+            run += 1;
+            if run >= 2 {
+                continue;
+            }
+        } else {
+            run = 0;
+        }
+        last = k;
+        shape = mix(shape, k as u64);
+    }
+    (lower, shape, alpha, upper, w.len())
+}
+
 #[inline]
 fn feat(template: u64, value: u64) -> u32 {
     let h = mix(mix(FNV, template), value);
@@ -266,7 +312,6 @@ const F_CAP: u32 = 1 << 16;
 const F_ALLCAPS: u32 = 1 << 17;
 const F_TITLE_MOD: u32 = 1 << 18;
 const F_DIRECTION: u32 = 1 << 19;
-const NFLAGS: u32 = 20;
 
 #[derive(Clone, Copy, Default)]
 struct TokInfo {
@@ -288,6 +333,67 @@ struct ParaInfo {
     n_alpha_words: u32,
     n_num: u32,
     n_tok: u32,
+}
+
+/// Keys that are already hashes need no further hashing.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = hash_bytes(self.0 ^ FNV, bytes);
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = x;
+    }
+}
+
+type FastMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<IdHasher>>;
+
+thread_local! {
+    static LEX_CACHE: std::cell::RefCell<FastMap<u32>> = std::cell::RefCell::new(FastMap::default());
+}
+
+/// What the project's lexicons say of a capitalised word (looked up as "Word" when in headline capitals).
+fn word_flags(gaz: &Gazetteer, w: &str, headline_caps: bool) -> u32 {
+    let cased: std::borrow::Cow<str> = if headline_caps {
+        std::borrow::Cow::Owned(capitalize(&w.to_lowercase()))
+    } else {
+        std::borrow::Cow::Borrowed(w)
+    };
+    let w2: &str = &cased;
+    let mut f = 0;
+    if let Some(p) = gaz.lookup(w2) {
+        f |= match p.subtype {
+            Subtype::Country => F_GAZ_COUNTRY,
+            Subtype::City => F_GAZ_CITY,
+            Subtype::State => F_GAZ_STATE,
+            _ => F_GAZ_OTHER,
+        };
+    }
+    let checks: [(bool, u32); 12] = [
+        (gaz.is_demonym(w2), F_DEMONYM),
+        (is_given_name(w2), F_GIVEN),
+        (is_org_head(w2), F_ORG_HEAD),
+        (is_title_head(w2), F_TITLE),
+        (is_title_modifier(w2), F_TITLE_MOD),
+        (is_honorific(w2), F_HONORIFIC),
+        (is_role_noun(w2), F_ROLE),
+        (is_common_word(w2), F_COMMON),
+        (known_org(w2).is_some(), F_KNOWN_ORG),
+        (is_place_head(w2), F_PLACE_HEAD),
+        (is_direction(w2), F_DIRECTION),
+        (false, 0),
+    ];
+    for (yes, bit) in checks {
+        if yes {
+            f |= bit;
+        }
+    }
+    f
 }
 
 /// What the tagger knows about one document.
@@ -315,37 +421,38 @@ impl<'a> Ctx<'a> {
         let npara = toks.last().map_or(0, |t| t.para + 1);
         let mut paras = vec![ParaInfo::default(); npara];
         let mut info = vec![TokInfo::default(); n];
-        let mut doc_words: HashMap<u64, u8> = HashMap::new();
+        let mut doc_words: FastMap<u8> = FastMap::default();
         for i in 0..n {
             let t = &toks[i];
             let w = s(i);
             let p = &mut paras[t.para];
             p.n_tok += 1;
-            match t.kind {
-                TokKind::Number => p.n_num += 1,
-                TokKind::Word => {
-                    p.n_words += 1;
-                    if w.chars().all(char::is_alphabetic) {
-                        p.n_alpha_words += 1;
-                        if w.chars().count() >= 2 && w.chars().all(char::is_uppercase) {
-                            p.n_upper += 1;
-                        }
-                    }
-                }
-                _ => {}
+            if t.kind == TokKind::Number {
+                p.n_num += 1;
             }
-            let lower = hash_lower(w);
-            info[i].lower = lower;
-            info[i].shape = hash_shape(w, false);
+            let (lower, shape, alpha, upper, nch) = scan(w);
             if t.kind == TokKind::Word {
-                let e = doc_words.entry(lower).or_default();
-                if starts_upper(w) {
-                    if !t.sent_start {
-                        *e |= 1;
+                p.n_words += 1;
+                if alpha {
+                    p.n_alpha_words += 1;
+                    if nch >= 2 && upper {
+                        p.n_upper += 1;
                     }
-                } else {
-                    *e |= 2;
                 }
+            }
+            info[i].lower = lower;
+            info[i].shape = shape;
+            if t.kind == TokKind::Word && starts_upper(w) {
+                *doc_words.entry(lower).or_default() |= if t.sent_start { 0 } else { 1 };
+            }
+        }
+        // Capitalised words also written in lower case.
+        for (i, t) in toks.iter().enumerate() {
+            if t.kind == TokKind::Word
+                && !starts_upper(s(i))
+                && let Some(e) = doc_words.get_mut(&info[i].lower)
+            {
+                *e |= 2;
             }
         }
         for p in paras.iter_mut() {
@@ -370,6 +477,8 @@ impl<'a> Ctx<'a> {
             i = j.max(i + 1);
         }
         let mut active = vec![false; n];
+        // Lexicon facts are pure functions of the word: kept per thread across documents.
+        let mut lex_cache: FastMap<u32> = LEX_CACHE.with(|c| std::mem::take(&mut *c.borrow_mut()));
         for i in 0..n {
             let t = &toks[i];
             if t.kind != TokKind::Word {
@@ -386,59 +495,14 @@ impl<'a> Ctx<'a> {
                 f |= F_ALLCAPS;
             }
             let caps_para = paras[t.para].caps;
-            // Lexicons are written in normal case; headline capitals are looked up as "Word".
-            let cased: std::borrow::Cow<str> = if caps_para && f & F_ALLCAPS != 0 {
-                std::borrow::Cow::Owned(capitalize(&w.to_lowercase()))
-            } else {
-                std::borrow::Cow::Borrowed(w)
-            };
-            let w2: &str = &cased;
-            if let Some(p) = gaz.lookup(w2) {
-                f |= match p.subtype {
-                    Subtype::Country => F_GAZ_COUNTRY,
-                    Subtype::City => F_GAZ_CITY,
-                    Subtype::State => F_GAZ_STATE,
-                    _ => F_GAZ_OTHER,
-                };
-            }
-            if gaz.is_demonym(w2) {
-                f |= F_DEMONYM;
-            }
-            if is_given_name(w2) {
-                f |= F_GIVEN;
-            }
-            if is_org_head(w2) {
-                f |= F_ORG_HEAD;
-            }
-            if is_title_head(w2) {
-                f |= F_TITLE;
-            }
-            if is_title_modifier(w2) {
-                f |= F_TITLE_MOD;
-            }
-            if is_honorific(w2) {
-                f |= F_HONORIFIC;
-            }
-            if is_role_noun(w2) {
-                f |= F_ROLE;
-            }
-            if is_common_word(w2) {
-                f |= F_COMMON;
-            }
-            if known_org(w2).is_some() {
-                f |= F_KNOWN_ORG;
-            }
-            if is_place_head(w2) {
-                f |= F_PLACE_HEAD;
-            }
-            if is_direction(w2) {
-                f |= F_DIRECTION;
-            }
+            let key = mix(hash_bytes(FNV, w.as_bytes()), caps_para as u64);
+            f |= *lex_cache.entry(key).or_insert_with(|| word_flags(gaz, w, caps_para && f & F_ALLCAPS != 0));
             info[i].flags |= f;
             // Two-word places: "New York", "Hong Kong".
             if i + 1 < n && toks[i + 1].kind == TokKind::Word && starts_upper(s(i + 1)) && toks[i + 1].para == t.para {
                 let two = &text[t.span.start..toks[i + 1].span.end];
-                if gaz.lookup(two).is_some() {
+                let key = mix(hash_bytes(FNV, two.as_bytes()), 2);
+                if *lex_cache.entry(key).or_insert_with(|| gaz.lookup(two).is_some() as u32) == 1 {
                     info[i].flags |= F_GAZ2_B;
                     info[i + 1].flags |= F_GAZ2_I;
                 }
@@ -446,9 +510,11 @@ impl<'a> Ctx<'a> {
         }
         // Speech verbs and role nouns in lower case are context for their neighbours.
         for i in 0..n {
-            if toks[i].kind == TokKind::Word && !active[i] {
+            let near_name = (i > 0 && active[i - 1]) || (i + 1 < n && active[i + 1]);
+            if toks[i].kind == TokKind::Word && !active[i] && near_name {
                 let w = s(i);
-                if w.len() <= 12 && (is_speech_verb(w)) {
+                let key = mix(info[i].lower, 3);
+                if w.len() <= 12 && *lex_cache.entry(key).or_insert_with(|| is_speech_verb(w) as u32) == 1 {
                     info[i].flags |= F_SPEECH;
                 }
             }
@@ -467,6 +533,10 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        if lex_cache.len() > 1 << 18 {
+            lex_cache.clear();
+        }
+        LEX_CACHE.with(|c| *c.borrow_mut() = lex_cache);
         Ctx { text, toks, info, paras, active }
     }
 
@@ -546,14 +616,18 @@ impl<'a> Ctx<'a> {
             out.push(feat(49, mix(inf.lower, ctx_lower(ii + 1))));
         }
         // Lexicon facts of the word and its neighbours.
-        for bit in 0..NFLAGS {
-            if inf.flags & (1 << bit) != 0 {
-                out.push(feat(50, bit as u64));
-            }
-            for (o, tid) in [(-1isize, 51u64), (1, 52), (-2, 53), (2, 54)] {
-                let j = ii + o;
-                if j >= 0 && (j as usize) < n && self.info[j as usize].flags & (1 << bit) != 0 {
-                    out.push(feat(tid, bit as u64));
+        let mut f = inf.flags;
+        while f != 0 {
+            out.push(feat(50, f.trailing_zeros() as u64));
+            f &= f - 1;
+        }
+        for (o, tid) in [(-1isize, 51u64), (1, 52), (-2, 53), (2, 54)] {
+            let j = ii + o;
+            if j >= 0 && (j as usize) < n {
+                let mut f = self.info[j as usize].flags;
+                while f != 0 {
+                    out.push(feat(tid, f.trailing_zeros() as u64));
+                    f &= f - 1;
                 }
             }
         }
@@ -926,6 +1000,14 @@ mod tests {
             .into_iter()
             .map(|t| (text[toks[t.a].span.start..toks[t.b - 1].span.end].to_string(), t.label))
             .collect()
+    }
+
+    #[test]
+    fn one_pass_scan_agrees_with_the_hashes() {
+        for w in ["Smith", "U.S.", "1996-08-30", "NATO", "al-Sayed", "Zoë", "x", "MMMM", "ab12cd"] {
+            let (lower, shape, ..) = scan(w);
+            assert_eq!((lower, shape), (hash_lower(w), hash_shape(w, false)), "{w}");
+        }
     }
 
     #[test]
