@@ -206,6 +206,24 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
         EntityKind::Organization => Label::Org,
         EntityKind::Place => Label::Loc,
     };
+    // One label per name across the document: the tagger's margins summed over every use.
+    let mut votes: HashMap<&str, [f32; 4]> = HashMap::new();
+    for t in &tg.spans {
+        votes.entry(doc.text_of(t.a, t.b)).or_default()[t.label as usize] += t.margin.min(100.0);
+    }
+    let voted = |t: &tagger::Tagged| -> Option<EntityKind> {
+        let v = votes.get(doc.text_of(t.a, t.b)).copied().unwrap_or_default();
+        let best = (0..4).max_by(|&x, &y| v[x].total_cmp(&v[y])).unwrap_or(t.label as usize);
+        label_kind(Label::ALL[best])
+    };
+    // Surnames of people named in full ("Michael Jordan" ... "Jordan" is not the country).
+    let mut surnames: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for c in cands.iter().filter(|c| c.kind == Some(EntityKind::Person) && c.toks.1 - c.toks.0 >= 2) {
+        surnames.insert(doc.s(c.toks.1 - 1));
+    }
+    for t in tg.spans.iter().filter(|t| t.label == Label::Per && t.b - t.a >= 2 && t.margin >= tr.strong) {
+        surnames.insert(doc.s(t.b - 1));
+    }
     // Retype, confirm or drop what the rules found.
     cands.retain_mut(|c| {
         let Some(ck) = c.kind else { return true };
@@ -220,7 +238,10 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
             }
             Some((t, Some(kind))) => {
                 let gazetteer_place = ck == EntityKind::Place && c.geo.is_some();
-                if (gazetteer_place && kind == EntityKind::Organization && against >= tr.club)
+                let surname = kind == EntityKind::Person && b - a == 1 && surnames.contains(doc.s(a));
+                if gazetteer_place && surname && against >= tr.retype {
+                    *c = tagged_cand(doc, a, b, kind, Evidence::Strong);
+                } else if (gazetteer_place && kind == EntityKind::Organization && against >= tr.club)
                     || (c.evidence == Evidence::Weak && against >= tr.retype)
                 {
                     *c = tagged_cand(doc, a, b, kind, ev(t.margin));
@@ -252,7 +273,7 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
             .filter(|t| t.a >= a && t.b <= b && t.label != Label::Misc && t.margin >= tr.retype && !furniture(t))
             .collect();
         for t in &inside {
-            if let Some(kind) = label_kind(t.label) {
+            if let Some(kind) = voted(t) {
                 cands.push(tagged_cand(doc, t.a, t.b, kind, ev(t.margin)));
             }
         }
@@ -276,7 +297,7 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
         lower && caps_function_word
     };
     for t in &tg.spans {
-        let Some(kind) = label_kind(t.label) else { continue };
+        let Some(kind) = label_kind(t.label).and(voted(t)) else { continue };
         let para = doc.toks[t.a].para;
         let need =
             if title_paras.contains(&para) { if headline(para) { f32::INFINITY } else { tr.title } } else { tr.new };
@@ -1363,5 +1384,16 @@ mod tests {
         let r = run(text);
         assert!(!r.iter().any(|e| e.1 == "TENNIS"), "{r:?}");
         assert!(names(text, EntityKind::Person).contains(&"Elena Vargosa".to_string()), "{r:?}");
+    }
+
+    #[test]
+    fn a_place_name_that_is_the_surname_of_someone_named_in_full_is_that_person() {
+        let text = "The seventh seed, Dana Washington, lost in four sets on Tuesday.\n\n\
+                    Washington, who beat the champion last year, said she was tired. She flies home to Washington on Friday.";
+        let r = run(text);
+        let dana = r.iter().find(|e| e.1 == "Dana Washington").expect("person");
+        assert_eq!(dana.2, ["Dana Washington", "Washington"], "{r:?}");
+        // The city after "flies home to" stays a place.
+        assert_eq!(names(text, EntityKind::Place), ["Washington"], "{r:?}");
     }
 }
