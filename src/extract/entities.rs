@@ -404,8 +404,12 @@ fn split_chunk(doc: &Doc, a: usize, b: usize) -> Vec<(usize, usize)> {
     parts
         .into_iter()
         .map(|(mut x, mut y)| {
-            // A known place keeps its first word even when that word is common ("NEW DELHI").
+            // A known place keeps its first word even when that word is common ("NEW DELHI"),
+            // but not an article ("The United States" is named "United States").
             if doc.gaz.lookup(doc.text_of(x, y)).is_some() {
+                if y - x > 1 && matches!(doc.s(x), "The" | "the" | "THE") {
+                    x += 1;
+                }
                 return (x, y);
             }
             // Trim common words at the edges ("The", "Tuesday").
@@ -1395,5 +1399,14 @@ mod tests {
         assert_eq!(dana.2, ["Dana Washington", "Washington"], "{r:?}");
         // The city after "flies home to" stays a place.
         assert_eq!(names(text, EntityKind::Place), ["Washington"], "{r:?}");
+    }
+
+    #[test]
+    fn a_known_place_does_not_keep_a_leading_article() {
+        let text = "The United States and Canada signed the deal. NEW DELHI hosted the talks.";
+        let r = run(text);
+        let us = r.iter().find(|e| e.1 == "United States").expect("United States");
+        assert_eq!(us.2, ["United States"], "{r:?}");
+        assert!(r.iter().any(|e| e.2 == ["NEW DELHI"]), "{r:?}");
     }
 }
