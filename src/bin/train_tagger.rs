@@ -4,6 +4,8 @@
 //!
 //! Usage: train_tagger TRAIN_DIR OUT_FILE [EPOCHS] [EVAL_DIR]
 //!        train_tagger --show ARTICLE...   (the bundled tagger's names, with margins, and the extractor's)
+//!        train_tagger --time ARTICLE...   (tagger and extraction time)
+//!        train_tagger --raw-jsonl FILE... (the extractor on uncleaned files, JSONL for score_ner.py)
 //! EVAL_DIR, if given, is only scored (the tagger alone, exact PER/ORG/LOC spans).
 
 use std::io::BufRead;
@@ -43,6 +45,35 @@ fn load(dir: &str) -> Result<Vec<Doc>> {
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().collect();
+    if args.get(1).is_some_and(|a| a == "--raw-jsonl") {
+        // The extractor on uncleaned article files, as JSONL for score_ner.py (what cleaning costs).
+        for path in &args[2..] {
+            let text = std::fs::read_to_string(path)?;
+            let text = text.strip_suffix('\n').unwrap_or(&text);
+            let ex = newsgraph::extract::extract_text(text);
+            let cp = newsgraph::model::CharIndex::new(text);
+            let ents: Vec<serde_json::Value> = ex
+                .mentions
+                .iter()
+                .map(|m| {
+                    let label = match ex.entities[m.entity].kind {
+                        newsgraph::model::EntityKind::Person => "PER",
+                        newsgraph::model::EntityKind::Organization => "ORG",
+                        newsgraph::model::EntityKind::Place => "LOC",
+                    };
+                    serde_json::json!([
+                        cp.char_offset(m.span.start),
+                        cp.char_offset(m.span.end),
+                        label,
+                        m.span.slice(text)
+                    ])
+                })
+                .collect();
+            let name = std::path::Path::new(path).file_name().and_then(|n| n.to_str()).unwrap_or("");
+            println!("{}", serde_json::json!({"article": name, "ents": ents}));
+        }
+        return Ok(());
+    }
     if args.get(1).is_some_and(|a| a == "--time") {
         let arts: Vec<_> =
             args[2..].iter().filter_map(|p| newsgraph::ingest::read_article(std::path::Path::new(p)).ok()).collect();
