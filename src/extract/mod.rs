@@ -7,6 +7,7 @@ pub mod gazetteer;
 pub mod lexicon;
 pub mod quotes;
 pub mod roles;
+pub mod tagger;
 pub mod text;
 
 use crate::model::{Article, Extraction};
