@@ -54,6 +54,47 @@ struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
+    /// A sports report: several words of sport, or lines of results ("Leeds 2 Hull 1").
+    fn is_sport(&self) -> bool {
+        let mut seen: Vec<&str> = Vec::new();
+        let mut results = 0;
+        for (i, t) in self.toks.iter().enumerate() {
+            if t.kind != TokKind::Word {
+                continue;
+            }
+            let s = self.s(i);
+            if let Some(w) = SPORT_WORDS.iter().find(|w| w.eq_ignore_ascii_case(s))
+                && !seen.contains(w)
+            {
+                seen.push(w);
+            }
+            // A capitalised name directly followed by a score, twice on one line.
+            if self.is_cap(i)
+                && self
+                    .toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.para == t.para && self.s(i + 1).bytes().all(|b| b.is_ascii_digit()))
+                && self.toks.get(i + 2).is_some_and(|n| n.para == t.para && self.is_cap(i + 2))
+                && self
+                    .toks
+                    .get(i + 3)
+                    .is_some_and(|n| n.para == t.para && self.s(i + 3).bytes().all(|b| b.is_ascii_digit()))
+            {
+                results += 1;
+            }
+        }
+        seen.len() >= 3 || results >= 1
+    }
+
+    /// The first word of a paragraph in capitals, before a dash or comma: a dateline ("LAGOS —").
+    fn dateline(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else { return false };
+        let first = i == 0 || self.toks[i - 1].para != t.para;
+        let caps = self.s(i).chars().all(|c| !c.is_lowercase());
+        let next = self.s(i + 1);
+        first && caps && matches!(next, "—" | "–" | "-" | "," | "(")
+    }
+
     fn s(&self, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| t.span.slice(self.text))
     }
@@ -118,6 +159,60 @@ impl<'a> Doc<'a> {
 
 const CONNECTORS: &[&str] =
     &["of", "for", "and", "the", "de", "von", "van", "der", "al", "bin", "la", "le", "du", "da", "del", "on"];
+/// Words of sports reporting, in any case ("SOCCER - ...", "scored twice").
+const SPORT_WORDS: &[&str] = &[
+    "soccer",
+    "football",
+    "cricket",
+    "rugby",
+    "tennis",
+    "golf",
+    "basketball",
+    "baseball",
+    "hockey",
+    "athletics",
+    "cycling",
+    "match",
+    "goal",
+    "goals",
+    "scored",
+    "striker",
+    "midfielder",
+    "goalkeeper",
+    "defender",
+    "innings",
+    "wicket",
+    "wickets",
+    "batsman",
+    "bowler",
+    "league",
+    "cup",
+    "championship",
+    "tournament",
+    "season",
+    "coach",
+    "manager",
+    "half-time",
+    "penalty",
+    "draw",
+    "drew",
+    "beat",
+    "victory",
+    "defeat",
+    "fixture",
+    "playoff",
+    "semifinal",
+    "quarterfinal",
+    "club",
+    "squad",
+    "stadium",
+    "referee",
+    "points",
+    "standings",
+    "race",
+    "medal",
+];
+
 const NAME_SUFFIXES: &[&str] = &["Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"];
 
 fn is_suffix(s: &str) -> bool {
@@ -224,6 +319,8 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
     for t in tg.spans.iter().filter(|t| t.label == Label::Per && t.b - t.a >= 2 && t.margin >= tr.strong) {
         surnames.insert(doc.s(t.b - 1));
     }
+    // A team named after its town is a sports page's habit: elsewhere "Leeds" is the city.
+    let sport = doc.is_sport();
     // Retype, confirm or drop what the rules found.
     cands.retain_mut(|c| {
         let Some(ck) = c.kind else { return true };
@@ -241,7 +338,11 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
                 let surname = kind == EntityKind::Person && b - a == 1 && surnames.contains(doc.s(a));
                 if gazetteer_place && surname && against >= tr.retype {
                     *c = tagged_cand(doc, a, b, kind, Evidence::Strong);
-                } else if (gazetteer_place && kind == EntityKind::Organization && against >= tr.club)
+                } else if (gazetteer_place
+                    && kind == EntityKind::Organization
+                    && against >= tr.club
+                    && sport
+                    && !doc.dateline(a))
                     || (c.evidence == Evidence::Weak && against >= tr.retype)
                 {
                     *c = tagged_cand(doc, a, b, kind, ev(t.margin));
@@ -1312,6 +1413,18 @@ mod tests {
         let r = run(text);
         let ana = r.iter().find(|e| e.1 == "Ana Silva").unwrap();
         assert_eq!(ana.2, ["Ana Silva", "Silva"]);
+    }
+
+    #[test]
+    fn towns_are_clubs_only_on_sports_pages() {
+        let kind = |text: &str, name: &str| run(text).into_iter().find(|e| e.1 == name).map(|e| e.0);
+        let text = "Rail strike\n\nLEEDS — Services between Leeds, Manchester and Newcastle will run as normal, \
+                    the operator said on Monday.";
+        assert_eq!(kind(text, "Newcastle"), Some(EntityKind::Place));
+        assert_eq!(kind(text, "LEEDS"), Some(EntityKind::Place));
+        let text = "SOCCER - LATE GOALS\n\nLONDON 1996-08-30\n\nResults of English league matches on Saturday:\n\n\
+                    Leeds 2 Newcastle 1\n\nChelsea 0 Everton 0";
+        assert_eq!(kind(text, "Newcastle"), Some(EntityKind::Organization));
     }
 
     #[test]
