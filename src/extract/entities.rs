@@ -8,7 +8,9 @@
 //! "Putin" join the "Vladimir V. Putin" named elsewhere in the article, and
 //! headline-style lines are matched against what the body established.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::gazetteer::{Gazetteer, fold};
 use super::lexicon::*;
@@ -51,6 +53,8 @@ struct Doc<'a> {
     text: &'a str,
     toks: &'a [Token],
     gaz: &'static Gazetteer,
+    /// [`Doc::cap_word`] of every token, computed once.
+    caps: Vec<bool>,
 }
 
 impl<'a> Doc<'a> {
@@ -104,7 +108,17 @@ impl<'a> Doc<'a> {
     }
 
     /// A word that can be part of a name: capitalised, and not a lower-case compound ("Russian-backed").
+    fn new(text: &'a str, toks: &'a [Token]) -> Doc<'a> {
+        let mut doc = Doc { text, toks, gaz: Gazetteer::get(), caps: Vec::new() };
+        doc.caps = (0..toks.len()).map(|i| doc.cap_word(i)).collect();
+        doc
+    }
+
     fn is_cap(&self, i: usize) -> bool {
+        self.caps.get(i).copied().unwrap_or(false)
+    }
+
+    fn cap_word(&self, i: usize) -> bool {
         if !self.is_word(i) {
             return false;
         }
@@ -137,7 +151,7 @@ impl<'a> Doc<'a> {
     /// Headline-style paragraphs capitalise nearly every word and end without
     /// a period, so capitals say nothing there.
     fn title_case_paras(&self) -> BTreeSet<usize> {
-        let mut counts: HashMap<usize, (usize, usize, usize)> = HashMap::new(); // words, capitalised, last token
+        let mut counts: HashMap<usize, (usize, usize, usize)> = HashMap::default(); // words, capitalised, last token
         for (i, t) in self.toks.iter().enumerate() {
             let s = self.s(i);
             let e = counts.entry(t.para).or_default();
@@ -221,7 +235,7 @@ fn is_suffix(s: &str) -> bool {
 
 /// Finds the entities of one article.
 pub fn extract(text: &str, toks: &[Token]) -> Entities {
-    let doc = Doc { text, toks, gaz: Gazetteer::get() };
+    let doc = Doc::new(text, toks);
     let title_paras = doc.title_case_paras();
     let mut cands: Vec<Cand> = Vec::new();
     let mut unknown: Vec<(usize, usize)> = Vec::new();
@@ -302,7 +316,7 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
         EntityKind::Place => Label::Loc,
     };
     // One label per name across the document: the tagger's margins summed over every use.
-    let mut votes: HashMap<&str, [f32; 4]> = HashMap::new();
+    let mut votes: HashMap<&str, [f32; 4]> = HashMap::default();
     for t in &tg.spans {
         votes.entry(doc.text_of(t.a, t.b)).or_default()[t.label as usize] += t.margin.min(100.0);
     }
@@ -320,7 +334,8 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
         surnames.insert(doc.s(t.b - 1));
     }
     // A team named after its town is a sports page's habit: elsewhere "Leeds" is the city.
-    let sport = doc.is_sport();
+    let sport = std::cell::OnceCell::new();
+    let sport = || *sport.get_or_init(|| doc.is_sport());
     // Retype, confirm or drop what the rules found.
     cands.retain_mut(|c| {
         let Some(ck) = c.kind else { return true };
@@ -341,8 +356,8 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
                 } else if (gazetteer_place
                     && kind == EntityKind::Organization
                     && against >= tr.club
-                    && sport
-                    && !doc.dateline(a))
+                    && !doc.dateline(a)
+                    && sport())
                     || (c.evidence == Evidence::Weak && against >= tr.retype)
                 {
                     *c = tagged_cand(doc, a, b, kind, ev(t.margin));
@@ -993,7 +1008,7 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
     let mut entities: Vec<LocalEntity> = Vec::new();
     let mut mentions: Vec<Mention> = Vec::new();
     let mut person_full: Vec<(String, Option<String>, usize)> = Vec::new(); // (surname, first, entity)
-    let mut surname_people: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut surname_people: HashMap<String, Vec<usize>> = HashMap::default();
     let strong_people: Vec<&Cand> = cands
         .iter()
         .filter(|c| {
@@ -1017,7 +1032,7 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
     }
     // Where each person was last named, so that a surname several people
     // share goes to the one named most recently.
-    let mut last_seen: HashMap<usize, usize> = HashMap::new();
+    let mut last_seen: HashMap<usize, usize> = HashMap::default();
     // A bare surname goes to the person with that surname named last, among those
     // whose given name does not contradict an honorific ("Ms. Silva" is not Rui Silva).
     let find_person = |c: &Cand,
@@ -1047,7 +1062,7 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
         matching.iter().copied().max_by_key(|&e| (agrees(e), last_seen.get(&e).copied(), std::cmp::Reverse(e)))
     };
 
-    let mut place_or_org: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut place_or_org: HashMap<(EntityKind, String), usize> = HashMap::default();
     for c in &cands {
         let Some(kind) = c.kind else { continue };
         let idx = match kind {
@@ -1253,7 +1268,7 @@ fn merge_qualified_orgs(entities: &mut [LocalEntity], mentions: &mut [Mention]) 
 /// Matches known names inside headline-style paragraphs and other spots the
 /// capital-letter scan skipped.
 fn lookup_pass(doc: &Doc, title_paras: &BTreeSet<usize>, out: &mut Entities) {
-    let mut by_surface: HashMap<String, usize> = HashMap::new();
+    let mut by_surface: HashMap<String, usize> = HashMap::default();
     for (idx, e) in out.entities.iter().enumerate() {
         if out.mentions.iter().all(|m| m.entity != idx) {
             continue;

@@ -3,7 +3,7 @@
 //! codes and demonyms, large cities, US states, continents, world regions,
 //! seas and mountain ranges.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use unicode_normalization::UnicodeNormalization;
@@ -41,6 +41,10 @@ pub struct Gazetteer {
 
 /// Lower-case, strip diacritics and a leading "the ".
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        let folded = s.to_ascii_lowercase();
+        return folded.strip_prefix("the ").map(str::to_string).unwrap_or(folded);
+    }
     let folded: String = s
         .nfkd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
@@ -72,10 +76,10 @@ impl Gazetteer {
     fn parse(data: &str) -> Gazetteer {
         let mut g = Gazetteer {
             places: Vec::new(),
-            by_name: HashMap::new(),
-            by_demonym: HashMap::new(),
-            by_code: HashMap::new(),
-            demonym: HashMap::new(),
+            by_name: HashMap::default(),
+            by_demonym: HashMap::default(),
+            by_code: HashMap::default(),
+            demonym: HashMap::default(),
         };
         for line in data.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
             let f: Vec<&str> = line.split('\t').collect();

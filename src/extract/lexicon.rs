@@ -2,8 +2,9 @@
 //! head words, speech verbs, given names, common words. Nothing here names a
 //! particular person; the lists must make sense for any English news story.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
     words.iter().copied().collect()
@@ -315,14 +316,27 @@ pub fn capitalize(w: &str) -> String {
     c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
+/// Calls `f` with `w` in lower case, without allocating for short ASCII words.
+pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if w.len() <= buf.len() && w.is_ascii() {
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        // ASCII stays valid UTF-8 in lower case.
+        f(std::str::from_utf8(b).unwrap_or_default())
+    } else {
+        f(&w.to_lowercase())
+    }
+}
+
 pub fn is_given_name(w: &str) -> bool {
     given_names().contains(w)
 }
 
 /// True for words that start sentences or headings without naming anything.
 pub fn is_common_word(w: &str) -> bool {
-    let lower = w.trim_end_matches('.').to_lowercase();
-    common_words().contains(lower.as_str())
+    with_lower(w.trim_end_matches('.'), |l| common_words().contains(l))
 }
 
 pub fn is_honorific(w: &str) -> bool {
@@ -354,16 +368,15 @@ pub fn is_direction(w: &str) -> bool {
 }
 
 pub fn is_role_noun(w: &str) -> bool {
-    role_nouns().contains(w.to_lowercase().as_str())
+    with_lower(w, |l| role_nouns().contains(l))
 }
 
 pub fn is_speech_verb(w: &str) -> bool {
-    speech_verbs().contains(w.to_lowercase().as_str())
+    with_lower(w, |l| speech_verbs().contains(l))
 }
 
 pub fn is_post_quote_verb(w: &str) -> bool {
-    let l = w.to_lowercase();
-    speech_verbs().contains(l.as_str()) || post_quote_verbs().contains(l.as_str())
+    with_lower(w, |l| speech_verbs().contains(l) || post_quote_verbs().contains(l))
 }
 
 pub fn is_personal_pronoun(w: &str) -> bool {

@@ -20,7 +20,7 @@
 //! attribution slot that entity recognition missed become people
 //! ([`add_speaker_names`]).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::gazetteer::Gazetteer;
 use super::lexicon::*;
@@ -996,7 +996,7 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
     let mut tok_entity = vec![None; n];
     let mut mention_start = vec![false; n];
     let mut in_quote = vec![false; n];
-    let mut first_tok_at: HashMap<usize, usize> = HashMap::new();
+    let mut first_tok_at: HashMap<usize, usize> = HashMap::default();
     let tok_index = |byte: usize| toks.partition_point(|t| t.span.start < byte);
     for m in mentions {
         let a = tok_index(m.span.start);

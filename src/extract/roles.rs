@@ -4,7 +4,7 @@
 //! State Department spokesperson," / "Rob Lee, a U.S. Marine Corps veteran" /
 //! "Sergey Lavrov (Russian foreign minister)").
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::entities::new_entity;
 use super::gazetteer::Gazetteer;
@@ -23,13 +23,13 @@ pub fn attach(text: &str, toks: &[Token], entities: &mut Vec<LocalEntity>, menti
         toks.get(i).is_some_and(|t| t.kind == TokKind::Word) && s(i).chars().next().is_some_and(char::is_lowercase)
     };
     let tok_at = |byte: usize| toks.partition_point(|t| t.span.start < byte);
-    let mut entity_of: HashMap<usize, usize> = HashMap::new();
+    let mut entity_of: HashMap<usize, usize> = HashMap::default();
     for m in mentions {
         for i in tok_at(m.span.start)..tok_at(m.span.end) {
             entity_of.insert(i, m.entity);
         }
     }
-    let mut countries: HashMap<String, usize> = HashMap::new();
+    let mut countries: HashMap<String, usize> = HashMap::default();
     let mut found: Vec<Found> = Vec::new();
     for m in mentions.iter().filter(|m| entities[m.entity].kind == EntityKind::Person) {
         let (a, b) = (tok_at(m.span.start), tok_at(m.span.end));
