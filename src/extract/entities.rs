@@ -377,6 +377,11 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
     let furniture = |t: &tagger::Tagged| {
         (t.a..t.b).filter(|&i| doc.is_cap(i)).all(|i| is_common_word(doc.s(i)) || is_stop_acronym(doc.s(i)))
     };
+    // A place the gazetteer does not know needs a sure tagger: an unknown word is more
+    // often a surname or a firm than an unlisted town.
+    let unknown_place_need = |t: &tagger::Tagged, kind: EntityKind| {
+        if kind == EntityKind::Place && doc.gaz.lookup(doc.text_of(t.a, t.b)).is_none() { tr.strong } else { 0.0 }
+    };
     // Chunks the rules could not class.
     unknown.retain(|&(a, b)| {
         // What the context says (a speech verb, an employer, "the town of") comes first.
@@ -389,7 +394,9 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
             .filter(|t| t.a >= a && t.b <= b && t.label != Label::Misc && t.margin >= tr.retype && !furniture(t))
             .collect();
         for t in &inside {
-            if let Some(kind) = voted(t) {
+            if let Some(kind) = voted(t)
+                && t.margin >= unknown_place_need(t, kind)
+            {
                 cands.push(tagged_cand(doc, t.a, t.b, kind, ev(t.margin)));
             }
         }
@@ -417,7 +424,7 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
         let para = doc.toks[t.a].para;
         let need =
             if title_paras.contains(&para) { if headline(para) { f32::INFINITY } else { tr.title } } else { tr.new };
-        if t.margin >= need && !furniture(t) && !seen(t.a, t.b, cands) {
+        if t.margin >= need.max(unknown_place_need(t, kind)) && !furniture(t) && !seen(t.a, t.b, cands) {
             cands.push(tagged_cand(doc, t.a, t.b, kind, ev(t.margin)));
         }
     }
