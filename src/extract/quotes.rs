@@ -87,6 +87,14 @@ fn scan_paragraph(straight_singles: bool, base: usize, line: &str, out: &mut Vec
         let after = b + c.len_utf8();
         match (c, open) {
             ('“' | '„' | '«', None) => open = Some((Open::Curly, b, after)),
+            // An opening mark glued to the end of the quoted words and followed by a space is a
+            // misprinted closing mark (“It is late,“ she said.), not a new quotation.
+            ('“', Some(o @ (Open::Curly, _, _)))
+                if matches!(prev_char(i), ',' | '.' | '?' | '!') && next_char(i).is_whitespace() =>
+            {
+                push(o, b, after, true, out);
+                open = None;
+            }
             ('“', Some((Open::Curly, _, _))) => open = Some((Open::Curly, b, after)),
             ('”' | '»', Some(o @ (Open::Curly | Open::Straight, _, _))) => {
                 push(o, b, after, true, out);
@@ -1797,5 +1805,17 @@ mod tests {
         let v = said(text);
         assert_eq!(who(&v, "give up the fight"), Some("Omar Haddad".into()));
         assert_eq!(who(&v, "dead."), Some("Omar Haddad".into()));
+    }
+
+    #[test]
+    fn an_opening_mark_glued_to_the_quote_closes_it() {
+        // Fires: “ after a comma and before a space ends the quotation.
+        let text = "“It is late,“ said Coach Ivo Brandt. “We go home now.”";
+        let v = said(text);
+        assert_eq!(who(&v, "It is late"), Some("Ivo Brandt".into()));
+        assert_eq!(who(&v, "We go home"), Some("Ivo Brandt".into()));
+        // Does not fire: a new opening mark before a word opens a nested or restarted quotation.
+        let v = said("Mayor Ada Klein said: “We tried. “Nothing worked,” she said.");
+        assert!(v.iter().any(|(q, _)| q == "Nothing worked,"), "{v:?}");
     }
 }
