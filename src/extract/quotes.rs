@@ -606,7 +606,27 @@ impl<'a> Ctx<'a> {
         }
         let np_start = is_personal_pronoun(self.s(i))
             || matches!(self.s(i), "the" | "a" | "an" | "another" | "one" | "some" | "two" | "three" | "several");
-        if self.lower_word(i) && !np_start {
+        // "“…,” spokesman Jo Bell said", "“…,” veteran analyst Jo Bell wrote": lower-case
+        // words describing the person, the name, then the verb.
+        let role_phrase = self.lower_word(i)
+            && !np_start
+            && !is_post_quote_verb(self.s(i))
+            && (i..hi.min(i + 4)).find(|&j| !self.lower_word(j)).is_some_and(|j| {
+                j > i
+                    && (i..j).any(|k| is_role_noun(self.s(k)))
+                    && (i..j).all(|k| !is_post_quote_verb(self.s(k)))
+                    && self.mention_at(j).is_some_and(|e| self.is_person(e))
+                    && self.mention_start[j]
+            });
+        if self.lower_word(i) && !np_start && !role_phrase {
+            if slot != Slot::None
+                && self.verb_like(i)
+                && !is_post_quote_verb(self.s(i))
+                && is_post_quote_verb(self.s(i + 1))
+            {
+                // "“…,” fans told coach Jo Bell": a common noun is the subject, the name the listener.
+                return Some(Who::Unnamed);
+            }
             if is_post_quote_verb(self.s(i)) || (slot != Slot::None && self.verb_like(i)) {
                 // "said X", "said on Monday X" is rare; an adverb may sit between: "said simply X".
                 let mut j = i + 1;
@@ -1817,5 +1837,18 @@ mod tests {
         // Does not fire: a new opening mark before a word opens a nested or restarted quotation.
         let v = said("Mayor Ada Klein said: “We tried. “Nothing worked,” she said.");
         assert!(v.iter().any(|(q, _)| q == "Nothing worked,"), "{v:?}");
+    }
+
+    #[test]
+    fn a_role_phrase_before_the_name_after_the_quote() {
+        // Fires: lower-case role words, a name, then the verb.
+        let text = "The club lost again.\n\n“We will appeal,” spokesman Tomas Rell said.\n\n\
+                    “Costs will rise,” veteran analyst Mira Osei wrote.";
+        let v = said(text);
+        assert_eq!(who(&v, "We will appeal"), Some("Tomas Rell".into()));
+        assert_eq!(who(&v, "Costs will rise"), Some("Mira Osei".into()));
+        // Does not fire: the verb comes first, so the name after the role is its object.
+        let v = said("The club lost again.\n\n“Resign,” fans told coach Ivo Brandt.");
+        assert_eq!(who(&v, "Resign"), None);
     }
 }
