@@ -335,7 +335,13 @@ impl<'a> Ctx<'a> {
                 }
                 // "with Senator X telling reporters": the subject of the participle, after the preposition.
                 let participle_subject = i + 1 == v && self.s(v).ends_with("ing");
-                if (!after_prep || participle_subject) && self.speaker_entity(e) {
+                // "days after Trump told the Post": a conjunction, not a preposition, before the subject.
+                let clause_subject = (i + 1..v).all(|k| is_auxiliary(self.s(k)))
+                    && (first.saturating_sub(2)..first).any(|k| {
+                        matches!(self.s(k).to_lowercase().as_str(), "after" | "before" | "since" | "until" | "as")
+                    })
+                    && !self.s(v).ends_with("ing");
+                if (!after_prep || participle_subject || clause_subject) && self.speaker_entity(e) {
                     return Some(Who::Entity(e));
                 }
                 i = first;
@@ -359,6 +365,9 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             if is_role_noun(s) && (self.lower_word(i) || matches!(self.s(i.wrapping_sub(1)), "The" | "the")) {
+                if let Some(p) = self.person_before_apposition(i, lo) {
+                    return Some(Who::Entity(p));
+                }
                 return Some(self.role_phrase(i, lo));
             }
             let only_auxiliaries_between = (i + 1..v).all(|k| is_auxiliary(self.s(k)));
@@ -376,6 +385,24 @@ impl<'a> Ctx<'a> {
             }
         }
         None
+    }
+
+    /// "Jo Bell, a Democratic pollster ...": the person whose apposition holds the role noun at `i`.
+    fn person_before_apposition(&self, i: usize, lo: usize) -> Option<usize> {
+        let mut k = i;
+        while k > lo
+            && i - k < 6
+            && self.toks[k - 1].kind == TokKind::Word
+            && self.mention_at(k - 1).is_none_or(|e| !self.is_person(e))
+        {
+            k -= 1;
+        }
+        if k < lo + 2 || self.s(k - 1) != "," {
+            return None;
+        }
+        let p = self.mention_at(k - 2).filter(|&p| self.is_person(p))?;
+        let first = self.mention_first(k - 2);
+        (!self.after_preposition(first)).then_some(p)
     }
 
     /// Where the clause holding token `hi` starts: after an opening phrase ("While
@@ -1850,5 +1877,25 @@ mod tests {
         // Does not fire: the verb comes first, so the name after the role is its object.
         let v = said("The club lost again.\n\n“Resign,” fans told coach Ivo Brandt.");
         assert_eq!(who(&v, "Resign"), None);
+    }
+
+    #[test]
+    fn a_person_before_a_long_apposition_speaks() {
+        // Fires: commas inside the apposition do not hide the person before it.
+        let text = "Dana Brill, director of the Harbour Trust, a local charity, said the plan “will fail.”";
+        assert_eq!(who(&said(text), "will fail"), Some("Dana Brill".into()));
+        // Does not fire: a name after a preposition is not the subject.
+        let text = "The letter went to Dana Brill, and a spokesman for the trust said the plan “will fail.”";
+        assert_eq!(who(&said(text), "will fail"), None);
+    }
+
+    #[test]
+    fn a_subject_after_a_conjunction_speaks() {
+        // Fires: "after" opens a clause whose subject is the speaker.
+        let text = "Days after Mayor Ada Klein told the council the budget was “a disaster,” she resigned.";
+        assert_eq!(who(&said(text), "a disaster"), Some("Ada Klein".into()));
+        // Does not fire: "after" as a preposition before a noun phrase.
+        let text = "The talks ended after Ada Klein walked out, and union members told reporters it was “a disaster.”";
+        assert_eq!(who(&said(text), "a disaster"), None);
     }
 }
