@@ -284,6 +284,39 @@ impl<'a> Ctx<'a> {
             || matches!(ent.subtype, Some(crate::model::Subtype::Country | crate::model::Subtype::City))
     }
 
+    /// Who speaks for entity `e`: a person or organisation speaks for itself; a place never
+    /// speaks ("Moscow said"): its government does, when the article names an organisation
+    /// bearing the place's name or adjective ("the Russian Foreign Ministry"), else nobody named.
+    fn voice(&self, e: usize) -> Option<usize> {
+        let ent = &self.entities[e];
+        if ent.kind != EntityKind::Place {
+            return Some(e);
+        }
+        // "Bolton said" in an article about John Bolton: a town's name that is the surname of a
+        // person the article names is that person.
+        let surname_of = |p: &LocalEntity| p.name.split_whitespace().last().map(str::to_string);
+        if let Some(p) = self.entities.iter().position(|p| {
+            p.kind == EntityKind::Person
+                && surname_of(p)
+                    .is_some_and(|sn| sn != p.name && ent.surfaces.iter().chain([&ent.name]).any(|s| *s == sn))
+        }) {
+            return Some(p);
+        }
+        let gaz = Gazetteer::get();
+        let mut names: Vec<String> = std::iter::once(&ent.name).chain(ent.surfaces.iter()).cloned().collect();
+        if let Some(d) = gaz.demonym_of(&ent.name) {
+            names.push(d.to_string());
+        }
+        let holds = |org: &str, name: &str| {
+            let (o, n): (Vec<&str>, Vec<&str>) = (org.split_whitespace().collect(), name.split_whitespace().collect());
+            !n.is_empty() && o.len() > n.len() && o.windows(n.len()).any(|w| w == n.as_slice())
+        };
+        self.entities.iter().position(|o| {
+            o.kind == EntityKind::Organization
+                && std::iter::once(&o.name).chain(o.surfaces.iter()).any(|on| names.iter().any(|n| holds(on, n)))
+        })
+    }
+
     /// Who speaks through the verb at `v`: its subject, or after a passive
     /// ("were told by X") the agent, looking within `lo..hi`.
     fn speaker_of_verb(&self, v: usize, lo: usize, hi: usize) -> Option<Who> {
@@ -403,6 +436,29 @@ impl<'a> Ctx<'a> {
         let p = self.mention_at(k - 2).filter(|&p| self.is_person(p))?;
         let first = self.mention_first(k - 2);
         (!self.after_preposition(first)).then_some(p)
+    }
+
+    /// "Cruz constituent Jo Bell", "Times columnist Jo Bell": one or two lower-case nouns from
+    /// `k`, then a person's name (before `hi`): the name before them only describes that person.
+    fn person_after_nouns(&self, k: usize, hi: usize) -> bool {
+        (k + 1..hi.min(k + 3)).find(|&j| !self.lower_word(j)).is_some_and(|j| {
+            self.mention_at(j).is_some_and(|p| self.is_person(p))
+                && self.mention_start[j]
+                && (k..j).all(|w| {
+                    let w = self.s(w);
+                    !is_post_quote_verb(w)
+                        && !is_auxiliary(w)
+                        && !is_preposition(w)
+                        && !self.verb_like_function(w)
+                        && !w.ends_with("ed")
+                        && !w.ends_with("ing")
+                })
+        })
+    }
+
+    /// Function words that never head a noun phrase.
+    fn verb_like_function(&self, w: &str) -> bool {
+        matches!(w, "and" | "or" | "but" | "who" | "which" | "that" | "the" | "a" | "an" | "is" | "was" | "to")
     }
 
     /// Where the clause holding token `hi` starts: after an opening phrase ("While
@@ -810,7 +866,9 @@ impl<'a> Ctx<'a> {
             }
             if !prep {
                 // A name right before a lower-case role noun modifies it: "Trump attorney Jo Bell".
-                let modifies = m_end < end && self.lower_word(m_end) && is_role_or_group_noun(self.s(m_end));
+                let modifies = m_end < end
+                    && self.lower_word(m_end)
+                    && (is_role_or_group_noun(self.s(m_end)) || self.person_after_nouns(m_end, end));
                 if modifies {
                     modifier = true;
                 } else if self.is_person(e) {
@@ -1352,7 +1410,7 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
             continue;
         }
         let speaker = match who {
-            Some(Who::Entity(e)) => Some(e),
+            Some(Who::Entity(e)) => ctx.voice(e),
             _ => None,
         };
         if let Some(e) = speaker
@@ -1456,7 +1514,7 @@ fn statement_in(ctx: &Ctx, start: usize, end: usize) -> Option<Quote> {
             {
                 return Some(Quote {
                     span: Span::new(toks[start].span.start, toks[comma - 1].span.end),
-                    speaker: Some(e),
+                    speaker: Some(ctx.voice(e)?),
                 });
             }
         }
@@ -1486,7 +1544,7 @@ fn statement_in(ctx: &Ctx, start: usize, end: usize) -> Option<Quote> {
     if last < c + 4 {
         return None;
     }
-    Some(Quote { span: Span::new(toks[c].span.start, toks[last - 1].span.end), speaker: Some(e) })
+    Some(Quote { span: Span::new(toks[c].span.start, toks[last - 1].span.end), speaker: Some(ctx.voice(e)?) })
 }
 
 fn is_auxiliary(w: &str) -> bool {
@@ -1607,7 +1665,8 @@ mod tests {
     fn speech_nouns_with_an_owner() {
         let text = "Oslo eased its stance on Friday, following its declaration that the dispute was “nearly settled.”\n\nPrime Minister Karin Dahl repeated her warning that talks were “at risk.”";
         let v = said(text);
-        assert_eq!(who(&v, "nearly settled"), Some("Oslo".into()));
+        // A place never speaks, and the text names no Norwegian government body.
+        assert_eq!(who(&v, "nearly settled"), None);
         assert_eq!(who(&v, "at risk"), Some("Karin Dahl".into()));
     }
 
@@ -1897,5 +1956,37 @@ mod tests {
         // Does not fire: "after" as a preposition before a noun phrase.
         let text = "The talks ended after Ada Klein walked out, and union members told reporters it was “a disaster.”";
         assert_eq!(who(&said(text), "a disaster"), None);
+    }
+
+    #[test]
+    fn a_place_never_speaks() {
+        // A place as the subject: its government speaks when the article names one.
+        let text = "The Russian Foreign Ministry summoned the envoy.\n\nRussia said the visit was “a provocation.”";
+        assert_eq!(who(&said(text), "a provocation"), Some("Russian Foreign Ministry".into()));
+        let text = "Talks resumed in Geneva.\n\nMoscow said the offer was “unacceptable.”";
+        assert_eq!(who(&said(text), "unacceptable"), None);
+        // Does not fire: a person or organisation speaks for itself.
+        let text = "Talks resumed in Geneva.\n\nThe Kremlin said the offer was “unacceptable.”";
+        assert_eq!(who(&said(text), "unacceptable"), Some("Kremlin".into()));
+    }
+
+    #[test]
+    fn a_town_that_speaks_is_the_person_with_that_surname() {
+        // Fires: the article names a person whose surname is the town's name.
+        let text = "Former envoy John Bolton spoke in Ohio.\n\nBolton said the deal was “a disaster.”";
+        assert_eq!(who(&said(text), "a disaster"), Some("John Bolton".into()));
+        // Does not fire: no such person, and a town never speaks.
+        let text = "Talks resumed in Ohio.\n\nBolton said the deal was “a disaster.”";
+        assert_ne!(who(&said(text), "a disaster"), Some("Bolton".into()));
+    }
+
+    #[test]
+    fn a_name_before_a_noun_and_a_person_only_describes_the_person() {
+        // Fires: "Brill constituent Ivo Kask": the constituent speaks, not Brill.
+        let text = "Senator Dana Brill held a town hall.\n\n“She never listens,” said Brill constituent Ivo Kask.";
+        assert_eq!(who(&said(text), "She never listens"), Some("Ivo Kask".into()));
+        // Does not fire: a verb between the names ("Brill told Ivo Kask").
+        let text = "Senator Dana Brill held a town hall.\n\n“Go home,” Brill told Ivo Kask.";
+        assert_eq!(who(&said(text), "Go home"), Some("Dana Brill".into()));
     }
 }

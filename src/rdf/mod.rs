@@ -166,7 +166,8 @@ pub fn article_quads(article: &Article, ex: &Extraction, link: &[usize], entitie
             out.add(&node, rdf::TYPE, class);
             out.add(&node, schema::TEXT, Literal::new_simple_literal(q.span.slice(&article.text)));
             out.add(&node, schema::IS_PART_OF, a.clone());
-            if let Some(s) = q.speaker {
+            // The contract's creator is a person or an organisation: a place never speaks.
+            if let Some(s) = q.speaker.filter(|&s| entities[link[s]].kind != EntityKind::Place) {
                 out.add(&node, schema::CREATOR, entity_iri(&entities[link[s]].id));
             }
             let (b, e) = (chars.char_offset(q.span.start), chars.char_offset(q.span.end));
