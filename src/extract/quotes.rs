@@ -203,7 +203,26 @@ impl<'a> Ctx<'a> {
             "she" | "She" | "her" => Some(Gender::Female),
             _ => None,
         };
-        self.focus_matching(pos, gender)
+        let person = self.focus_matching(pos, gender);
+        // "A spokeswoman for the agency said ... “…,” she said": an unnamed spokesperson
+        // mentioned after the last named person speaks for the organisation.
+        let last_person =
+            self.focus.iter().chain(self.speakers.iter()).filter(|(p, _)| *p < pos).map(|(p, _)| *p).max();
+        let para = self.toks.get(pos).map(|t| t.para);
+        let spokes = (last_person.unwrap_or(0)..pos).rev().take(80).find_map(|t| {
+            let fits = match (self.s(t), gender) {
+                ("spokesman", Some(Gender::Female)) | ("spokeswoman", Some(Gender::Male)) => false,
+                (w, _) => matches!(w, "spokesman" | "spokeswoman" | "spokesperson"),
+            };
+            if !fits || self.toks[t].para != para.unwrap_or(usize::MAX) || self.in_quote[t] {
+                return None;
+            }
+            matches!(self.s(t + 1), "for" | "of" | "at")
+                .then(|| (t + 2..t + 4).find_map(|k| self.mention_at(k)))
+                .flatten()
+                .filter(|&e| self.entities[e].kind == EntityKind::Organization)
+        });
+        spokes.or(person)
     }
 
     /// The gender an entity's names tell, if any.
@@ -1988,5 +2007,15 @@ mod tests {
         // Does not fire: a verb between the names ("Brill told Ivo Kask").
         let text = "Senator Dana Brill held a town hall.\n\n“Go home,” Brill told Ivo Kask.";
         assert_eq!(who(&said(text), "Go home"), Some("Dana Brill".into()));
+    }
+
+    #[test]
+    fn a_pronoun_after_an_unnamed_spokeswoman_is_her_organisation() {
+        // Fires: the spokeswoman comes after the last named person.
+        let text = "Mayor Ada Klein toured the site.\n\nA spokeswoman for the Harbour Trust said the wall held. “We were lucky,” she said.";
+        assert_eq!(who(&said(text), "We were lucky"), Some("Harbour Trust".into()));
+        // Does not fire: a named person is mentioned after the spokeswoman.
+        let text = "A spokeswoman for the Harbour Trust praised Mayor Ada Klein.\n\nKlein said the wall held. “We were lucky,” she said.";
+        assert_eq!(who(&said(text), "We were lucky"), Some("Ada Klein".into()));
     }
 }
