@@ -106,6 +106,15 @@ fn scan_paragraph(straight_singles: bool, base: usize, line: &str, out: &mut Vec
                 open = None;
                 i += 1;
             }
+            // A closing mark printed as the opener (”Fear. …”): after a space or at the paragraph
+            // start, with a closing mark later in the paragraph.
+            ('”', None)
+                if (i == 0 || prev_char(i).is_whitespace())
+                    && (i == 0 || !next_char(i).is_whitespace())
+                    && line[after..].contains('”') =>
+            {
+                open = Some((Open::Curly, b, after));
+            }
             ('"', None) if !next_char(i).is_whitespace() => open = Some((Open::Straight, b, after)),
             ('"', Some(o @ (Open::Straight | Open::Curly, _, _))) => {
                 push(o, b, after, true, out);
@@ -2017,5 +2026,16 @@ mod tests {
         // Does not fire: a named person is mentioned after the spokeswoman.
         let text = "A spokeswoman for the Harbour Trust praised Mayor Ada Klein.\n\nKlein said the wall held. “We were lucky,” she said.";
         assert_eq!(who(&said(text), "We were lucky"), Some("Ada Klein".into()));
+    }
+
+    #[test]
+    fn a_closing_mark_that_opens_a_paragraph_opens_a_quotation() {
+        // Fires: ” at the paragraph start with a closing mark later.
+        let text = "Readers wrote in.\n\n”We are afraid of what comes next.” ― Ivo Kask";
+        let v = said(text);
+        assert_eq!(who(&v, "We are afraid"), Some("Ivo Kask".into()));
+        // Does not fire: a lone ” with no closing mark after it quotes nothing.
+        let v = said("Readers wrote in.\n\n”We are afraid of what comes next, Ivo Kask said.");
+        assert!(v.is_empty(), "{v:?}");
     }
 }
