@@ -23,7 +23,8 @@ pub fn extract_text(text: &str) -> Extraction {
     let mut ents = entities::extract(text, &toks);
     quotes::add_speaker_names(text, &toks, &mut ents.entities, &mut ents.mentions);
     roles::attach(text, &toks, &mut ents.entities, &ents.mentions);
-    let speech = quotes::extract(text, &toks, &ents.entities, &ents.mentions);
+    let mut speech = quotes::extract(text, &toks, &ents.entities, &ents.mentions);
+    quotes::places_as_actors(&mut ents.entities, &mut speech);
     Extraction {
         entities: ents.entities,
         mentions: ents.mentions,

@@ -312,9 +312,11 @@ impl<'a> Ctx<'a> {
             || matches!(ent.subtype, Some(crate::model::Subtype::Country | crate::model::Subtype::City))
     }
 
-    /// Who speaks for entity `e`: a person or organisation speaks for itself; a place never
-    /// speaks ("Moscow said"): its government does, when the article names an organisation
-    /// bearing the place's name or adjective ("the Russian Foreign Ministry"), else nobody named.
+    /// Who speaks for entity `e`: a person or organisation speaks for itself. A place never
+    /// speaks ("Moscow said"): a town's name that is the surname of a person the article
+    /// names is that person; else an organisation bearing the place's name or adjective
+    /// ("the Russian Foreign Ministry"); else the place acting as a government, which
+    /// [`places_as_actors`] turns into an organisation.
     fn voice(&self, e: usize) -> Option<usize> {
         let ent = &self.entities[e];
         if ent.kind != EntityKind::Place {
@@ -339,10 +341,13 @@ impl<'a> Ctx<'a> {
             let (o, n): (Vec<&str>, Vec<&str>) = (org.split_whitespace().collect(), name.split_whitespace().collect());
             !n.is_empty() && o.len() > n.len() && o.windows(n.len()).any(|w| w == n.as_slice())
         };
-        self.entities.iter().position(|o| {
-            o.kind == EntityKind::Organization
-                && std::iter::once(&o.name).chain(o.surfaces.iter()).any(|on| names.iter().any(|n| holds(on, n)))
-        })
+        self.entities
+            .iter()
+            .position(|o| {
+                o.kind == EntityKind::Organization
+                    && std::iter::once(&o.name).chain(o.surfaces.iter()).any(|on| names.iter().any(|n| holds(on, n)))
+            })
+            .or(Some(e))
     }
 
     /// Who speaks through the verb at `v`: its subject, or after a passive
@@ -1120,6 +1125,31 @@ pub fn add_speaker_names(text: &str, toks: &[Token], entities: &mut Vec<LocalEnt
     }
 }
 
+/// A place credited with speech with no body of its government named ("Moscow said") speaks
+/// as an organisation: the place acting as its government, an organisation entity of the same
+/// name (the contract's creator is a person or an organisation, never a place).
+pub fn places_as_actors(entities: &mut Vec<LocalEntity>, speech: &mut Speech) {
+    for q in speech.quotes.iter_mut().chain(speech.statements.iter_mut()) {
+        let Some(e) = q.speaker.filter(|&e| entities[e].kind == EntityKind::Place) else { continue };
+        let name = entities[e].name.clone();
+        let id = match entities.iter().position(|o| o.kind == EntityKind::Organization && o.name == name) {
+            Some(id) => id,
+            None => {
+                let mut org = super::entities::new_entity(
+                    EntityKind::Organization,
+                    Some(crate::model::Subtype::Government),
+                    &name,
+                    None,
+                );
+                org.surfaces = entities[e].surfaces.clone();
+                entities.push(org);
+                entities.len() - 1
+            }
+        };
+        q.speaker = Some(id);
+    }
+}
+
 /// Finds every quotation in `text` and attributes it.
 /// What [`extract`] finds: verbatim quotations, reported (paraphrased) statements, and warnings.
 pub struct Speech {
@@ -1693,8 +1723,7 @@ mod tests {
     fn speech_nouns_with_an_owner() {
         let text = "Oslo eased its stance on Friday, following its declaration that the dispute was “nearly settled.”\n\nPrime Minister Karin Dahl repeated her warning that talks were “at risk.”";
         let v = said(text);
-        // A place never speaks, and the text names no Norwegian government body.
-        assert_eq!(who(&v, "nearly settled"), None);
+        assert_eq!(who(&v, "nearly settled"), Some("Oslo".into()));
         assert_eq!(who(&v, "at risk"), Some("Karin Dahl".into()));
     }
 
@@ -1986,13 +2015,23 @@ mod tests {
         assert_eq!(who(&said(text), "a disaster"), None);
     }
 
+    /// The kind of the entity credited with the quote starting with `quote`.
+    fn speaker_kind(text: &str, quote: &str) -> Option<crate::model::EntityKind> {
+        let ex = extract_text(text);
+        let q = ex.quotes.iter().find(|q| q.span.slice(text).starts_with(quote)).expect("quote");
+        q.speaker.map(|e| ex.entities[e].kind)
+    }
+
     #[test]
     fn a_place_never_speaks() {
+        use crate::model::EntityKind::Organization;
         // A place as the subject: its government speaks when the article names one.
         let text = "The Russian Foreign Ministry summoned the envoy.\n\nRussia said the visit was “a provocation.”";
         assert_eq!(who(&said(text), "a provocation"), Some("Russian Foreign Ministry".into()));
+        // Else the place acting as a government: an organisation of that name.
         let text = "Talks resumed in Geneva.\n\nMoscow said the offer was “unacceptable.”";
-        assert_eq!(who(&said(text), "unacceptable"), None);
+        assert_eq!(who(&said(text), "unacceptable"), Some("Moscow".into()));
+        assert_eq!(speaker_kind(text, "unacceptable"), Some(Organization));
         // Does not fire: a person or organisation speaks for itself.
         let text = "Talks resumed in Geneva.\n\nThe Kremlin said the offer was “unacceptable.”";
         assert_eq!(who(&said(text), "unacceptable"), Some("Kremlin".into()));
@@ -2003,9 +2042,10 @@ mod tests {
         // Fires: the article names a person whose surname is the town's name.
         let text = "Former envoy John Bolton spoke in Ohio.\n\nBolton said the deal was “a disaster.”";
         assert_eq!(who(&said(text), "a disaster"), Some("John Bolton".into()));
-        // Does not fire: no such person, and a town never speaks.
+        // Does not fire: no such person; the town speaks as an organisation, never as a place.
         let text = "Talks resumed in Ohio.\n\nBolton said the deal was “a disaster.”";
-        assert_ne!(who(&said(text), "a disaster"), Some("Bolton".into()));
+        assert_ne!(speaker_kind(text, "a disaster"), Some(crate::model::EntityKind::Person));
+        assert_ne!(speaker_kind(text, "a disaster"), Some(crate::model::EntityKind::Place));
     }
 
     #[test]
