@@ -19,10 +19,13 @@ pub struct Node {
 }
 
 /// Builds the co-mention network from the entity table and each article's mentions.
+/// An entity no article mentions (a place acting as a government, credited only as a
+/// quotation's creator) is no node.
 pub fn co_mentions(entities: &[(String, String, EntityKind)], articles: &[Vec<String>]) -> UnGraph<Node, u32> {
     let mut g = UnGraph::new_undirected();
     let mut index: HashMap<&str, NodeIndex> = HashMap::new();
-    for (iri, name, kind) in entities {
+    let mentioned: std::collections::HashSet<&str> = articles.iter().flatten().map(String::as_str).collect();
+    for (iri, name, kind) in entities.iter().filter(|(iri, _, _)| mentioned.contains(iri.as_str())) {
         let n = g.add_node(Node { iri: iri.clone(), name: name.clone(), kind: *kind });
         index.insert(iri.as_str(), n);
     }
@@ -129,5 +132,16 @@ mod tests {
         write_dot(&g, &mut dot).unwrap();
         let dot = String::from_utf8(dot).unwrap();
         assert!(dot.starts_with("graph {") && dot.contains("shape=box") && dot.contains("weight=2"));
+    }
+
+    #[test]
+    fn an_entity_no_article_mentions_is_no_node() {
+        let ents = vec![
+            ("x:a".to_string(), "Ann".to_string(), EntityKind::Person),
+            ("x:m".to_string(), "Moscow".to_string(), EntityKind::Organization),
+        ];
+        let g = co_mentions(&ents, &[vec!["x:a".into()]]);
+        assert_eq!(g.node_count(), 1);
+        assert_eq!(g[NodeIndex::new(0)].name, "Ann");
     }
 }

@@ -109,8 +109,7 @@ fn scan_paragraph(straight_singles: bool, base: usize, line: &str, out: &mut Vec
             // A closing mark printed as the opener (”Fear. …”): after a space or at the paragraph
             // start, with a closing mark later in the paragraph.
             ('”', None)
-                if (i == 0 || prev_char(i).is_whitespace())
-                    && (i == 0 || !next_char(i).is_whitespace())
+                if (i == 0 || prev_char(i).is_whitespace() && !next_char(i).is_whitespace())
                     && line[after..].contains('”') =>
             {
                 open = Some((Open::Curly, b, after));
