@@ -16,9 +16,21 @@
 //! takes the speaker named in a later paragraph. Inside a noun phrase the
 //! person speaks, not a name that modifies a role ("Trump attorney X").
 //! Pronouns and role nouns ("he", "the president") resolve to the person in
-//! focus. When nothing names the speaker, there is none. Names in the
-//! attribution slot that entity recognition missed become people
-//! ([`add_speaker_names`]).
+//! focus; "she" after "a spokeswoman for X", with no person named since, is
+//! X. Before a name, lower-case role words ("“…,” spokesman X said") and a
+//! long apposition ("X, director of Y, a Z, said") do not hide the person; a
+//! name before a noun and another person only describes that person ("said
+//! Cruz constituent X"); a subject after a clause conjunction ("days after X
+//! told ...") speaks. A place never speaks ([`Ctx::voice`]): a town named
+//! like the surname of a person in the article is that person, else an
+//! organisation bearing the place's name or adjective, else the place acting
+//! as a government, an organisation ([`places_as_actors`]). When nothing
+//! names the speaker, there is none. Names in the attribution slot that
+//! entity recognition missed become people ([`add_speaker_names`]).
+//!
+//! Marks: an opening “ glued to the quoted words and followed by a space
+//! closes the quotation (“…,“ she said); a ” after a space or at a
+//! paragraph's start, with a closing mark later, opens one.
 
 use rustc_hash::FxHashMap as HashMap;
 
