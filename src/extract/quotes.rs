@@ -21,7 +21,7 @@
 //! long apposition ("X, director of Y, a Z, said") do not hide the person; a
 //! name before a noun and another person only describes that person ("said
 //! Cruz constituent X"); a subject after a clause conjunction ("days after X
-//! told ...") speaks. A place never speaks ([`Ctx::voice`]): a town named
+//! told ...") speaks. A place never speaks (`Ctx::voice`): a town named
 //! like the surname of a person in the article is that person, else an
 //! organisation bearing the place's name or adjective, else the place acting
 //! as a government, an organisation ([`places_as_actors`]). When nothing
