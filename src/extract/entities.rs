@@ -367,6 +367,11 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
                     && t.label != Label::Misc
                     && t.margin >= tr.longer
                     && !coordinated[k]
+                    // Not a common word run into the name ("Shares of Acme Inc", "Customers of Acme").
+                    && (t.a..a).chain(b..t.b).all(|i| {
+                        let opens = doc.toks[i].sent_start && matches!(doc.s(i + 1), "of" | "for");
+                        !opens && (!doc.is_cap(i) || !is_common_word(doc.s(i)))
+                    })
             })
         {
             replace.push(k);
@@ -984,6 +989,11 @@ fn context_kind(doc: &Doc, a: usize, b: usize) -> Option<(EntityKind, Evidence)>
     {
         return Some((EntityKind::Organization, Evidence::Strong));
     }
+    // A company by what it is or does: "Acme, a Leeds-based software maker", "Acme, which runs
+    // wind farms", "Acme said it would" (people are not "it").
+    if n <= 3 && (org_apposition(doc, b) || (is_speech_verb(next) && matches!(doc.s(b + 1), "it" | "its"))) {
+        return Some((EntityKind::Organization, Evidence::Strong));
+    }
     // A place by what it is: "the town of Passau", "the mayor of Passau".
     if n <= 3
         && a >= 2
@@ -1027,6 +1037,33 @@ fn context_kind(doc: &Doc, a: usize, b: usize) -> Option<(EntityKind, Evidence)>
         return Some((EntityKind::Place, Evidence::Weak));
     }
     None
+}
+
+/// Nouns that say a name before them is a company or a body ("Acme, a software maker").
+const ORG_NOUNS: &[&str] = &[
+    "company", "firm", "start-up", "startup", "app", "bank", "lender", "retailer", "maker", "supplier",
+    "manufacturer", "producer", "platform", "group", "chain", "operator", "provider", "developer", "brand",
+    "insurer", "carrier", "airline", "club", "side", "charity", "consultancy", "conglomerate", "subsidiary",
+    "publisher", "broadcaster", "newspaper", "agency", "regulator", "exchange", "fund", "investor",
+    "unicorn", "business", "distributor", "exporter", "importer", "builder", "contractor",
+];
+
+/// An apposition after token `b` that makes a company: ", a ... maker" within a few words, or
+/// ", which makes / runs / owns ...".
+fn org_apposition(doc: &Doc, b: usize) -> bool {
+    if doc.s(b) != "," || !doc.same_para(b, b + 1) {
+        return false;
+    }
+    match doc.s(b + 1) {
+        "which" => matches!(
+            doc.s(b + 2),
+            "makes" | "runs" | "operates" | "owns" | "sells" | "builds" | "employs" | "supplies" | "provides"
+        ),
+        "a" | "an" | "the" => (b + 2..b + 8)
+            .take_while(|&i| doc.same_para(b, i) && !matches!(doc.s(i), "," | "." | "that" | "which" | "who"))
+            .any(|i| ORG_NOUNS.contains(&doc.s(i))),
+        _ => false,
+    }
 }
 
 /// Surname key of a person name: the last word that is not a suffix, folded.
@@ -1206,6 +1243,23 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
             && let Some(&e) = surname_people.get(&fold(name)).and_then(|v| v.first())
         {
             let c = person_cand(doc, a, b, Evidence::Weak);
+            push_mention(&mut entities, &mut mentions, e, &c, doc);
+        }
+    }
+    // Unknown chunks that repeat the name of an organisation or place found elsewhere in the
+    // article are that entity ("Kartly, a grocery app" ... "Kartly now operates").
+    let mut named: HashMap<String, usize> = HashMap::default();
+    for (e, ent) in entities.iter().enumerate() {
+        if ent.kind != EntityKind::Person && mentions.iter().any(|m| m.entity == e) {
+            named.entry(fold(&ent.name)).or_insert(e);
+        }
+    }
+    for &(a, b) in unknown {
+        let span = doc.span_of(a, b);
+        if let Some(&e) = named.get(&fold(doc.text_of(a, b)))
+            && mentions.iter().all(|m| !(m.span.start < span.end && span.start < m.span.end))
+        {
+            let c = org_cand(doc, a, b, doc.text_of(a, b).to_string());
             push_mention(&mut entities, &mut mentions, e, &c, doc);
         }
     }
