@@ -277,13 +277,15 @@ struct TagTrust {
     unk: f32,
     /// A longer name around one the rules found.
     longer: f32,
+    /// A place the gazetteer does not know.
+    unknown_place: f32,
 }
 
 /// Margins on CoNLL-2003 dev: spans above 30 are right 9 times in 10, below 10 about half the time.
 /// Inside a chunk the rules could not class any reading of the tagger beats none (`unk` 0:
 /// CoNLL-2003 dev +0.003 F1, invented corpus +0.005).
 const TRUST: TagTrust =
-    TagTrust { new: 10.0, title: 30.0, retype: 10.0, club: 20.0, strong: 30.0, drop: 10.0, unk: 0.0, longer: 30.0 };
+    TagTrust { new: 10.0, title: 30.0, retype: 10.0, club: 20.0, strong: 30.0, drop: 10.0, unk: 0.0, longer: 30.0, unknown_place: 10.0 };
 
 fn label_kind(l: Label) -> Option<EntityKind> {
     match l {
@@ -378,6 +380,16 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
             return false;
         }
         let own = tg.spans.iter().find(|t| (t.a, t.b) == (a, b));
+        // A town the tagger reads as a club through the document (its margins summed over every
+        // use) is the club at every use on a sports page: one name, one type.
+        if ck == EntityKind::Place && c.geo.is_some() && !doc.dateline(a) {
+            let v = votes.get(doc.text_of(a, b)).copied().unwrap_or_default();
+            let org = v[Label::Org as usize];
+            if org >= tr.club && org > v[Label::Loc as usize] && sport() {
+                *c = tagged_cand(doc, a, b, EntityKind::Organization, ev(org));
+                return true;
+            }
+        }
         match own.map(|t| (t, label_kind(t.label))) {
             Some((t, Some(kind))) if kind == ck => {
                 if t.margin >= tr.strong {
@@ -425,7 +437,12 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
     // A place the gazetteer does not know needs a sure tagger: an unknown word is more
     // often a surname or a firm than an unlisted town.
     let unknown_place_need = |t: &tagger::Tagged, kind: EntityKind| {
-        if kind == EntityKind::Place && doc.gaz.lookup(doc.text_of(t.a, t.b)).is_none() { tr.strong } else { 0.0 }
+        if kind == EntityKind::Place && doc.gaz.lookup(doc.text_of(t.a, t.b)).is_none() {
+            // Before a comma an unknown word is more often a surname ("from Okafor, Ikechukwu added").
+            if doc.s(t.b) == "," { tr.strong } else { tr.unknown_place }
+        } else {
+            0.0
+        }
     };
     // Chunks the rules could not class.
     unknown.retain(|&(a, b)| {

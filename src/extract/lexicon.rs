@@ -129,7 +129,8 @@ lexicon!(
         "Ventures", "Advisory", "Advisors", "Advisers", "Consulting", "Consultancy", "Consultants",
         "Logistics", "Investments", "Solutions", "Software", "Pictures", "Films", "Entertainment",
         "Foods", "Textiles", "Mills", "Pharma", "Bancshares", "Brewery", "Railway", "Energy", "Strategy",
-        "Rovers", "Wanderers", "Athletic", "Albion", "Hotspur", "Rangers", "United",
+        "Rovers", "Wanderers", "Athletic", "Albion", "Hotspur", "Rangers", "United", "Services", "Daily",
+        "Standard",
     ])
 );
 
