@@ -362,7 +362,10 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
         // A longer name around the rules' one ("Douglas" in "Douglas & Lomason", "Canada" in
         // "Statistics Canada", "Headley" in "Dean Headley"): the tagger's whole name.
         if !said
-            && let Some((k, _)) = tg.spans.iter().enumerate().find(|&(k, t)| {
+            // Tagger names do not overlap and come in order: only one can hold a..b.
+            && let k = tg.spans.partition_point(|t| t.b <= a)
+            && let Some(t) = tg.spans.get(k)
+            && ({
                 t.a <= a
                     && b <= t.b
                     && t.b - t.a > b - a
@@ -379,7 +382,7 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
             replace.push(k);
             return false;
         }
-        let own = tg.spans.iter().find(|t| (t.a, t.b) == (a, b));
+        let own = tg.spans.get(tg.spans.partition_point(|t| t.b <= a)).filter(|t| (t.a, t.b) == (a, b));
         // A town the tagger reads as a club through the document (its margins summed over every
         // use) is the club at every use on a sports page: one name, one type.
         if ck == EntityKind::Place && c.geo.is_some() && !doc.dateline(a) {
@@ -470,29 +473,35 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
     };
     // Headline-style lines: only lines in capitals or lists of names (squads, results), not
     // title-case headlines, whose capitalised verbs and function words the tagger never learned.
-    let headline = |p: usize| {
-        let words = doc.toks.iter().enumerate().filter(|(_, t)| t.para == p && t.kind == TokKind::Word);
-        let mut caps_function_word = false;
-        let mut lower = false;
-        for (i, t) in words {
-            let s = doc.s(i);
-            lower |= s.chars().any(char::is_lowercase);
-            caps_function_word |= !t.sent_start && doc.is_cap(i) && is_common_word(s);
-        }
-        // A results or squad line ("9. Ana Lenz (New Zealand) 36.831") is a list, not a headline.
-        let list_marks = doc
-            .toks
-            .iter()
-            .enumerate()
-            .filter(|&(i, t)| t.para == p && (t.kind == TokKind::Number || matches!(doc.s(i), "(" | ",")))
-            .count();
-        (lower && caps_function_word && list_marks < 2, list_marks >= 2 && lower)
+    // (title-case headline, list line) of the paragraph of token `k`; tokens of a paragraph are contiguous.
+    let mut line_kinds: HashMap<usize, (bool, bool)> = HashMap::default();
+    let mut headline = |k: usize| {
+        let p = doc.toks[k].para;
+        *line_kinds.entry(p).or_insert_with(|| {
+            let mut a = k;
+            while a > 0 && doc.toks[a - 1].para == p {
+                a -= 1;
+            }
+            let (mut caps_function_word, mut lower, mut list_marks) = (false, false, 0);
+            for (i, t) in doc.toks.iter().enumerate().skip(a).take_while(|(_, t)| t.para == p) {
+                let s = doc.s(i);
+                if t.kind == TokKind::Word {
+                    lower |= s.chars().any(char::is_lowercase);
+                    caps_function_word |= !t.sent_start && doc.is_cap(i) && is_common_word(s);
+                }
+                // A results or squad line ("9. Ana Lenz (New Zealand) 36.831") is a list, not a headline.
+                if t.kind == TokKind::Number || matches!(s, "(" | ",") {
+                    list_marks += 1;
+                }
+            }
+            (lower && caps_function_word && list_marks < 2, list_marks >= 2 && lower)
+        })
     };
     for t in &tg.spans {
         let Some(kind) = label_kind(t.label).and(voted(t)) else { continue };
         let para = doc.toks[t.a].para;
         let need = if title_paras.contains(&para) {
-            match headline(para) {
+            match headline(t.a) {
                 (true, _) => f32::INFINITY,
                 // A results or squad line: the tagger knows such lines well.
                 (false, true) => tr.new,
@@ -1266,14 +1275,26 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
     // Unknown chunks that repeat the name of an organisation or place found elsewhere in the
     // article are that entity ("Kartly, a grocery app" ... "Kartly now operates").
     let mut named: HashMap<String, usize> = HashMap::default();
+    let mut mentioned = vec![false; entities.len()];
+    for m in &mentions {
+        mentioned[m.entity] = true;
+    }
     for (e, ent) in entities.iter().enumerate() {
-        if ent.kind != EntityKind::Person && mentions.iter().any(|m| m.entity == e) {
+        if ent.kind != EntityKind::Person && mentioned[e] {
             named.entry(fold(&ent.name)).or_insert(e);
         }
     }
+    // Folding is costly: only chunks whose text, case aside, equals a name's are folded.
+    let plain: std::collections::HashSet<String> = entities
+        .iter()
+        .enumerate()
+        .filter(|&(e, ent)| ent.kind != EntityKind::Person && mentioned[e])
+        .map(|(_, ent)| ent.name.to_lowercase())
+        .collect();
     for &(a, b) in unknown {
         let span = doc.span_of(a, b);
-        if let Some(&e) = named.get(&fold(doc.text_of(a, b)))
+        if plain.contains(&doc.text_of(a, b).to_lowercase())
+            && let Some(&e) = named.get(&fold(doc.text_of(a, b)))
             && mentions.iter().all(|m| !(m.span.start < span.end && span.start < m.span.end))
         {
             let c = org_cand(doc, a, b, doc.text_of(a, b).to_string());
