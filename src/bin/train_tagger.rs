@@ -6,6 +6,7 @@
 //!        train_tagger --show ARTICLE...   (the bundled tagger's names, with margins, and the extractor's)
 //!        train_tagger --time ARTICLE...   (tagger and extraction time)
 //!        train_tagger --raw-jsonl FILE... (the extractor on uncleaned files, JSONL for score_ner.py)
+//!        train_tagger --tagger-jsonl FILE... (the tagger alone on uncleaned files, same JSONL)
 //! EVAL_DIR, if given, is only scored (the tagger alone, exact PER/ORG/LOC spans).
 
 use std::io::BufRead;
@@ -45,6 +46,31 @@ fn load(dir: &str) -> Result<Vec<Doc>> {
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().collect();
+    if args.get(1).is_some_and(|a| a == "--tagger-jsonl") {
+        // The tagger alone, to compare with the extractor on the same text.
+        for path in &args[2..] {
+            let text = std::fs::read_to_string(path)?;
+            let text = text.strip_suffix('\n').unwrap_or(&text);
+            let toks = tokenize(text);
+            let cp = newsgraph::model::CharIndex::new(text);
+            let ents: Vec<serde_json::Value> = tagger::tag(text, &toks)
+                .into_iter()
+                .filter(|t| t.label != Label::Misc)
+                .map(|t| {
+                    let (s, e) = (toks[t.a].span.start, toks[t.b - 1].span.end);
+                    let label = match t.label {
+                        Label::Per => "PER",
+                        Label::Org => "ORG",
+                        _ => "LOC",
+                    };
+                    serde_json::json!([cp.char_offset(s), cp.char_offset(e), label, &text[s..e]])
+                })
+                .collect();
+            let name = std::path::Path::new(path).file_name().and_then(|n| n.to_str()).unwrap_or("");
+            println!("{}", serde_json::json!({"article": name, "ents": ents}));
+        }
+        return Ok(());
+    }
     if args.get(1).is_some_and(|a| a == "--raw-jsonl") {
         // The extractor on uncleaned article files, as JSONL for score_ner.py (what cleaning costs).
         for path in &args[2..] {

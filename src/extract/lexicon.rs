@@ -126,6 +126,11 @@ lexicon!(
         "Laboratories", "Labs", "Bancorp", "Group", "Partners", "Capital", "Securities", "Insurance",
         "Pharmaceuticals", "Airline", "Railways", "Senate", "Legislature", "Cabinet", "Junta", "Front",
         "Movement", "Council", "Caucus", "Program", "Programme", "Observatory", "Watch", "Monitor",
+        "Ventures", "Advisory", "Advisors", "Advisers", "Consulting", "Consultancy", "Consultants",
+        "Logistics", "Investments", "Solutions", "Software", "Pictures", "Films", "Entertainment",
+        "Foods", "Textiles", "Mills", "Pharma", "Bancshares", "Brewery", "Railway", "Energy", "Strategy",
+        "Rovers", "Wanderers", "Athletic", "Albion", "Hotspur", "Rangers", "United", "Services", "Daily",
+        "Standard",
     ])
 );
 
