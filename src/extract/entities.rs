@@ -358,10 +358,15 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
         .map(|t| (t.a..t.b).any(|i| doc.s(i) == "and" && cands.iter().any(|c| c.toks.0 >= t.a && c.toks.1 <= i)))
         .collect();
     // "in Lagos Fatima Bello": a tagger name holding two names the rules told apart is two names.
+    let mut typed: Vec<(usize, usize)> = cands.iter().filter(|c| c.kind.is_some()).map(|c| c.toks).collect();
+    typed.sort_unstable();
     let holds_two: Vec<bool> = tg
         .spans
         .iter()
-        .map(|t| cands.iter().filter(|c| c.kind.is_some() && c.toks.0 >= t.a && c.toks.1 <= t.b).count() >= 2)
+        .map(|t| {
+            let first = typed.partition_point(|&(a, _)| a < t.a);
+            typed[first..].iter().take_while(|&&(a, _)| a < t.b).filter(|&&(_, b)| b <= t.b).nth(1).is_some()
+        })
         .collect();
     cands.retain_mut(|c| {
         let Some(ck) = c.kind else { return true };
@@ -464,10 +469,12 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
         if context_kind(doc, a, b).is_some() {
             return true;
         }
-        let inside: Vec<&tagger::Tagged> = tg
-            .spans
+        // Tagger names come in order and never overlap.
+        let first = tg.spans.partition_point(|t| t.a < a);
+        let inside: Vec<&tagger::Tagged> = tg.spans[first..]
             .iter()
-            .filter(|t| t.a >= a && t.b <= b && t.label != Label::Misc && t.margin >= tr.unk && !furniture(t))
+            .take_while(|t| t.a < b)
+            .filter(|t| t.b <= b && t.label != Label::Misc && t.margin >= tr.unk && !furniture(t))
             .collect();
         for t in &inside {
             if let Some(kind) = voted(t)
@@ -478,10 +485,11 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
         }
         inside.is_empty()
     });
-    // Names nobody saw.
-    let seen = |a: usize, b: usize, cands: &[Cand]| {
-        cands.iter().any(|c| c.toks.0 < b && a < c.toks.1) || unknown.iter().any(|&(x, y)| x < b && a < y)
-    };
+    // Names nobody saw: the tokens some candidate or unclassed chunk already covers.
+    let mut covered = vec![false; doc.toks.len() + 1];
+    for (a, b) in cands.iter().map(|c| c.toks).chain(unknown.iter().copied()) {
+        covered[a..b].fill(true);
+    }
     // Headline-style lines: only lines in capitals or lists of names (squads, results), not
     // title-case headlines, whose capitalised verbs and function words the tagger never learned.
     // (title-case headline, list line) of the paragraph of token `k`; tokens of a paragraph are contiguous.
@@ -521,7 +529,8 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
         } else {
             tr.new
         };
-        if t.margin >= need.max(unknown_place_need(t, kind)) && !furniture(t) && !seen(t.a, t.b, cands) {
+        if t.margin >= need.max(unknown_place_need(t, kind)) && !furniture(t) && !covered[t.a..t.b].contains(&true) {
+            covered[t.a..t.b].fill(true);
             cands.push(tagged_cand(doc, t.a, t.b, kind, ev(t.margin)));
         }
     }
@@ -942,17 +951,20 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
     unknown.push((a, b));
 }
 
-fn is_stop_acronym(s: &str) -> bool {
-    ACRONYM_STOP.contains(&s)
-}
 
 /// A word that is never a name on its own: an abbreviation of a title, measure or format in any
 /// case ("DDoS"), a degree or honour after a name ("Ph.D.", "QC"), "OK", or a US party-and-state
 /// designation ("D-N.Y.", "R-Texas").
 fn never_a_name(s: &str) -> bool {
+    if matches!(s.as_bytes(), [b'D' | b'R' | b'I', b'-', c, ..] if c.is_ascii_uppercase()) {
+        return true;
+    }
+    // Every listed word is short: most names are not looked up at all.
+    if s.len() > 7 {
+        return false;
+    }
     let bare = s.trim_end_matches('.');
-    let party_state = matches!(s.as_bytes(), [b'D' | b'R' | b'I', b'-', c, ..] if c.is_ascii_uppercase());
-    is_stop_acronym(&s.to_ascii_uppercase()) || POST_NOMINALS.contains(&bare) || s == "OK" || party_state
+    s == "OK" || ACRONYM_STOP.iter().any(|a| a.eq_ignore_ascii_case(s)) || POST_NOMINALS.contains(&bare)
 }
 
 /// Degrees and honours written after a name.
