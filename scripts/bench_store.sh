@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Store benchmark: fresh ingest of N generated articles (articles/s, peak RSS), one more
-# article, open + ASK, and every examples/queries/*.rq (open + query, 5 runs each).
+# article, open + ASK, and every examples/queries/*.rq (open + query, $RUNS runs each, default 5).
 #   scripts/bench_store.sh [N] [WORK_DIR] [BACKEND]
 # BACKEND is memory (default) or rocksdb (built with --features rocksdb; needs libclang).
 # Articles come from scripts/gen_corpus.py (recombined ../shared/eval/dev articles, read at run time).
@@ -29,13 +29,13 @@ t "one more article" "$bin" ingest --store "$store" "$work/one.jsonl"
 t "open + ASK" "$bin" query --store "$store" "ASK { ?a a schema:NewsArticle }"
 for q in examples/queries/*.rq; do
   times=()
-  for _ in 1 2 3 4 5; do
+  for _ in $(seq "${RUNS:-5}"); do
     s=$(date +%s.%N)
     "$bin" query --store "$store" --file "$q" --format csv >/dev/null
     e=$(date +%s.%N)
     times+=("$(python3 -c "print(f'{$e - $s:.3f}')")")
   done
   sorted=$(printf '%s\n' "${times[@]}" | sort -n)
-  echo "$(basename "$q"): median $(echo "$sorted" | sed -n 3p) s, max $(echo "$sorted" | tail -1) s (open + query)"
+  echo "$(basename "$q"): median $(echo "$sorted" | sed -n "$(( (${#times[@]} + 1) / 2 ))p") s, max $(echo "$sorted" | tail -1) s (open + query)"
 done
 du -sh "$store"

@@ -335,9 +335,14 @@ fn stop_on_ctrl_c() {
 }
 
 /// Articles per batch: each batch is extracted on all cores, stored and saved before the
-/// next is read, so memory stays bounded whatever the input size ($NEWSGRAPH_BATCH).
-fn batch_size() -> usize {
-    std::env::var("NEWSGRAPH_BATCH").ok().and_then(|v| v.parse().ok()).filter(|&n| n > 0).unwrap_or(4000)
+/// next is read, so memory stays bounded whatever the input size ($NEWSGRAPH_BATCH). The
+/// in-memory store holds everything anyway and saves a large batch best: larger batches.
+fn batch_size(st: &GraphStore) -> usize {
+    let default = match st.backend() {
+        store::Backend::Memory => 20_000,
+        store::Backend::RocksDb => 4_000,
+    };
+    std::env::var("NEWSGRAPH_BATCH").ok().and_then(|v| v.parse().ok()).filter(|&n| n > 0).unwrap_or(default)
 }
 
 /// Reads, extracts, resolves and stores articles; problems go to `err`, one line each.
@@ -386,7 +391,7 @@ pub fn ingest_paths(st: &GraphStore, paths: &[PathBuf], err: &mut dyn Write) -> 
             None => writeln!(err, "{line}"),
         }
     };
-    let limit = batch_size();
+    let limit = batch_size(st);
     let mut sources: HashMap<String, String> = HashMap::new();
     // Content digests of this run: the same content under two names is stored once.
     let mut run_digests: HashMap<String, String> = HashMap::new();

@@ -927,6 +927,27 @@ impl GraphStore {
         Ok(())
     }
 
+    /// Replaces the content of several named graphs, in one transaction.
+    pub fn replace_graphs(&self, graphs: &[(NamedNode, Vec<Quad>)]) -> Result<(), StoreError> {
+        if graphs.is_empty() {
+            return Ok(());
+        }
+        self.begin_write()?;
+        let store = self.store();
+        let mut tx = store.start_transaction()?;
+        for (graph, quads) in graphs {
+            if tx.contains_named_graph(graph)? {
+                tx.clear_graph(graph)?;
+            }
+            tx.extend(quads);
+        }
+        tx.commit()?;
+        for (graph, quads) in graphs {
+            self.record(std::iter::once(Op::Clear(graph.clone())).chain(quads.iter().cloned().map(Op::Add)));
+        }
+        Ok(())
+    }
+
     /// Replaces the content of one named graph.
     pub fn replace_graph(&self, graph: &NamedNode, quads: &[Quad]) -> Result<(), StoreError> {
         self.begin_write()?;

@@ -163,6 +163,7 @@ fn apply_with(
     // Resolve the whole corpus again; rewrite the article graphs whose links changed.
     let mut written: BTreeSet<String> = BTreeSet::new();
     let mut rounds = 0;
+    let mut queued: Vec<(NamedNode, Vec<oxigraph::model::Quad>)> = Vec::new();
     let res = loop {
         rounds += 1;
         let (iris, res) = {
@@ -207,7 +208,11 @@ fn apply_with(
                 }
             };
             let quads = rdf::article_quads(&article, &ex, &res.links[a], &res.entities);
-            st.replace_graph(&node, &quads)?;
+            // Written in groups: one transaction for many article graphs.
+            queued.push((node, quads));
+            if queued.len() >= 256 {
+                st.replace_graphs(&std::mem::take(&mut queued))?;
+            }
             for q in ex.quotes.iter().chain(&ex.statements) {
                 if let Some(s) = q.speaker {
                     speakers.insert(rdf::entity_iri(&res.entities[res.links[a][s]].id));
@@ -219,6 +224,7 @@ fn apply_with(
             }
             written.insert(iri.clone());
         }
+        st.replace_graphs(&std::mem::take(&mut queued))?;
         if !stale_records || rounds >= 3 {
             break res;
         }

@@ -465,3 +465,51 @@ fn gzip_and_standard_input_are_read_as_json_lines() {
     assert!(sorted_export(&zipped) == expected);
     assert!(sorted_export(&piped) == expected);
 }
+
+#[test]
+fn a_shell_opened_during_a_bulk_ingest_reads_beside_it_and_follows_it() {
+    use std::io::{BufRead, Write};
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    jsonl_corpus(&corpus, 40);
+    let store = dir.path().join("store");
+    let mut ingest = bin()
+        .args(["ingest", "--store", store.to_str().unwrap(), corpus.to_str().unwrap()])
+        .env("NEWSGRAPH_BATCH", "4")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    while !(store.join("generation").exists() || store.join("graph.log").exists()) {
+        assert!(ingest.try_wait().unwrap().is_none(), "the ingest saved a first batch before it ended");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let mut shell = bin()
+        .args(["repl", "--store", store.to_str().unwrap()])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = shell.stdin.take().unwrap();
+    let mut lines = std::io::BufReader::new(shell.stdout.take().unwrap()).lines().map(|l| l.unwrap());
+    let mut articles = move |stdin: &mut std::process::ChildStdin| -> usize {
+        writeln!(stdin, ".stats").unwrap();
+        let mut n = None;
+        for l in lines.by_ref() {
+            if let Some(v) = l.strip_prefix("articles: ") {
+                n = v.parse().ok();
+            }
+            if l.starts_with("triples") {
+                break;
+            }
+        }
+        n.expect("stats print the article count")
+    };
+    let during = articles(&mut stdin);
+    assert!(during > 0, "the shell opened while the ingest ran");
+    assert!(ingest.wait().unwrap().success());
+    assert_eq!(articles(&mut stdin), 40, "the shell sees what the ingest stored after it opened");
+    drop(stdin);
+    assert!(shell.wait().unwrap().success());
+}
