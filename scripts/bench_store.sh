@@ -19,12 +19,14 @@ mkdir -p "$work"
 python3 scripts/gen_corpus.py 1 "$work/one.jsonl" --start "$n"
 store="$work/store-$backend-$n"
 rm -rf "$store"
-t() { /usr/bin/time -f "$1: %e s, peak RSS %M KiB" "${@:2}" 2>&1 >/dev/null | grep -v '^newsgraph: .*same content' | tail -1; }
+# Wall time, CPU time (user + system: what other processes on a shared machine do not inflate) and peak RSS.
+t() { /usr/bin/time -f "$1: %e s wall, %U+%S s CPU, peak RSS %M KiB" "${@:2}" 2>&1 >/dev/null | grep -v '^newsgraph: .*same content' | tail -1; }
 echo "backend $backend, $n articles, $(nproc) cores"
 line=$(t "fresh ingest of $n" "$bin" ingest --backend "$backend" --store "$store" "$work/corpus-$n.jsonl")
 echo "$line"
-secs=$(echo "$line" | sed -E 's/.*: ([0-9.]+) s,.*/\1/')
-python3 -c "print(f'  = {$n / $secs:.0f} articles/s')"
+secs=$(echo "$line" | sed -E 's/.*: ([0-9.]+) s wall.*/\1/')
+cpu=$(echo "$line" | sed -E 's/.*, ([0-9.]+)\+([0-9.]+) s CPU.*/\1+\2/')
+python3 -c "print(f'  = {$n / $secs:.0f} articles/s wall, {$n / ($cpu):.0f} articles per CPU second')"
 t "one more article" "$bin" ingest --store "$store" "$work/one.jsonl"
 t "open + ASK" "$bin" query --store "$store" "ASK { ?a a schema:NewsArticle }"
 for q in examples/queries/*.rq; do
