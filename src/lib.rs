@@ -426,7 +426,8 @@ pub fn ingest_paths(st: &GraphStore, paths: &[PathBuf], err: &mut dyn Write) -> 
                 }
             }
         }
-        if batch.len() >= limit || (end && !batch.is_empty()) {
+        // Stopped by Ctrl-C: a batch read only in part is left for the next run.
+        if batch.len() >= limit || (end && !batch.is_empty() && !STOP.load(Ordering::SeqCst)) {
             let n = batch.len() as u64;
             store_batch(st, std::mem::take(&mut batch), &mut run_digests, &mut report, &mut say)?;
             if let Some(b) = &bar {

@@ -513,3 +513,36 @@ fn a_shell_opened_during_a_bulk_ingest_reads_beside_it_and_follows_it() {
     drop(stdin);
     assert!(shell.wait().unwrap().success());
 }
+
+#[test]
+fn ctrl_c_stops_a_bulk_ingest_at_a_batch_boundary_and_keeps_what_was_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    jsonl_corpus(&corpus, 60);
+    let store = dir.path().join("store");
+    let child = bin()
+        .args(["ingest", "--store", store.to_str().unwrap(), corpus.to_str().unwrap()])
+        .env("NEWSGRAPH_BATCH", "4")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    while !(store.join("generation").exists() || store.join("graph.log").exists()) {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let sent = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    assert!(sent.success());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("interrupted"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("stopping after the batch"));
+    let got = mentions_per_article(&store);
+    assert!(!got.is_empty() && got.len() < 60, "stopped early, batches kept: {}", got.len());
+    assert_eq!(got.len() % 4, 0, "whole batches only");
+    // Nothing to repair: the same ingest goes on and gives the uninterrupted graph.
+    ingest(&store, std::slice::from_ref(&corpus));
+    let fresh = dir.path().join("fresh");
+    ingest(&fresh, std::slice::from_ref(&corpus));
+    let (x, y) = (sorted_export(&store), sorted_export(&fresh));
+    assert!(x == y, "{}", diff(&x, &y));
+}
