@@ -1,20 +1,43 @@
 #!/usr/bin/env bash
-# Store benchmark: fresh ingest of N generated articles, one more article, open + ASK.
-#   scripts/bench_store.sh [N] [WORK_DIR]
+# Store benchmark: fresh ingest of N generated articles (articles/s, peak RSS), one more
+# article, open + ASK, and every examples/queries/*.rq (open + query, $RUNS runs each, default 5).
+#   scripts/bench_store.sh [N] [WORK_DIR] [BACKEND]
+# BACKEND is memory (default) or rocksdb (built with --features rocksdb; needs libclang).
 # Articles come from scripts/gen_corpus.py (recombined ../shared/eval/dev articles, read at run time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-5000}"
 work="${2:-$(mktemp -d)}"
+backend="${3:-memory}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/newsgraph-target}"
-cargo build --release --quiet
+features=()
+[ "$backend" = rocksdb ] && features=(--features rocksdb)
+cargo build --release --quiet "${features[@]}"
 bin="$CARGO_TARGET_DIR/release/newsgraph"
 mkdir -p "$work"
-python3 scripts/gen_corpus.py "$n" "$work/corpus.jsonl"
+[ -f "$work/corpus-$n.jsonl" ] || python3 scripts/gen_corpus.py "$n" "$work/corpus-$n.jsonl"
 python3 scripts/gen_corpus.py 1 "$work/one.jsonl" --start "$n"
-rm -rf "$work/store"
-t() { /usr/bin/time -f "$1: %e s, peak RSS %M KiB" "${@:2}"; }
-t "fresh ingest of $n" "$bin" ingest --store "$work/store" "$work/corpus.jsonl"
-t "one more article" "$bin" ingest --store "$work/store" "$work/one.jsonl"
-t "open + ASK" "$bin" query --store "$work/store" "ASK { ?a a schema:NewsArticle }"
-ls -l "$work/store"
+store="$work/store-$backend-$n"
+rm -rf "$store"
+# Wall time, CPU time (user + system: what other processes on a shared machine do not inflate) and peak RSS.
+t() { /usr/bin/time -f "$1: %e s wall, %U+%S s CPU, peak RSS %M KiB" "${@:2}" 2>&1 >/dev/null | grep -v '^newsgraph: .*same content' | tail -1; }
+echo "backend $backend, $n articles, $(nproc) cores"
+line=$(t "fresh ingest of $n" "$bin" ingest --backend "$backend" --store "$store" "$work/corpus-$n.jsonl")
+echo "$line"
+secs=$(echo "$line" | sed -E 's/.*: ([0-9.]+) s wall.*/\1/')
+cpu=$(echo "$line" | sed -E 's/.*, ([0-9.]+)\+([0-9.]+) s CPU.*/\1+\2/')
+python3 -c "print(f'  = {$n / $secs:.0f} articles/s wall, {$n / ($cpu):.0f} articles per CPU second')"
+t "one more article" "$bin" ingest --store "$store" "$work/one.jsonl"
+t "open + ASK" "$bin" query --store "$store" "ASK { ?a a schema:NewsArticle }"
+for q in examples/queries/*.rq; do
+  times=()
+  for _ in $(seq "${RUNS:-5}"); do
+    s=$(date +%s.%N)
+    "$bin" query --store "$store" --file "$q" --format csv >/dev/null
+    e=$(date +%s.%N)
+    times+=("$(python3 -c "print(f'{$e - $s:.3f}')")")
+  done
+  sorted=$(printf '%s\n' "${times[@]}" | sort -n)
+  echo "$(basename "$q"): median $(echo "$sorted" | sed -n "$(( (${#times[@]} + 1) / 2 ))p") s, max $(echo "$sorted" | tail -1) s (open + query)"
+done
+du -sh "$store"

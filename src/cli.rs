@@ -35,6 +35,11 @@ pub enum Command {
     Ingest {
         #[command(flatten)]
         store: StoreArg,
+        /// Backend of a new store: memory (default) or rocksdb (needs a build with
+        /// --features rocksdb). An existing store keeps the one it was created with.
+        /// [default: $NEWSGRAPH_BACKEND, else memory]
+        #[arg(long, value_enum)]
+        backend: Option<BackendArg>,
         /// Article files or folders of .txt files
         #[arg(required = true, value_hint = clap::ValueHint::AnyPath)]
         paths: Vec<PathBuf>,
@@ -104,6 +109,14 @@ pub enum Command {
         #[arg(long, short, value_hint = clap::ValueHint::FilePath)]
         output: Option<PathBuf>,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BackendArg {
+    /// In-memory store persisted as graph.nq plus a log of changes
+    Memory,
+    /// RocksDB on disk, for large corpora
+    Rocksdb,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -38,7 +38,7 @@ fn store_dir(arg: &cli::StoreArg) -> PathBuf {
 /// small allocations in a large store, a second or more to free one by one) to the
 /// operating system. Everything was saved; the lock goes with the process.
 fn exiting(st: GraphStore) {
-    std::mem::forget(st);
+    st.close();
 }
 
 /// The corpus the REPL loads into an empty store.
@@ -54,13 +54,24 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match args.command.unwrap_or(Command::Repl { store: cli::StoreArg { store: None } }) {
-        Command::Ingest { store, paths } => {
-            let st = GraphStore::open(&store_dir(&store), Access::Write)?;
+        Command::Ingest { store, backend, paths } => {
+            let backend = backend.map(|b| match b {
+                cli::BackendArg::Memory => store::Backend::Memory,
+                cli::BackendArg::Rocksdb => store::Backend::RocksDb,
+            });
+            let st = GraphStore::open_with(&store_dir(&store), Access::Write, backend)?;
             migrate(&st, &mut std::io::stderr())?;
+            stop_on_ctrl_c();
             let report = ingest_paths(&st, &paths, &mut std::io::stderr())?;
             report.print(&mut out)?;
             exiting(st);
-            Ok(if report.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+            Ok(if report.interrupted {
+                ExitCode::from(130)
+            } else if report.failed > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         Command::Remove { store, ids } => {
             let st = GraphStore::open(&store_dir(&store), Access::Write)?;
@@ -221,11 +232,26 @@ pub fn remove_ids(st: &GraphStore, ids: &[String], err: &mut dyn Write) -> Resul
 /// current layout: its articles are extracted again from their stored text and
 /// the entities graph is rebuilt. Returns how many articles were migrated.
 pub fn migrate(st: &GraphStore, err: &mut dyn Write) -> Result<usize> {
-    let old = st.unindexed_articles()?;
-    if old.is_empty() {
+    let repair = st.needs_repair();
+    if st.backend() == store::Backend::RocksDb && !repair {
+        // RocksDB stores are all written with an internal index.
         return Ok(0);
     }
-    writeln!(err, "newsgraph: indexing {} articles stored by an older newsgraph ...", old.len())?;
+    let old = st.unindexed_articles()?;
+    if old.is_empty() && !repair {
+        return Ok(0);
+    }
+    if repair {
+        writeln!(
+            err,
+            "newsgraph: the last write to {} was interrupted: rebuilding its entities, claims and near duplicates ...",
+            st.dir().display()
+        )?;
+    }
+    if !old.is_empty() {
+        let why = if repair { "whose record the interrupted write did not save" } else { "stored by an older newsgraph" };
+        writeln!(err, "newsgraph: indexing {} articles {why} ...", old.len())?;
+    }
     let mut upserts = Vec::new();
     for iri in &old {
         match st.article(iri)? {
@@ -237,9 +263,14 @@ pub fn migrate(st: &GraphStore, err: &mut dyn Write) -> Result<usize> {
             None => writeln!(err, "newsgraph: {iri}: no stored text, left as it is")?,
         }
     }
+    let n = upserts.len();
+    if repair {
+        update::rebuild(st, upserts, err)?;
+        st.save()?;
+        return Ok(n);
+    }
     // Entity descriptions are rebuilt from scratch: the old ones may name entities no record links.
     st.remove_graph(&rdf::entities_graph())?;
-    let n = upserts.len();
     {
         // Articles indexed already are written again too, so that every entity is described anew.
         let mut idx = st.index_mut();
@@ -267,6 +298,8 @@ pub struct IngestReport {
     pub quotes: usize,
     pub triples: usize,
     pub seconds: f64,
+    /// Stopped by Ctrl-C: the batches stored before are kept.
+    pub interrupted: bool,
 }
 
 impl IngestReport {
@@ -279,17 +312,49 @@ impl IngestReport {
         if self.unchanged > 0 {
             writeln!(w, "{} of them were stored already, unchanged", self.unchanged)?;
         }
+        if self.interrupted {
+            writeln!(w, "interrupted: the articles above are stored; the same ingest again goes on from there")?;
+        }
         Ok(())
     }
 }
 
+/// Set by Ctrl-C during an ingest: stop after the batch being stored.
+pub static STOP: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Ctrl-C stops an ingest at the next batch boundary (what was stored stays); a second
+/// Ctrl-C ends the process at once (the store then keeps its last saved state).
+fn stop_on_ctrl_c() {
+    let _ = ctrlc::set_handler(|| {
+        if STOP.swap(true, std::sync::atomic::Ordering::SeqCst) {
+            eprintln!("\nnewsgraph: stopped");
+            std::process::exit(130);
+        }
+        eprintln!("\nnewsgraph: stopping after the batch being stored (Ctrl-C again to stop now) ...");
+    });
+}
+
+/// Articles per batch: each batch is extracted on all cores, stored and saved before the
+/// next is read, so memory stays bounded whatever the input size ($NEWSGRAPH_BATCH). The
+/// in-memory store holds everything anyway and saves a large batch best: larger batches.
+fn batch_size(st: &GraphStore) -> usize {
+    let default = match st.backend() {
+        store::Backend::Memory => 20_000,
+        store::Backend::RocksDb => 4_000,
+    };
+    std::env::var("NEWSGRAPH_BATCH").ok().and_then(|v| v.parse().ok()).filter(|&n| n > 0).unwrap_or(default)
+}
+
 /// Reads, extracts, resolves and stores articles; problems go to `err`, one line each.
 ///
-/// An article's IRI comes from its id (a file name without `.txt`, or a
-/// JSONL record's id): two inputs of one run that give the same IRI are an
-/// error naming both, and the first is kept. An id already in the store is
-/// replaced (re-ingest).
+/// An article's IRI comes from its id (a file name, or a JSONL record's id): two inputs
+/// of one run that give the same IRI are an error naming both, and the first is kept.
+/// An id already in the store is replaced (re-ingest). Inputs are streamed in batches
+/// (`batch_size`); each batch is stored and saved whole, so an interrupted run keeps
+/// the batches before. On a terminal, a progress bar shows articles/s and the time left.
 pub fn ingest_paths(st: &GraphStore, paths: &[PathBuf], err: &mut dyn Write) -> Result<IngestReport> {
+    use std::io::IsTerminal;
+    use std::sync::atomic::Ordering;
     let started = Instant::now();
     let mut report = IngestReport::default();
     let (files, errors) = ingest::list_inputs(paths);
@@ -297,36 +362,103 @@ pub fn ingest_paths(st: &GraphStore, paths: &[PathBuf], err: &mut dyn Write) -> 
         writeln!(err, "newsgraph: {e}")?;
         report.failed += 1;
     }
-    let mut articles: Vec<Article> = Vec::new();
+    let bar = if std::io::stderr().is_terminal() {
+        let total: Option<u64> = files.iter().map(|f| ingest::count_articles(f)).sum();
+        let bar = match total {
+            Some(n) => indicatif::ProgressBar::new(n).with_style(
+                indicatif::ProgressStyle::with_template(
+                    "{bar:30} {pos}/{len} articles  {per_sec}  {elapsed_precise} elapsed, {eta} left  {msg}",
+                )
+                .expect("valid template"),
+            ),
+            None => indicatif::ProgressBar::new_spinner().with_style(
+                indicatif::ProgressStyle::with_template("{spinner} {pos} articles  {per_sec}  {elapsed_precise}  {msg}")
+                    .expect("valid template"),
+            ),
+        };
+        bar.enable_steady_tick(std::time::Duration::from_millis(200));
+        Some(bar)
+    } else {
+        None
+    };
+    // Lines for `err` go above the bar.
+    let mut say = |line: String| -> std::io::Result<()> {
+        match &bar {
+            Some(b) => {
+                b.suspend(|| writeln!(err, "{line}"))?;
+                Ok(())
+            }
+            None => writeln!(err, "{line}"),
+        }
+    };
+    let limit = batch_size(st);
     let mut sources: HashMap<String, String> = HashMap::new();
-    for f in &files {
-        let jsonl = f.extension().is_some_and(|x| x == "jsonl");
-        for r in ingest::read_articles(f) {
+    // Content digests of this run: the same content under two names is stored once.
+    let mut run_digests: HashMap<String, String> = HashMap::new();
+    let mut batch: Vec<Article> = Vec::new();
+    let mut inputs = files.iter().flat_map(|f| {
+        let jsonl = ingest::is_record_input(f);
+        ingest::stream_articles(f).map(move |r| (f, jsonl, r))
+    });
+    loop {
+        let next = if STOP.load(Ordering::SeqCst) { None } else { inputs.next() };
+        let end = next.is_none();
+        if let Some((f, jsonl, r)) = next {
             match r {
                 Ok(a) => {
-                    let source =
-                        if jsonl { format!("record \"{}\" of {}", a.id, f.display()) } else { f.display().to_string() };
+                    let source = if jsonl {
+                        format!("record \"{}\" of {}", a.id, if f.as_os_str() == "-" { "standard input".into() } else { f.display().to_string() })
+                    } else {
+                        f.display().to_string()
+                    };
                     let iri = rdf::article_iri(&a.id).as_str().to_string();
                     if let Some(first) = sources.get(&iri) {
-                        writeln!(err, "newsgraph: skipped {source}: same article id as {first} (the first is kept)")?;
+                        say(format!("newsgraph: skipped {source}: same article id as {first} (the first is kept)"))?;
                         report.failed += 1;
-                        continue;
+                    } else {
+                        sources.insert(iri, source);
+                        batch.push(a);
                     }
-                    sources.insert(iri, source);
-                    articles.push(a);
                 }
                 Err(e) => {
-                    writeln!(err, "newsgraph: skipped {e}")?;
+                    say(format!("newsgraph: skipped {e}"))?;
                     report.failed += 1;
                 }
             }
         }
+        // Stopped by Ctrl-C: a batch read only in part is left for the next run.
+        if batch.len() >= limit || (end && !batch.is_empty() && !STOP.load(Ordering::SeqCst)) {
+            let n = batch.len() as u64;
+            store_batch(st, std::mem::take(&mut batch), &mut run_digests, &mut report, &mut say)?;
+            if let Some(b) = &bar {
+                b.inc(n);
+            }
+        }
+        if end {
+            break;
+        }
     }
-    // The same content under two names is stored once.
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    report.interrupted = STOP.load(Ordering::SeqCst);
+    report.triples = st.len()?;
+    report.seconds = started.elapsed().as_secs_f64();
+    Ok(report)
+}
+
+/// One batch of an ingest: skips what is stored already or repeats content, extracts the
+/// rest on all cores, stores it and saves.
+fn store_batch(
+    st: &GraphStore,
+    articles: Vec<Article>,
+    run_digests: &mut HashMap<String, String>,
+    report: &mut IngestReport,
+    say: &mut dyn FnMut(String) -> std::io::Result<()>,
+) -> Result<()> {
     let mut kept: Vec<Article> = Vec::new();
     {
         let idx = st.index();
-        let mut batch: HashMap<String, String> = HashMap::new();
         for a in articles {
             let d = rdf::digest(&a.text);
             let iri = rdf::article_iri(&a.id);
@@ -339,15 +471,16 @@ pub fn ingest_paths(st: &GraphStore, paths: &[PathBuf], err: &mut dyn Write) -> 
                 && st.article(&iri)?.is_some_and(|old| old.headline == a.headline && old.text == a.text);
             if same {
                 report.unchanged += 1;
+                report.articles += 1;
                 continue;
             }
-            match stored.or_else(|| batch.get(&d).cloned()) {
+            match stored.or_else(|| run_digests.get(&d).cloned()) {
                 Some(other) => {
-                    writeln!(err, "newsgraph: {} has the same content as {}; stored once", a.id, other)?;
+                    say(format!("newsgraph: {} has the same content as {}; stored once", a.id, other))?;
                     report.duplicates += 1;
                 }
                 None => {
-                    batch.insert(d, a.id.clone());
+                    run_digests.insert(d, a.id.clone());
                     kept.push(a);
                 }
             }
@@ -373,18 +506,20 @@ pub fn ingest_paths(st: &GraphStore, paths: &[PathBuf], err: &mut dyn Write) -> 
                 upserts.push(update::Upsert { article: a, extraction, signature });
             }
             Err(_) => {
-                writeln!(err, "newsgraph: skipped {}: internal error during extraction (please report it)", a.id)?;
+                say(format!("newsgraph: skipped {}: internal error during extraction (please report it)", a.id))?;
                 report.failed += 1;
             }
         }
     }
-    report.articles = upserts.len() + report.unchanged;
+    report.articles += upserts.len();
     if !upserts.is_empty() {
-        let outcome = update::apply(st, upserts, &[], err)?;
+        let mut buf = Vec::new();
+        let outcome = update::apply(st, upserts, &[], &mut buf)?;
+        for line in String::from_utf8_lossy(&buf).lines() {
+            say(line.to_string())?;
+        }
         report.entities = outcome.entities;
         st.save()?;
     }
-    report.triples = st.len()?;
-    report.seconds = started.elapsed().as_secs_f64();
-    Ok(report)
+    Ok(())
 }

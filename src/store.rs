@@ -14,6 +14,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fs::{self, File, OpenOptions};
 use std::io::{BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
@@ -41,6 +42,12 @@ pub enum StoreError {
     Missing { dir: PathBuf },
     #[error("store {path} is not valid N-Quads: {message}")]
     Corrupt { path: PathBuf, message: String },
+    #[error("unknown store backend {0:?} (NEWSGRAPH_BACKEND): memory or rocksdb")]
+    UnknownBackend(String),
+    #[error("store {dir} is a {} store; it cannot be opened as a {} store", recorded.name(), requested.name())]
+    OtherBackend { dir: PathBuf, recorded: Backend, requested: Backend },
+    #[error("store {dir} uses the {} backend, which this newsgraph was built without (rebuild with: cargo build --release --features rocksdb)", backend.name())]
+    Unavailable { dir: PathBuf, backend: Backend },
     #[error(transparent)]
     Storage(#[from] oxigraph::store::StorageError),
     #[error("{0}")]
@@ -57,15 +64,84 @@ pub enum Access {
     Write,
 }
 
+/// Which engine holds a store: chosen when the store is created and recorded in
+/// its folder (file `backend`), so that opening picks the same one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// Oxigraph's in-memory store, persisted as `graph.nq` plus `graph.log` (no system packages needed).
+    Memory,
+    /// Oxigraph's RocksDB store on disk (cargo feature `rocksdb`): instant opening, bounded memory.
+    RocksDb,
+}
+
+impl Backend {
+    pub fn name(self) -> &'static str {
+        match self {
+            Backend::Memory => "memory",
+            Backend::RocksDb => "rocksdb",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "memory" => Some(Backend::Memory),
+            "rocksdb" => Some(Backend::RocksDb),
+            _ => None,
+        }
+    }
+
+    /// Whether this build of newsgraph can open stores of this kind.
+    pub fn available(self) -> bool {
+        self == Backend::Memory || cfg!(feature = "rocksdb")
+    }
+
+    /// The backend `$NEWSGRAPH_BACKEND` asks for new stores, if any.
+    pub fn from_env() -> Result<Option<Self>, StoreError> {
+        match std::env::var("NEWSGRAPH_BACKEND") {
+            Ok(v) if !v.trim().is_empty() => Backend::parse(&v).map(Some).ok_or(StoreError::UnknownBackend(v)),
+            _ => Ok(None),
+        }
+    }
+}
+
+const BACKEND_FILE: &str = "backend";
+#[cfg_attr(not(feature = "rocksdb"), allow(dead_code))]
+const ROCKS_DIR: &str = "rocksdb";
+#[cfg_attr(not(feature = "rocksdb"), allow(dead_code))]
+const RECORDS_DIR: &str = "index";
+const UNFINISHED_FILE: &str = "unfinished";
+const GENERATION_FILE: &str = "generation";
+
 pub struct GraphStore {
-    store: Store,
+    /// The query store (a cheap handle: clones share it). Swapped when a reader sees new commits.
+    inner: RwLock<Store>,
+    backend: Backend,
     dir: PathBuf,
-    _lock: File,
+    lock: File,
+    /// Whether this handle holds the write lock (else it reads, and follows the writer's commits).
+    writer: AtomicBool,
     /// Internal per-article data (digest, signature, entity records, links): never in the public graph.
+    /// Loaded by writers only.
     index: RwLock<Index>,
-    /// Changes to the query store since the last save, in order: the next log segment.
+    /// Memory backend: changes to the query store since the last save, in order: the next log segment.
     /// None when the next save rewrites the base anyway (no base yet, or too many changes).
     pending: Mutex<Option<Vec<Op>>>,
+    /// RocksDB backend, writer: the internal records, in a store of their own beside the query store.
+    records: Mutex<Option<Store>>,
+    /// RocksDB backend: changes since the last save are in the store but not yet all of them.
+    unfinished: AtomicBool,
+    /// RocksDB backend: the last writer stopped between two saves (killed): cross-article graphs need rebuilding.
+    repair: AtomicBool,
+    /// What a reader last saw of the writer's files.
+    seen: Mutex<Seen>,
+}
+
+/// A reader's view of the store files: when they change, it loads what is new.
+#[derive(Debug, Default, Clone, PartialEq)]
+struct Seen {
+    base: Option<(u64, Option<std::time::SystemTime>)>,
+    log_offset: usize,
+    generation: String,
 }
 
 /// One change to the query store, as the log records it.
@@ -251,8 +327,30 @@ fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
 }
 
 impl GraphStore {
-    /// Opens (creating if needed) the store in `dir`.
+    /// Opens (creating if needed, for writing) the store in `dir`; a new store gets
+    /// `$NEWSGRAPH_BACKEND`, else the in-memory backend.
     pub fn open(dir: &Path, access: Access) -> Result<Self, StoreError> {
+        Self::open_with(dir, access, None)
+    }
+
+    /// The backend recorded in a store folder (a folder written before the record is in-memory).
+    pub fn recorded_backend(dir: &Path) -> Result<Option<Backend>, StoreError> {
+        let path = dir.join(BACKEND_FILE);
+        match fs::read_to_string(&path) {
+            Ok(s) => Backend::parse(&s).map(Some).ok_or_else(|| StoreError::Corrupt {
+                path: path.clone(),
+                message: format!("unknown backend {:?}", s.trim()),
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                Ok((dir.join(DATA_FILE).exists() || dir.join(LOG_FILE).exists()).then_some(Backend::Memory))
+            }
+            Err(e) => Err(StoreError::Io { path, source: e }),
+        }
+    }
+
+    /// Opens the store in `dir`; `requested` is the backend for a new store (an existing
+    /// store keeps its own: asking for another is an error).
+    pub fn open_with(dir: &Path, access: Access, requested: Option<Backend>) -> Result<Self, StoreError> {
         if access == Access::Read && !dir.is_dir() {
             return Err(StoreError::Missing { dir: dir.to_path_buf() });
         }
@@ -260,69 +358,236 @@ impl GraphStore {
         let lock_path = dir.join(LOCK_FILE);
         let lock =
             OpenOptions::new().create(true).truncate(false).write(true).open(&lock_path).map_err(io_err(&lock_path))?;
-        let locked = match access {
-            Access::Write => lock.try_lock(),
-            Access::Read => lock.try_lock_shared(),
-        };
-        if locked.is_err() {
+        // Only writers lock: every write leaves files a reader can open at any moment.
+        if access == Access::Write && lock.try_lock().is_err() {
             return Err(StoreError::Locked { dir: dir.to_path_buf(), lock: lock_path });
         }
+        let recorded = Self::recorded_backend(dir)?;
+        let backend = match (recorded, requested) {
+            (Some(b), Some(r)) if b != r => {
+                return Err(StoreError::OtherBackend { dir: dir.to_path_buf(), recorded: b, requested: r });
+            }
+            (Some(b), _) => b,
+            (None, Some(r)) => r,
+            (None, None) => Backend::from_env()?.unwrap_or(Backend::Memory),
+        };
+        if !backend.available() {
+            return Err(StoreError::Unavailable { dir: dir.to_path_buf(), backend });
+        }
+        if recorded.is_none() && access == Access::Write {
+            let path = dir.join(BACKEND_FILE);
+            fs::write(&path, format!("{}\n", backend.name())).map_err(io_err(&path))?;
+        }
+        let st = Self {
+            inner: RwLock::new(Store::new()?),
+            backend,
+            dir: dir.to_path_buf(),
+            lock,
+            writer: AtomicBool::new(access == Access::Write),
+            index: RwLock::new(Index::default()),
+            pending: Mutex::new(None),
+            records: Mutex::new(None),
+            unfinished: AtomicBool::new(false),
+            repair: AtomicBool::new(false),
+            seen: Mutex::new(Seen::default()),
+        };
+        match (backend, access) {
+            (Backend::Memory, _) => st.load_memory(access, true)?,
+            (Backend::RocksDb, Access::Write) => st.open_rocksdb_writer()?,
+            (Backend::RocksDb, Access::Read) => st.open_rocksdb_reader()?,
+        }
+        Ok(st)
+    }
+
+    /// Ends a one-shot command: a RocksDB store is closed properly; the rest (a million small
+    /// allocations in a large in-memory store, a second or more to free one by one) is left
+    /// to the operating system. Everything was saved before; the lock goes with the process.
+    pub fn close(self) {
+        if self.backend == Backend::RocksDb {
+            let index = std::mem::take(&mut *self.index_mut());
+            std::mem::forget(index);
+            drop(self);
+        } else {
+            std::mem::forget(self);
+        }
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// The query store handle.
+    fn store(&self) -> Store {
+        self.inner.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    fn file_state(&self) -> Seen {
+        let base = fs::metadata(self.dir.join(DATA_FILE)).ok().map(|m| (m.len(), m.modified().ok()));
+        let generation = fs::read_to_string(self.dir.join(GENERATION_FILE)).unwrap_or_default();
+        Seen { base, log_offset: 0, generation }
+    }
+
+    /// Memory backend: loads the base file and the log into a fresh query store and index.
+    fn load_memory(&self, access: Access, opening: bool) -> Result<(), StoreError> {
+        let state = self.file_state();
         let store = Store::new()?;
         let mut index = Index::default();
-        let data = dir.join(DATA_FILE);
-        if data.exists() {
-            let file = File::open(&data).map_err(io_err(&data))?;
-            let internal = rdf::internal_graph();
-            let corrupt = |message: String| StoreError::Corrupt { path: data.clone(), message };
-            let mut loader = store.bulk_loader();
-            let mut batch = Vec::new();
-            for q in RdfParser::from_format(RdfFormat::NQuads).for_reader(BufReader::new(file)) {
-                let q = q.map_err(|e| corrupt(e.to_string()))?;
-                if q.graph_name.as_ref() == GraphNameRef::NamedNode(internal.as_ref()) {
-                    let entry = match &q.object {
-                        Term::Literal(l) => ArticleIndex::from_json(l.value()),
-                        _ => None,
-                    }
-                    .ok_or_else(|| corrupt(format!("bad internal record for {}", q.subject)))?;
-                    let iri = q.subject.to_string();
-                    index.insert(iri.trim_start_matches('<').trim_end_matches('>'), entry);
-                    continue;
-                }
-                batch.push(q);
-                if batch.len() >= 100_000 {
-                    loader.load_quads(std::mem::take(&mut batch))?;
-                }
+        let data = self.dir.join(DATA_FILE);
+        let base_present = match File::open(&data) {
+            Ok(file) => {
+                load_base(&store, &mut index, file, &data)?;
+                true
             }
-            loader.load_quads(batch)?;
-            loader.commit()?;
-        }
-        let log = dir.join(LOG_FILE);
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
+            Err(e) => return Err(StoreError::Io { path: data, source: e }),
+        };
+        let log = self.dir.join(LOG_FILE);
+        let mut offset = 0;
         if log.exists() {
             let bytes = fs::read(&log).map_err(io_err(&log))?;
             let good = replay(&store, &mut index, &bytes, &log)?;
-            if good < bytes.len() {
+            // (A reader catching up may see a segment being written: no warning then.)
+            if good < bytes.len() && opening {
                 eprintln!(
                     "newsgraph: warning: {}: ignored a torn last segment ({} bytes, an interrupted write); earlier changes are kept",
                     log.display(),
                     bytes.len() - good
                 );
-                if access == Access::Write {
-                    let f = OpenOptions::new().write(true).open(&log).map_err(io_err(&log))?;
-                    f.set_len(good as u64).map_err(io_err(&log))?;
-                    f.sync_all().map_err(io_err(&log))?;
+            }
+            if good < bytes.len() && access == Access::Write {
+                let f = OpenOptions::new().write(true).open(&log).map_err(io_err(&log))?;
+                f.set_len(good as u64).map_err(io_err(&log))?;
+                f.sync_all().map_err(io_err(&log))?;
+            }
+            offset = good;
+        }
+        index.dirty.clear();
+        *self.inner.write().unwrap_or_else(|e| e.into_inner()) = store;
+        *self.index_mut() = index;
+        *self.pending.lock().unwrap_or_else(|e| e.into_inner()) = base_present.then(Vec::new);
+        *self.seen.lock().unwrap_or_else(|e| e.into_inner()) = Seen { log_offset: offset, ..state };
+        Ok(())
+    }
+
+    #[cfg(feature = "rocksdb")]
+    fn open_rocksdb_writer(&self) -> Result<(), StoreError> {
+        let store = Store::open(self.dir.join(ROCKS_DIR))?;
+        let records = Store::open(self.dir.join(RECORDS_DIR))?;
+        let mut index = Index::default();
+        for q in records.quads_for_pattern(None, Some(vocab::ng::INDEX_RECORD), None, None) {
+            let q = q?;
+            let entry = match &q.object {
+                Term::Literal(l) => ArticleIndex::from_json(l.value()),
+                _ => None,
+            }
+            .ok_or_else(|| StoreError::Corrupt {
+                path: self.dir.join(RECORDS_DIR),
+                message: format!("bad internal record for {}", q.subject),
+            })?;
+            let iri = q.subject.to_string();
+            index.insert(iri.trim_start_matches('<').trim_end_matches('>'), entry);
+        }
+        index.dirty.clear();
+        *self.inner.write().unwrap_or_else(|e| e.into_inner()) = store;
+        *self.index_mut() = index;
+        *self.records.lock().unwrap_or_else(|e| e.into_inner()) = Some(records);
+        self.repair.store(self.dir.join(UNFINISHED_FILE).exists(), Ordering::SeqCst);
+        Ok(())
+    }
+
+    #[cfg(not(feature = "rocksdb"))]
+    fn open_rocksdb_writer(&self) -> Result<(), StoreError> {
+        Err(StoreError::Unavailable { dir: self.dir.clone(), backend: Backend::RocksDb })
+    }
+
+    /// A read-only view of the RocksDB store as of now (retried: the writer may be
+    /// switching files at this very moment).
+    #[cfg(feature = "rocksdb")]
+    fn open_rocksdb_reader(&self) -> Result<(), StoreError> {
+        let path = self.dir.join(ROCKS_DIR);
+        if !path.exists() {
+            return Ok(()); // created, nothing written yet: empty
+        }
+        let state = self.file_state();
+        let mut tries = 0;
+        let store = loop {
+            match Store::open_read_only(&path) {
+                Ok(s) => break s,
+                Err(_) if tries < 20 => {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                Err(e) => return Err(e.into()),
+            }
+        };
+        *self.inner.write().unwrap_or_else(|e| e.into_inner()) = store;
+        *self.seen.lock().unwrap_or_else(|e| e.into_inner()) = state;
+        Ok(())
+    }
+
+    #[cfg(not(feature = "rocksdb"))]
+    fn open_rocksdb_reader(&self) -> Result<(), StoreError> {
+        Err(StoreError::Unavailable { dir: self.dir.clone(), backend: Backend::RocksDb })
+    }
+
+    /// Keeps reading but lets a writer in: drops the write lock (and RocksDB's own), and from
+    /// here on follows what writers commit.
+    pub fn downgrade(&self) -> Result<(), StoreError> {
+        if !self.writer.swap(false, Ordering::SeqCst) {
+            return Ok(());
+        }
+        let lock = self.dir.join(LOCK_FILE);
+        match self.backend {
+            Backend::Memory => *self.seen.lock().unwrap_or_else(|e| e.into_inner()) = Seen {
+                log_offset: fs::metadata(self.dir.join(LOG_FILE)).map(|m| m.len() as usize).unwrap_or(0),
+                ..self.file_state()
+            },
+            Backend::RocksDb => {
+                // Close the read-write instance before the lock goes, then read.
+                *self.records.lock().unwrap_or_else(|e| e.into_inner()) = None;
+                *self.inner.write().unwrap_or_else(|e| e.into_inner()) = Store::new()?;
+                *self.index_mut() = Index::default();
+                self.open_rocksdb_reader()?;
+            }
+        }
+        self.lock.unlock().map_err(io_err(&lock))
+    }
+
+    /// A reader catches up with what writers committed since it last looked (cheap when
+    /// nothing changed: a file's size and time). Writers see their own changes already.
+    pub fn refresh(&self) -> Result<(), StoreError> {
+        if self.writer.load(Ordering::SeqCst) {
+            return Ok(());
+        }
+        let now = self.file_state();
+        let seen = self.seen.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        match self.backend {
+            Backend::RocksDb => {
+                if now.generation != seen.generation {
+                    self.open_rocksdb_reader()?;
+                }
+            }
+            Backend::Memory => {
+                let log = self.dir.join(LOG_FILE);
+                let log_len = fs::metadata(&log).map(|m| m.len() as usize).unwrap_or(0);
+                if now.base != seen.base || log_len < seen.log_offset {
+                    // Compacted: a new base.
+                    self.load_memory(Access::Read, false)?;
+                } else if log_len > seen.log_offset {
+                    let bytes = fs::read(&log).map_err(io_err(&log))?;
+                    let from = seen.log_offset.min(bytes.len());
+                    let good = replay(&self.store(), &mut self.index_mut(), &bytes[from..], &log)?;
+                    self.seen.lock().unwrap_or_else(|e| e.into_inner()).log_offset = from + good;
                 }
             }
         }
-        index.dirty.clear();
-        let pending = data.exists().then(Vec::new);
-        Ok(Self { store, dir: dir.to_path_buf(), _lock: lock, index: RwLock::new(index), pending: Mutex::new(pending) })
+        Ok(())
     }
 
-    /// Keeps reading but lets other readers in: a writer's exclusive lock becomes a shared one.
-    pub fn downgrade(&self) -> Result<(), StoreError> {
-        let lock = self.dir.join(LOCK_FILE);
-        self._lock.unlock().map_err(io_err(&lock))?;
-        self._lock.try_lock_shared().map_err(|_| StoreError::Locked { dir: self.dir.clone(), lock })
+    /// RocksDB backend: the last writer was killed between two saves; the next write must
+    /// rebuild the cross-article graphs (`update::rebuild`).
+    pub fn needs_repair(&self) -> bool {
+        self.repair.load(Ordering::SeqCst)
     }
 
     pub fn dir(&self) -> &Path {
@@ -330,17 +595,23 @@ impl GraphStore {
     }
 
     pub fn is_empty(&self) -> Result<bool, StoreError> {
-        Ok(self.store.is_empty()?)
+        self.refresh()?;
+        Ok(self.store().is_empty()?)
     }
 
     pub fn len(&self) -> Result<usize, StoreError> {
-        Ok(self.store.len()?)
+        self.refresh()?;
+        Ok(self.store().len()?)
     }
 
-    /// Persists what changed since the last save: one segment appended to the
-    /// log (fsynced), or, when the log would outgrow the base file, a
-    /// compaction that rewrites the base and starts an empty log.
+    /// Persists what changed since the last save. Memory backend: one segment appended to
+    /// the log (fsynced), or, when the log would outgrow the base file, a compaction that
+    /// rewrites the base and starts an empty log. RocksDB backend: the changed internal
+    /// records, then the mark that readers look for.
     pub fn save(&self) -> Result<(), StoreError> {
+        if self.backend == Backend::RocksDb {
+            return self.save_rocksdb();
+        }
         let Some(body) = self.segment_body() else {
             self.compact()?;
             self.index_mut().dirty.clear();
@@ -374,6 +645,47 @@ impl GraphStore {
         Ok(())
     }
 
+    fn save_rocksdb(&self) -> Result<(), StoreError> {
+        let records = self.records.lock().unwrap_or_else(|e| e.into_inner());
+        let Some(records) = records.as_ref() else { return Ok(()) };
+        {
+            let mut idx = self.index_mut();
+            if idx.dirty.is_empty() && !self.unfinished.load(Ordering::SeqCst) {
+                return Ok(());
+            }
+            let mut tx = records.start_transaction()?;
+            for iri in &idx.dirty {
+                let node = NamedNode::new_unchecked(iri.clone());
+                let old: Vec<Quad> = tx
+                    .quads_for_pattern(Some(node.as_ref().into()), None, None, None)
+                    .collect::<Result<_, _>>()?;
+                for q in &old {
+                    tx.remove(q);
+                }
+                if let Some(e) = idx.articles.get(iri) {
+                    tx.insert(&internal_quad(iri, e));
+                }
+            }
+            tx.commit()?;
+            idx.dirty.clear();
+        }
+        // Both stores on disk, so that the next opening has little log to replay.
+        #[cfg(feature = "rocksdb")]
+        {
+            self.store().flush()?;
+            records.flush()?;
+        }
+        let marker = self.dir.join(UNFINISHED_FILE);
+        if self.unfinished.swap(false, Ordering::SeqCst) && marker.exists() {
+            fs::remove_file(&marker).map_err(io_err(&marker))?;
+        }
+        self.repair.store(false, Ordering::SeqCst);
+        let generation = self.dir.join(GENERATION_FILE);
+        let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_nanos();
+        fs::write(&generation, format!("{stamp}\n")).map_err(io_err(&generation))?;
+        Ok(())
+    }
+
     /// The next log segment: the pending changes, then the changed index records
     /// (None: the changes were too many to log, rewrite the base).
     fn segment_body(&self) -> Option<Vec<u8>> {
@@ -397,6 +709,9 @@ impl GraphStore {
 
     /// Notes changes for the next log segment; past a bound (a bulk ingest), the next save compacts instead.
     fn record(&self, ops: impl IntoIterator<Item = Op>) {
+        if self.backend == Backend::RocksDb {
+            return;
+        }
         const MAX_PENDING: usize = 1_000_000;
         let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(p) = pending.as_mut() {
@@ -407,8 +722,23 @@ impl GraphStore {
         }
     }
 
-    /// Writes the whole store to the base file atomically and empties the log.
+    /// RocksDB backend: before the first change after a save, a mark that the store is
+    /// between two saves (a writer killed now leaves it, and the next writer repairs).
+    fn begin_write(&self) -> Result<(), StoreError> {
+        if self.backend == Backend::RocksDb && !self.unfinished.swap(true, Ordering::SeqCst) {
+            let marker = self.dir.join(UNFINISHED_FILE);
+            let f = File::create(&marker).map_err(io_err(&marker))?;
+            f.sync_all().map_err(io_err(&marker))?;
+        }
+        Ok(())
+    }
+
+    /// Writes the whole store to the base file atomically and empties the log (memory
+    /// backend; RocksDB writes in place).
     pub fn compact(&self) -> Result<(), StoreError> {
+        if self.backend == Backend::RocksDb {
+            return Ok(());
+        }
         let data = self.dir.join(DATA_FILE);
         let tmp = self.dir.join(format!("{DATA_FILE}.tmp"));
         let file = File::create(&tmp).map_err(io_err(&tmp))?;
@@ -454,7 +784,7 @@ impl GraphStore {
     pub fn unindexed_articles(&self) -> Result<Vec<NamedNode>, StoreError> {
         let idx = self.index();
         let mut out = Vec::new();
-        for q in self.store.quads_for_pattern(
+        for q in self.store().quads_for_pattern(
             None,
             Some(oxigraph::model::vocab::rdf::TYPE),
             Some(vocab::schema::NEWS_ARTICLE.into()),
@@ -476,7 +806,7 @@ impl GraphStore {
         let g = GraphNameRef::NamedNode(iri.as_ref());
         let get = |p: NamedNodeRef<'_>| -> Result<Option<String>, StoreError> {
             let q =
-                self.store.quads_for_pattern(Some(iri.as_ref().into()), Some(p), None, Some(g)).next().transpose()?;
+                self.store().quads_for_pattern(Some(iri.as_ref().into()), Some(p), None, Some(g)).next().transpose()?;
             Ok(q.and_then(|q| match q.object {
                 Term::Literal(l) => Some(l.value().to_string()),
                 _ => None,
@@ -492,7 +822,7 @@ impl GraphStore {
     pub fn speakers_in(&self, iri: &NamedNode) -> Result<BTreeSet<NamedNode>, StoreError> {
         let mut out = BTreeSet::new();
         let g = GraphNameRef::NamedNode(iri.as_ref());
-        for q in self.store.quads_for_pattern(None, Some(vocab::schema::CREATOR), None, Some(g)) {
+        for q in self.store().quads_for_pattern(None, Some(vocab::schema::CREATOR), None, Some(g)) {
             if let Term::NamedNode(n) = q?.object {
                 out.insert(n);
             }
@@ -502,7 +832,9 @@ impl GraphStore {
 
     /// Drops one named graph.
     pub fn remove_graph(&self, graph: &NamedNode) -> Result<(), StoreError> {
-        let mut tx = self.store.start_transaction()?;
+        self.begin_write()?;
+        let store = self.store();
+        let mut tx = store.start_transaction()?;
         tx.remove_named_graph(graph)?;
         tx.commit()?;
         self.record([Op::Clear(graph.clone())]);
@@ -516,7 +848,7 @@ impl GraphStore {
         let mut out = BTreeSet::new();
         for id in ids {
             let e = rdf::entity_iri(id);
-            if !self.store.contains(oxigraph::model::QuadRef::new(
+            if !self.store().contains(oxigraph::model::QuadRef::new(
                 e.as_ref(),
                 oxigraph::model::vocab::rdf::TYPE,
                 vocab::schema::COUNTRY,
@@ -525,7 +857,7 @@ impl GraphStore {
                 continue;
             }
             for q in
-                self.store.quads_for_pattern(Some(e.as_ref().into()), Some(vocab::schema::IDENTIFIER), None, Some(g))
+                self.store().quads_for_pattern(Some(e.as_ref().into()), Some(vocab::schema::IDENTIFIER), None, Some(g))
             {
                 if let Term::Literal(l) = q?.object {
                     out.insert(l.value().to_string());
@@ -541,7 +873,9 @@ impl GraphStore {
         let graph = rdf::entities_graph();
         let g = GraphNameRef::NamedNode(graph.as_ref());
         let new: HashSet<Quad> = quads.into_iter().collect();
-        let mut tx = self.store.start_transaction()?;
+        self.begin_write()?;
+        let store = self.store();
+        let mut tx = store.start_transaction()?;
         let mut old: HashSet<Quad> = HashSet::new();
         for id in ids {
             let e = rdf::entity_iri(id);
@@ -565,7 +899,9 @@ impl GraphStore {
     pub fn clear_near_duplicates(&self, articles: &BTreeSet<String>) -> Result<(), StoreError> {
         let graph = rdf::similar_graph();
         let g = GraphNameRef::NamedNode(graph.as_ref());
-        let mut tx = self.store.start_transaction()?;
+        self.begin_write()?;
+        let store = self.store();
+        let mut tx = store.start_transaction()?;
         let mut old: Vec<Quad> = Vec::new();
         for a in articles {
             let a = NamedNode::new_unchecked(a.clone());
@@ -591,9 +927,32 @@ impl GraphStore {
         Ok(())
     }
 
+    /// Replaces the content of several named graphs, in one transaction.
+    pub fn replace_graphs(&self, graphs: &[(NamedNode, Vec<Quad>)]) -> Result<(), StoreError> {
+        if graphs.is_empty() {
+            return Ok(());
+        }
+        self.begin_write()?;
+        let store = self.store();
+        let mut tx = store.start_transaction()?;
+        for (graph, quads) in graphs {
+            if tx.contains_named_graph(graph)? {
+                tx.clear_graph(graph)?;
+            }
+            tx.extend(quads);
+        }
+        tx.commit()?;
+        for (graph, quads) in graphs {
+            self.record(std::iter::once(Op::Clear(graph.clone())).chain(quads.iter().cloned().map(Op::Add)));
+        }
+        Ok(())
+    }
+
     /// Replaces the content of one named graph.
     pub fn replace_graph(&self, graph: &NamedNode, quads: &[Quad]) -> Result<(), StoreError> {
-        let mut tx = self.store.start_transaction()?;
+        self.begin_write()?;
+        let store = self.store();
+        let mut tx = store.start_transaction()?;
         if tx.contains_named_graph(graph)? {
             tx.clear_graph(graph)?;
         }
@@ -632,7 +991,9 @@ impl GraphStore {
     pub fn replace_claims(&self, speaker: &NamedNode, quads: &[Quad]) -> Result<(), StoreError> {
         let graph = rdf::claims_graph();
         let g = GraphNameRef::NamedNode(graph.as_ref());
-        let mut tx = self.store.start_transaction()?;
+        self.begin_write()?;
+        let store = self.store();
+        let mut tx = store.start_transaction()?;
         let claims: Vec<_> = tx
             .quads_for_pattern(None, Some(vocab::schema::AUTHOR), Some(speaker.as_ref().into()), Some(g))
             .map(|q| q.map(|q| q.subject))
@@ -659,7 +1020,7 @@ impl GraphStore {
             .map(|e| (rdf::entity_iri(&e.id).as_str().to_string(), e.name, e.kind))
             .collect();
         let mut by_article: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        for q in self.store.quads_for_pattern(None, Some(vocab::schema::MENTIONS), None, None) {
+        for q in self.store().quads_for_pattern(None, Some(vocab::schema::MENTIONS), None, None) {
             let q = q?;
             if let (oxigraph::model::NamedOrBlankNode::NamedNode(a), Term::NamedNode(e)) = (q.subject, q.object) {
                 by_article.entry(a.as_str().to_string()).or_default().push(e.as_str().to_string());
@@ -670,7 +1031,9 @@ impl GraphStore {
 
     /// Adds quads to the store.
     pub fn insert(&self, quads: &[Quad]) -> Result<(), StoreError> {
-        let mut tx = self.store.start_transaction()?;
+        self.begin_write()?;
+        let store = self.store();
+        let mut tx = store.start_transaction()?;
         tx.extend(quads);
         tx.commit()?;
         self.record(quads.iter().cloned().map(Op::Add));
@@ -682,7 +1045,7 @@ impl GraphStore {
         let graph = rdf::entities_graph();
         let mut by: BTreeMap<String, GlobalEntity> = BTreeMap::new();
         let mut classes: BTreeMap<String, (bool, bool, bool)> = BTreeMap::new(); // (person, organization, place)
-        for q in self.store.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph.as_ref()))) {
+        for q in self.store().quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph.as_ref()))) {
             let q = q?;
             let subject = q.subject.to_string();
             let iri = subject.trim_start_matches('<').trim_end_matches('>');
@@ -759,6 +1122,11 @@ impl GraphStore {
 
     /// Runs a SPARQL query with the contract's prefixes pre-declared.
     pub fn query(&self, query: &str) -> Result<QueryResults<'static>, StoreError> {
+        self.refresh()?;
+        self.query_once(query)
+    }
+
+    fn query_once(&self, query: &str) -> Result<QueryResults<'static>, StoreError> {
         let mut ev = SparqlEvaluator::new();
         for (p, iri) in vocab::PREFIXES {
             ev = ev.with_prefix(*p, *iri).map_err(|e| StoreError::Query(e.to_string()))?;
@@ -768,7 +1136,7 @@ impl GraphStore {
         if prepared.dataset().is_default_dataset() {
             prepared.dataset_mut().set_default_graph_as_union();
         }
-        prepared.on_store(&self.store).execute().map_err(|e| StoreError::Query(e.to_string()))
+        prepared.on_store(&self.store()).execute().map_err(|e| StoreError::Query(e.to_string()))
     }
 
     /// Writes the store: datasets formats keep the per-article graphs, triple formats write their union.
@@ -778,13 +1146,14 @@ impl GraphStore {
             ser = ser.with_prefix(*p, *iri)?;
         }
         let mut ser = ser.for_writer(w);
+        self.refresh()?;
         if format.supports_datasets() {
-            for q in self.store.iter() {
+            for q in self.store().iter() {
                 ser.serialize_quad(&restore_datatype(q?))?;
             }
         } else {
             let mut seen = BTreeSet::new();
-            for q in self.store.iter() {
+            for q in self.store().iter() {
                 let q = restore_datatype(q?);
                 let t = oxigraph::model::Triple::new(q.subject, q.predicate, q.object);
                 if seen.insert(t.to_string()) {
@@ -797,7 +1166,8 @@ impl GraphStore {
     }
 
     pub fn stats(&self) -> Result<Stats, StoreError> {
-        let mut st = Stats { triples: self.store.len()?, ..Default::default() };
+        self.refresh()?;
+        let mut st = Stats { triples: self.store().len()?, ..Default::default() };
         let count = |q: &str| -> Result<usize, StoreError> {
             if let QueryResults::Solutions(mut s) = self.query(q)?
                 && let Some(Ok(row)) = s.next()
@@ -818,6 +1188,34 @@ impl GraphStore {
         }
         Ok(st)
     }
+}
+
+/// Loads a base file: public quads into the query store, internal records into the index.
+fn load_base(store: &Store, index: &mut Index, file: File, data: &Path) -> Result<(), StoreError> {
+    let internal = rdf::internal_graph();
+    let corrupt = |message: String| StoreError::Corrupt { path: data.to_path_buf(), message };
+    let mut loader = store.bulk_loader();
+    let mut batch = Vec::new();
+    for q in RdfParser::from_format(RdfFormat::NQuads).for_reader(BufReader::new(file)) {
+        let q = q.map_err(|e| corrupt(e.to_string()))?;
+        if q.graph_name.as_ref() == GraphNameRef::NamedNode(internal.as_ref()) {
+            let entry = match &q.object {
+                Term::Literal(l) => ArticleIndex::from_json(l.value()),
+                _ => None,
+            }
+            .ok_or_else(|| corrupt(format!("bad internal record for {}", q.subject)))?;
+            let iri = q.subject.to_string();
+            index.insert(iri.trim_start_matches('<').trim_end_matches('>'), entry);
+            continue;
+        }
+        batch.push(q);
+        if batch.len() >= 100_000 {
+            loader.load_quads(std::mem::take(&mut batch))?;
+        }
+    }
+    loader.load_quads(batch)?;
+    loader.commit()?;
+    Ok(())
 }
 
 /// One article's record as a quad of the internal graph.

@@ -65,6 +65,44 @@ fn extend_new<'a>(set: &mut BTreeSet<String>, items: impl Iterator<Item = &'a st
 
 /// Adds or replaces `upserts` and removes `removals` (article IRIs), keeping every cross-article fact right.
 pub fn apply(st: &GraphStore, upserts: Vec<Upsert>, removals: &[NamedNode], err: &mut dyn Write) -> Result<Outcome> {
+    apply_with(st, upserts, removals, false, err)
+}
+
+/// After a RocksDB writer was killed between two saves: every cross-article graph is
+/// computed again from the stored articles (their own graphs are whole: each was written
+/// in one transaction). Records whose article graph is gone go too; articles without a
+/// record are the caller's to add (`upserts`).
+pub fn rebuild(st: &GraphStore, upserts: Vec<Upsert>, err: &mut dyn Write) -> Result<Outcome> {
+    let iris: Vec<String> = st.index().articles.keys().cloned().collect();
+    for iri in iris {
+        if st.article(&NamedNode::new_unchecked(iri.clone()))?.is_none() {
+            st.index_mut().remove(&iri);
+        }
+    }
+    for g in [rdf::entities_graph(), rdf::similar_graph(), rdf::claims_graph()] {
+        st.remove_graph(&g)?;
+    }
+    {
+        let mut idx = st.index_mut();
+        let keys: Vec<String> = idx.articles.keys().cloned().collect();
+        for k in keys {
+            if let Some(e) = idx.entry_mut(&k) {
+                e.links.clear();
+                e.near.clear();
+            }
+        }
+    }
+    apply_with(st, upserts, &[], true, err)
+}
+
+/// `apply`; with `everything`, near duplicates are recomputed for every stored article.
+fn apply_with(
+    st: &GraphStore,
+    upserts: Vec<Upsert>,
+    removals: &[NamedNode],
+    everything: bool,
+    err: &mut dyn Write,
+) -> Result<Outcome> {
     let mut outcome = Outcome::default();
     let timing = std::env::var_os("NEWSGRAPH_TIMING").is_some();
     let t0 = std::time::Instant::now();
@@ -109,6 +147,9 @@ pub fn apply(st: &GraphStore, upserts: Vec<Upsert>, removals: &[NamedNode], err:
             extend_new(&mut near_scope, idx.band_neighbours(&u.signature).into_keys());
             near_scope.insert(iri.clone());
         }
+        if everything {
+            near_scope.extend(idx.articles.keys().cloned());
+        }
     }
     // Speakers whose claims may change: of every quotation removed or written.
     let mut speakers: BTreeSet<NamedNode> = BTreeSet::new();
@@ -122,6 +163,7 @@ pub fn apply(st: &GraphStore, upserts: Vec<Upsert>, removals: &[NamedNode], err:
     // Resolve the whole corpus again; rewrite the article graphs whose links changed.
     let mut written: BTreeSet<String> = BTreeSet::new();
     let mut rounds = 0;
+    let mut queued: Vec<(NamedNode, Vec<oxigraph::model::Quad>)> = Vec::new();
     let res = loop {
         rounds += 1;
         let (iris, res) = {
@@ -166,7 +208,11 @@ pub fn apply(st: &GraphStore, upserts: Vec<Upsert>, removals: &[NamedNode], err:
                 }
             };
             let quads = rdf::article_quads(&article, &ex, &res.links[a], &res.entities);
-            st.replace_graph(&node, &quads)?;
+            // Written in groups: one transaction for many article graphs.
+            queued.push((node, quads));
+            if queued.len() >= 256 {
+                st.replace_graphs(&std::mem::take(&mut queued))?;
+            }
             for q in ex.quotes.iter().chain(&ex.statements) {
                 if let Some(s) = q.speaker {
                     speakers.insert(rdf::entity_iri(&res.entities[res.links[a][s]].id));
@@ -178,6 +224,7 @@ pub fn apply(st: &GraphStore, upserts: Vec<Upsert>, removals: &[NamedNode], err:
             }
             written.insert(iri.clone());
         }
+        st.replace_graphs(&std::mem::take(&mut queued))?;
         if !stale_records || rounds >= 3 {
             break res;
         }

@@ -5,7 +5,21 @@ use std::process::{Command, Output, Stdio};
 pub fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_newsgraph"));
     c.env_remove("NEWSGRAPH_STORE");
+    c.env_remove("NEWSGRAPH_BACKEND");
+    if let Some(b) = backend() {
+        c.env("NEWSGRAPH_BACKEND", b);
+    }
     c
+}
+
+/// The backend the tests create stores with: $NEWSGRAPH_TEST_BACKEND (memory or rocksdb), else the default.
+pub fn backend() -> Option<String> {
+    std::env::var("NEWSGRAPH_TEST_BACKEND").ok().filter(|b| !b.is_empty())
+}
+
+/// Whether the tests run against the RocksDB backend (tests of the in-memory backend's files skip then).
+pub fn on_rocksdb() -> bool {
+    backend().as_deref() == Some("rocksdb")
 }
 
 pub fn examples() -> PathBuf {

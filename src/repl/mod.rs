@@ -23,7 +23,11 @@ use command::Command;
 
 /// Opens the store for the REPL; an empty store first gets the example corpus.
 pub fn open_for_repl(dir: &Path, err: &mut dyn Write) -> Result<GraphStore> {
-    let st = GraphStore::open(dir, Access::Write)?;
+    let st = match GraphStore::open(dir, Access::Write) {
+        // A writer (an ingest) is at work: read beside it, following its commits.
+        Err(crate::store::StoreError::Locked { .. }) => return Ok(GraphStore::open(dir, Access::Read)?),
+        r => r?,
+    };
     crate::migrate(&st, err)?;
     if st.is_empty()? {
         let corpus = crate::default_corpus();
