@@ -86,3 +86,14 @@ pub const PREFIXES: &[(&str, &str)] = &[
 
 /// Where newsgraph mints the IRIs of articles, entities and quotes.
 pub const BASE: &str = "https://w3id.org/newsgraph/id/";
+
+/// Short prefixes for the kinds of resources newsgraph mints, declared in the
+/// shell and `query` (not in exports) so that results show `person:joe-biden`,
+/// a name that can be pasted back into a query.
+pub const RESOURCE_PREFIXES: &[(&str, &str)] = &[
+    ("person", "https://w3id.org/newsgraph/id/person/"),
+    ("organization", "https://w3id.org/newsgraph/id/organization/"),
+    ("place", "https://w3id.org/newsgraph/id/place/"),
+    ("article", "https://w3id.org/newsgraph/id/article/"),
+    ("claim", "https://w3id.org/newsgraph/id/claim/"),
+];
