@@ -490,15 +490,18 @@ pub struct Options {
 /// Runs the shell: interactive on a terminal, else the commands on standard input.
 /// Returns whether every input succeeded.
 pub fn run(st: &'static GraphStore, opts: &Options, out: &mut dyn Write) -> Result<bool> {
-    install_interrupt_handler();
     let mut shell = Shell::new(st);
     shell.timeout = opts.timeout;
     if !std::io::stdin().is_terminal() {
         PIPED.store(true, Ordering::SeqCst);
+        install_interrupt_handler();
         return run_piped(&mut shell, std::io::stdin().lock(), opts.keep_going, out, &mut std::io::stderr());
     }
     let config = Config::builder().auto_add_history(false).build();
     let mut rl: Editor<helper::InputHelper, DefaultHistory> = Editor::with_config(config)?;
+    // After the editor, which takes SIGINT for itself when created: the terminal is raw while a
+    // line is edited (Ctrl-C is a key then), so the signal only comes while a query runs.
+    install_interrupt_handler();
     rl.set_helper(Some(completion_data(st, &shell)));
     let history = history_path();
     if let Some(h) = &history {
