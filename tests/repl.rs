@@ -173,3 +173,136 @@ fn tables_show_names_that_paste_back() {
     let row = out.lines().find(|l| l.contains("Kyiv")).unwrap();
     assert!(row.contains("┆      7 ┆"), "numbers right-aligned under ?number: {row}");
 }
+
+#[test]
+fn dot_commands_for_the_store() {
+    let (_dir, store) = seeded_store();
+    let script = ".graphs\n.schema\n.explain SELECT ?n WHERE { ?p a schema:Person ; schema:name ?n }\n.prefix ex: <http://example.org/>\n.prefixes\nSELECT ?x WHERE { BIND(ex:thing AS ?x) }\n";
+    let o = run_stdin(&["repl", "--store", &store], script);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    // .graphs: the five article graphs and the corpus graphs, with their sizes.
+    assert_eq!(out.matches("│ article:0").count(), 5, "{out}");
+    assert!(out.contains("graph/entities>"));
+    // .schema: classes and properties with counts.
+    let people = out.lines().find(|l| l.contains("schema:Person ")).expect("schema:Person in .schema");
+    let n: usize = people.split('┆').nth(2).unwrap().trim().trim_end_matches('│').trim().parse().unwrap();
+    let csv = stdout(&run(&[
+        "query",
+        "--store",
+        &store,
+        "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a schema:Person }",
+        "--format",
+        "csv",
+    ]));
+    assert_eq!(n.to_string(), csv.lines().nth(1).unwrap().trim());
+    assert!(out.contains("┆ nif:beginIndex "));
+    // .explain: oxigraph's plan with statistics.
+    assert!(out.contains("QuadPattern") && out.contains("number of results"), "{out}");
+    assert!(out.contains(&format!("({n} results)")));
+    // .prefix declares for display and for queries.
+    assert!(out.contains("PREFIX ex: <http://example.org/>") && out.contains("│ ex:thing │"), "{out}");
+}
+
+#[test]
+fn dot_commands_for_output() {
+    let (dir, store) = seeded_store();
+    let q = "SELECT ?n (COUNT(?a) AS ?k) WHERE { ?o a schema:Organization ; schema:name ?n . ?a schema:mentions ?o FILTER(?n = \"NATO\") } GROUP BY ?n";
+    let out_file = dir.path().join("results dir");
+    std::fs::create_dir(&out_file).unwrap();
+    let out_file = out_file.join("nato.csv");
+    let script = format!(
+        ".mode csv\n{q}\n.mode tsv\n{q}\n.mode json\n{q}\n.mode xml\n{q}\n.mode markdown\n{q}\n.mode turtle\nCONSTRUCT {{ ?o schema:name ?n }} WHERE {{ ?o schema:name ?n FILTER(?n = \"NATO\") }}\n.mode jsonld\nCONSTRUCT {{ ?o schema:name ?n }} WHERE {{ ?o schema:name ?n FILTER(?n = \"NATO\") }}\n.mode csv\n.output {}\n{q}\n.output\n.timer on\n{q}\n",
+        out_file.display()
+    );
+    let o = run_stdin(&["repl", "--store", &store], &script);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("n,k\r\nNATO,5\r\n"), "csv: {out}");
+    assert!(out.contains("?n\t?k\n\"NATO\"\t5\n"), "tsv: {out}");
+    assert!(out.contains(r#""value":"NATO""#), "json: {out}");
+    assert!(out.contains("<literal>NATO</literal>"), "xml: {out}");
+    assert!(out.contains("| n | k |\n|---|---:|\n| NATO | 5 |"), "markdown: {out}");
+    assert!(out.contains("schema:name \"NATO\" ."), "turtle: {out}");
+    assert!(out.contains(r#""@value":"NATO""#) || out.contains(r#""http://schema.org/name""#), "jsonld: {out}");
+    // .output sends results to the file, then back to the screen.
+    assert_eq!(std::fs::read_to_string(&out_file).unwrap(), "n,k\r\nNATO,5\r\n");
+    assert_eq!(out.matches("NATO,5").count(), 2, "before and after .output");
+    // .timer on: the time of each query, beside the results.
+    assert!(stderr(&o).contains("1 row in"), "{}", stderr(&o));
+    // A bad .output path names that path.
+    let o = run_stdin(&["repl", "--store", &store], ".output /nonexistent dir/x.csv\n");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("cannot write /nonexistent dir/x.csv"), "{}", stderr(&o));
+    let o = run_stdin(&["repl", "--store", &store], ".export turtle /nonexistent dir/x.ttl\n");
+    assert!(stderr(&o).contains("cannot write /nonexistent dir/x.ttl:"), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("partial"), "no temporary name: {}", stderr(&o));
+}
+
+#[test]
+fn read_runs_a_file_of_commands() {
+    let (dir, store) = seeded_store();
+    let script = dir.path().join("my queries.rq");
+    let q = std::fs::read_to_string(examples().join("queries/organizations-by-articles.rq")).unwrap();
+    std::fs::write(&script, format!(".mode csv\n{q}\nASK {{ ?s ?p ?o }}\n")).unwrap();
+    let o = run_stdin(&["repl", "--store", &store], &format!(".read {}\n", script.display()));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("name,articles\r\nNATO,5\r\n"), "the whole query, ORDER BY included: {out}");
+    assert!(out.trim_end().ends_with("true"));
+    std::fs::write(&script, "ASK { ?s ?p ?o }\nSELECT WHERE nope\n").unwrap();
+    let o = run_stdin(&["repl", "--store", &store], &format!(".read {}\n", script.display()));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains(&format!("(in {})", script.display())));
+}
+
+#[test]
+fn shortcuts_answer_on_the_examples_and_show_their_query() {
+    let (_dir, store) = seeded_store();
+    let o = run_stdin(
+        &["repl", "--store", &store],
+        ".mode csv\n.quotes Scholz\n.said \"not our enemy\"\n.entity NATO\n.articles Olaf Scholz\n.claims\n",
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let (out, err) = (stdout(&o), stderr(&o));
+    // Each printed the SPARQL it ran (to standard error in a script).
+    assert_eq!(err.matches("SELECT ").count(), 8, "five queries (three with a sub-select): {err}");
+    let headers = [
+        "speaker,quote,article,headline",
+        "entity,property,value",
+        "name,article,headline",
+        "speaker,articles,wordings",
+    ];
+    let sections: Vec<&str> = out.split("\r\n").collect();
+    let rows = |header: &str| -> Vec<String> {
+        let start = sections.iter().position(|l| *l == header).unwrap_or_else(|| panic!("{header} in {out}"));
+        sections[start + 1..]
+            .iter()
+            .take_while(|l| !l.is_empty() && !headers.contains(l))
+            .map(|s| s.to_string())
+            .collect()
+    };
+    // .quotes: every row is Scholz's, with the article.
+    let q = rows("speaker,quote,article,headline");
+    assert!(q.iter().filter(|r| r.starts_with("Olaf Scholz,")).count() >= 5, "{q:?}");
+    // .said: Biden said it, in several articles.
+    assert!(
+        out.contains("Joe Biden,\"To the citizens of Russia, you are not our enemy,\",000_c79dea70320f1e51.txt"),
+        "{out}"
+    );
+    // .entity: type, name and the articles of NATO.
+    assert!(
+        out.contains("organization:nato,1 type,schema:Organization")
+            || out.contains("https://w3id.org/newsgraph/id/organization/nato,1 type,http://schema.org/Organization"),
+        "{out}"
+    );
+    assert_eq!(out.matches(",7 article,").count(), 5, "NATO is in the five articles: {out}");
+    // .articles: the articles that name Scholz.
+    let a = rows("name,article,headline");
+    assert!(a.iter().any(|r| r.starts_with("Olaf Scholz,001_8727e98081cf8dbe.txt")), "{a:?}");
+    // .claims: statements in several articles, most carried first.
+    let c = rows("speaker,articles,wordings");
+    let first: Vec<&str> = c[0].splitn(3, ',').collect();
+    assert!(first[1].parse::<usize>().unwrap() >= 2, "{c:?}");
+    assert!(first[2].contains(" | "), "each wording: {c:?}");
+}

@@ -345,7 +345,12 @@ impl Shell {
 
     fn query(&mut self, q: &str, show: bool, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<Outcome> {
         if show {
-            writeln!(out, "{q}")?;
+            // The query a shortcut ran, to learn from; in a script, beside the results rather than in them.
+            if self.footer {
+                writeln!(out, "{q}")?;
+            } else {
+                writeln!(err, "{q}")?;
+            }
         }
         let started = Instant::now();
         let result = match &mut self.output {

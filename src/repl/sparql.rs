@@ -65,6 +65,8 @@ pub fn check(text: &str, prefixes: &[(String, String)]) -> Check {
         Err(e) => e.to_string(),
     };
     let update_err = match evaluator(prefixes).parse_update(text) {
+        // Comments and PREFIX lines alone are an empty update: a beginning, not a request.
+        Ok(_) if first_keyword(text).is_none() => return Check::Incomplete,
         Ok(_) => return Check::Update,
         Err(e) => e.to_string(),
     };
@@ -415,6 +417,7 @@ impl Splitter {
         } else if is_whole(&self.buf, prefixes) {
             let longer = format!("{}\n{line}", self.buf);
             let continues = !line.trim_start().starts_with('.')
+                && !starts_a_query(line)
                 && match check(&longer, prefixes) {
                     Check::Query | Check::Update | Check::Incomplete => true,
                     // The error is past the new line's first word: the line belongs to this query (and is wrong).
@@ -445,6 +448,14 @@ impl Splitter {
         let rest = std::mem::take(&mut self.buf);
         (!rest.trim().is_empty()).then(|| rest.trim_end().to_string())
     }
+}
+
+/// A line that can only begin a new query or update (its first word is a query form, an update
+/// operation or a prologue declaration): after a whole query, it never continues it.
+fn starts_a_query(line: &str) -> bool {
+    let first = line.split_whitespace().next().unwrap_or("").to_uppercase();
+    let first = first.split(['{', '(']).next().unwrap_or("");
+    FORMS.contains(&first) || first == "PREFIX" || first == "BASE"
 }
 
 /// `;` at the end ends a query, unless the text before it is a valid beginning (a `;` between
@@ -492,6 +503,7 @@ mod tests {
         assert_eq!(check("SELECT * WHERE { ?s ?p ?o FILTER(?o < 3) }", &p), Check::Query);
         assert_eq!(check("SELECT * WHERE { # a { in a comment\n ?s ?p ?o }", &p), Check::Query);
         assert_eq!(check("SELECT * WHERE { ?s ?p ?o FILTER(?o < 3) ", &p), Check::Incomplete);
+        assert_eq!(check("# a comment\nPREFIX a: <http://a/>\n", &p), Check::Incomplete);
         assert_eq!(check("INSERT DATA { <a:b> <a:c> <a:d> }", &p), Check::Update);
         assert_eq!(check("SELECT ?n WHERE { ?p schema:name ?n }", &p), Check::Query);
         match check("PREFIX a: <http://a/>\n  SELCT ?n WHERE { ?p schema:name ?n }", &p) {
@@ -539,6 +551,8 @@ mod tests {
         // A misspelt continuation stays with its query (and is reported as its error).
         let parts = split_script("SELECT * WHERE { ?s ?p ?o }\nORDER BY ?s LIMT 3\n", &p);
         assert_eq!(parts.len(), 1);
+        let parts = split_script("SELECT * WHERE { ?s ?p ?o }\nORDER BY ?s\n\nASK { ?s ?p ?o }\n", &p);
+        assert_eq!(parts.len(), 2, "{parts:?}");
         let parts = split_script("SELCT * WHERE { ?s ?p ?o }\n.stats\n", &p);
         assert_eq!(parts, vec!["SELCT * WHERE { ?s ?p ?o }".to_string(), ".stats".into()]);
         // An unfinished query at the end is still handed over (to report it).
