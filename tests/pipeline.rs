@@ -213,3 +213,54 @@ fn query_formats_and_graph_results() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("error") || stderr(&o).contains("expected"), "a parse error is reported");
 }
+
+#[test]
+fn labels_language_and_one_graph_exports() {
+    let (dir, store) = seeded_store();
+    // rdfs:label beside every schema:name; the article's language.
+    let q = "SELECT (COUNT(?e) AS ?n) WHERE { GRAPH ?g { ?e schema:name ?name } FILTER NOT EXISTS { GRAPH ?g { ?e rdfs:label ?name } } }";
+    let o = run(&["query", "--store", &store, q, "--format", "csv"]);
+    assert_eq!(stdout(&o).lines().nth(1), Some("0"), "every name has its label");
+    let o = run(&[
+        "query",
+        "--store",
+        &store,
+        "SELECT (COUNT(?a) AS ?n) WHERE { ?a a schema:NewsArticle ; schema:inLanguage \"en\" }",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(stdout(&o).lines().nth(1), Some("5"));
+    // One named graph, in every RDF format, parses back; JSON-LD and RDF/XML included.
+    let article = "https://w3id.org/newsgraph/id/article/000_c79dea70320f1e51";
+    let o = run(&[
+        "query",
+        "--store",
+        &store,
+        &format!("SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{article}> {{ ?s ?p ?o }} }}"),
+        "--format",
+        "csv",
+    ]);
+    let in_graph: usize = stdout(&o).lines().nth(1).unwrap().parse().unwrap();
+    for (fmt, rdf) in [
+        ("nquads", oxigraph::io::RdfFormat::NQuads),
+        ("turtle", oxigraph::io::RdfFormat::Turtle),
+        ("jsonld", oxigraph::io::RdfFormat::JsonLd { profile: oxigraph::io::JsonLdProfileSet::empty() }),
+        ("rdfxml", oxigraph::io::RdfFormat::RdfXml),
+    ] {
+        let path = dir.path().join(format!("one.{fmt}"));
+        let o = run(&["export", "--store", &store, "--format", fmt, "--graph", article, "-o", path.to_str().unwrap()]);
+        assert!(o.status.success(), "{fmt}: {}", stderr(&o));
+        assert_eq!(count_statements(&path, rdf), in_graph, "{fmt} holds the graph");
+    }
+    let o = run(&["export", "--store", &store, "--graph", "https://example.org/none"]);
+    assert!(!o.status.success() && stderr(&o).contains("no graph https://example.org/none"));
+    // The whole store as JSON-LD keeps the named graphs.
+    let path = dir.path().join("all.jsonld");
+    assert!(run(&["export", "--store", &store, "--format", "jsonld", "-o", path.to_str().unwrap()]).status.success());
+    let nq = dir.path().join("all.nq");
+    assert!(run(&["export", "--store", &store, "-o", nq.to_str().unwrap()]).status.success());
+    assert_eq!(
+        count_statements(&path, oxigraph::io::RdfFormat::JsonLd { profile: oxigraph::io::JsonLdProfileSet::empty() }),
+        count_statements(&nq, oxigraph::io::RdfFormat::NQuads)
+    );
+}

@@ -22,7 +22,7 @@ pub mod schema {
         ALTERNATE_NAME = "alternateName";
         HEADLINE = "headline"; MENTIONS = "mentions"; TEXT = "text"; CREATOR = "creator"; IS_PART_OF = "isPartOf";
         JOB_TITLE = "jobTitle"; IDENTIFIER = "identifier"; SAME_AS = "sameAs"; LATITUDE = "latitude"; LONGITUDE = "longitude";
-        CONTAINED_IN_PLACE = "containedInPlace"; AFFILIATION = "affiliation"; NATIONALITY = "nationality"; AUTHOR = "author"; APPEARANCE = "appearance";
+        CONTAINED_IN_PLACE = "containedInPlace"; IN_LANGUAGE = "inLanguage"; AFFILIATION = "affiliation"; NATIONALITY = "nationality"; AUTHOR = "author"; APPEARANCE = "appearance";
     }
 }
 
