@@ -92,7 +92,14 @@ fn a_named_store_must_exist() {
     let o = run_stdin(&["repl", "--store", store.to_str().unwrap()], ".stats\n");
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no store at") && stderr(&o).contains("--examples"), "{}", stderr(&o));
-    assert!(!store.join("graph.nq").exists(), "nothing was created");
+    assert!(!store.exists(), "nothing was created");
+    // An existing empty folder opens as an empty store, with a word on how to fill it.
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let o = run_stdin(&["repl", "--store", empty.to_str().unwrap()], ".stats\n");
+    assert!(o.status.success());
+    assert!(stderr(&o).contains("is empty: add articles"), "{}", stderr(&o));
+    assert!(stdout(&o).contains("articles: 0"));
     let o = run_stdin(&["repl", "--store", store.to_str().unwrap(), "--examples"], ".stats\n");
     assert!(o.status.success());
     assert!(stderr(&o).contains("from the example articles"));

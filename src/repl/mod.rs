@@ -47,7 +47,7 @@ pub enum Open {
 /// Opens the store for the REPL. A missing folder is an error unless the example
 /// articles were asked for; an empty store is filled with them only then.
 pub fn open_for_repl(dir: &Path, open: Open, err: &mut dyn Write) -> Result<GraphStore> {
-    if open == Open::Existing && !dir.join("graph.nq").exists() && !dir.join("graph.log").exists() {
+    if open == Open::Existing && !dir.is_dir() {
         anyhow::bail!(
             "no store at {0} (create one with `newsgraph ingest --store {0} FILE...`, or start from the example articles with `newsgraph repl --store {0} --examples`)",
             dir.display()
@@ -55,6 +55,13 @@ pub fn open_for_repl(dir: &Path, open: Open, err: &mut dyn Write) -> Result<Grap
     }
     let st = GraphStore::open(dir, Access::Write)?;
     crate::migrate(&st, err)?;
+    if st.is_empty()? && open == Open::Existing {
+        writeln!(
+            err,
+            "The store {0} is empty: add articles with `newsgraph ingest --store {0} FILE...` (or `--examples`)",
+            dir.display()
+        )?;
+    }
     if st.is_empty()? && open == Open::Examples {
         let corpus = crate::default_corpus();
         writeln!(err, "Creating the store {} from the example articles in {} ...", dir.display(), corpus.display())?;
