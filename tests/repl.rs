@@ -313,3 +313,13 @@ fn shortcuts_answer_on_the_examples_and_show_their_query() {
     assert!(first[1].parse::<usize>().unwrap() >= 2, "{c:?}");
     assert!(first[2].contains(" | "), "each wording: {c:?}");
 }
+
+#[test]
+fn an_unfinished_query_at_the_end_of_a_script_says_so() {
+    let (_dir, store) = seeded_store();
+    let o = run_stdin(&["repl", "--store", &store], "SELECT ?n WHERE {\n  ?p schema:name ?n\n");
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("line 2, column 20: the query ends too early"), "{err}");
+    assert!(err.contains("closing } or ) may be missing"), "{err}");
+}

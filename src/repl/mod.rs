@@ -153,17 +153,7 @@ pub fn run_query(
     match sparql::check(text, &style.prefixes) {
         sparql::Check::Query => {}
         sparql::Check::Update => return Err(QueryError::Update),
-        sparql::Check::Incomplete => {
-            let end = sparql::SyntaxError {
-                line: text.lines().count().max(1),
-                column: text.lines().last().map_or(0, |l| l.chars().count()) + 1,
-                offset: text.len(),
-                expected: "more: the query ends too early".into(),
-            };
-            let mut r = sparql::render(text, &end);
-            r.push_str(" (a closing } or ) may be missing)");
-            return Err(QueryError::Syntax(r));
-        }
+        sparql::Check::Incomplete => return Err(QueryError::Syntax(sparql::render_unfinished(text))),
         sparql::Check::Error(e) => return Err(QueryError::Syntax(sparql::render(text, &e))),
     }
     // The query runs on a worker thread; this thread waits for it, for Ctrl-C and for the timeout.
@@ -329,7 +319,7 @@ impl Shell {
                     sparql::Check::Query => {}
                     sparql::Check::Error(e) => return fail(err, sparql::render(&q, &e)),
                     sparql::Check::Update => return fail(err, sparql::UPDATE_REFUSED.to_string()),
-                    sparql::Check::Incomplete => return fail(err, "the query ends too early".into()),
+                    sparql::Check::Incomplete => return fail(err, sparql::render_unfinished(&q)),
                 }
                 match self.st.explain(&q, &extra) {
                     Ok((json, n)) => {

@@ -312,6 +312,18 @@ fn word_at(text: &str, offset: usize) -> &str {
     &rest[..end]
 }
 
+/// The error for a text that ends before its query does.
+pub fn render_unfinished(text: &str) -> String {
+    let t = text.trim_end();
+    let line = t.lines().count().max(1);
+    let last = t.lines().last().unwrap_or("");
+    format!(
+        "syntax error at line {line}, column {}: the query ends too early\n  {last}\n  {}^\nhint: a closing }} or ) may be missing, or a clause is unfinished (ORDER BY, LIMIT, FILTER ...)",
+        last.chars().count() + 1,
+        " ".repeat(last.chars().count())
+    )
+}
+
 /// A plain-words hint for an error.
 pub fn hint(text: &str, e: &SyntaxError) -> String {
     let word = word_at(text, e.offset);
