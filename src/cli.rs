@@ -11,6 +11,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "newsgraph", version, about, long_about)]
 pub struct Args {
+    /// Store folder, also accepted before the subcommand [default: $NEWSGRAPH_STORE, else ./newsgraph-data]
+    #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+    pub store: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -18,7 +21,7 @@ pub struct Args {
 #[derive(Debug, Clone, clap::Args)]
 pub struct StoreArg {
     /// Store folder [default: $NEWSGRAPH_STORE, else ./newsgraph-data]
-    #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath, env = "NEWSGRAPH_STORE")]
+    #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
     pub store: Option<PathBuf>,
 }
 
@@ -60,11 +63,23 @@ pub enum Command {
     },
     /// Interactive SPARQL shell over the store
     ///
-    /// When the store is empty, it first ingests examples/articles. Piped
-    /// standard input runs the same commands without a prompt.
+    /// A store folder given with --store (or $NEWSGRAPH_STORE) must exist;
+    /// the default ./newsgraph-data, or any new folder with --examples, is
+    /// created with the example articles in examples/articles. Piped standard
+    /// input runs the same commands without a prompt and stops at the first
+    /// error (exit status 1) unless --keep-going.
     Repl {
         #[command(flatten)]
         store: StoreArg,
+        /// Create the store (or fill it when empty) with the example articles
+        #[arg(long)]
+        examples: bool,
+        /// Piped input: go on after an error (the exit status is still 1)
+        #[arg(long)]
+        keep_going: bool,
+        /// Stop any query after this many seconds
+        #[arg(long, value_name = "SECONDS")]
+        timeout: Option<f64>,
     },
     /// Run one SPARQL query
     ///
@@ -77,12 +92,15 @@ pub enum Command {
         /// The query text
         #[arg(required_unless_present = "file", conflicts_with = "file")]
         sparql: Option<String>,
-        /// Read the query from a file
+        /// Read the query from a file (`-`: standard input)
         #[arg(long, short, value_hint = clap::ValueHint::FilePath)]
         file: Option<PathBuf>,
-        /// Result format for SELECT and ASK
+        /// Result format: table, csv, tsv, json, xml or markdown for SELECT and ASK; turtle, ntriples, jsonld or rdfxml for CONSTRUCT and DESCRIBE (table prints Turtle there)
         #[arg(long, value_enum, default_value_t = ResultFormat::Table)]
         format: ResultFormat,
+        /// Stop the query after this many seconds (exit status 1)
+        #[arg(long, value_name = "SECONDS")]
+        timeout: Option<f64>,
     },
     /// Show what extraction finds in articles, without storing anything
     ///
@@ -102,12 +120,18 @@ pub enum Command {
     Export {
         #[command(flatten)]
         store: StoreArg,
-        /// RDF format
+        /// RDF format, or a network format
         #[arg(long, value_enum, default_value_t = ExportFormat::Nquads)]
         format: ExportFormat,
         /// Output file [default: standard output]
         #[arg(long, short, value_hint = clap::ValueHint::FilePath)]
         output: Option<PathBuf>,
+        /// Only this named graph (an article IRI, or .../graph/entities, claims, similar)
+        #[arg(long, value_name = "IRI")]
+        graph: Option<String>,
+        /// Network formats: keep links between entities named together in at least this many sentences
+        #[arg(long, value_name = "N", default_value_t = 2)]
+        min_weight: u32,
     },
 }
 
@@ -125,6 +149,13 @@ pub enum ResultFormat {
     Csv,
     Tsv,
     Json,
+    /// SPARQL XML results (RDF/XML for graphs)
+    Xml,
+    Markdown,
+    Turtle,
+    Ntriples,
+    Jsonld,
+    Rdfxml,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -133,6 +164,10 @@ pub enum ExportFormat {
     Ntriples,
     Nquads,
     Trig,
+    /// JSON-LD (keeps the named graphs)
+    Jsonld,
+    /// RDF/XML (the union of the graphs)
+    Rdfxml,
     /// Graphviz: the entity network
     Dot,
     /// GraphML (Gephi, yEd): the entity network
@@ -152,5 +187,7 @@ mod tests {
         let a = Args::try_parse_from(["newsgraph", "export", "--format", "trig", "-o", "x.trig"]).unwrap();
         assert!(matches!(a.command, Some(Command::Export { format: ExportFormat::Trig, .. })));
         assert!(Args::try_parse_from(["newsgraph"]).unwrap().command.is_none());
+        let a = Args::try_parse_from(["newsgraph", "--store", "s", "query", "ASK {}"]).unwrap();
+        assert_eq!(a.store.as_deref(), Some(std::path::Path::new("s")));
     }
 }

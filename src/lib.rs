@@ -29,9 +29,16 @@ use cli::{Args, Command, ExportFormat};
 use model::{Article, Extraction};
 use store::{Access, GraphStore};
 
-/// The store folder: --store, else $NEWSGRAPH_STORE (clap reads both), else ./newsgraph-data.
-fn store_dir(arg: &cli::StoreArg) -> PathBuf {
-    arg.store.clone().unwrap_or_else(|| PathBuf::from("newsgraph-data"))
+/// The store folder: --store after the subcommand, else --store before it, else
+/// $NEWSGRAPH_STORE, else ./newsgraph-data. The flag is true when the folder was named.
+fn store_dir(top: Option<&Path>, arg: &cli::StoreArg) -> (PathBuf, bool) {
+    if let Some(p) = arg.store.as_deref().or(top) {
+        return (p.to_path_buf(), true);
+    }
+    match std::env::var_os("NEWSGRAPH_STORE") {
+        Some(p) if !p.is_empty() => (PathBuf::from(p), true),
+        _ => (PathBuf::from("newsgraph-data"), false),
+    }
 }
 
 /// The command is done and the process ends next: leave the store's memory (a million
@@ -53,13 +60,17 @@ pub fn default_corpus() -> PathBuf {
 pub fn run(args: Args) -> Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    match args.command.unwrap_or(Command::Repl { store: cli::StoreArg { store: None } }) {
+    let top = args.store.clone();
+    let dir_of = |arg: &cli::StoreArg| store_dir(top.as_deref(), arg).0;
+    let default_repl =
+        Command::Repl { store: cli::StoreArg { store: None }, examples: false, keep_going: false, timeout: None };
+    match args.command.unwrap_or(default_repl) {
         Command::Ingest { store, backend, paths } => {
             let backend = backend.map(|b| match b {
                 cli::BackendArg::Memory => store::Backend::Memory,
                 cli::BackendArg::Rocksdb => store::Backend::RocksDb,
             });
-            let st = GraphStore::open_with(&store_dir(&store), Access::Write, backend)?;
+            let st = GraphStore::open_with(&dir_of(&store), Access::Write, backend)?;
             migrate(&st, &mut std::io::stderr())?;
             stop_on_ctrl_c();
             let report = ingest_paths(&st, &paths, &mut std::io::stderr())?;
@@ -74,30 +85,44 @@ pub fn run(args: Args) -> Result<ExitCode> {
             })
         }
         Command::Remove { store, ids } => {
-            let st = GraphStore::open(&store_dir(&store), Access::Write)?;
+            let st = GraphStore::open(&dir_of(&store), Access::Write)?;
             migrate(&st, &mut std::io::stderr())?;
             let (removed, missing) = remove_ids(&st, &ids, &mut std::io::stderr())?;
             writeln!(out, "removed {removed} articles; store holds {} triples", st.len()?)?;
             exiting(st);
             Ok(if missing > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
-        Command::Query { store, sparql, file, format } => {
+        Command::Query { store, sparql, file, format, timeout } => {
             let text = match (sparql, file) {
                 (Some(q), _) => q,
+                (None, Some(f)) if f.as_os_str() == "-" => {
+                    let mut t = String::new();
+                    std::io::Read::read_to_string(&mut std::io::stdin(), &mut t)
+                        .context("cannot read the query from standard input")?;
+                    t
+                }
                 (None, Some(f)) => {
                     std::fs::read_to_string(&f).with_context(|| format!("cannot read query file {}", f.display()))?
                 }
                 (None, None) => unreachable!("clap requires one of them"),
             };
-            let st = GraphStore::open(&store_dir(&store), Access::Read)?;
-            let results = st.query(&text)?;
-            print::print_results(results, format, &mut out).map_err(|e| anyhow::anyhow!(e))?;
-            exiting(st);
-            Ok(ExitCode::SUCCESS)
+            // Left to the operating system at exit (see `exiting`); a timed-out query's thread goes with it.
+            let st: &'static GraphStore = Box::leak(Box::new(GraphStore::open(&dir_of(&store), Access::Read)?));
+            let timeout = timeout.map(std::time::Duration::from_secs_f64);
+            let text = text.trim().trim_end_matches(';');
+            let result = repl::run_query(st, text, format, &print::Style::default(), timeout, &mut out);
+            match result {
+                Ok(_) => Ok(ExitCode::SUCCESS),
+                Err(repl::QueryError::Io(e)) => Err(e.into()),
+                Err(e) => {
+                    eprintln!("newsgraph: {e}");
+                    Ok(ExitCode::from(1))
+                }
+            }
         }
-        Command::Export { store, format, output } => {
-            let st = GraphStore::open(&store_dir(&store), Access::Read)?;
-            export(&st, format, output.as_deref(), &mut out)?;
+        Command::Export { store, format, output, graph, min_weight } => {
+            let st = GraphStore::open(&dir_of(&store), Access::Read)?;
+            export(&st, format, output.as_deref(), &ExportOptions { graph, min_weight }, &mut out)?;
             exiting(st);
             Ok(ExitCode::SUCCESS)
         }
@@ -120,11 +145,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
             }
             Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
-        Command::Repl { store } => {
-            let dir = store_dir(&store);
-            let st = repl::open_for_repl(&dir, &mut std::io::stderr())?;
-            repl::run(&st, &mut out)?;
-            Ok(ExitCode::SUCCESS)
+        Command::Repl { store, examples, keep_going, timeout } => {
+            let (dir, named) = store_dir(top.as_deref(), &store);
+            // The default folder is the quick start: created with the examples. A named one must exist.
+            let open = if examples || !named { repl::Open::Examples } else { repl::Open::Existing };
+            // Left to the operating system at exit, like `exiting`: query threads may still hold it.
+            let st: &'static GraphStore = Box::leak(Box::new(repl::open_for_repl(&dir, open, &mut std::io::stderr())?));
+            let opts = repl::Options { keep_going, timeout: timeout.map(std::time::Duration::from_secs_f64) };
+            let ok = repl::run(st, &opts, &mut out)?;
+            Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
     }
 }
@@ -168,41 +197,90 @@ pub fn rdf_format(f: ExportFormat) -> RdfFormat {
         ExportFormat::Ntriples => RdfFormat::NTriples,
         ExportFormat::Nquads => RdfFormat::NQuads,
         ExportFormat::Trig => RdfFormat::TriG,
+        ExportFormat::Jsonld => RdfFormat::JsonLd { profile: oxigraph::io::JsonLdProfileSet::empty() },
+        ExportFormat::Rdfxml => RdfFormat::RdfXml,
         ExportFormat::Dot | ExportFormat::Graphml => unreachable!("graph formats are not RDF"),
     }
 }
 
-/// Writes the store to `path` (atomically) or to `out`.
-pub fn export(st: &GraphStore, format: ExportFormat, path: Option<&Path>, out: &mut dyn Write) -> Result<()> {
+/// What to export besides the format.
+#[derive(Debug, Clone)]
+pub struct ExportOptions {
+    /// Only this named graph (RDF formats).
+    pub graph: Option<String>,
+    /// Network formats: the fewest sentences naming two entities together for a link.
+    pub min_weight: u32,
+}
+
+impl Default for ExportOptions {
+    fn default() -> Self {
+        ExportOptions { graph: None, min_weight: 2 }
+    }
+}
+
+/// Writes the store to `path` (atomically: a temporary file beside it, then a
+/// rename) or to `out`. Errors name `path`, the file the user asked for.
+pub fn export(
+    st: &GraphStore,
+    format: ExportFormat,
+    path: Option<&Path>,
+    opts: &ExportOptions,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let Some(p) = path else {
+        return write_export(st, format, opts, out);
+    };
+    let cannot = |e: &dyn std::fmt::Display| anyhow::anyhow!("cannot write {}: {e}", p.display());
+    if p.is_dir() {
+        return Err(cannot(&"it is a folder"));
+    }
+    let mut tmp_name = p.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    tmp_name.push(".partial");
+    let tmp = p.with_file_name(tmp_name);
+    let file = std::fs::File::create(&tmp).map_err(|e| cannot(&e))?;
+    let mut w = std::io::BufWriter::new(file);
+    let written = write_export(st, format, opts, &mut w).and_then(|()| w.flush().map_err(|e| cannot(&e)));
+    drop(w);
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
+    std::fs::rename(&tmp, p).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        cannot(&e)
+    })
+}
+
+fn write_export(st: &GraphStore, format: ExportFormat, opts: &ExportOptions, out: &mut dyn Write) -> Result<()> {
     if matches!(format, ExportFormat::Dot | ExportFormat::Graphml) {
-        let (entities, articles) = st.entity_table()?;
-        let g = graph::co_mentions(&entities, &articles);
-        let mut buf = Vec::new();
+        let g = graph::network(st, opts.min_weight)?;
         match format {
-            ExportFormat::Dot => graph::write_dot(&g, &mut buf)?,
-            _ => graph::write_graphml(&g, &mut buf)?,
-        }
-        match path {
-            Some(p) => std::fs::write(p, buf).with_context(|| format!("cannot write {}", p.display()))?,
-            None => out.write_all(&buf)?,
+            ExportFormat::Dot => graph::write_dot(&g, out)?,
+            _ => graph::write_graphml(&g, out)?,
         }
         return Ok(());
     }
     let format = rdf_format(format);
-    match path {
-        Some(p) => {
-            let tmp = p.with_extension("partial");
-            let mut w = std::io::BufWriter::new(
-                std::fs::File::create(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?,
-            );
-            st.dump(format, &mut w).map_err(|e| anyhow::anyhow!("cannot export to {}: {e}", p.display()))?;
-            w.flush()?;
-            drop(w);
-            std::fs::rename(&tmp, p).with_context(|| format!("cannot write {}", p.display()))?;
+    match &opts.graph {
+        Some(g) => {
+            let iri = oxigraph::model::NamedNode::new(g.trim_start_matches('<').trim_end_matches('>'))
+                .map_err(|e| anyhow::anyhow!("--graph {g}: not an IRI ({e})"))?;
+            if !st.has_graph(&iri)? {
+                anyhow::bail!("no graph {g} in the store (`.graphs` in the shell lists them)");
+            }
+            st.dump_graph(&iri, format, out).map_err(export_error)?
         }
-        None => st.dump(format, out).map_err(|e| anyhow::anyhow!(e))?,
+        None => st.dump(format, out).map_err(export_error)?,
     }
     Ok(())
+}
+
+/// Keeps an I/O error (a closed pipe) recognisable through anyhow.
+fn export_error(e: Box<dyn std::error::Error + Send + Sync>) -> anyhow::Error {
+    match e.downcast::<std::io::Error>() {
+        Ok(io) => anyhow::Error::from(*io),
+        Err(other) => anyhow::anyhow!(other),
+    }
 }
 
 /// Removes the articles with these identifiers; returns (removed, not found).

@@ -7,7 +7,11 @@ fn main() -> ExitCode {
     match newsgraph::run(args) {
         Ok(code) => code,
         Err(err) => {
-            if err.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) {
+            // A reader that stopped early (`| head`) is not an error.
+            let closed_pipe = err.chain().any(|e| {
+                e.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            });
+            if closed_pipe {
                 return ExitCode::SUCCESS;
             }
             eprintln!("newsgraph: {err:#}");

@@ -1305,3 +1305,105 @@ fn restore_datatype(q: Quad) -> Quad {
         _ => q,
     }
 }
+
+// ---- Shell queries (src/repl): extra prefixes, cancellation, explanation. ----
+
+/// Cancels a running shell query from another thread (Ctrl-C, a timeout).
+pub use oxigraph::sparql::CancellationToken;
+
+impl GraphStore {
+    /// Like `query`, with more prefixes declared and a token that stops the evaluation when cancelled.
+    pub fn query_cancellable(
+        &self,
+        query: &str,
+        prefixes: &[(String, String)],
+        cancel: &CancellationToken,
+    ) -> Result<QueryResults<'static>, StoreError> {
+        self.refresh()?;
+        let prepared = self.prepare_with(query, prefixes, Some(cancel))?;
+        prepared.on_store(&self.store()).execute().map_err(|e| StoreError::Query(e.to_string()))
+    }
+
+    /// Runs the query to its end and returns oxigraph's plan with statistics (as JSON) and the number of results.
+    pub fn explain(&self, query: &str, prefixes: &[(String, String)]) -> Result<(String, usize), StoreError> {
+        self.refresh()?;
+        let prepared = self.prepare_with(query, prefixes, None)?;
+        let store = self.store();
+        let (results, explanation) = prepared.on_store(&store).compute_statistics().explain();
+        let mut n = 0;
+        match results.map_err(|e| StoreError::Query(e.to_string()))? {
+            QueryResults::Solutions(s) => {
+                for r in s {
+                    r.map_err(|e| StoreError::Query(e.to_string()))?;
+                    n += 1;
+                }
+            }
+            QueryResults::Graph(t) => {
+                for r in t {
+                    r.map_err(|e| StoreError::Query(e.to_string()))?;
+                    n += 1;
+                }
+            }
+            QueryResults::Boolean(_) => n = 1,
+        }
+        let mut buf = Vec::new();
+        explanation.write_in_json(&mut buf).map_err(|e| StoreError::Query(e.to_string()))?;
+        Ok((String::from_utf8_lossy(&buf).into_owned(), n))
+    }
+
+    fn prepare_with(
+        &self,
+        query: &str,
+        prefixes: &[(String, String)],
+        cancel: Option<&CancellationToken>,
+    ) -> Result<oxigraph::sparql::PreparedSparqlQuery, StoreError> {
+        let mut ev = SparqlEvaluator::new();
+        for (p, iri) in
+            vocab::PREFIXES.iter().map(|(p, i)| (*p, *i)).chain(prefixes.iter().map(|(p, i)| (p.as_str(), i.as_str())))
+        {
+            ev = ev.with_prefix(p, iri).map_err(|e| StoreError::Query(e.to_string()))?;
+        }
+        if let Some(c) = cancel {
+            ev = ev.with_cancellation_token(c.clone());
+        }
+        let mut prepared = ev.parse_query(query).map_err(|e| StoreError::Query(e.to_string()))?;
+        if prepared.dataset().is_default_dataset() {
+            prepared.dataset_mut().set_default_graph_as_union();
+        }
+        Ok(prepared)
+    }
+}
+
+impl GraphStore {
+    /// True when the store holds a named graph with this IRI.
+    pub fn has_graph(&self, graph: &NamedNode) -> Result<bool, StoreError> {
+        self.refresh()?;
+        Ok(self.store().contains_named_graph(graph)?)
+    }
+
+    /// Writes one named graph (as a dataset format's graph, or as plain triples).
+    pub fn dump_graph(
+        &self,
+        graph: &NamedNode,
+        format: RdfFormat,
+        w: &mut dyn Write,
+    ) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+        let mut ser = RdfSerializer::from_format(format);
+        for (p, iri) in vocab::PREFIXES {
+            ser = ser.with_prefix(*p, *iri)?;
+        }
+        let mut ser = ser.for_writer(w);
+        let g = GraphNameRef::NamedNode(graph.as_ref());
+        let store = self.store();
+        for q in store.quads_for_pattern(None, None, None, Some(g)) {
+            let q = restore_datatype(q?);
+            if format.supports_datasets() {
+                ser.serialize_quad(&q)?;
+            } else {
+                ser.serialize_triple(&oxigraph::model::Triple::new(q.subject, q.predicate, q.object))?;
+            }
+        }
+        ser.finish()?;
+        Ok(())
+    }
+}

@@ -8,6 +8,8 @@ mod pipeline;
 mod robustness;
 // The REPL driven through a pipe.
 mod repl;
+// The REPL in a pseudo-terminal: prompts, Ctrl-C, history, completion.
+mod pty;
 // The store under change: re-ingest, order, collisions, removal, persistence.
 mod store;
 // Seed quality floor (score.py on the exported graph).

@@ -125,6 +125,8 @@ pub fn article_quads(article: &Article, ex: &Extraction, link: &[usize], entitie
     out.add(&a, rdf::TYPE, nif::CONTEXT);
     out.add(&a, dct::IDENTIFIER, Literal::new_simple_literal(&article.id));
     out.add(&a, schema::HEADLINE, Literal::new_simple_literal(&article.headline));
+    // The language the extractor reads (its lexicons and tagger are English), as a BCP 47 code.
+    out.add(&a, schema::IN_LANGUAGE, Literal::new_simple_literal("en"));
     out.add(&a, nif::IS_STRING, Literal::new_simple_literal(&article.text));
     out.add(&a, nif::BEGIN_INDEX, int(0));
     out.add(&a, nif::END_INDEX, int(article.text.chars().count()));
@@ -199,6 +201,8 @@ pub fn entity_quads(g: &GlobalEntity, countries: &std::collections::HashMap<Stri
         out.add(&e, rdf::TYPE, t);
     }
     out.add(&e, schema::NAME, Literal::new_simple_literal(&g.name));
+    // The same name for tools that show rdfs:label (Protégé, graph browsers).
+    out.add(&e, oxigraph::model::vocab::rdfs::LABEL, Literal::new_simple_literal(&g.name));
     for s in &g.surfaces {
         if *s != g.name {
             out.add(&e, schema::ALTERNATE_NAME, Literal::new_simple_literal(s));

@@ -22,7 +22,7 @@ pub mod schema {
         ALTERNATE_NAME = "alternateName";
         HEADLINE = "headline"; MENTIONS = "mentions"; TEXT = "text"; CREATOR = "creator"; IS_PART_OF = "isPartOf";
         JOB_TITLE = "jobTitle"; IDENTIFIER = "identifier"; SAME_AS = "sameAs"; LATITUDE = "latitude"; LONGITUDE = "longitude";
-        CONTAINED_IN_PLACE = "containedInPlace"; AFFILIATION = "affiliation"; NATIONALITY = "nationality"; AUTHOR = "author"; APPEARANCE = "appearance";
+        CONTAINED_IN_PLACE = "containedInPlace"; IN_LANGUAGE = "inLanguage"; AFFILIATION = "affiliation"; NATIONALITY = "nationality"; AUTHOR = "author"; APPEARANCE = "appearance";
     }
 }
 
@@ -86,3 +86,14 @@ pub const PREFIXES: &[(&str, &str)] = &[
 
 /// Where newsgraph mints the IRIs of articles, entities and quotes.
 pub const BASE: &str = "https://w3id.org/newsgraph/id/";
+
+/// Short prefixes for the kinds of resources newsgraph mints, declared in the
+/// shell and `query` (not in exports) so that results show `person:joe-biden`,
+/// a name that can be pasted back into a query.
+pub const RESOURCE_PREFIXES: &[(&str, &str)] = &[
+    ("person", "https://w3id.org/newsgraph/id/person/"),
+    ("organization", "https://w3id.org/newsgraph/id/organization/"),
+    ("place", "https://w3id.org/newsgraph/id/place/"),
+    ("article", "https://w3id.org/newsgraph/id/article/"),
+    ("claim", "https://w3id.org/newsgraph/id/claim/"),
+];
