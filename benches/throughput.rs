@@ -101,7 +101,7 @@ fn main() {
         s,
         mbytes / s,
         report.articles,
-        report.triples
+        store.len().unwrap()
     );
     drop(store);
     let _ = std::fs::remove_dir_all(&dir);

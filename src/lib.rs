@@ -88,7 +88,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let st = GraphStore::open(&dir_of(&store), Access::Write)?;
             migrate(&st, &mut std::io::stderr())?;
             let (removed, missing) = remove_ids(&st, &ids, &mut std::io::stderr())?;
-            writeln!(out, "removed {removed} articles; store holds {} triples", st.len()?)?;
+            writeln!(out, "removed {removed} articles; store holds {} articles", st.index().articles.len())?;
             exiting(st);
             Ok(if missing > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
@@ -374,7 +374,10 @@ pub struct IngestReport {
     pub failed: usize,
     pub entities: usize,
     pub quotes: usize,
-    pub triples: usize,
+    /// Articles in the store after the run.
+    pub stored: usize,
+    /// The entities the articles of this run name.
+    pub named: std::collections::HashSet<String>,
     pub seconds: f64,
     /// Stopped by Ctrl-C: the batches stored before are kept.
     pub interrupted: bool,
@@ -384,8 +387,8 @@ impl IngestReport {
     pub fn print(&self, w: &mut dyn Write) -> std::io::Result<()> {
         writeln!(
             w,
-            "ingested {} articles ({} duplicates skipped, {} failed): {} entities, {} quotes; store holds {} triples; {:.2} s",
-            self.articles, self.duplicates, self.failed, self.entities, self.quotes, self.triples, self.seconds
+            "ingested {} articles ({} duplicates skipped, {} failed): {} entities, {} quotes; store holds {} articles; {:.2} s",
+            self.articles, self.duplicates, self.failed, self.entities, self.quotes, self.stored, self.seconds
         )?;
         if self.unchanged > 0 {
             writeln!(w, "{} of them were stored already, unchanged", self.unchanged)?;
@@ -520,8 +523,8 @@ pub fn ingest_paths(st: &GraphStore, paths: &[PathBuf], err: &mut dyn Write) -> 
         b.finish_and_clear();
     }
     report.interrupted = STOP.load(Ordering::SeqCst);
-    report.triples = st.len()?;
-    report.entities = st.entity_count()?;
+    report.entities = report.named.len();
+    report.stored = st.index().articles.len();
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
 }
@@ -593,7 +596,8 @@ fn store_batch(
     report.articles += upserts.len();
     if !upserts.is_empty() {
         let mut buf = Vec::new();
-        update::apply(st, upserts, &[], &mut buf)?;
+        let outcome = update::apply(st, upserts, &[], &mut buf)?;
+        report.named.extend(outcome.named);
         for line in String::from_utf8_lossy(&buf).lines() {
             say(line.to_string())?;
         }

@@ -153,6 +153,9 @@ enum Op {
     Remove(Quad),
 }
 
+/// Below this many quads of new graphs, one transaction is quicker than the bulk loader.
+const BULK_MIN_QUADS: usize = 10_000;
+
 /// What the store keeps of each article outside the public graph, to
 /// recompute cross-article facts when the set of articles changes.
 #[derive(Debug, Clone, PartialEq)]
@@ -924,18 +927,6 @@ impl GraphStore {
         Ok(best)
     }
 
-    /// Entities the entities graph describes (each has one rdfs:label there).
-    pub fn entity_count(&self) -> Result<usize, StoreError> {
-        let graph = rdf::entities_graph();
-        let g = GraphNameRef::NamedNode(graph.as_ref());
-        let mut n = 0;
-        for q in self.store().quads_for_pattern(None, Some(oxigraph::model::vocab::rdfs::LABEL), None, Some(g)) {
-            q?;
-            n += 1;
-        }
-        Ok(n)
-    }
-
     /// Makes the entities graph describe the entities `ids` by `quads` (an id without quads
     /// goes), changing only what differs.
     pub fn replace_entities(&self, ids: &BTreeSet<String>, quads: Vec<Quad>) -> Result<(), StoreError> {
@@ -944,23 +935,33 @@ impl GraphStore {
         let new: HashSet<Quad> = quads.into_iter().collect();
         self.begin_write()?;
         let store = self.store();
-        let mut tx = store.start_transaction()?;
         let mut old: HashSet<Quad> = HashSet::new();
         for id in ids {
             let e = rdf::entity_iri(id);
-            for q in tx.quads_for_pattern(Some(e.as_ref().into()), None, None, Some(g)) {
+            for q in store.quads_for_pattern(Some(e.as_ref().into()), None, None, Some(g)) {
                 old.insert(q?);
             }
         }
+        let added: Vec<&Quad> = new.difference(&old).collect();
+        let bulk = self.backend == Backend::RocksDb && added.len() >= BULK_MIN_QUADS;
+        let mut tx = store.start_transaction()?;
         for q in old.difference(&new) {
             tx.remove(q);
         }
-        for q in new.difference(&old) {
-            tx.insert(q);
+        if !bulk {
+            for q in &added {
+                tx.insert(*q);
+            }
         }
         tx.commit()?;
+        if bulk {
+            // Many new descriptions (a fresh ingest): through the bulk loader, as new article graphs.
+            let mut loader = store.bulk_loader();
+            loader.load_quads(added.iter().map(|q| (*q).clone()))?;
+            loader.commit()?;
+        }
         self.record(old.difference(&new).map(|q| Op::Remove(q.clone())));
-        self.record(new.difference(&old).map(|q| Op::Add(q.clone())));
+        self.record(added.into_iter().map(|q| Op::Add(q.clone())));
         Ok(())
     }
 
@@ -1003,8 +1004,41 @@ impl GraphStore {
         }
         self.begin_write()?;
         let store = self.store();
+        // RocksDB: graphs the store does not hold yet (a fresh ingest) go in through
+        // oxigraph's bulk loader, which writes sorted files instead of a transaction's
+        // memtable inserts, and adds them all at once on commit.
+        let mut rest: Vec<&(NamedNode, Vec<Quad>)> = Vec::new();
+        let mut new: Vec<&(NamedNode, Vec<Quad>)> = Vec::new();
+        for g in graphs {
+            if self.backend == Backend::RocksDb && !store.contains_named_graph(&g.0)? {
+                new.push(g);
+            } else {
+                rest.push(g);
+            }
+        }
+        if new.iter().map(|g| g.1.len()).sum::<usize>() < BULK_MIN_QUADS {
+            rest.append(&mut new);
+        } else {
+            let mut loader = store.bulk_loader();
+            loader.load_quads(new.iter().flat_map(|g| g.1.iter().cloned()))?;
+            loader.commit()?;
+        }
         let mut tx = store.start_transaction()?;
-        for (graph, quads) in graphs {
+        for (graph, quads) in rest {
+            if self.backend == Backend::RocksDb {
+                // Only what differs: a graph written again because an entity's id changed
+                // differs in a few quads, and each write into RocksDB costs.
+                let g = GraphNameRef::NamedNode(graph.as_ref());
+                let old: HashSet<Quad> = tx.quads_for_pattern(None, None, None, Some(g)).collect::<Result<_, _>>()?;
+                let new: HashSet<&Quad> = quads.iter().collect();
+                for q in old.iter().filter(|q| !new.contains(q)) {
+                    tx.remove(q);
+                }
+                for q in quads.iter().filter(|q| !old.contains(*q)) {
+                    tx.insert(q);
+                }
+                continue;
+            }
             if tx.contains_named_graph(graph)? {
                 tx.clear_graph(graph)?;
             }

@@ -9,8 +9,13 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::{EntityRecord, record_keys};
 
-/// An indexed article: its IRI and each record's keys.
-type Indexed = (String, Vec<Box<[u64]>>);
+/// An indexed article: its IRI, each record's keys, and the country of each place record.
+#[derive(Debug)]
+struct Indexed {
+    iri: String,
+    keys: Vec<Box<[u64]>>,
+    countries: Vec<String>,
+}
 
 /// Resolution keys -> the records (article, position) holding them, for every stored article.
 #[derive(Debug, Default)]
@@ -20,6 +25,13 @@ pub struct KeyIndex {
     articles: Vec<Option<Indexed>>,
     free: Vec<u32>,
     postings: HashMap<u64, Vec<(u32, u32)>>,
+    /// Country code -> place records in that country (not a key: a place's description
+    /// names its country's entity, but does not join it).
+    countries: HashMap<String, Vec<(u32, u32)>>,
+}
+
+fn place_country(r: &EntityRecord) -> Option<&str> {
+    (r.kind == crate::model::EntityKind::Place).then(|| r.geo.as_ref()?.country_code.as_deref()).flatten()
 }
 
 impl KeyIndex {
@@ -34,21 +46,34 @@ impl KeyIndex {
                 (self.articles.len() - 1) as u32
             }
         };
+        let mut countries = Vec::new();
         for (l, ks) in keys.iter().enumerate() {
             for &k in ks.iter() {
                 self.postings.entry(k).or_default().push((h, l as u32));
             }
+            if let Some(cc) = place_country(&records[l]) {
+                self.countries.entry(cc.to_string()).or_default().push((h, l as u32));
+                countries.push(cc.to_string());
+            }
         }
         let all: Vec<u64> = keys.iter().flat_map(|k| k.iter().copied()).collect();
         self.handles.insert(iri.to_string(), h);
-        self.articles[h as usize] = Some((iri.to_string(), keys));
+        self.articles[h as usize] = Some(Indexed { iri: iri.to_string(), keys, countries });
         all
     }
 
     /// Forgets an article's records; returns their keys.
     pub fn remove(&mut self, iri: &str) -> Vec<u64> {
         let Some(h) = self.handles.remove(iri) else { return Vec::new() };
-        let Some((_, keys)) = self.articles[h as usize].take() else { return Vec::new() };
+        let Some(Indexed { keys, countries, .. }) = self.articles[h as usize].take() else { return Vec::new() };
+        for cc in countries {
+            if let Some(v) = self.countries.get_mut(&cc) {
+                v.retain(|x| x.0 != h);
+                if v.is_empty() {
+                    self.countries.remove(&cc);
+                }
+            }
+        }
         let mut all = Vec::new();
         for ks in &keys {
             for &k in ks.iter() {
@@ -80,8 +105,8 @@ impl KeyIndex {
                 if !records.insert((h, l)) {
                     continue;
                 }
-                if let Some((_, keys)) = &self.articles[h as usize] {
-                    for &k2 in keys[l as usize].iter() {
+                if let Some(a) = &self.articles[h as usize] {
+                    for &k2 in a.keys[l as usize].iter() {
                         if seen_keys.insert(k2) {
                             queue.push(k2);
                         }
@@ -91,8 +116,19 @@ impl KeyIndex {
         }
         let mut out: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
         for (h, l) in records {
-            if let Some((iri, _)) = &self.articles[h as usize] {
-                out.entry(iri.clone()).or_default().insert(l as usize);
+            if let Some(a) = &self.articles[h as usize] {
+                out.entry(a.iri.clone()).or_default().insert(l as usize);
+            }
+        }
+        out
+    }
+
+    /// The keys of every place record in the country with this code.
+    pub fn country_keys(&self, code: &str) -> Vec<u64> {
+        let mut out = Vec::new();
+        for &(h, l) in self.countries.get(code).into_iter().flatten() {
+            if let Some(a) = &self.articles[h as usize] {
+                out.extend(a.keys[l as usize].iter().copied());
             }
         }
         out
@@ -105,5 +141,90 @@ impl KeyIndex {
 
     pub fn is_empty(&self) -> bool {
         self.handles.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::EntityKind;
+    use crate::resolve::resolve_corpus;
+
+    fn record(kind: EntityKind, name: &str, more: &[&str]) -> EntityRecord {
+        EntityRecord {
+            kind,
+            subtype: None,
+            name: name.to_string(),
+            surfaces: std::iter::once(name).chain(more.iter().copied()).map(String::from).collect(),
+            geo: None,
+        }
+    }
+
+    /// A small deterministic generator: articles drawing names from pools that share
+    /// surnames, initials, nicknames, acronyms and namesakes.
+    fn corpus(seed: u64, n: usize) -> Vec<Vec<EntityRecord>> {
+        use EntityKind::{Organization, Person, Place};
+        let pool: Vec<EntityRecord> = vec![
+            record(Person, "Bill Clinton", &["Clinton"]),
+            record(Person, "Hillary Clinton", &["Mrs. Clinton"]),
+            record(Person, "Clinton", &[]),
+            record(Person, "William Clinton", &[]),
+            record(Person, "W. Clinton", &[]),
+            record(Person, "Sergei Ivanov", &["Ivanov"]),
+            record(Person, "Sergey Ivanov", &[]),
+            record(Person, "Ivanov", &[]),
+            record(Person, "Anna Smith", &["Ms Smith"]),
+            record(Person, "Smith", &[]),
+            record(Organization, "North Atlantic Treaty Organization", &[]),
+            record(Organization, "NATO", &[]),
+            record(Organization, "Acme Inc", &["Acme"]),
+            record(Organization, "Acme", &[]),
+            record(Organization, "Smith", &[]),
+            record(Place, "Springfield", &[]),
+            record(Place, "Springfeld", &[]),
+        ];
+        let mut x = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        (0..n).map(|_| (0..1 + next() % 5).map(|_| pool[(next() % pool.len() as u64) as usize].clone()).collect()).collect()
+    }
+
+    #[test]
+    fn resolving_a_component_gives_what_resolving_everything_gives_it() {
+        for seed in 1..40u64 {
+            let articles = corpus(seed, 12);
+            let iris: Vec<String> = (0..articles.len()).map(|i| format!("a{i:02}")).collect();
+            let all: Vec<&[EntityRecord]> = articles.iter().map(Vec::as_slice).collect();
+            let names: Vec<&str> = iris.iter().map(String::as_str).collect();
+            let global = resolve_corpus(&all, &names);
+            let mut keys = KeyIndex::default();
+            for (iri, a) in iris.iter().zip(&articles) {
+                keys.add(iri, a);
+            }
+            // The component of one article's records.
+            let changed = (seed as usize) % articles.len();
+            let seeds: Vec<u64> = articles[changed].iter().flat_map(record_keys).collect();
+            let comp = keys.component(seeds);
+            let parts: Vec<(usize, Vec<usize>)> = comp
+                .iter()
+                .map(|(iri, ls)| (iris.iter().position(|x| x == iri).unwrap(), ls.iter().copied().collect()))
+                .collect();
+            let owned: Vec<Vec<EntityRecord>> =
+                parts.iter().map(|(a, ls)| ls.iter().map(|&l| articles[*a][l].clone()).collect()).collect();
+            let refs: Vec<&[EntityRecord]> = owned.iter().map(Vec::as_slice).collect();
+            let local_iris: Vec<&str> = parts.iter().map(|(a, _)| iris[*a].as_str()).collect();
+            let local = resolve_corpus(&refs, &local_iris);
+            assert!(parts.iter().any(|(a, _)| *a == changed) || articles[changed].is_empty());
+            for (i, (a, ls)) in parts.iter().enumerate() {
+                for (j, &l) in ls.iter().enumerate() {
+                    let (g, c) = (&global.entities[global.links[*a][l]], &local.entities[local.links[i][j]]);
+                    assert_eq!((&g.id, &g.name), (&c.id, &c.name), "seed {seed}, article {a}, record {l}");
+                }
+            }
+        }
     }
 }

@@ -229,6 +229,25 @@ struct Index {
     acronyms: HashMap<String, usize>,
     /// (kind, first name) -> the first such entity.
     names: HashMap<(EntityKind, String), usize>,
+    /// Id base -> the last number given to a namesake ("-2", "-3").
+    next: HashMap<String, usize>,
+}
+
+/// `base`, or when taken the first of "base-2", "base-3", ... that is not. `next` remembers
+/// the last number given for each base, so that k namesakes cost k steps, not k².
+fn numbered(base: &str, taken: &BTreeSet<String>, next: &mut HashMap<String, usize>) -> String {
+    if !taken.contains(base) {
+        return base.to_string();
+    }
+    // Every number below the last one given is taken: `taken` only grows.
+    let n = next.entry(base.to_string()).or_insert(1);
+    loop {
+        *n += 1;
+        let id = format!("{base}-{n}");
+        if !taken.contains(&id) {
+            return id;
+        }
+    }
 }
 
 impl Index {
@@ -290,12 +309,9 @@ impl Index {
         }
     }
 
-    fn fresh_id(&self, kind: EntityKind, name: &str) -> String {
+    fn fresh_id(&mut self, kind: EntityKind, name: &str) -> String {
         let base = format!("{}/{}", kind_prefix(kind), slug(name));
-        if !self.ids.contains(&base) {
-            return base;
-        }
-        (2..).map(|n| format!("{base}-{n}")).find(|id| !self.ids.contains(id)).unwrap_or(base)
+        numbered(&base, &self.ids, &mut self.next)
     }
 
     fn find_person(&self, (given, surname): &NameParts) -> Option<usize> {
@@ -420,12 +436,14 @@ pub fn resolve(existing: Vec<GlobalEntity>, batch: &[&Extraction]) -> Resolution
 }
 
 /// Resolves the whole corpus from scratch: `articles` in a fixed order (the
-/// store sorts them by IRI), so that the partition of mentions into entities
-/// and the canonical names are a function of the set of articles, whatever
-/// order they arrived in. Ids are then minted from each entity's canonical
-/// name (kind/slug); entities that would share one are numbered in the order
-/// of their first member, "-2", "-3".
-pub fn resolve_corpus(articles: &[&[EntityRecord]]) -> Resolution {
+/// store sorts them by IRI; `iris` names them), so that the partition of mentions
+/// into entities and the canonical names are a function of the set of articles,
+/// whatever order they arrived in. Ids are then minted from each entity's
+/// canonical name (kind/slug); of entities that would share one, the one whose
+/// first member comes first keeps it and the others add a short hash of their
+/// first member ("person/clinton-3f9a0c21"), so that a new namesake changes the
+/// id of at most one other entity.
+pub fn resolve_corpus(articles: &[&[EntityRecord]], iris: &[&str]) -> Resolution {
     let mut res = resolve_records(Vec::new(), articles);
     // The first (article, local index) of each entity, to order namesakes.
     let mut first: Vec<(usize, usize)> = vec![(usize::MAX, usize::MAX); res.entities.len()];
@@ -437,11 +455,15 @@ pub fn resolve_corpus(articles: &[&[EntityRecord]]) -> Resolution {
     let mut order: Vec<usize> = (0..res.entities.len()).collect();
     order.sort_by_key(|&g| first[g]);
     let mut taken: BTreeSet<String> = BTreeSet::new();
+    let mut next: HashMap<String, usize> = HashMap::new();
     for g in order {
         let e = &mut res.entities[g];
         let base = format!("{}/{}", kind_prefix(e.kind), slug(&e.name));
         let id = if taken.contains(&base) {
-            (2..).map(|n| format!("{base}-{n}")).find(|id| !taken.contains(id)).unwrap_or(base)
+            let (a, l) = first[g];
+            let member = format!("{}\n{}", iris.get(a).copied().unwrap_or_default(), articles[a][l].name);
+            let hashed = format!("{base}-{:08x}", fnv1a(member.as_bytes()) as u32);
+            if taken.contains(&hashed) { numbered(&base, &taken, &mut next) } else { hashed }
         } else {
             base
         };
@@ -449,6 +471,11 @@ pub fn resolve_corpus(articles: &[&[EntityRecord]]) -> Resolution {
         e.id = id;
     }
     res
+}
+
+/// FNV-1a, a hash that stays the same across platforms and versions (ids are published).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 fn resolve_records(existing: Vec<GlobalEntity>, batch: &[&[EntityRecord]]) -> Resolution {
@@ -460,6 +487,7 @@ fn resolve_records(existing: Vec<GlobalEntity>, batch: &[&[EntityRecord]]) -> Re
         ids: BTreeSet::new(),
         acronyms: HashMap::new(),
         names: HashMap::new(),
+        next: HashMap::new(),
     };
     for e in existing {
         index.add(e);
