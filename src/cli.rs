@@ -77,9 +77,12 @@ pub enum Command {
         /// Piped input: go on after an error (the exit status is still 1)
         #[arg(long)]
         keep_going: bool,
-        /// Stop any query after this many seconds
+        /// Stop any query after this many seconds (0: never) [default: 60 when standard input is not a terminal, else never]
         #[arg(long, value_name = "SECONDS")]
         timeout: Option<f64>,
+        /// Print at most this many rows of a result, saying so when more are left out (0: no bound)
+        #[arg(long, value_name = "N", default_value_t = 100_000)]
+        max_rows: usize,
     },
     /// Run one SPARQL query
     ///
@@ -98,9 +101,12 @@ pub enum Command {
         /// Result format: table, csv, tsv, json, xml or markdown for SELECT and ASK; turtle, ntriples, jsonld or rdfxml for CONSTRUCT and DESCRIBE (table prints Turtle there)
         #[arg(long, value_enum, default_value_t = ResultFormat::Table)]
         format: ResultFormat,
-        /// Stop the query after this many seconds (exit status 1)
+        /// Stop the query after this many seconds, exit status 1 (0: never) [default: 60 when standard input or output is not a terminal, else never]
         #[arg(long, value_name = "SECONDS")]
         timeout: Option<f64>,
+        /// Print at most this many rows (or triples); when more are left out, say so on standard error and exit with status 1 (0: no bound)
+        #[arg(long, value_name = "N", default_value_t = 100_000)]
+        max_rows: usize,
     },
     /// Show what extraction finds in articles, without storing anything
     ///

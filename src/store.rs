@@ -538,10 +538,12 @@ impl GraphStore {
         }
         let lock = self.dir.join(LOCK_FILE);
         match self.backend {
-            Backend::Memory => *self.seen.lock().unwrap_or_else(|e| e.into_inner()) = Seen {
-                log_offset: fs::metadata(self.dir.join(LOG_FILE)).map(|m| m.len() as usize).unwrap_or(0),
-                ..self.file_state()
-            },
+            Backend::Memory => {
+                *self.seen.lock().unwrap_or_else(|e| e.into_inner()) = Seen {
+                    log_offset: fs::metadata(self.dir.join(LOG_FILE)).map(|m| m.len() as usize).unwrap_or(0),
+                    ..self.file_state()
+                }
+            }
             Backend::RocksDb => {
                 // Close the read-write instance before the lock goes, then read.
                 *self.records.lock().unwrap_or_else(|e| e.into_inner()) = None;
@@ -656,9 +658,8 @@ impl GraphStore {
             let mut tx = records.start_transaction()?;
             for iri in &idx.dirty {
                 let node = NamedNode::new_unchecked(iri.clone());
-                let old: Vec<Quad> = tx
-                    .quads_for_pattern(Some(node.as_ref().into()), None, None, None)
-                    .collect::<Result<_, _>>()?;
+                let old: Vec<Quad> =
+                    tx.quads_for_pattern(Some(node.as_ref().into()), None, None, None).collect::<Result<_, _>>()?;
                 for q in &old {
                     tx.remove(q);
                 }

@@ -4,6 +4,8 @@
 mod util;
 // ingest, query, export on the example articles.
 mod pipeline;
+// Bounded work: row and size bounds on query output.
+mod bounded;
 // Bad input, duplicates, locks and interrupted writes.
 mod robustness;
 // The REPL driven through a pipe.
