@@ -6,6 +6,8 @@ mod util;
 mod pipeline;
 // Bounded work: row and size bounds on query output.
 mod bounded;
+// Special files, odd file names, byte order marks and UTF-16.
+mod inputs;
 // Bad input, duplicates, locks and interrupted writes.
 mod robustness;
 // The REPL driven through a pipe.
