@@ -8,6 +8,8 @@ mod pipeline;
 mod bounded;
 // Special files, odd file names, byte order marks and UTF-16.
 mod inputs;
+// Writers killed at random moments; a full disk.
+mod crash;
 // Bad input, duplicates, locks and interrupted writes.
 mod robustness;
 // The REPL driven through a pipe.
