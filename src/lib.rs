@@ -4,6 +4,7 @@
 //! `run` wires one pipeline per subcommand; the stages live in their modules
 //! (see ARCHITECTURE.md).
 
+pub mod check;
 pub mod cli;
 pub mod extract;
 pub mod graph;
@@ -133,6 +134,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
             export(&st, format, output.as_deref(), &ExportOptions { graph, min_weight }, &mut out)?;
             exiting(st);
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { store } => {
+            let ok = check::check(&dir_of(&store), &mut out)?;
+            Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        Command::Repair { store } => {
+            let ok = check::repair(&dir_of(&store), &mut out, &mut std::io::stderr())?;
+            Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         Command::Extract { paths } => {
             let (files, errors) = ingest::list_inputs(&paths);

@@ -27,10 +27,10 @@ use crate::rdf::{self, vocab};
 use crate::resolve::claims::QuoteRef;
 use crate::resolve::{EntityRecord, GlobalEntity, similar};
 
-const DATA_FILE: &str = "graph.nq";
-const LOG_FILE: &str = "graph.log";
-const SEGMENT: &str = "@segment";
-const LOCK_FILE: &str = "lock";
+pub(crate) const DATA_FILE: &str = "graph.nq";
+pub(crate) const LOG_FILE: &str = "graph.log";
+pub(crate) const SEGMENT: &str = "@segment";
+pub(crate) const LOCK_FILE: &str = "lock";
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -111,7 +111,7 @@ const BACKEND_FILE: &str = "backend";
 const ROCKS_DIR: &str = "rocksdb";
 #[cfg_attr(not(feature = "rocksdb"), allow(dead_code))]
 const RECORDS_DIR: &str = "index";
-const UNFINISHED_FILE: &str = "unfinished";
+pub(crate) const UNFINISHED_FILE: &str = "unfinished";
 const GENERATION_FILE: &str = "generation";
 
 pub struct GraphStore {
@@ -599,6 +599,12 @@ impl GraphStore {
     /// rebuild the cross-article graphs (`update::rebuild`).
     pub fn needs_repair(&self) -> bool {
         self.repair.load(Ordering::SeqCst)
+    }
+
+    /// Asks the next `migrate` to rebuild the cross-article graphs and index every article
+    /// without a record, as after an interrupted write (`newsgraph repair`).
+    pub fn request_repair(&self) {
+        self.repair.store(true, Ordering::SeqCst);
     }
 
     pub fn dir(&self) -> &Path {

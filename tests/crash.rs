@@ -215,3 +215,55 @@ fn a_full_disk_gives_a_clear_error_and_keeps_the_store() {
     let o = run(&["remove", "--store", s, NAMES[0]]);
     assert!(o.status.success(), "{}", stderr(&o));
 }
+
+#[test]
+fn a_damaged_store_file_is_named_checked_and_repaired() {
+    if on_rocksdb() {
+        return; // the in-memory backend's files
+    }
+    let (dir, store) = seeded_store();
+    let good = graphs(Path::new(&store));
+    let data = Path::new(&store).join("graph.nq");
+    let text = fs::read_to_string(&data).unwrap();
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines[4] = "<https://example.org/x> damaged here";
+    fs::write(&data, lines.join("\n") + "\n").unwrap();
+    // Opening names the file and the line, and the way out.
+    let o = run(&["query", "--store", &store, "ASK {}"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("graph.nq") && err.contains("line 5") && err.contains("newsgraph repair"), "{err}");
+    let o = run(&["check", "--store", &store]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("graph.nq:5:"), "{}", stdout(&o));
+    let o = run(&["repair", "--store", &store]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("dropped") && stderr(&o).contains("graph.nq:5"), "{}", stderr(&o));
+    assert!(stdout(&o).contains("5 articles recovered"), "{}", stdout(&o));
+    // What the damaged line held is derived again from the articles: the store is whole.
+    assert!(graphs(Path::new(&store)) == good, "the repaired store equals the store before the damage");
+    let o = run(&["check", "--store", &store]);
+    assert!(o.status.success() && stdout(&o).contains("ok, 5 articles"), "{}", stdout(&o));
+    let aside: Vec<_> = fs::read_dir(&store)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with("graph.nq.damaged-"))
+        .collect();
+    assert_eq!(aside.len(), 1, "the damaged file is kept");
+
+    // A store cut short: the articles it no longer holds are named as lost, exit status 1.
+    let cut = dir.path().join("cut");
+    copy_dir(Path::new(&store), &cut);
+    let data = cut.join("graph.nq");
+    let bytes = fs::read(&data).unwrap();
+    fs::write(&data, &bytes[..bytes.len() / 3]).unwrap();
+    let o = run(&["repair", "--store", cut.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("lost https://w3id.org/newsgraph/id/article/") && err.contains("ingest its file again"),
+        "{err}"
+    );
+    let o = run(&["check", "--store", cut.to_str().unwrap()]);
+    assert!(o.status.success(), "after repair the store is consistent: {}", stdout(&o));
+}
