@@ -7,6 +7,7 @@
 pub mod check;
 pub mod cli;
 pub mod extract;
+pub mod fuzz;
 pub mod graph;
 pub mod ingest;
 pub mod model;
