@@ -10,6 +10,8 @@ mod bounded;
 mod inputs;
 // Writers killed at random moments; a full disk.
 mod crash;
+// Two writers; readers beside a writer.
+mod concurrency;
 // Bad input, duplicates, locks and interrupted writes.
 mod robustness;
 // The REPL driven through a pipe.
