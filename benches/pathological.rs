@@ -48,9 +48,9 @@ fn no_punctuation(bytes: usize) -> String {
     let mut r = Rng(7);
     let mut s = String::from("Headline\n\n");
     while s.len() < bytes {
-        let list = if r.next() % 5 == 0 { CAPS } else { WORDS };
+        let list = if r.next().is_multiple_of(5) { CAPS } else { WORDS };
         s.push_str(r.pick(list));
-        s.push(if r.next() % 50 == 0 { '\n' } else { ' ' });
+        s.push(if r.next().is_multiple_of(50) { '\n' } else { ' ' });
     }
     s
 }
@@ -60,7 +60,7 @@ fn quotation_marks(marks: usize) -> String {
     let mut s = String::from("Headline\n\n");
     for i in 0..marks {
         s.push_str(["\"", "“", "”", "'"][(r.next() % 4) as usize]);
-        s.push_str(if i % 3 == 0 { "Anna Berg said " } else { "it was " });
+        s.push_str(if i.is_multiple_of(3) { "Anna Berg said " } else { "it was " });
     }
     s
 }
@@ -80,7 +80,7 @@ fn one_line(bytes: usize) -> String {
     let mut r = Rng(17);
     let mut s = String::from("Headline\n\n");
     while s.len() < bytes {
-        let list = if r.next() % 4 == 0 { CAPS } else { WORDS };
+        let list = if r.next().is_multiple_of(4) { CAPS } else { WORDS };
         s.push_str(r.pick(list));
         s.push_str(["", "", "", ",", "."][(r.next() % 5) as usize]);
         s.push(' ');
