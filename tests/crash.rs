@@ -211,9 +211,17 @@ fn a_full_disk_gives_a_clear_error_and_keeps_the_store() {
     assert!(err.contains("No space left on device") && err.contains(s), "{err}");
     assert!(graphs(&store) == before, "the store before the failed write is intact");
     assert!(!store.join("graph.nq.tmp").exists(), "no partial file is left");
-    // With room again (one article removed from the request), writes go on.
-    let o = run(&["remove", "--store", s, NAMES[0]]);
+    // With room again (the tmpfs grown), the next write goes on from the intact store.
+    let grown = std::process::Command::new("mount")
+        .args(["-o", "remount,size=256m", mnt.to_str().unwrap()])
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(grown, "remount the tmpfs larger");
+    let o = run(&["ingest", "--store", s, &article(1)]);
     assert!(o.status.success(), "{}", stderr(&o));
+    let o = run(&["remove", "--store", s, NAMES[1]]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(graphs(&store) == before, "the store is the one before the full disk again");
 }
 
 #[test]
