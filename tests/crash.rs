@@ -275,3 +275,18 @@ fn a_damaged_store_file_is_named_checked_and_repaired() {
     let o = run(&["check", "--store", cut.to_str().unwrap()]);
     assert!(o.status.success(), "after repair the store is consistent: {}", stdout(&o));
 }
+
+#[test]
+fn check_and_repair_leave_a_healthy_store_as_it_is() {
+    let (_dir, store) = seeded_store();
+    let good = graphs(Path::new(&store));
+    let o = run(&["check", "--store", &store]);
+    assert!(o.status.success(), "{}", stdout(&o));
+    let o = run(&["repair", "--store", &store]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(graphs(Path::new(&store)) == good, "repairing a healthy store changes nothing");
+    let missing = Path::new(&store).with_file_name("nowhere");
+    let o = run(&["check", "--store", missing.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no store at"), "{}", stderr(&o));
+}
