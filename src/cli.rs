@@ -77,9 +77,12 @@ pub enum Command {
         /// Piped input: go on after an error (the exit status is still 1)
         #[arg(long)]
         keep_going: bool,
-        /// Stop any query after this many seconds
+        /// Stop any query after this many seconds (0: never) [default: 60 when standard input is not a terminal, else never]
         #[arg(long, value_name = "SECONDS")]
         timeout: Option<f64>,
+        /// Print at most this many rows of a result, saying so when more are left out (0: no bound)
+        #[arg(long, value_name = "N", default_value_t = 100_000)]
+        max_rows: usize,
     },
     /// Run one SPARQL query
     ///
@@ -98,9 +101,33 @@ pub enum Command {
         /// Result format: table, csv, tsv, json, xml or markdown for SELECT and ASK; turtle, ntriples, jsonld or rdfxml for CONSTRUCT and DESCRIBE (table prints Turtle there)
         #[arg(long, value_enum, default_value_t = ResultFormat::Table)]
         format: ResultFormat,
-        /// Stop the query after this many seconds (exit status 1)
+        /// Stop the query after this many seconds, exit status 1 (0: never) [default: 60 when standard input or output is not a terminal, else never]
         #[arg(long, value_name = "SECONDS")]
         timeout: Option<f64>,
+        /// Print at most this many rows (or triples); when more are left out, say so on standard error and exit with status 1 (0: no bound)
+        #[arg(long, value_name = "N", default_value_t = 100_000)]
+        max_rows: usize,
+    },
+    /// Verify a store's files and print what is wrong (exit status 1 when damaged)
+    ///
+    /// In-memory stores: every line of graph.nq and every segment of graph.log is read
+    /// on its own, so one damaged place does not hide the others; each is named with its
+    /// file and line. RocksDB stores: the store opens, and an interrupted write is reported.
+    Check {
+        #[command(flatten)]
+        store: StoreArg,
+    },
+    /// Recover what can be read from a damaged store, saying what was lost
+    ///
+    /// In-memory stores: the lines that parse and the whole log segments are kept, the
+    /// articles among them (identifier, headline, text) are extracted and stored again
+    /// into a fresh store, and the damaged files are kept beside it (graph.nq.damaged-TIME).
+    /// Every dropped line and every article that could not be recovered is named; the exit
+    /// status is 1 when an article was lost. RocksDB stores: the entities, claims, near
+    /// duplicates and internal records are rebuilt from the stored articles.
+    Repair {
+        #[command(flatten)]
+        store: StoreArg,
     },
     /// Show what extraction finds in articles, without storing anything
     ///

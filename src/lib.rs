@@ -4,8 +4,10 @@
 //! `run` wires one pipeline per subcommand; the stages live in their modules
 //! (see ARCHITECTURE.md).
 
+pub mod check;
 pub mod cli;
 pub mod extract;
+pub mod fuzz;
 pub mod graph;
 pub mod ingest;
 pub mod model;
@@ -62,8 +64,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut out = stdout.lock();
     let top = args.store.clone();
     let dir_of = |arg: &cli::StoreArg| store_dir(top.as_deref(), arg).0;
-    let default_repl =
-        Command::Repl { store: cli::StoreArg { store: None }, examples: false, keep_going: false, timeout: None };
+    let default_repl = Command::Repl {
+        store: cli::StoreArg { store: None },
+        examples: false,
+        keep_going: false,
+        timeout: None,
+        max_rows: repl::DEFAULT_MAX_ROWS,
+    };
     match args.command.unwrap_or(default_repl) {
         Command::Ingest { store, backend, paths } => {
             let backend = backend.map(|b| match b {
@@ -92,7 +99,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             exiting(st);
             Ok(if missing > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
-        Command::Query { store, sparql, file, format, timeout } => {
+        Command::Query { store, sparql, file, format, timeout, max_rows } => {
             let text = match (sparql, file) {
                 (Some(q), _) => q,
                 (None, Some(f)) if f.as_os_str() == "-" => {
@@ -108,9 +115,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
             };
             // Left to the operating system at exit (see `exiting`); a timed-out query's thread goes with it.
             let st: &'static GraphStore = Box::leak(Box::new(GraphStore::open(&dir_of(&store), Access::Read)?));
-            let timeout = timeout.map(std::time::Duration::from_secs_f64);
+            use std::io::IsTerminal;
+            let piped = !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal();
+            let timeout = repl::effective_timeout(timeout, piped);
             let text = text.trim().trim_end_matches(';');
-            let result = repl::run_query(st, text, format, &print::Style::default(), timeout, &mut out);
+            let style = print::Style { max_rows, ..print::Style::default() };
+            let result = repl::run_query(st, text, format, &style, timeout, &mut out);
             match result {
                 Ok(_) => Ok(ExitCode::SUCCESS),
                 Err(repl::QueryError::Io(e)) => Err(e.into()),
@@ -125,6 +135,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
             export(&st, format, output.as_deref(), &ExportOptions { graph, min_weight }, &mut out)?;
             exiting(st);
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { store } => {
+            let ok = check::check(&dir_of(&store), &mut out)?;
+            Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        Command::Repair { store } => {
+            let ok = check::repair(&dir_of(&store), &mut out, &mut std::io::stderr())?;
+            Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         Command::Extract { paths } => {
             let (files, errors) = ingest::list_inputs(&paths);
@@ -145,13 +163,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
             }
             Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
-        Command::Repl { store, examples, keep_going, timeout } => {
+        Command::Repl { store, examples, keep_going, timeout, max_rows } => {
             let (dir, named) = store_dir(top.as_deref(), &store);
             // The default folder is the quick start: created with the examples. A named one must exist.
             let open = if examples || !named { repl::Open::Examples } else { repl::Open::Existing };
             // Left to the operating system at exit, like `exiting`: query threads may still hold it.
             let st: &'static GraphStore = Box::leak(Box::new(repl::open_for_repl(&dir, open, &mut std::io::stderr())?));
-            let opts = repl::Options { keep_going, timeout: timeout.map(std::time::Duration::from_secs_f64) };
+            use std::io::IsTerminal;
+            let timeout = repl::effective_timeout(timeout, !std::io::stdin().is_terminal());
+            let opts = repl::Options { keep_going, timeout, max_rows };
             let ok = repl::run(st, &opts, &mut out)?;
             Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
@@ -327,7 +347,8 @@ pub fn migrate(st: &GraphStore, err: &mut dyn Write) -> Result<usize> {
         )?;
     }
     if !old.is_empty() {
-        let why = if repair { "whose record the interrupted write did not save" } else { "stored by an older newsgraph" };
+        let why =
+            if repair { "whose record the interrupted write did not save" } else { "stored by an older newsgraph" };
         writeln!(err, "newsgraph: indexing {} articles {why} ...", old.len())?;
     }
     let mut upserts = Vec::new();
@@ -453,8 +474,10 @@ pub fn ingest_paths(st: &GraphStore, paths: &[PathBuf], err: &mut dyn Write) -> 
                 .expect("valid template"),
             ),
             None => indicatif::ProgressBar::new_spinner().with_style(
-                indicatif::ProgressStyle::with_template("{spinner} {pos} articles  {per_sec}  {elapsed_precise}  {msg}")
-                    .expect("valid template"),
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} {pos} articles  {per_sec}  {elapsed_precise}  {msg}",
+                )
+                .expect("valid template"),
             ),
         };
         bar.enable_steady_tick(std::time::Duration::from_millis(200));
@@ -488,7 +511,11 @@ pub fn ingest_paths(st: &GraphStore, paths: &[PathBuf], err: &mut dyn Write) -> 
             match r {
                 Ok(a) => {
                     let source = if jsonl {
-                        format!("record \"{}\" of {}", a.id, if f.as_os_str() == "-" { "standard input".into() } else { f.display().to_string() })
+                        format!(
+                            "record \"{}\" of {}",
+                            a.id,
+                            if f.as_os_str() == "-" { "standard input".into() } else { f.display().to_string() }
+                        )
                     } else {
                         f.display().to_string()
                     };

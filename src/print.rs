@@ -22,12 +22,24 @@ pub struct Style {
     pub prefixes: Vec<(String, String)>,
     /// Cells wider than this many characters are cut with "…" (0: never).
     pub maxwidth: usize,
+    /// Print at most this many rows (or triples); 0: no bound. Results are laid out in
+    /// memory before they are printed, so an unbounded cross product would exhaust it.
+    pub max_rows: usize,
 }
 
 impl Default for Style {
     fn default() -> Self {
-        Style { prefixes: default_prefixes(), maxwidth: 0 }
+        Style { prefixes: default_prefixes(), maxwidth: 0, max_rows: 0 }
     }
+}
+
+/// What a bounded print wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Printed {
+    /// Rows (or triples) written.
+    pub rows: usize,
+    /// More results were left out: `Style::max_rows` was reached.
+    pub cut: bool,
 }
 
 /// The contract's prefixes and the resource prefixes.
@@ -175,24 +187,95 @@ pub fn print_styled(
     style: &Style,
     w: &mut dyn Write,
 ) -> Result<usize, BoxError> {
+    print_bounded(results, format, style, w).map(|p| p.rows)
+}
+
+/// The most bytes a bounded print lays out in memory (with `Style::max_rows` set): a few
+/// rows holding whole article texts weigh more than many short ones.
+pub const MAX_PRINT_BYTES: usize = 64 << 20;
+
+/// How much of a result has been laid out, against the bounds.
+struct Budget {
+    max_rows: usize,
+    rows: usize,
+    bytes: usize,
+    more: bool,
+}
+
+impl Budget {
+    /// Called with a next result in hand: true when it passes a bound (it is then left out).
+    fn full(&mut self) -> bool {
+        if self.max_rows > 0 && (self.rows >= self.max_rows || self.bytes >= MAX_PRINT_BYTES) {
+            self.more = true;
+        }
+        self.more
+    }
+
+    fn printed(&self) -> Printed {
+        Printed { rows: self.rows, cut: self.more }
+    }
+}
+
+/// Counts what goes through to the writer.
+struct Counting<'a> {
+    inner: &'a mut dyn Write,
+    bytes: std::rc::Rc<std::cell::Cell<usize>>,
+}
+
+impl Write for Counting<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.bytes.set(self.bytes.get() + n);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Prints results, at most `style.max_rows` of them and about `MAX_PRINT_BYTES` (the rest
+/// are not read; no bound when `max_rows` is 0); says how many were written and whether
+/// more were left out. Every format ends with a newline.
+pub fn print_bounded(
+    results: QueryResults<'_>,
+    format: ResultFormat,
+    style: &Style,
+    w: &mut dyn Write,
+) -> Result<Printed, BoxError> {
+    let mut budget = Budget { max_rows: style.max_rows, rows: 0, bytes: 0, more: false };
     match results {
         QueryResults::Solutions(solutions) => {
             let vars: Vec<_> = solutions.variables().to_vec();
             if matches!(format, ResultFormat::Table | ResultFormat::Markdown) {
                 let mut rows: Vec<Vec<(String, bool)>> = Vec::new();
+                // A table pads every cell to its column's width: its size is rows × the widths.
+                let mut widths = vec![0; vars.len()];
                 for s in solutions {
+                    if budget.full() {
+                        break;
+                    }
                     let s = s?;
-                    rows.push(
-                        vars.iter()
-                            .map(|v| match s.get(v) {
-                                Some(t) => {
-                                    let num = matches!(t, Term::Literal(l) if is_number(l));
-                                    (cut(&show(t, &style.prefixes), style.maxwidth), num)
-                                }
-                                None => (String::new(), false),
-                            })
-                            .collect(),
-                    );
+                    let row: Vec<(String, bool)> = vars
+                        .iter()
+                        .map(|v| match s.get(v) {
+                            Some(t) => {
+                                let num = matches!(t, Term::Literal(l) if is_number(l));
+                                (cut(&show(t, &style.prefixes), style.maxwidth), num)
+                            }
+                            None => (String::new(), false),
+                        })
+                        .collect();
+                    budget.rows += 1;
+                    if format == ResultFormat::Table {
+                        for (w, (cell, _)) in widths.iter_mut().zip(&row) {
+                            *w = (*w).max(cell.len() + 3);
+                        }
+                        budget.bytes = budget.rows * widths.iter().sum::<usize>();
+                    } else {
+                        budget.bytes += row.iter().map(|(c, _)| c.len() + 3).sum::<usize>();
+                    }
+                    rows.push(row);
                 }
                 let header: Vec<String> = vars.iter().map(|v| v.as_str().to_string()).collect();
                 if format == ResultFormat::Markdown {
@@ -209,7 +292,7 @@ pub fn print_styled(
                     }
                     writeln!(w, "{table}")?;
                 }
-                return Ok(rows.len());
+                return Ok(budget.printed());
             }
             let Some(f) = results_format(format) else {
                 return Err(format!(
@@ -218,18 +301,23 @@ pub fn print_styled(
                 )
                 .into());
             };
-            let mut ser = QueryResultsSerializer::from_format(f).serialize_solutions_to_writer(&mut *w, vars)?;
-            let mut n = 0;
+            let written = std::rc::Rc::new(std::cell::Cell::new(0));
+            let counting = Counting { inner: &mut *w, bytes: written.clone() };
+            let mut ser = QueryResultsSerializer::from_format(f).serialize_solutions_to_writer(counting, vars)?;
             for s in solutions {
+                budget.bytes = written.get();
+                if budget.full() {
+                    break;
+                }
                 let s = s?;
                 ser.serialize(s.iter())?;
-                n += 1;
+                budget.rows += 1;
             }
             ser.finish()?;
             if matches!(format, ResultFormat::Json | ResultFormat::Xml) {
                 writeln!(w)?;
             }
-            Ok(n)
+            Ok(budget.printed())
         }
         QueryResults::Boolean(b) => {
             match results_format(format) {
@@ -241,7 +329,7 @@ pub fn print_styled(
                     }
                 }
             }
-            Ok(1)
+            Ok(Printed { rows: 1, cut: false })
         }
         QueryResults::Graph(triples) => {
             let Some(f) = graph_format(format) else {
@@ -258,18 +346,22 @@ pub fn print_styled(
                 }
             }
             let mut buf = Vec::new();
-            let mut ser = ser.for_writer(&mut buf);
-            let mut n = 0;
+            let written = std::rc::Rc::new(std::cell::Cell::new(0));
+            let mut ser = ser.for_writer(Counting { inner: &mut buf, bytes: written.clone() });
             for t in triples {
+                budget.bytes = written.get();
+                if budget.full() {
+                    break;
+                }
                 ser.serialize_triple(&t?)?;
-                n += 1;
+                budget.rows += 1;
             }
             ser.finish()?;
             if !buf.ends_with(b"\n") {
                 buf.push(b'\n');
             }
             w.write_all(&buf)?;
-            Ok(n)
+            Ok(budget.printed())
         }
     }
 }

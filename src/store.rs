@@ -28,10 +28,10 @@ use crate::resolve::claims::QuoteRef;
 use crate::resolve::keys::KeyIndex;
 use crate::resolve::{EntityRecord, GlobalEntity, similar};
 
-const DATA_FILE: &str = "graph.nq";
-const LOG_FILE: &str = "graph.log";
-const SEGMENT: &str = "@segment";
-const LOCK_FILE: &str = "lock";
+pub(crate) const DATA_FILE: &str = "graph.nq";
+pub(crate) const LOG_FILE: &str = "graph.log";
+pub(crate) const SEGMENT: &str = "@segment";
+pub(crate) const LOCK_FILE: &str = "lock";
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -41,7 +41,9 @@ pub enum StoreError {
     Io { path: PathBuf, source: std::io::Error },
     #[error("no store at {dir} (create one with: newsgraph ingest --store {dir} PATH...)")]
     Missing { dir: PathBuf },
-    #[error("store {path} is not valid N-Quads: {message}")]
+    #[error(
+        "store {path} is not valid N-Quads: {message} (`newsgraph check` lists the damage, `newsgraph repair` keeps what can be read)"
+    )]
     Corrupt { path: PathBuf, message: String },
     #[error("unknown store backend {0:?} (NEWSGRAPH_BACKEND): memory or rocksdb")]
     UnknownBackend(String),
@@ -110,7 +112,7 @@ const BACKEND_FILE: &str = "backend";
 const ROCKS_DIR: &str = "rocksdb";
 #[cfg_attr(not(feature = "rocksdb"), allow(dead_code))]
 const RECORDS_DIR: &str = "index";
-const UNFINISHED_FILE: &str = "unfinished";
+pub(crate) const UNFINISHED_FILE: &str = "unfinished";
 const GENERATION_FILE: &str = "generation";
 
 pub struct GraphStore {
@@ -463,6 +465,13 @@ impl GraphStore {
 
     /// Memory backend: loads the base file and the log into a fresh query store and index.
     fn load_memory(&self, access: Access, opening: bool) -> Result<(), StoreError> {
+        if access == Access::Write {
+            // A compaction killed before its rename leaves its temporary file: never read, dropped.
+            let tmp = self.dir.join(format!("{DATA_FILE}.tmp"));
+            if tmp.exists() {
+                fs::remove_file(&tmp).map_err(io_err(&tmp))?;
+            }
+        }
         let state = self.file_state();
         let store = Store::new()?;
         let mut index = Index::default();
@@ -572,10 +581,12 @@ impl GraphStore {
         }
         let lock = self.dir.join(LOCK_FILE);
         match self.backend {
-            Backend::Memory => *self.seen.lock().unwrap_or_else(|e| e.into_inner()) = Seen {
-                log_offset: fs::metadata(self.dir.join(LOG_FILE)).map(|m| m.len() as usize).unwrap_or(0),
-                ..self.file_state()
-            },
+            Backend::Memory => {
+                *self.seen.lock().unwrap_or_else(|e| e.into_inner()) = Seen {
+                    log_offset: fs::metadata(self.dir.join(LOG_FILE)).map(|m| m.len() as usize).unwrap_or(0),
+                    ..self.file_state()
+                }
+            }
             Backend::RocksDb => {
                 // Close the read-write instance before the lock goes, then read.
                 *self.records.lock().unwrap_or_else(|e| e.into_inner()) = None;
@@ -624,6 +635,12 @@ impl GraphStore {
         self.repair.load(Ordering::SeqCst)
     }
 
+    /// Asks the next `migrate` to rebuild the cross-article graphs and index every article
+    /// without a record, as after an interrupted write (`newsgraph repair`).
+    pub fn request_repair(&self) {
+        self.repair.store(true, Ordering::SeqCst);
+    }
+
     pub fn dir(&self) -> &Path {
         &self.dir
     }
@@ -664,8 +681,11 @@ impl GraphStore {
                 let mut seg = format!("{SEGMENT} {} {:016x}\n", body.len(), similar::fnv(&body, 0)).into_bytes();
                 seg.extend_from_slice(&body);
                 let mut f = OpenOptions::new().create(true).append(true).open(&log).map_err(io_err(&log))?;
-                f.write_all(&seg).map_err(io_err(&log))?;
-                f.sync_all().map_err(io_err(&log))?;
+                if let Err(e) = f.write_all(&seg).and_then(|()| f.sync_all()) {
+                    // A full disk: the log goes back to its last whole segment (else the next opening drops the torn one).
+                    let _ = f.set_len(log_len).and_then(|()| f.sync_all());
+                    return Err(StoreError::Io { path: log, source: e });
+                }
                 if log_len == 0
                     && let Ok(d) = File::open(&self.dir)
                 {
@@ -690,9 +710,8 @@ impl GraphStore {
             let mut tx = records.start_transaction()?;
             for iri in &idx.dirty {
                 let node = NamedNode::new_unchecked(iri.clone());
-                let old: Vec<Quad> = tx
-                    .quads_for_pattern(Some(node.as_ref().into()), None, None, None)
-                    .collect::<Result<_, _>>()?;
+                let old: Vec<Quad> =
+                    tx.quads_for_pattern(Some(node.as_ref().into()), None, None, None).collect::<Result<_, _>>()?;
                 for q in &old {
                     tx.remove(q);
                 }
@@ -775,17 +794,26 @@ impl GraphStore {
         }
         let data = self.dir.join(DATA_FILE);
         let tmp = self.dir.join(format!("{DATA_FILE}.tmp"));
-        let file = File::create(&tmp).map_err(io_err(&tmp))?;
-        let mut w = BufWriter::new(file);
-        self.dump(RdfFormat::NQuads, &mut w)
-            .map_err(|e| StoreError::Io { path: tmp.clone(), source: std::io::Error::other(e.to_string()) })?;
-        for q in self.internal_quads() {
-            writeln!(w, "{q} .").map_err(io_err(&tmp))?;
+        let written = (|| {
+            let file = File::create(&tmp).map_err(io_err(&tmp))?;
+            let mut w = BufWriter::new(file);
+            self.dump(RdfFormat::NQuads, &mut w).map_err(|e| StoreError::Io {
+                path: tmp.clone(),
+                source: e.downcast::<std::io::Error>().map_or_else(|e| std::io::Error::other(e.to_string()), |e| *e),
+            })?;
+            for q in self.internal_quads() {
+                writeln!(w, "{q} .").map_err(io_err(&tmp))?;
+            }
+            let file = w.into_inner().map_err(|e| StoreError::Io { path: tmp.clone(), source: e.into_error() })?;
+            file.sync_all().map_err(io_err(&tmp))?;
+            drop(file);
+            fs::rename(&tmp, &data).map_err(io_err(&data))
+        })();
+        if let Err(e) = written {
+            // A full disk: the old base stays, and no partial file is left beside it.
+            let _ = fs::remove_file(&tmp);
+            return Err(e);
         }
-        let file = w.into_inner().map_err(|e| StoreError::Io { path: tmp.clone(), source: e.into_error() })?;
-        file.sync_all().map_err(io_err(&tmp))?;
-        drop(file);
-        fs::rename(&tmp, &data).map_err(io_err(&data))?;
         if let Ok(d) = File::open(&self.dir) {
             let _ = d.sync_all();
         }

@@ -4,6 +4,14 @@
 mod util;
 // ingest, query, export on the example articles.
 mod pipeline;
+// Bounded work: row and size bounds on query output.
+mod bounded;
+// Special files, odd file names, byte order marks and UTF-16.
+mod inputs;
+// Writers killed at random moments; a full disk.
+mod crash;
+// Two writers; readers beside a writer.
+mod concurrency;
 // Bad input, duplicates, locks and interrupted writes.
 mod robustness;
 // The REPL driven through a pipe.

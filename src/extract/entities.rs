@@ -288,8 +288,17 @@ struct TagTrust {
 /// Margins on CoNLL-2003 dev: spans above 30 are right 9 times in 10, below 10 about half the time.
 /// Inside a chunk the rules could not class even an unsure reading of the tagger beats none (`unk` 5:
 /// CoNLL-2003 dev +0.003 F1, invented corpus +0.005).
-const TRUST: TagTrust =
-    TagTrust { new: 10.0, title: 30.0, retype: 10.0, club: 20.0, strong: 30.0, drop: 10.0, unk: 5.0, longer: 30.0, unknown_place: 10.0 };
+const TRUST: TagTrust = TagTrust {
+    new: 10.0,
+    title: 30.0,
+    retype: 10.0,
+    club: 20.0,
+    strong: 30.0,
+    drop: 10.0,
+    unk: 5.0,
+    longer: 30.0,
+    unknown_place: 10.0,
+};
 
 fn label_kind(l: Label) -> Option<EntityKind> {
     match l {
@@ -951,7 +960,6 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
     unknown.push((a, b));
 }
 
-
 /// A word that is never a name on its own: an abbreviation of a title, measure or format in any
 /// case ("DDoS"), a degree or honour after a name ("Ph.D.", "QC"), "OK", or a US party-and-state
 /// designation ("D-N.Y.", "R-Texas").
@@ -1105,11 +1113,49 @@ fn context_kind(doc: &Doc, a: usize, b: usize) -> Option<(EntityKind, Evidence)>
 
 /// Nouns that say a name before them is a company or a body ("Acme, a software maker").
 const ORG_NOUNS: &[&str] = &[
-    "company", "firm", "start-up", "startup", "app", "bank", "lender", "retailer", "maker", "supplier",
-    "manufacturer", "producer", "platform", "group", "chain", "operator", "provider", "developer", "brand",
-    "insurer", "carrier", "airline", "club", "side", "charity", "consultancy", "conglomerate", "subsidiary",
-    "publisher", "broadcaster", "newspaper", "agency", "regulator", "exchange", "fund", "investor",
-    "unicorn", "business", "distributor", "exporter", "importer", "builder", "contractor",
+    "company",
+    "firm",
+    "start-up",
+    "startup",
+    "app",
+    "bank",
+    "lender",
+    "retailer",
+    "maker",
+    "supplier",
+    "manufacturer",
+    "producer",
+    "platform",
+    "group",
+    "chain",
+    "operator",
+    "provider",
+    "developer",
+    "brand",
+    "insurer",
+    "carrier",
+    "airline",
+    "club",
+    "side",
+    "charity",
+    "consultancy",
+    "conglomerate",
+    "subsidiary",
+    "publisher",
+    "broadcaster",
+    "newspaper",
+    "agency",
+    "regulator",
+    "exchange",
+    "fund",
+    "investor",
+    "unicorn",
+    "business",
+    "distributor",
+    "exporter",
+    "importer",
+    "builder",
+    "contractor",
 ];
 
 /// An apposition after token `b` that makes a company: ", a ... maker" within a few words, or
@@ -1170,6 +1216,8 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
     // People: full names first, then bare surnames join them.
     let mut entities: Vec<LocalEntity> = Vec::new();
     let mut mentions: Vec<Mention> = Vec::new();
+    // The spans in `mentions`, so that a repeated span is found without a scan.
+    let mut spans: std::collections::HashSet<Span> = std::collections::HashSet::new();
     let mut person_full: Vec<(String, Option<String>, usize)> = Vec::new(); // (surname, first, entity)
     let mut surname_people: HashMap<String, Vec<usize>> = HashMap::default();
     let strong_people: Vec<&Cand> = cands
@@ -1251,7 +1299,7 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
                                 entities.push(new_entity(EntityKind::Organization, None, &c.name, None));
                                 entities.len() - 1
                             });
-                            push_mention(&mut entities, &mut mentions, e, c, doc);
+                            push_mention(&mut entities, &mut mentions, &mut spans, e, c, doc);
                         }
                         continue;
                     }
@@ -1275,7 +1323,7 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
                     // "Austin" in an article about Lloyd Austin is the person.
                     match find_person(c, &person_full, &last_seen, &entities) {
                         Some(e) => {
-                            push_mention(&mut entities, &mut mentions, e, c, doc);
+                            push_mention(&mut entities, &mut mentions, &mut spans, e, c, doc);
                             continue;
                         }
                         None => continue,
@@ -1296,18 +1344,25 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
         if kind == EntityKind::Person {
             last_seen.insert(idx, c.span.start);
         }
-        push_mention(&mut entities, &mut mentions, idx, c, doc);
+        push_mention(&mut entities, &mut mentions, &mut spans, idx, c, doc);
     }
 
     // Unknown lone words that repeat a known person's surname are that person ("Price said").
+    // (Whether a mention covers a word: the mentions by start, with the furthest end so far.
+    // Unknown chunks do not overlap, so the mentions added here never cover another.)
+    let by_start = starts_and_furthest_ends(&mentions);
+    let covered = |span: Span| {
+        let i = by_start.partition_point(|&(start, _)| start <= span.start);
+        i > 0 && by_start[i - 1].1 >= span.end
+    };
     for &(a, b) in unknown {
         let name = doc.text_of(a, b);
         if b - a == 1
-            && mentions.iter().all(|m| !m.span.contains(doc.span_of(a, b)))
+            && !covered(doc.span_of(a, b))
             && let Some(&e) = surname_people.get(&fold(name)).and_then(|v| v.first())
         {
             let c = person_cand(doc, a, b, Evidence::Weak);
-            push_mention(&mut entities, &mut mentions, e, &c, doc);
+            push_mention(&mut entities, &mut mentions, &mut spans, e, &c, doc);
         }
     }
     // Unknown chunks that repeat the name of an organisation or place found elsewhere in the
@@ -1329,14 +1384,19 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
         .filter(|&(e, ent)| ent.kind != EntityKind::Person && mentioned[e])
         .map(|(_, ent)| ent.name.to_lowercase())
         .collect();
+    let by_start = starts_and_furthest_ends(&mentions);
+    let overlapped = |span: Span| {
+        let i = by_start.partition_point(|&(start, _)| start < span.end);
+        i > 0 && by_start[i - 1].1 > span.start
+    };
     for &(a, b) in unknown {
         let span = doc.span_of(a, b);
         if plain.contains(&doc.text_of(a, b).to_lowercase())
             && let Some(&e) = named.get(&fold(doc.text_of(a, b)))
-            && mentions.iter().all(|m| !(m.span.start < span.end && span.start < m.span.end))
+            && !overlapped(span)
         {
             let c = org_cand(doc, a, b, doc.text_of(a, b).to_string());
-            push_mention(&mut entities, &mut mentions, e, &c, doc);
+            push_mention(&mut entities, &mut mentions, &mut spans, e, &c, doc);
         }
     }
     // Bare "Defense Ministry" is the one "X Defense Ministry" named in the article.
@@ -1344,7 +1404,27 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
     Entities { entities, mentions }
 }
 
-fn push_mention(entities: &mut [LocalEntity], mentions: &mut Vec<Mention>, e: usize, c: &Cand, doc: &Doc) {
+/// The mentions' (start, furthest end of any mention starting there or before), by start:
+/// whether some mention covers or overlaps a span is then a binary search.
+fn starts_and_furthest_ends(mentions: &[Mention]) -> Vec<(usize, usize)> {
+    let mut v: Vec<(usize, usize)> = mentions.iter().map(|m| (m.span.start, m.span.end)).collect();
+    v.sort_unstable();
+    let mut furthest = 0;
+    for x in &mut v {
+        furthest = furthest.max(x.1);
+        x.1 = furthest;
+    }
+    v
+}
+
+fn push_mention(
+    entities: &mut [LocalEntity],
+    mentions: &mut Vec<Mention>,
+    spans: &mut std::collections::HashSet<Span>,
+    e: usize,
+    c: &Cand,
+    doc: &Doc,
+) {
     let ent = &mut entities[e];
     let surface = c.span.slice(doc.text).to_string();
     if ent.kind == EntityKind::Person && surface.split_whitespace().count() > ent.name.split_whitespace().count() {
@@ -1365,7 +1445,7 @@ fn push_mention(entities: &mut [LocalEntity], mentions: &mut Vec<Mention>, e: us
     if ent.geo.is_none() {
         ent.geo = c.geo.clone();
     }
-    if mentions.iter().any(|m| m.span == c.span) {
+    if !spans.insert(c.span) {
         return;
     }
     mentions.push(Mention { span: c.span, entity: e });

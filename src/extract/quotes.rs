@@ -39,6 +39,10 @@ use super::lexicon::*;
 use super::text::{TokKind, Token};
 use crate::model::{EntityKind, LocalEntity, Mention, Quote, Span};
 
+/// The most tokens a quotation's attribution looks at on either side: real sentences are far
+/// shorter, and a text without sentence ends (a feed dump, a run of quotation marks) stays linear.
+const MAX_CONTEXT: usize = 300;
+
 #[derive(Debug, Clone, Copy)]
 struct Marks {
     /// Byte offset of the opening mark (or of the paragraph start for a continuation).
@@ -1224,9 +1228,14 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
         let open_tok = tok_index(mk.open);
         let close_tok = tok_index(mk.close);
         let para = toks.get(open_tok).map(|t| t.para).or_else(|| toks.get(open_tok.saturating_sub(1)).map(|t| t.para));
-        // Left context: back to the sentence start, a sentence-ending quote, or the paragraph start.
+        // Left context: back to the sentence start, a sentence-ending quote, or the paragraph start,
+        // and never further than MAX_CONTEXT tokens (a text without sentence ends stays linear).
         let mut lo = open_tok;
-        while lo > 0 && toks.get(lo - 1).map(|t| t.para) == para {
+        let floor = open_tok.saturating_sub(MAX_CONTEXT);
+        // The earlier quotes still to look at, nearest last: the bound they are checked against
+        // only moves left, so each is passed over once.
+        let mut earlier = q;
+        while lo > floor && toks.get(lo - 1).map(|t| t.para) == para {
             let s = ctx.s(lo - 1);
             // A period that ends a sentence (not "D-Mass.)" inside one): the tokenizer's sentence ids tell.
             if !ctx.in_quote[lo - 1]
@@ -1237,7 +1246,11 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
             }
             if ctx.in_quote[lo - 1] {
                 // Inside an earlier quote: stop if that quote ended a sentence.
-                let prev = marks[..q].iter().rev().find(|m| m.inner.end <= toks[lo - 1].span.end + 1);
+                let bound = toks[lo - 1].span.end + 1;
+                while earlier > 0 && marks[earlier - 1].inner.end > bound {
+                    earlier -= 1;
+                }
+                let prev = earlier.checked_sub(1).map(|i| &marks[i]);
                 if prev.is_some_and(|m| m.inner.slice(text).ends_with(['.', '!', '?'])) {
                     break;
                 }
@@ -1246,7 +1259,8 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
         }
         // Right context: to the sentence end or the next quote.
         let mut hi = close_tok;
-        while hi < n && toks[hi].para == para.unwrap_or(usize::MAX) && !ctx.in_quote[hi] {
+        let ceiling = n.min(close_tok.saturating_add(MAX_CONTEXT));
+        while hi < ceiling && toks[hi].para == para.unwrap_or(usize::MAX) && !ctx.in_quote[hi] {
             let s = ctx.s(hi);
             hi += 1;
             // "said Del. Jo Bell": a title abbreviation before a person's name ends no sentence.
@@ -1349,7 +1363,7 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
         // 2a. The attribution at the end of the sentence, after unquoted words or further
         // quotes: "“…” and enact her agenda, Ms. Lee said."
         let mut sent_end = close_tok;
-        while sent_end < n && toks[sent_end].para == para.unwrap_or(usize::MAX) {
+        while sent_end < ceiling && toks[sent_end].para == para.unwrap_or(usize::MAX) {
             let s = ctx.s(sent_end);
             sent_end += 1;
             if !ctx.in_quote[sent_end - 1]

@@ -770,6 +770,7 @@ fn legal(p: usize, t: usize) -> bool {
 }
 
 /// Score of a tag path over a run (transitions from START and into O after).
+#[cfg(test)]
 fn path_score(model: &Model, em: &[[f32; NT]], tags: &[usize]) -> f32 {
     let mut s = 0.0;
     let mut prev = START;
@@ -778,6 +779,18 @@ fn path_score(model: &Model, em: &[[f32; NT]], tags: &[usize]) -> f32 {
         prev = t;
     }
     s + model.tr(prev, 0)
+}
+
+/// The terms of `path_score` for a window of tokens: each token's emission and its
+/// transition from the token before (`prev` before the first), with the end transition
+/// when the window ends the run.
+fn window_score(model: &Model, em: &[[f32; NT]], tags: &[usize], mut prev: usize, end: bool) -> f32 {
+    let mut s = 0.0;
+    for (k, &t) in tags.iter().enumerate() {
+        s += model.tr(prev, t) + em[k][t] + if legal(prev, t) { 0.0 } else { -1e4 };
+        prev = t;
+    }
+    if end { s + model.tr(prev, 0) } else { s }
 }
 
 /// Tags one document.
@@ -819,8 +832,14 @@ impl Tagging<'_> {
         let (ra, rb) = self.runs[r];
         let em = &self.em[ra..rb];
         let best = &self.tags[ra..rb];
-        let mut alt = best.to_vec();
-        for (x, slot) in alt[a - ra..b - ra].iter_mut().enumerate() {
+        // Only the terms around the relabelled tokens differ: score that window alone (tokens
+        // lo..hi: the relabelled ones, the one after, whose tag may restart, and the next, whose
+        // transition depends on it), so a long run of capitalised words
+        // costs time in proportion to its length, not its square.
+        let lo = a - ra;
+        let hi = (b - ra + 2).min(best.len());
+        let mut alt = best[lo..hi].to_vec();
+        for (x, slot) in alt[..b - a].iter_mut().enumerate() {
             *slot = match label {
                 None => 0,
                 Some(l) if x == 0 => l.begin(),
@@ -828,10 +847,13 @@ impl Tagging<'_> {
             };
         }
         // A name cut in two by the relabelling restarts with B.
-        if b - ra < alt.len() && alt[b - ra] != 0 && !is_begin(alt[b - ra]) {
-            alt[b - ra] -= 1;
+        if b - a < alt.len() && alt[b - a] != 0 && !is_begin(alt[b - a]) {
+            alt[b - a] -= 1;
         }
-        path_score(self.model, em, best) - path_score(self.model, em, &alt)
+        let prev = if lo == 0 { START } else { best[lo - 1] };
+        let end = hi == best.len();
+        window_score(self.model, &em[lo..hi], &best[lo..hi], prev, end)
+            - window_score(self.model, &em[lo..hi], &alt, prev, end)
     }
 }
 
@@ -1014,6 +1036,39 @@ pub fn train(docs: &[Example], epochs: usize, seed: u64, mut log: impl FnMut(usi
 mod tests {
     use super::super::text::tokenize;
     use super::*;
+
+    #[test]
+    fn a_window_scores_the_same_difference_as_the_whole_path() {
+        let model = Model::get();
+        let mut x: u64 = 0x2545F4914F6CDD1D;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for _ in 0..200 {
+            let n = 1 + (next() % 12) as usize;
+            let em: Vec<[f32; NT]> =
+                (0..n).map(|_| std::array::from_fn(|_| (next() % 2000) as f32 / 100.0 - 10.0)).collect();
+            let best: Vec<usize> = (0..n).map(|_| (next() % NT as u64) as usize).collect();
+            let a = (next() % n as u64) as usize;
+            let b = a + 1 + (next() % (n - a) as u64) as usize;
+            let mut alt = best.clone();
+            for slot in &mut alt[a..b] {
+                *slot = (next() % NT as u64) as usize;
+            }
+            if b < n {
+                alt[b] = (next() % NT as u64) as usize;
+            }
+            let whole = path_score(model, &em, &best) - path_score(model, &em, &alt);
+            let hi = (b + 2).min(n);
+            let prev = if a == 0 { START } else { best[a - 1] };
+            let window = window_score(model, &em[a..hi], &best[a..hi], prev, hi == n)
+                - window_score(model, &em[a..hi], &alt[a..hi], prev, hi == n);
+            assert!((whole - window).abs() <= 1e-2 * (1.0 + whole.abs() / 1e3), "{whole} vs {window}");
+        }
+    }
 
     fn spans(model: &Model, text: &str) -> Vec<(String, Label)> {
         let toks = tokenize(text);

@@ -23,6 +23,15 @@ pub enum ReadError {
     Empty { path: PathBuf },
     #[error("{path}:{line}: {reason}")]
     Record { path: PathBuf, line: usize, reason: String },
+    /// A FIFO, a device or a socket: not an article file.
+    #[error("{path}: {what}, not an article file{hint}")]
+    Special { path: PathBuf, what: &'static str, hint: &'static str },
+    #[error("{path}: broken symbolic link (to {}, which does not exist)", target.display())]
+    BrokenLink { path: PathBuf, target: PathBuf },
+    #[error("{path}: symbolic link loop (the links lead back to themselves)")]
+    LinkLoop { path: PathBuf },
+    #[error("{path}: UTF-16 text with an invalid {reason}")]
+    BadUtf16 { path: PathBuf, reason: &'static str },
 }
 
 /// The path that stands for standard input (JSON Lines, plain or gzip-compressed).
@@ -33,31 +42,81 @@ fn is_jsonl(p: &Path) -> bool {
     name.ends_with(".jsonl") || name.ends_with(".jsonl.gz")
 }
 
+/// Why a path that is not a readable file or folder cannot be read: a missing path, a
+/// broken link or a link loop, or a special file (FIFO, device, socket), each said plainly.
+fn unreadable(p: &Path, err: Option<std::io::Error>) -> ReadError {
+    use std::os::unix::fs::FileTypeExt;
+    let path = p.to_path_buf();
+    let link = fs::symlink_metadata(p).ok().filter(|m| m.file_type().is_symlink());
+    match err {
+        // ELOOP
+        Some(e) if e.raw_os_error() == Some(40) => ReadError::LinkLoop { path },
+        Some(e) if e.kind() == std::io::ErrorKind::NotFound && link.is_some() => {
+            ReadError::BrokenLink { target: fs::read_link(p).unwrap_or_default(), path }
+        }
+        Some(e) if e.kind() == std::io::ErrorKind::NotFound => ReadError::Missing { path },
+        Some(source) => ReadError::Io { path, source },
+        None => {
+            let t = fs::metadata(p).map(|m| m.file_type()).ok();
+            let (what, hint) = match t {
+                Some(t) if t.is_fifo() => {
+                    ("a named pipe (FIFO)", "; to stream JSON Lines, pipe them to `newsgraph ingest -`")
+                }
+                Some(t) if t.is_char_device() => ("a character device", ""),
+                Some(t) if t.is_block_device() => ("a block device", ""),
+                Some(t) if t.is_socket() => ("a socket", ""),
+                _ => ("not a regular file", ""),
+            };
+            ReadError::Special { path, what, hint }
+        }
+    }
+}
+
+/// Whether a folder entry names an article input by its extension.
+fn article_name(f: &Path) -> bool {
+    f.extension().is_some_and(|x| x == "txt") || is_jsonl(f)
+}
+
 /// Expands each path to the article inputs it names: a file itself, `-` (standard
 /// input), or the `.txt`, `.jsonl` and `.jsonl.gz` files of a folder (sorted, not recursive).
+/// A path that cannot be read is an error saying why (missing, a broken link or a link
+/// loop, a FIFO or a device); so is such an entry of a folder with an article's extension.
 pub fn list_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<ReadError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for p in paths {
         if p.as_os_str() == STDIN {
             files.push(p.clone());
-        } else if p.is_dir() {
+            continue;
+        }
+        let meta = match fs::metadata(p) {
+            Ok(m) => m,
+            Err(e) => {
+                errors.push(unreadable(p, Some(e)));
+                continue;
+            }
+        };
+        if meta.is_dir() {
             match fs::read_dir(p) {
                 Ok(rd) => {
-                    let mut v: Vec<PathBuf> = rd
-                        .filter_map(Result::ok)
-                        .map(|e| e.path())
-                        .filter(|f| f.is_file() && (f.extension().is_some_and(|x| x == "txt") || is_jsonl(f)))
-                        .collect();
+                    let mut v: Vec<PathBuf> = Vec::new();
+                    for f in rd.filter_map(Result::ok).map(|e| e.path()).filter(|f| article_name(f)) {
+                        match fs::metadata(&f) {
+                            Ok(m) if m.is_file() => v.push(f),
+                            Ok(m) if m.is_dir() => {}
+                            Ok(_) => errors.push(unreadable(&f, None)),
+                            Err(e) => errors.push(unreadable(&f, Some(e))),
+                        }
+                    }
                     v.sort();
                     files.extend(v);
                 }
                 Err(source) => errors.push(ReadError::Io { path: p.clone(), source }),
             }
-        } else if p.is_file() {
+        } else if meta.is_file() {
             files.push(p.clone());
         } else {
-            errors.push(ReadError::Missing { path: p.clone() });
+            errors.push(unreadable(p, None));
         }
     }
     (files, errors)
@@ -136,9 +195,23 @@ pub fn stream_articles(path: &Path) -> Box<dyn Iterator<Item = Result<Article, R
                     return Some(Err(e));
                 }
             }
+            if line_no == 1 && (buf.starts_with(&[0xff, 0xfe]) || buf.starts_with(&[0xfe, 0xff])) {
+                // Lines of UTF-16 cannot be told apart byte by byte: the whole input is refused.
+                reader = Box::new(std::io::empty());
+                return Some(Err(ReadError::Record {
+                    path: path.clone(),
+                    line: 1,
+                    reason: "UTF-16 text; JSON Lines must be UTF-8 (convert with: iconv -f UTF-16 -t UTF-8)".into(),
+                }));
+            }
             let Ok(line) = std::str::from_utf8(&buf) else {
-                return Some(Err(ReadError::Record { path: path.clone(), line: line_no, reason: "not UTF-8 text".into() }));
+                return Some(Err(ReadError::Record {
+                    path: path.clone(),
+                    line: line_no,
+                    reason: "not UTF-8 text".into(),
+                }));
             };
+            let line = if line_no == 1 { line.strip_prefix('\u{feff}').unwrap_or(line) } else { line };
             if line.trim().is_empty() {
                 continue;
             }
@@ -172,8 +245,33 @@ pub fn read_article(path: &Path) -> Result<Article, ReadError> {
     parse_article(path, &bytes)
 }
 
-/// Cleans raw bytes into an article named after `path`'s file name.
+/// UTF-16 text with its byte order mark, as a string (None: no UTF-16 mark).
+fn decode_utf16(path: &Path, bytes: &[u8]) -> Option<Result<String, ReadError>> {
+    let little = match bytes {
+        [0xff, 0xfe, ..] => true,
+        [0xfe, 0xff, ..] => false,
+        _ => return None,
+    };
+    let body = &bytes[2..];
+    if body.len() % 2 == 1 {
+        return Some(Err(ReadError::BadUtf16 { path: path.to_path_buf(), reason: "length (an odd number of bytes)" }));
+    }
+    let units = body
+        .chunks_exact(2)
+        .map(|c| if little { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) });
+    Some(
+        char::decode_utf16(units)
+            .collect::<Result<String, _>>()
+            .map_err(|_| ReadError::BadUtf16 { path: path.to_path_buf(), reason: "surrogate (a lone half of a pair)" }),
+    )
+}
+
+/// Cleans raw bytes into an article named after `path`'s file name. UTF-8 (a byte order
+/// mark is dropped) or UTF-16 with its byte order mark.
 pub fn parse_article(path: &Path, bytes: &[u8]) -> Result<Article, ReadError> {
+    if let Some(decoded) = decode_utf16(path, bytes) {
+        return parse_article(path, decoded?.as_bytes());
+    }
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(ReadError::Binary { path: path.to_path_buf(), offset });
     }

@@ -14,6 +14,7 @@ Output
   .mode MODE               table, markdown, csv, tsv, json, xml (SELECT/ASK); turtle, ntriples, jsonld, rdfxml (CONSTRUCT)
   .output [FILE]           results to FILE (appended to while it stays set); no FILE: back to the screen
   .maxwidth N              cut table cells wider than N characters (0: never)
+  .maxrows N               print at most N rows of a result, saying so when more are left out (0: no bound)
   .timer on|off            show how long each query took
   .timeout SECONDS|off     stop queries that run longer
 Store
@@ -46,6 +47,7 @@ pub const NAMES: &[&str] = &[
     ".export",
     ".graphs",
     ".help",
+    ".maxrows",
     ".maxwidth",
     ".mode",
     ".output",
@@ -72,6 +74,7 @@ pub enum Command {
     Output(Option<PathBuf>),
     Read(PathBuf),
     MaxWidth(usize),
+    MaxRows(usize),
     Prefix { prefix: String, iri: String },
     Graphs,
     Schema,
@@ -186,6 +189,7 @@ impl Command {
                 Command::Read(user_path(arg))
             }
             "maxwidth" => Command::MaxWidth(arg.parse().map_err(|_| CommandError::Usage(".maxwidth N (0: no limit)"))?),
+            "maxrows" => Command::MaxRows(arg.parse().map_err(|_| CommandError::Usage(".maxrows N (0: no bound)"))?),
             "prefix" => {
                 const USAGE: &str = ".prefix P: <IRI>";
                 let (p, iri) = arg.split_once(char::is_whitespace).ok_or(CommandError::Usage(USAGE))?;

@@ -35,6 +35,24 @@ use crate::print::Style;
 use crate::store::{Access, CancellationToken, GraphStore};
 use command::Command;
 
+/// The timeout a query gets when no one is at a terminal to press Ctrl-C (piped input or
+/// output), unless `--timeout` says otherwise.
+pub const PIPED_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The most rows (or triples) a query prints unless `--max-rows` or `.maxrows` says otherwise:
+/// results are laid out in memory before printing, and a cross product would exhaust it.
+pub const DEFAULT_MAX_ROWS: usize = 100_000;
+
+/// The timeout of a session or a one-shot query: `--timeout 0` is none, no `--timeout` is
+/// none on a terminal and `PIPED_TIMEOUT` otherwise.
+pub fn effective_timeout(flag: Option<f64>, piped: bool) -> Option<Duration> {
+    match flag {
+        Some(s) if s > 0.0 => Some(Duration::from_secs_f64(s)),
+        Some(_) => None,
+        None => piped.then_some(PIPED_TIMEOUT),
+    }
+}
+
 /// How the shell opens its store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Open {
@@ -117,6 +135,8 @@ pub enum QueryError {
     Update,
     Interrupted,
     TimedOut(f64),
+    /// The results passed the row bound: the first ones were printed.
+    Cut(usize),
     Failed(String),
     Io(std::io::Error),
 }
@@ -130,6 +150,11 @@ impl std::fmt::Display for QueryError {
             QueryError::TimedOut(s) => {
                 write!(f, "query stopped after the {s} s timeout (.timeout or --timeout to change it)")
             }
+            QueryError::Cut(n) => write!(
+                f,
+                "results cut after {n} rows: the bound is --max-rows rows (.maxrows in the shell) or {} MB of output; 0 lifts it",
+                crate::print::MAX_PRINT_BYTES >> 20
+            ),
             QueryError::Failed(s) => write!(f, "{s}"),
             QueryError::Io(e) => write!(f, "{e}"),
         }
@@ -175,7 +200,7 @@ pub fn run_query(
             let result = st
                 .query_cancellable(&text, &extra, &token)
                 .map_err(|e| e.to_string())
-                .and_then(|r| crate::print::print_styled(r, format, &style, &mut buf).map_err(|e| e.to_string()));
+                .and_then(|r| crate::print::print_bounded(r, format, &style, &mut buf).map_err(|e| e.to_string()));
             let _ = send.send(result.map(|n| (n, buf)));
         });
     }
@@ -201,9 +226,12 @@ pub fn run_query(
         *r = None;
     }
     match result {
-        Some(Ok((n, buf))) => {
+        Some(Ok((printed, buf))) => {
             out.write_all(&buf).map_err(QueryError::Io)?;
-            Ok(n)
+            if printed.cut {
+                return Err(QueryError::Cut(printed.rows));
+            }
+            Ok(printed.rows)
         }
         None => Err(QueryError::Interrupted),
         Some(Err(_)) if token.is_cancelled() => Err(QueryError::Interrupted),
@@ -226,7 +254,7 @@ pub struct Shell {
 
 impl Shell {
     pub fn new(st: &'static GraphStore) -> Self {
-        let style = Style { maxwidth: 60, ..Style::default() };
+        let style = Style { maxwidth: 60, max_rows: DEFAULT_MAX_ROWS, ..Style::default() };
         Shell {
             st,
             mode: ResultFormat::Table,
@@ -291,6 +319,7 @@ impl Shell {
             }
             Command::Mode(m) => self.mode = m,
             Command::MaxWidth(n) => self.style.maxwidth = n,
+            Command::MaxRows(n) => self.style.max_rows = n,
             Command::Timer(on) => self.timer = on,
             Command::Timeout(s) => self.timeout = s.map(Duration::from_secs_f64),
             Command::Output(None) => {
@@ -491,6 +520,8 @@ fn completion_data(st: &GraphStore, shell: &Shell) -> helper::InputHelper {
 pub struct Options {
     pub keep_going: bool,
     pub timeout: Option<Duration>,
+    /// The most rows a query prints (0: no bound).
+    pub max_rows: usize,
 }
 
 /// Runs the shell: interactive on a terminal, else the commands on standard input.
@@ -498,6 +529,7 @@ pub struct Options {
 pub fn run(st: &'static GraphStore, opts: &Options, out: &mut dyn Write) -> Result<bool> {
     let mut shell = Shell::new(st);
     shell.timeout = opts.timeout;
+    shell.style.max_rows = opts.max_rows;
     if !std::io::stdin().is_terminal() {
         PIPED.store(true, Ordering::SeqCst);
         install_interrupt_handler();
@@ -605,5 +637,18 @@ pub fn run_piped(
         if last {
             return Ok(ok);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timeouts_default_on_when_piped() {
+        assert_eq!(effective_timeout(None, true), Some(PIPED_TIMEOUT));
+        assert_eq!(effective_timeout(None, false), None);
+        assert_eq!(effective_timeout(Some(0.0), true), None);
+        assert_eq!(effective_timeout(Some(2.5), false), Some(Duration::from_millis(2500)));
     }
 }
