@@ -1049,7 +1049,11 @@ fn context_kind(doc: &Doc, a: usize, b: usize) -> Option<(EntityKind, Evidence)>
                 && matches!(
                     doc.s(a - 2).to_lowercase().as_str(),
                     "shares" | "shareholders" | "subsidiary" | "division" | "unit"
-                )))
+                ))
+            // "shares in Acme", "a stake in Acme": what is owned in parts is a company.
+            || (a >= 2
+                && prev == "in"
+                && matches!(doc.s(a - 2).to_lowercase().as_str(), "shares" | "stake" | "stakes" | "shareholding")))
     {
         return Some((EntityKind::Organization, Evidence::Strong));
     }
@@ -1082,6 +1086,17 @@ fn context_kind(doc: &Doc, a: usize, b: usize) -> Option<(EntityKind, Evidence)>
                 | "residents"
                 | "people"
         )
+    {
+        return Some((EntityKind::Place, Evidence::Strong));
+    }
+    // Where someone lives, after their age: "Jane Doe, 52, of Kettering" / "..., 34, from Duston".
+    if n <= 2
+        && matches!(prev, "of" | "from")
+        && a >= 3
+        && doc.s(a - 2) == ","
+        && doc.s(a - 3).bytes().all(|c| c.is_ascii_digit())
+        && doc.s(a - 3).len() <= 3
+        && (a..b).all(|i| !is_org_head(doc.s(i)))
     {
         return Some((EntityKind::Place, Evidence::Strong));
     }
@@ -1165,6 +1180,7 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
             cands.push(person_cand(doc, a, b, Evidence::Strong));
         }
     }
+    orgs_stay_orgs(doc, &mut cands);
     cands.sort_by_key(|c| c.span);
 
     // People: full names first, then bare surnames join them.
@@ -1342,6 +1358,45 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
     // Bare "Defense Ministry" is the one "X Defense Ministry" named in the article.
     merge_qualified_orgs(&mut entities, &mut mentions);
     Entities { entities, mentions }
+}
+
+/// One name, one kind through a document: a lone word read as a place only by its context or the
+/// tagger (no gazetteer entry) is the organisation the article names elsewhere by that word
+/// ("Acme Systems reported ..." / "Acme, a software maker" ... "shares in Acme fell", "in Acme").
+fn orgs_stay_orgs(doc: &Doc, cands: &mut [Cand]) {
+    let mut orgs: HashMap<&str, String> = HashMap::default();
+    for c in cands.iter().filter(|c| c.kind == Some(EntityKind::Organization) && c.evidence == Evidence::Strong) {
+        let (a, b) = c.toks;
+        if b - a == 1 {
+            orgs.insert(doc.s(a), c.name.clone());
+        } else if b - a == 2 {
+            // The first word of a two-word firm, when it is a name of its own ("Acme" of "Acme Systems").
+            let first = doc.s(a);
+            if doc.is_cap(a)
+                && !is_common_word(first)
+                && !is_given_name(first)
+                && !is_org_head(first)
+                && !doc.gaz.is_demonym(first)
+                && doc.gaz.lookup(first).is_none()
+                && known_org(first).is_none()
+            {
+                orgs.entry(first).or_insert_with(|| c.name.clone());
+            }
+        }
+    }
+    if orgs.is_empty() {
+        return;
+    }
+    for c in cands.iter_mut() {
+        let (a, b) = c.toks;
+        if c.kind == Some(EntityKind::Place)
+            && c.geo.is_none()
+            && b - a == 1
+            && let Some(name) = orgs.get(doc.s(a))
+        {
+            *c = org_cand(doc, a, b, name.clone());
+        }
+    }
 }
 
 fn push_mention(entities: &mut [LocalEntity], mentions: &mut Vec<Mention>, e: usize, c: &Cand, doc: &Doc) {
