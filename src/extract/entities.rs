@@ -718,6 +718,10 @@ fn org_cand(doc: &Doc, a: usize, b: usize, name: String) -> Cand {
 }
 
 fn person_cand(doc: &Doc, a: usize, b: usize, ev: Evidence) -> Cand {
+    // No one's name opens with an acronym in a line of lower-case words: "NHS England" is a body.
+    if b - a >= 2 && is_acronym(doc.s(a)) && !doc.s(b - 1).chars().all(|c| c.is_uppercase()) {
+        return org_cand(doc, a, b, doc.text_of(a, b).to_string());
+    }
     Cand {
         span: doc.span_of(a, b),
         toks: (a, b),
@@ -1002,6 +1006,19 @@ fn context_kind(doc: &Doc, a: usize, b: usize) -> Option<(EntityKind, Evidence)>
     if a >= 2 && matches!(prev, "at" | "for") && doc.is_word(a - 2) && is_role_noun(doc.s(a - 2).trim_end_matches('s'))
     {
         return Some((EntityKind::Organization, Evidence::Strong));
+    }
+    // "worked at Acme", "supplied by Acme": people work at firms, firms supply and own.
+    if a >= 2 && n <= 3 && !is_given_name(doc.s(a)) {
+        let verb = doc.s(a - 2).to_lowercase();
+        let works = matches!(prev, "at" | "for") && matches!(verb.as_str(), "work" | "works" | "worked" | "working");
+        let by = prev == "by"
+            && matches!(
+                verb.as_str(),
+                "supplied" | "manufactured" | "owned" | "acquired" | "bought" | "operated" | "developed" | "funded"
+            );
+        if works || by {
+            return Some((EntityKind::Organization, Evidence::Strong));
+        }
     }
     // A role noun right before: "banker John Doe", "spokesman Ned Price".
     if nl && a > 0 && doc.is_word(a - 1) && prev.chars().next().is_some_and(char::is_lowercase) && is_role_noun(prev) {
@@ -1795,6 +1812,15 @@ mod tests {
         // "of" after an age and a comma only: "the owner of Corvane" is no place.
         let text = "Deborah Marsh, the owner of Corvane, said the shop would close.";
         assert!(names(text, EntityKind::Place).is_empty(), "{:?}", run(text));
+    }
+
+    #[test]
+    fn firms_by_what_people_and_things_do_with_them() {
+        let text = "Ravi Kulkarni previously worked at Corvane. The scanner was supplied by Medivex, the trust said.";
+        assert_eq!(names(text, EntityKind::Organization), vec!["Corvane".to_string(), "Medivex".to_string()]);
+        // Written by a person, led by a person: no firm.
+        let text = "The report was written by Ann Lee. The team was led by Okafor.";
+        assert!(names(text, EntityKind::Organization).is_empty(), "{:?}", run(text));
     }
 
     #[test]
