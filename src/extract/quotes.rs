@@ -210,11 +210,13 @@ fn single_quote_close(chars: &[(usize, char)], open: usize) -> Option<usize> {
             }
             // Another mark at a word's edge (a title: 'Finding Neverland' ... 'Cheers,'), but not an
             // apostrophe inside a word or after a plural ("the players' union").
-            '\'' if !(chars[j - 1].1.is_alphanumeric() && chars.get(j + 1).is_some_and(|&(_, c)| c.is_alphanumeric()))
-                && !(chars[j - 1].1 == 's' && chars.get(j + 1).is_some_and(|&(_, c)| c == ' ')
-                    && chars.get(j + 2).is_some_and(|&(_, c)| c.is_lowercase())) =>
-            {
-                return None;
+            '\'' => {
+                let next = |k: usize| chars.get(j + k).map_or(' ', |&(_, c)| c);
+                let in_word = chars[j - 1].1.is_alphanumeric() && next(1).is_alphanumeric();
+                let plural = chars[j - 1].1 == 's' && next(1) == ' ' && next(2).is_lowercase();
+                if !in_word && !plural {
+                    return None;
+                }
             }
             _ => {}
         }
