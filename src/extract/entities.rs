@@ -225,6 +225,9 @@ const SPORT_WORDS: &[&str] = &[
     "standings",
     "race",
     "medal",
+    "hurling",
+    "semi-final",
+    "quarter-final",
 ];
 
 const NAME_SUFFIXES: &[&str] = &["Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"];
@@ -252,6 +255,7 @@ pub fn extract(text: &str, toks: &[Token]) -> Entities {
         i = end.max(i + 1);
     }
     tagger_evidence(&doc, &title_paras, &mut cands, &mut unknown);
+    clubs_by_context(&doc, &mut cands);
     cands.retain(|c| {
         let (a, b) = c.toks;
         !never_a_name(doc.text_of(a, b)) && !(a..b).all(|i| never_a_name(doc.s(i)))
@@ -723,6 +727,10 @@ fn org_cand(doc: &Doc, a: usize, b: usize, name: String) -> Cand {
 }
 
 fn person_cand(doc: &Doc, a: usize, b: usize, ev: Evidence) -> Cand {
+    // No one's name opens with an acronym in a line of lower-case words: "NHS England" is a body.
+    if b - a >= 2 && is_acronym(doc.s(a)) && !doc.s(b - 1).chars().all(|c| c.is_uppercase()) {
+        return org_cand(doc, a, b, doc.text_of(a, b).to_string());
+    }
     Cand {
         span: doc.span_of(a, b),
         toks: (a, b),
@@ -1007,6 +1015,19 @@ fn context_kind(doc: &Doc, a: usize, b: usize) -> Option<(EntityKind, Evidence)>
     {
         return Some((EntityKind::Organization, Evidence::Strong));
     }
+    // "worked at Acme", "supplied by Acme": people work at firms, firms supply and own.
+    if a >= 2 && n <= 3 && !is_given_name(doc.s(a)) {
+        let verb = doc.s(a - 2).to_lowercase();
+        let works = matches!(prev, "at" | "for") && matches!(verb.as_str(), "work" | "works" | "worked" | "working");
+        let by = prev == "by"
+            && matches!(
+                verb.as_str(),
+                "supplied" | "manufactured" | "owned" | "acquired" | "bought" | "operated" | "developed" | "funded"
+            );
+        if works || by {
+            return Some((EntityKind::Organization, Evidence::Strong));
+        }
+    }
     // A role noun right before: "banker John Doe", "spokesman Ned Price".
     if nl && a > 0 && doc.is_word(a - 1) && prev.chars().next().is_some_and(char::is_lowercase) && is_role_noun(prev) {
         return Some((EntityKind::Person, Evidence::Strong));
@@ -1057,7 +1078,11 @@ fn context_kind(doc: &Doc, a: usize, b: usize) -> Option<(EntityKind, Evidence)>
                 && matches!(
                     doc.s(a - 2).to_lowercase().as_str(),
                     "shares" | "shareholders" | "subsidiary" | "division" | "unit"
-                )))
+                ))
+            // "shares in Acme", "a stake in Acme": what is owned in parts is a company.
+            || (a >= 2
+                && prev == "in"
+                && matches!(doc.s(a - 2).to_lowercase().as_str(), "shares" | "stake" | "stakes" | "shareholding")))
     {
         return Some((EntityKind::Organization, Evidence::Strong));
     }
@@ -1090,6 +1115,17 @@ fn context_kind(doc: &Doc, a: usize, b: usize) -> Option<(EntityKind, Evidence)>
                 | "residents"
                 | "people"
         )
+    {
+        return Some((EntityKind::Place, Evidence::Strong));
+    }
+    // Where someone lives, after their age: "Jane Doe, 52, of Kettering" / "..., 34, from Duston".
+    if n <= 2
+        && matches!(prev, "of" | "from")
+        && a >= 3
+        && doc.s(a - 2) == ","
+        && doc.s(a - 3).bytes().all(|c| c.is_ascii_digit())
+        && doc.s(a - 3).len() <= 3
+        && (a..b).all(|i| !is_org_head(doc.s(i)))
     {
         return Some((EntityKind::Place, Evidence::Strong));
     }
@@ -1211,6 +1247,7 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
             cands.push(person_cand(doc, a, b, Evidence::Strong));
         }
     }
+    orgs_stay_orgs(doc, &mut cands);
     cands.sort_by_key(|c| c.span);
 
     // People: full names first, then bare surnames join them.
@@ -1415,6 +1452,104 @@ fn starts_and_furthest_ends(mentions: &[Mention]) -> Vec<(usize, usize)> {
         x.1 = furthest;
     }
     v
+}
+
+/// Words right after a name that make it a team: "Kent manager ...", "Leeds beat Hull".
+const TEAM_AFTER: &[&str] = &[
+    "manager", "boss", "coach", "captain", "skipper", "striker", "forward", "midfielder", "goalkeeper", "defender",
+    "winger", "batsman", "bowler", "opener", "pitcher", "quarterback", "fans", "supporters", "beat", "beats",
+    "edged", "edge", "edges", "drew", "thrashed", "defeated", "routed", "hammered", "overcame", "crushed",
+    "outclassed", "trailed", "trail",
+];
+
+/// Words right before a name that make it a team: "against Kent", "v Kent", "beat Kent", "will meet Kent".
+const TEAM_BEFORE: &[&str] = &[
+    "against", "v", "vs", "vs.", "beat", "beating", "defeated", "defeating", "edged", "thrashed", "meet", "meets",
+    "face", "faces", "host", "hosts", "hosted", "outdueled",
+];
+
+/// Nations inside a state that field national sides.
+const HOME_NATIONS: &[&str] = &[
+    "England", "Scotland", "Wales", "Northern Ireland", "ENGLAND", "SCOTLAND", "WALES", "Catalonia", "Faroe Islands",
+    "Hong Kong", "Puerto Rico", "Greenland",
+];
+
+/// On a sports page, a town, county or state (not a country, whose national side is the place)
+/// that plays at one of its uses ("Kent manager", "victory over Kent", "against Kent") is the club
+/// at every use but where it is a place ("in Kent", a dateline).
+fn clubs_by_context(doc: &Doc, cands: &mut [Cand]) {
+    let town = |c: &Cand| {
+        c.kind == Some(EntityKind::Place)
+            && c.geo.is_some()
+            && c.title.is_none()
+            && matches!(c.subtype, Some(Subtype::City | Subtype::State | Subtype::Region))
+            // A nation inside a state plays as its national side: a place in the CoNLL convention.
+            && doc.gaz.demonym_of(&c.name).is_none()
+            && !HOME_NATIONS.contains(&c.name.as_str())
+    };
+    let plays = |c: &Cand| {
+        let (a, b) = c.toks;
+        let prev = if a > 0 && doc.same_para(a - 1, a) { doc.s(a - 1) } else { "" };
+        let next = if doc.is_word(b) && doc.same_para(a, b) { doc.s(b) } else { "" };
+        TEAM_AFTER.contains(&next)
+            || TEAM_BEFORE.contains(&prev)
+            || (prev == "over" && a >= 2 && matches!(doc.s(a - 2), "win" | "victory" | "lead" | "triumph" | "success"))
+    };
+    let names: Vec<&str> = cands.iter().filter(|c| town(c) && plays(c)).map(|c| doc.text_of(c.toks.0, c.toks.1)).collect();
+    if names.is_empty() || !doc.is_sport() {
+        return;
+    }
+    let place_ends: Vec<usize> =
+        cands.iter().filter(|o| o.kind == Some(EntityKind::Place)).map(|o| o.toks.1).collect();
+    for c in cands.iter_mut() {
+        let (a, b) = c.toks;
+        let prev = if a > 0 { doc.s(a - 1).to_lowercase() } else { String::new() };
+        // "in Leeds", "at Leeds", "Arlington, Texas": where something happens.
+        let place_use = matches!(prev.as_str(), "in" | "at" | "near" | "from" | "of" | "to" | "into")
+            || (prev == "," && a >= 2 && place_ends.contains(&(a - 1)));
+        if town(c) && names.contains(&doc.text_of(a, b)) && !doc.dateline(a) && !place_use {
+            *c = org_cand(doc, a, b, c.name.clone());
+        }
+    }
+}
+
+/// One name, one kind through a document: a lone word read as a place only by its context or the
+/// tagger (no gazetteer entry) is the organisation the article names elsewhere by that word
+/// ("Acme Systems reported ..." / "Acme, a software maker" ... "shares in Acme fell", "in Acme").
+fn orgs_stay_orgs(doc: &Doc, cands: &mut [Cand]) {
+    let mut orgs: HashMap<&str, String> = HashMap::default();
+    for c in cands.iter().filter(|c| c.kind == Some(EntityKind::Organization) && c.evidence == Evidence::Strong) {
+        let (a, b) = c.toks;
+        if b - a == 1 {
+            orgs.insert(doc.s(a), c.name.clone());
+        } else if b - a == 2 {
+            // The first word of a two-word firm, when it is a name of its own ("Acme" of "Acme Systems").
+            let first = doc.s(a);
+            if doc.is_cap(a)
+                && !is_common_word(first)
+                && !is_given_name(first)
+                && !is_org_head(first)
+                && !doc.gaz.is_demonym(first)
+                && doc.gaz.lookup(first).is_none()
+                && known_org(first).is_none()
+            {
+                orgs.entry(first).or_insert_with(|| c.name.clone());
+            }
+        }
+    }
+    if orgs.is_empty() {
+        return;
+    }
+    for c in cands.iter_mut() {
+        let (a, b) = c.toks;
+        if c.kind == Some(EntityKind::Place)
+            && c.geo.is_none()
+            && b - a == 1
+            && let Some(name) = orgs.get(doc.s(a))
+        {
+            *c = org_cand(doc, a, b, name.clone());
+        }
+    }
 }
 
 fn push_mention(
@@ -1716,6 +1851,56 @@ mod tests {
         let r = run(text);
         let ana = r.iter().find(|e| e.1 == "Ana Silva").unwrap();
         assert_eq!(ana.2, ["Ana Silva", "Silva"]);
+    }
+
+    #[test]
+    fn a_town_that_plays_is_its_club_through_a_sports_page() {
+        let kind = |text: &str, name: &str| run(text).into_iter().find(|e| e.1 == name).map(|e| e.0);
+        let text = "Late goal sends Bristol top\n\nBristol beat Swansea 2-1 in the league on Saturday. \
+                    Swansea manager Tom Hale said the referee had a fine match. Fans in Bristol cheered the goal \
+                    and the victory over a club from Wales.";
+        assert_eq!(kind(text, "Swansea"), Some(EntityKind::Organization));
+        assert_eq!(kind(text, "Bristol"), Some(EntityKind::Organization));
+        // A nation plays as its national side, a place by convention; a town only visited stays a place.
+        let text = "Wales beat Italy\n\nWales beat Italy in the championship match in Cardiff, where the coach \
+                    praised the goal. Fans travelled from Swansea.";
+        assert_eq!(kind(text, "Wales"), Some(EntityKind::Place));
+        assert_eq!(kind(text, "Swansea"), Some(EntityKind::Place));
+        // Not on a sports page: the Leeds that beat a target is the city.
+        let text = "Leeds council\n\nLeeds beat its recycling target this year, the council said.";
+        assert_eq!(kind(text, "Leeds"), Some(EntityKind::Place));
+    }
+
+    #[test]
+    fn a_word_read_as_a_place_by_context_alone_is_the_firm_named_by_it() {
+        let text = "Kestrel Systems reported higher sales on Monday. Shares in Kestrel rose 8 per cent. \
+                    Brightwave, a software maker, said demand was weak; analysts in Brightwave's home market agreed. \
+                    Orders rose in Brightwave too.";
+        let orgs = names(text, EntityKind::Organization);
+        assert!(orgs.contains(&"Kestrel Systems".to_string()), "{orgs:?}");
+        assert!(names(text, EntityKind::Place).is_empty(), "{:?}", run(text));
+        // A gazetteer place stays a place beside a firm named after it.
+        let text = "Leeds Building Society said profits rose. Branches in Leeds will stay open.";
+        assert_eq!(names(text, EntityKind::Place), vec!["Leeds".to_string()]);
+    }
+
+    #[test]
+    fn shares_in_a_firm_and_the_town_after_an_age() {
+        let text = "Shares in Corvane fell on Monday, a trader said. Deborah Marsh, 52, of Kettleby, was fined.";
+        assert_eq!(names(text, EntityKind::Organization), vec!["Corvane".to_string()]);
+        assert_eq!(names(text, EntityKind::Place), vec!["Kettleby".to_string()]);
+        // "of" after an age and a comma only: "the owner of Corvane" is no place.
+        let text = "Deborah Marsh, the owner of Corvane, said the shop would close.";
+        assert!(names(text, EntityKind::Place).is_empty(), "{:?}", run(text));
+    }
+
+    #[test]
+    fn firms_by_what_people_and_things_do_with_them() {
+        let text = "Ravi Kulkarni previously worked at Corvane. The scanner was supplied by Medivex, the trust said.";
+        assert_eq!(names(text, EntityKind::Organization), vec!["Corvane".to_string(), "Medivex".to_string()]);
+        // Written by a person, led by a person: no firm.
+        let text = "The report was written by Ann Lee. The team was led by Okafor.";
+        assert!(names(text, EntityKind::Organization).is_empty(), "{:?}", run(text));
     }
 
     #[test]

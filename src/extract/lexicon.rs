@@ -143,6 +143,7 @@ lexicon!(
         "Base", "Palace", "Park", "Region", "Province", "Oblast", "District", "County", "Canal",
         "Plateau", "Coast", "Port", "Harbor", "Harbour", "Heights", "Hills", "Forest", "Steppe", "Krai",
         "Prefecture", "Governorate", "Territory", "Territories", "Boulevard", "Plaza", "Stadium", "Arena",
+        "Highway", "Motorway", "Freeway", "Expressway",
     ])
 );
 
@@ -178,6 +179,10 @@ lexicon!(
         "congressman", "congresswoman", "sheriff", "detective", "priest", "bishop", "mother", "father",
         "consultant", "specialist", "fellow", "scholar", "engineer", "pilot", "farmer", "worker", "driver",
         "forecaster", "meteorologist", "administrator", "strategist", "pollster", "chairperson", "organizer", "organiser",
+        "headteacher", "headmaster", "headmistress", "principal", "inspector", "superintendent", "constable",
+        "sergeant", "councillor", "councilor", "magistrate", "barrister", "solicitor", "boss", "midfielder",
+        "striker", "defender", "goalkeeper", "batsman", "bowler", "paramedic", "pharmacist", "vicar", "pastor",
+        "imam", "rabbi", "architect", "accountant", "entrepreneur", "campaigner", "trader", "shopkeeper",
     ])
 );
 

@@ -61,9 +61,10 @@ fn find_marks(text: &str) -> Vec<Marks> {
     // House style: a text that prints its quotations in double marks (or as '') uses single
     // ones only inside them or for titles; a text without any (British style, in plain text)
     // quotes with straight single marks.
-    let straight_singles = !text.contains(['"', '“', '”', '„', '«']) && !text.contains("''");
+    let doubled = text.contains("''");
+    let straight_singles = !text.contains(['"', '“', '”', '„', '«']) && !doubled;
     for line in text.split('\n') {
-        scan_paragraph(straight_singles, para_start, line, &mut out);
+        scan_paragraph(straight_singles, doubled, para_start, line, &mut out);
         para_start += line.len() + 1;
     }
     out
@@ -78,7 +79,7 @@ enum Open {
     StraightSingle,
 }
 
-fn scan_paragraph(straight_singles: bool, base: usize, line: &str, out: &mut Vec<Marks>) {
+fn scan_paragraph(straight_singles: bool, doubled: bool, base: usize, line: &str, out: &mut Vec<Marks>) {
     let chars: Vec<(usize, char)> = line.char_indices().collect();
     let mut open: Option<(Open, usize, usize)> = None; // kind, mark offset, inner start
     let prev_char = |i: usize| if i == 0 { ' ' } else { chars[i - 1].1 };
@@ -98,6 +99,8 @@ fn scan_paragraph(straight_singles: bool, base: usize, line: &str, out: &mut Vec
         }
     };
     let mut i = 0;
+    // A quotation in single marks was found in this paragraph: the next one may end it ('A,' he said. 'B.').
+    let mut singles_here = false;
     while i < chars.len() {
         let (b, c) = chars[i];
         let after = b + c.len_utf8();
@@ -156,6 +159,33 @@ fn scan_paragraph(straight_singles: bool, base: usize, line: &str, out: &mut Vec
                 }
                 open = None;
             }
+            // In a text that also quotes in double marks, a straight single pair is still a
+            // quotation when it reads as one: it opens a word after a space and closes after the
+            // sentence's punctuation, before a space ('I thought it was offside,' he said.).
+            ('\'', None)
+                if !straight_singles && !doubled && !prev_char(i).is_alphanumeric() && next_char(i).is_alphabetic() =>
+            {
+                // A whole paragraph in single marks is a heading ('All Bets Are Off.'): a quotation
+                // opens a sentence or follows a colon, and one that ends the paragraph follows a
+                // colon (He said: 'We won.') or another quotation ('A,' he said. 'B.'); inside a
+                // sentence only a comma-ended one that is not a title ('Blue Skies, Again,').
+                if let Some(j) = single_quote_close(&chars, i)
+                    && let (before, rest) = (line[..b].trim_end(), line[chars[j].0 + 1..].trim())
+                    && (before.ends_with(':')
+                        || singles_here && before.ends_with('.')
+                        || !rest.is_empty()
+                            && (before.is_empty()
+                                || before.ends_with(['.', '?', '!', '"', '”'])
+                                || chars[j - 1].1 == ','
+                                    && !line[after..chars[j].0]
+                                        .split_whitespace()
+                                        .all(|w| w.starts_with(|c: char| c.is_uppercase()))))
+                {
+                    push((Open::StraightSingle, b, after), chars[j].0, chars[j].0 + 1, true, out);
+                    singles_here = true;
+                    i = j;
+                }
+            }
             _ => {}
         }
         i += 1;
@@ -165,6 +195,37 @@ fn scan_paragraph(straight_singles: bool, base: usize, line: &str, out: &mut Vec
     {
         push(o, line.len(), line.len(), false, out);
     }
+}
+
+/// The closing mark of a straight single quotation opened at `open` in a text that
+/// quotes in double marks: `'` right after `,` `.` `?` or `!` and before a space or the
+/// paragraph's end, with no double mark between and at least three words inside.
+fn single_quote_close(chars: &[(usize, char)], open: usize) -> Option<usize> {
+    let mut spaces = 0;
+    for j in open + 1..chars.len() {
+        match chars[j].1 {
+            '"' | '“' | '”' => return None,
+            '\'' if chars.get(j + 1).is_some_and(|&(_, c)| c == '\'') => return None,
+            c if c.is_whitespace() => spaces += 1,
+            '\'' if matches!(chars[j - 1].1, ',' | '.' | '?' | '!')
+                && chars.get(j + 1).is_none_or(|&(_, c)| c.is_whitespace()) =>
+            {
+                return (spaces >= 2).then_some(j);
+            }
+            // Another mark at a word's edge (a title: 'Finding Neverland' ... 'Cheers,'), but not an
+            // apostrophe inside a word or after a plural ("the players' union").
+            '\'' => {
+                let next = |k: usize| chars.get(j + k).map_or(' ', |&(_, c)| c);
+                let in_word = chars[j - 1].1.is_alphanumeric() && next(1).is_alphanumeric();
+                let plural = chars[j - 1].1 == 's' && next(1) == ' ' && next(2).is_lowercase();
+                if !in_word && !plural {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// `s'` followed by a lower-case word is a plural possessive ("the players' union"),
@@ -1840,6 +1901,21 @@ mod tests {
         assert!(v.iter().any(|(q, _)| q == "The players' union will back us."), "{v:?}");
         // Where quotations are in double marks, single ones are titles or quotes inside quotes.
         let v = said("\"We loved 'Blue Harbour Nights' and its songs,\" said Ann Lee. The 'New Left' is gone.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        // ... unless a single pair reads as a quotation: after a space, closed by punctuation.
+        let v = said(
+            "\"We were lucky,\" said Ann Lee. Coach Tom Ure said: 'The lads never gave up.' \
+             The 'New Left' is gone, and the 'quiet ones, too,' she said.",
+        );
+        assert_eq!(who(&v, "The lads never gave up."), Some("Tom Ure".into()), "{v:?}");
+        assert_eq!(v.len(), 3, "{v:?}");
+        let v = said("\"It is over,\" said Ann Lee. 'We lost the ball,' Tom Ure said. 'It happens to every side.'");
+        assert_eq!(who(&v, "It happens to every side."), Some("Tom Ure".into()), "{v:?}");
+        // Headings, titles and scare quotes in single marks stay text.
+        let v = said(
+            "\"It is over,\" said Ann Lee. It was 'rock 'n' roll' all night. Not 'a word'.\n\n'All Bets Are Off.'\n\n\
+             Voters fear 'the end of the party as we know it.'\n\nShe starred in 'Finding Home' and 'Blue Skies, Again,' then left.",
+        );
         assert_eq!(v.len(), 1, "{v:?}");
         // Apostrophes are not quotation marks.
         let v = said("Fans of rock 'n' roll crowded the Smiths' garden, said Ann Lee.");
