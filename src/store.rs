@@ -52,6 +52,8 @@ pub enum StoreError {
     Storage(#[from] oxigraph::store::StorageError),
     #[error("{0}")]
     Query(String),
+    #[error(transparent)]
+    Remote(#[from] crate::remote::RemoteError),
 }
 
 /// Every entity as (IRI, canonical name, kind), and the entity IRIs each article mentions.
@@ -72,6 +74,8 @@ pub enum Backend {
     Memory,
     /// Oxigraph's RocksDB store on disk (cargo feature `rocksdb`): instant opening, bounded memory.
     RocksDb,
+    /// A SPARQL server (`--store http://...`), through the W3C protocols (`remote.rs`).
+    Remote,
 }
 
 impl Backend {
@@ -79,6 +83,7 @@ impl Backend {
         match self {
             Backend::Memory => "memory",
             Backend::RocksDb => "rocksdb",
+            Backend::Remote => "SPARQL server",
         }
     }
 
@@ -92,7 +97,7 @@ impl Backend {
 
     /// Whether this build of newsgraph can open stores of this kind.
     pub fn available(self) -> bool {
-        self == Backend::Memory || cfg!(feature = "rocksdb")
+        self != Backend::RocksDb || cfg!(feature = "rocksdb")
     }
 
     /// The backend `$NEWSGRAPH_BACKEND` asks for new stores, if any.
@@ -117,7 +122,8 @@ pub struct GraphStore {
     inner: RwLock<Store>,
     backend: Backend,
     dir: PathBuf,
-    lock: File,
+    /// The write lock's file (none for a SPARQL server).
+    lock: Option<File>,
     /// Whether this handle holds the write lock (else it reads, and follows the writer's commits).
     writer: AtomicBool,
     /// Internal per-article data (digest, signature, entity records, links): never in the public graph.
@@ -134,6 +140,8 @@ pub struct GraphStore {
     repair: AtomicBool,
     /// What a reader last saw of the writer's files.
     seen: Mutex<Seen>,
+    /// Remote backend: the server.
+    remote: Option<crate::remote::Remote>,
 }
 
 /// A reader's view of the store files: when they change, it loads what is new.
@@ -351,6 +359,9 @@ impl GraphStore {
     /// Opens the store in `dir`; `requested` is the backend for a new store (an existing
     /// store keeps its own: asking for another is an error).
     pub fn open_with(dir: &Path, access: Access, requested: Option<Backend>) -> Result<Self, StoreError> {
+        if let Some(url) = crate::remote::url_of(dir) {
+            return Self::open_remote(url, access);
+        }
         if access == Access::Read && !dir.is_dir() {
             return Err(StoreError::Missing { dir: dir.to_path_buf() });
         }
@@ -382,7 +393,7 @@ impl GraphStore {
             inner: RwLock::new(Store::new()?),
             backend,
             dir: dir.to_path_buf(),
-            lock,
+            lock: Some(lock),
             writer: AtomicBool::new(access == Access::Write),
             index: RwLock::new(Index::default()),
             pending: Mutex::new(None),
@@ -390,13 +401,51 @@ impl GraphStore {
             unfinished: AtomicBool::new(false),
             repair: AtomicBool::new(false),
             seen: Mutex::new(Seen::default()),
+            remote: None,
         };
         match (backend, access) {
             (Backend::Memory, _) => st.load_memory(access, true)?,
             (Backend::RocksDb, Access::Write) => st.open_rocksdb_writer()?,
             (Backend::RocksDb, Access::Read) => st.open_rocksdb_reader()?,
+            (Backend::Remote, _) => unreachable!("a server is opened by open_remote"),
         }
         Ok(st)
+    }
+
+    /// A SPARQL server as the store. A writer reads the internal records from the server and
+    /// sees whether the last writer left a write unfinished (then `needs_repair`).
+    fn open_remote(url: &str, access: Access) -> Result<Self, StoreError> {
+        let remote = crate::remote::Remote::new(url, rdf::internal_graph())?;
+        let st = Self {
+            inner: RwLock::new(Store::new()?),
+            backend: Backend::Remote,
+            dir: PathBuf::from(url),
+            lock: None,
+            writer: AtomicBool::new(access == Access::Write),
+            index: RwLock::new(Index::default()),
+            pending: Mutex::new(None),
+            records: Mutex::new(None),
+            unfinished: AtomicBool::new(false),
+            repair: AtomicBool::new(false),
+            seen: Mutex::new(Seen::default()),
+            remote: None,
+        };
+        remote.ping()?;
+        if access == Access::Write {
+            let mut index = Index::default();
+            let predicate = vocab::ng::INDEX_RECORD.into_owned();
+            for (iri, record) in remote.records(&predicate)? {
+                let entry = ArticleIndex::from_json(&record).ok_or_else(|| StoreError::Corrupt {
+                    path: PathBuf::from(url),
+                    message: format!("bad internal record for {iri}"),
+                })?;
+                index.insert(&iri, entry);
+            }
+            index.dirty.clear();
+            *st.index_mut() = index;
+            st.repair.store(remote.marked(&vocab::ng::UNFINISHED.into_owned())?, Ordering::SeqCst);
+        }
+        Ok(Self { remote: Some(remote), ..st })
     }
 
     /// Ends a one-shot command: a RocksDB store is closed properly; the rest (a million small
@@ -537,11 +586,15 @@ impl GraphStore {
             return Ok(());
         }
         let lock = self.dir.join(LOCK_FILE);
+        let Some(lock_file) = &self.lock else { return Ok(()) };
         match self.backend {
-            Backend::Memory => *self.seen.lock().unwrap_or_else(|e| e.into_inner()) = Seen {
-                log_offset: fs::metadata(self.dir.join(LOG_FILE)).map(|m| m.len() as usize).unwrap_or(0),
-                ..self.file_state()
-            },
+            Backend::Remote => {}
+            Backend::Memory => {
+                *self.seen.lock().unwrap_or_else(|e| e.into_inner()) = Seen {
+                    log_offset: fs::metadata(self.dir.join(LOG_FILE)).map(|m| m.len() as usize).unwrap_or(0),
+                    ..self.file_state()
+                }
+            }
             Backend::RocksDb => {
                 // Close the read-write instance before the lock goes, then read.
                 *self.records.lock().unwrap_or_else(|e| e.into_inner()) = None;
@@ -550,18 +603,19 @@ impl GraphStore {
                 self.open_rocksdb_reader()?;
             }
         }
-        self.lock.unlock().map_err(io_err(&lock))
+        lock_file.unlock().map_err(io_err(&lock))
     }
 
     /// A reader catches up with what writers committed since it last looked (cheap when
     /// nothing changed: a file's size and time). Writers see their own changes already.
     pub fn refresh(&self) -> Result<(), StoreError> {
-        if self.writer.load(Ordering::SeqCst) {
+        if self.writer.load(Ordering::SeqCst) || self.remote.is_some() {
             return Ok(());
         }
         let now = self.file_state();
         let seen = self.seen.lock().unwrap_or_else(|e| e.into_inner()).clone();
         match self.backend {
+            Backend::Remote => {}
             Backend::RocksDb => {
                 if now.generation != seen.generation {
                     self.open_rocksdb_reader()?;
@@ -595,11 +649,17 @@ impl GraphStore {
     }
 
     pub fn is_empty(&self) -> Result<bool, StoreError> {
+        if let Some(r) = &self.remote {
+            return Ok(r.is_empty()?);
+        }
         self.refresh()?;
         Ok(self.store().is_empty()?)
     }
 
     pub fn len(&self) -> Result<usize, StoreError> {
+        if let Some(r) = &self.remote {
+            return Ok(r.len()?);
+        }
         self.refresh()?;
         Ok(self.store().len()?)
     }
@@ -611,6 +671,9 @@ impl GraphStore {
     pub fn save(&self) -> Result<(), StoreError> {
         if self.backend == Backend::RocksDb {
             return self.save_rocksdb();
+        }
+        if let Some(r) = &self.remote {
+            return self.save_remote(r);
         }
         let Some(body) = self.segment_body() else {
             self.compact()?;
@@ -656,9 +719,8 @@ impl GraphStore {
             let mut tx = records.start_transaction()?;
             for iri in &idx.dirty {
                 let node = NamedNode::new_unchecked(iri.clone());
-                let old: Vec<Quad> = tx
-                    .quads_for_pattern(Some(node.as_ref().into()), None, None, None)
-                    .collect::<Result<_, _>>()?;
+                let old: Vec<Quad> =
+                    tx.quads_for_pattern(Some(node.as_ref().into()), None, None, None).collect::<Result<_, _>>()?;
                 for q in &old {
                     tx.remove(q);
                 }
@@ -683,6 +745,22 @@ impl GraphStore {
         let generation = self.dir.join(GENERATION_FILE);
         let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_nanos();
         fs::write(&generation, format!("{stamp}\n")).map_err(io_err(&generation))?;
+        Ok(())
+    }
+
+    /// Remote backend: the queued changes, the changed internal records, then (last) the mark's removal.
+    fn save_remote(&self, r: &crate::remote::Remote) -> Result<(), StoreError> {
+        let mut idx = self.index_mut();
+        let changed: Vec<(String, Option<String>)> =
+            idx.dirty.iter().map(|iri| (iri.clone(), idx.articles.get(iri).map(ArticleIndex::to_json))).collect();
+        r.set_records(&vocab::ng::INDEX_RECORD.into_owned(), &changed)?;
+        if self.unfinished.load(Ordering::SeqCst) || self.repair.load(Ordering::SeqCst) {
+            r.mark(&vocab::ng::UNFINISHED.into_owned(), false)?;
+        }
+        r.flush()?;
+        idx.dirty.clear();
+        self.unfinished.store(false, Ordering::SeqCst);
+        self.repair.store(false, Ordering::SeqCst);
         Ok(())
     }
 
@@ -725,6 +803,12 @@ impl GraphStore {
     /// RocksDB backend: before the first change after a save, a mark that the store is
     /// between two saves (a writer killed now leaves it, and the next writer repairs).
     fn begin_write(&self) -> Result<(), StoreError> {
+        if let Some(r) = &self.remote {
+            if !self.unfinished.swap(true, Ordering::SeqCst) {
+                r.mark(&vocab::ng::UNFINISHED.into_owned(), true)?;
+            }
+            return Ok(());
+        }
         if self.backend == Backend::RocksDb && !self.unfinished.swap(true, Ordering::SeqCst) {
             let marker = self.dir.join(UNFINISHED_FILE);
             let f = File::create(&marker).map_err(io_err(&marker))?;
@@ -736,7 +820,7 @@ impl GraphStore {
     /// Writes the whole store to the base file atomically and empties the log (memory
     /// backend; RocksDB writes in place).
     pub fn compact(&self) -> Result<(), StoreError> {
-        if self.backend == Backend::RocksDb {
+        if self.backend != Backend::Memory {
             return Ok(());
         }
         let data = self.dir.join(DATA_FILE);
@@ -782,6 +866,23 @@ impl GraphStore {
     /// Stored articles (IRIs) the internal index has no record of: a store written by an
     /// older newsgraph.
     pub fn unindexed_articles(&self) -> Result<Vec<NamedNode>, StoreError> {
+        if let Some(r) = &self.remote {
+            let q = format!(
+                "SELECT DISTINCT ?a WHERE {{ GRAPH ?a {{ ?a a <{}> }} }}",
+                vocab::schema::NEWS_ARTICLE.as_str()
+            );
+            let idx = self.index();
+            let mut out: Vec<NamedNode> = r
+                .rows(&q, &["a"])?
+                .into_iter()
+                .filter_map(|row| match row.into_iter().next().flatten() {
+                    Some(Term::NamedNode(a)) if !idx.articles.contains_key(a.as_str()) => Some(a),
+                    _ => None,
+                })
+                .collect();
+            out.sort();
+            return Ok(out);
+        }
         let idx = self.index();
         let mut out = Vec::new();
         for q in self.store().quads_for_pattern(
@@ -803,6 +904,27 @@ impl GraphStore {
 
     /// A stored article's identifier, headline and text, read back from its graph.
     pub fn article(&self, iri: &NamedNode) -> Result<Option<Article>, StoreError> {
+        if let Some(r) = &self.remote {
+            let q = format!(
+                "SELECT ?id ?text ?h WHERE {{ GRAPH <{0}> {{ <{0}> <{1}> ?id ; <{2}> ?text OPTIONAL {{ <{0}> <{3}> ?h }} }} }} LIMIT 1",
+                iri.as_str(),
+                vocab::dct::IDENTIFIER.as_str(),
+                vocab::nif::IS_STRING.as_str(),
+                vocab::schema::HEADLINE.as_str()
+            );
+            let row = r.rows(&q, &["id", "text", "h"])?.into_iter().next();
+            let value = |t: &Option<Term>| match t {
+                Some(Term::Literal(l)) => Some(l.value().to_string()),
+                _ => None,
+            };
+            return Ok(row.and_then(|row| {
+                Some(Article {
+                    id: value(&row[0])?,
+                    text: value(&row[1])?,
+                    headline: value(&row[2]).unwrap_or_default(),
+                })
+            }));
+        }
         let g = GraphNameRef::NamedNode(iri.as_ref());
         let get = |p: NamedNodeRef<'_>| -> Result<Option<String>, StoreError> {
             let q =
@@ -821,6 +943,19 @@ impl GraphStore {
     /// The speakers (schema:creator) of the quotations and statements in one article graph.
     pub fn speakers_in(&self, iri: &NamedNode) -> Result<BTreeSet<NamedNode>, StoreError> {
         let mut out = BTreeSet::new();
+        if let Some(r) = &self.remote {
+            let q = format!(
+                "SELECT DISTINCT ?s WHERE {{ GRAPH <{}> {{ ?q <{}> ?s }} }}",
+                iri.as_str(),
+                vocab::schema::CREATOR.as_str()
+            );
+            for row in r.rows(&q, &["s"])? {
+                if let Some(Term::NamedNode(n)) = row.into_iter().next().flatten() {
+                    out.insert(n);
+                }
+            }
+            return Ok(out);
+        }
         let g = GraphNameRef::NamedNode(iri.as_ref());
         for q in self.store().quads_for_pattern(None, Some(vocab::schema::CREATOR), None, Some(g)) {
             if let Term::NamedNode(n) = q?.object {
@@ -833,6 +968,9 @@ impl GraphStore {
     /// Drops one named graph.
     pub fn remove_graph(&self, graph: &NamedNode) -> Result<(), StoreError> {
         self.begin_write()?;
+        if let Some(r) = &self.remote {
+            return Ok(r.drop_graph(graph)?);
+        }
         let store = self.store();
         let mut tx = store.start_transaction()?;
         tx.remove_named_graph(graph)?;
@@ -846,6 +984,26 @@ impl GraphStore {
         let graph = rdf::entities_graph();
         let g = GraphNameRef::NamedNode(graph.as_ref());
         let mut out = BTreeSet::new();
+        if let Some(r) = &self.remote {
+            let ids: Vec<&String> = ids.iter().collect();
+            for chunk in ids.chunks(200) {
+                let values: Vec<String> =
+                    chunk.iter().map(|id| format!("<{}>", rdf::entity_iri(id).as_str())).collect();
+                let q = format!(
+                    "SELECT DISTINCT ?c WHERE {{ VALUES ?e {{ {} }} GRAPH <{}> {{ ?e a <{}> ; <{}> ?c }} }}",
+                    values.join(" "),
+                    graph.as_str(),
+                    vocab::schema::COUNTRY.as_str(),
+                    vocab::schema::IDENTIFIER.as_str()
+                );
+                for row in r.rows(&q, &["c"])? {
+                    if let Some(Term::Literal(l)) = row.into_iter().next().flatten() {
+                        out.insert(l.value().to_string());
+                    }
+                }
+            }
+            return Ok(out);
+        }
         for id in ids {
             let e = rdf::entity_iri(id);
             if !self.store().contains(oxigraph::model::QuadRef::new(
@@ -872,8 +1030,12 @@ impl GraphStore {
     pub fn replace_entities(&self, ids: &BTreeSet<String>, quads: Vec<Quad>) -> Result<(), StoreError> {
         let graph = rdf::entities_graph();
         let g = GraphNameRef::NamedNode(graph.as_ref());
-        let new: HashSet<Quad> = quads.into_iter().collect();
         self.begin_write()?;
+        if let Some(r) = &self.remote {
+            let subjects: Vec<NamedNode> = ids.iter().map(|id| rdf::entity_iri(id)).collect();
+            return Ok(r.replace_subjects(&graph, &subjects, &quads)?);
+        }
+        let new: HashSet<Quad> = quads.into_iter().collect();
         let store = self.store();
         let mut tx = store.start_transaction()?;
         let mut old: HashSet<Quad> = HashSet::new();
@@ -900,6 +1062,10 @@ impl GraphStore {
         let graph = rdf::similar_graph();
         let g = GraphNameRef::NamedNode(graph.as_ref());
         self.begin_write()?;
+        if let Some(r) = &self.remote {
+            let articles: Vec<NamedNode> = articles.iter().map(|a| NamedNode::new_unchecked(a.clone())).collect();
+            return Ok(r.clear_links(&graph, &vocab::ng::COMPARES.into_owned(), &articles)?);
+        }
         let store = self.store();
         let mut tx = store.start_transaction()?;
         let mut old: Vec<Quad> = Vec::new();
@@ -933,6 +1099,9 @@ impl GraphStore {
             return Ok(());
         }
         self.begin_write()?;
+        if let Some(r) = &self.remote {
+            return Ok(r.put_graphs(graphs)?);
+        }
         let store = self.store();
         let mut tx = store.start_transaction()?;
         for (graph, quads) in graphs {
@@ -950,6 +1119,9 @@ impl GraphStore {
 
     /// Replaces the content of one named graph.
     pub fn replace_graph(&self, graph: &NamedNode, quads: &[Quad]) -> Result<(), StoreError> {
+        if self.remote.is_some() {
+            return self.replace_graphs(&[(graph.clone(), quads.to_vec())]);
+        }
         self.begin_write()?;
         let store = self.store();
         let mut tx = store.start_transaction()?;
@@ -992,6 +1164,9 @@ impl GraphStore {
         let graph = rdf::claims_graph();
         let g = GraphNameRef::NamedNode(graph.as_ref());
         self.begin_write()?;
+        if let Some(r) = &self.remote {
+            return Ok(r.replace_claims(&graph, &vocab::schema::AUTHOR.into_owned(), speaker, quads)?);
+        }
         let store = self.store();
         let mut tx = store.start_transaction()?;
         let claims: Vec<_> = tx
@@ -1020,7 +1195,23 @@ impl GraphStore {
             .map(|e| (rdf::entity_iri(&e.id).as_str().to_string(), e.name, e.kind))
             .collect();
         let mut by_article: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        for q in self.store().quads_for_pattern(None, Some(vocab::schema::MENTIONS), None, None) {
+        let mentions: Box<dyn Iterator<Item = Result<Quad, StoreError>>> = match &self.remote {
+            Some(r) => {
+                let q = format!("SELECT ?s ?o WHERE {{ GRAPH ?g {{ ?s <{}> ?o }} }}", vocab::schema::MENTIONS.as_str());
+                Box::new(r.rows(&q, &["s", "o"])?.into_iter().filter_map(|row| match (&row[0], &row[1]) {
+                    (Some(Term::NamedNode(s)), Some(o)) => {
+                        Some(Ok(Quad::new(s.clone(), vocab::schema::MENTIONS, o.clone(), GraphName::DefaultGraph)))
+                    }
+                    _ => None,
+                }))
+            }
+            None => Box::new(
+                self.store()
+                    .quads_for_pattern(None, Some(vocab::schema::MENTIONS), None, None)
+                    .map(|q| q.map_err(StoreError::from)),
+            ),
+        };
+        for q in mentions {
             let q = q?;
             if let (oxigraph::model::NamedOrBlankNode::NamedNode(a), Term::NamedNode(e)) = (q.subject, q.object) {
                 by_article.entry(a.as_str().to_string()).or_default().push(e.as_str().to_string());
@@ -1032,6 +1223,9 @@ impl GraphStore {
     /// Adds quads to the store.
     pub fn insert(&self, quads: &[Quad]) -> Result<(), StoreError> {
         self.begin_write()?;
+        if let Some(r) = &self.remote {
+            return Ok(r.insert(quads)?);
+        }
         let store = self.store();
         let mut tx = store.start_transaction()?;
         tx.extend(quads);
@@ -1045,7 +1239,7 @@ impl GraphStore {
         let graph = rdf::entities_graph();
         let mut by: BTreeMap<String, GlobalEntity> = BTreeMap::new();
         let mut classes: BTreeMap<String, (bool, bool, bool)> = BTreeMap::new(); // (person, organization, place)
-        for q in self.store().quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph.as_ref()))) {
+        for q in self.graph_quads(&graph)? {
             let q = q?;
             let subject = q.subject.to_string();
             let iri = subject.trim_start_matches('<').trim_end_matches('>');
@@ -1120,8 +1314,28 @@ impl GraphStore {
         Ok(by.into_values().collect())
     }
 
+    /// The quads of one named graph, streamed.
+    fn graph_quads(&self, graph: &NamedNode) -> Result<Box<dyn Iterator<Item = Result<Quad, StoreError>>>, StoreError> {
+        if let Some(r) = &self.remote {
+            return Ok(Box::new(r.quads(Some(graph))?.map(|q| q.map_err(StoreError::from))));
+        }
+        let g = GraphNameRef::NamedNode(graph.as_ref());
+        Ok(Box::new(self.store().quads_for_pattern(None, None, None, Some(g)).map(|q| q.map_err(StoreError::from))))
+    }
+
+    /// Every quad of the public graph, streamed.
+    fn all_quads(&self) -> Result<Box<dyn Iterator<Item = Result<Quad, StoreError>>>, StoreError> {
+        if let Some(r) = &self.remote {
+            return Ok(Box::new(r.quads(None)?.map(|q| q.map_err(StoreError::from))));
+        }
+        Ok(Box::new(self.store().iter().map(|q| q.map_err(StoreError::from))))
+    }
+
     /// Runs a SPARQL query with the contract's prefixes pre-declared.
     pub fn query(&self, query: &str) -> Result<QueryResults<'static>, StoreError> {
+        if let Some(r) = &self.remote {
+            return Ok(r.query(query, vocab::PREFIXES)?);
+        }
         self.refresh()?;
         self.query_once(query)
     }
@@ -1148,12 +1362,12 @@ impl GraphStore {
         let mut ser = ser.for_writer(w);
         self.refresh()?;
         if format.supports_datasets() {
-            for q in self.store().iter() {
+            for q in self.all_quads()? {
                 ser.serialize_quad(&restore_datatype(q?))?;
             }
         } else {
             let mut seen = BTreeSet::new();
-            for q in self.store().iter() {
+            for q in self.all_quads()? {
                 let q = restore_datatype(q?);
                 let t = oxigraph::model::Triple::new(q.subject, q.predicate, q.object);
                 if seen.insert(t.to_string()) {
@@ -1167,7 +1381,7 @@ impl GraphStore {
 
     pub fn stats(&self) -> Result<Stats, StoreError> {
         self.refresh()?;
-        let mut st = Stats { triples: self.store().len()?, ..Default::default() };
+        let mut st = Stats { triples: self.len()?, ..Default::default() };
         let count = |q: &str| -> Result<usize, StoreError> {
             if let QueryResults::Solutions(mut s) = self.query(q)?
                 && let Some(Ok(row)) = s.next()
@@ -1319,6 +1533,12 @@ impl GraphStore {
         prefixes: &[(String, String)],
         cancel: &CancellationToken,
     ) -> Result<QueryResults<'static>, StoreError> {
+        if let Some(r) = &self.remote {
+            // A cancelled shell query stops waiting for the answer (its thread is left to finish).
+            let all: Vec<(&str, &str)> =
+                vocab::PREFIXES.iter().copied().chain(prefixes.iter().map(|(p, i)| (p.as_str(), i.as_str()))).collect();
+            return Ok(r.query(query, &all)?);
+        }
         self.refresh()?;
         let prepared = self.prepare_with(query, prefixes, Some(cancel))?;
         prepared.on_store(&self.store()).execute().map_err(|e| StoreError::Query(e.to_string()))
@@ -1326,6 +1546,12 @@ impl GraphStore {
 
     /// Runs the query to its end and returns oxigraph's plan with statistics (as JSON) and the number of results.
     pub fn explain(&self, query: &str, prefixes: &[(String, String)]) -> Result<(String, usize), StoreError> {
+        if let Some(r) = &self.remote {
+            return Err(StoreError::Query(format!(
+                "no query plan from a SPARQL server ({}): .explain works on local stores",
+                r.endpoint.base
+            )));
+        }
         self.refresh()?;
         let prepared = self.prepare_with(query, prefixes, None)?;
         let store = self.store();
@@ -1377,6 +1603,9 @@ impl GraphStore {
 impl GraphStore {
     /// True when the store holds a named graph with this IRI.
     pub fn has_graph(&self, graph: &NamedNode) -> Result<bool, StoreError> {
+        if let Some(r) = &self.remote {
+            return Ok(r.has_graph(graph)?);
+        }
         self.refresh()?;
         Ok(self.store().contains_named_graph(graph)?)
     }
@@ -1393,9 +1622,7 @@ impl GraphStore {
             ser = ser.with_prefix(*p, *iri)?;
         }
         let mut ser = ser.for_writer(w);
-        let g = GraphNameRef::NamedNode(graph.as_ref());
-        let store = self.store();
-        for q in store.quads_for_pattern(None, None, None, Some(g)) {
+        for q in self.graph_quads(graph)? {
             let q = restore_datatype(q?);
             if format.supports_datasets() {
                 ser.serialize_quad(&q)?;

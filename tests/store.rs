@@ -393,11 +393,7 @@ fn mentions_per_article(store: &Path) -> std::collections::BTreeMap<String, Stri
     let q = "SELECT ?id (COUNT(?m) AS ?n) WHERE { GRAPH ?g { ?a a schema:NewsArticle ; dct:identifier ?id ; nif:isString ?t . OPTIONAL { ?m nif:anchorOf ?x } } } GROUP BY ?id";
     let o = run(&["query", "--store", store.to_str().unwrap(), q, "--format", "csv"]);
     assert!(o.status.success(), "the store opens");
-    stdout(&o)
-        .lines()
-        .skip(1)
-        .filter_map(|l| l.split_once(',').map(|(a, b)| (a.to_string(), b.to_string())))
-        .collect()
+    stdout(&o).lines().skip(1).filter_map(|l| l.split_once(',').map(|(a, b)| (a.to_string(), b.to_string()))).collect()
 }
 
 #[test]

@@ -288,8 +288,17 @@ struct TagTrust {
 /// Margins on CoNLL-2003 dev: spans above 30 are right 9 times in 10, below 10 about half the time.
 /// Inside a chunk the rules could not class even an unsure reading of the tagger beats none (`unk` 5:
 /// CoNLL-2003 dev +0.003 F1, invented corpus +0.005).
-const TRUST: TagTrust =
-    TagTrust { new: 10.0, title: 30.0, retype: 10.0, club: 20.0, strong: 30.0, drop: 10.0, unk: 5.0, longer: 30.0, unknown_place: 10.0 };
+const TRUST: TagTrust = TagTrust {
+    new: 10.0,
+    title: 30.0,
+    retype: 10.0,
+    club: 20.0,
+    strong: 30.0,
+    drop: 10.0,
+    unk: 5.0,
+    longer: 30.0,
+    unknown_place: 10.0,
+};
 
 fn label_kind(l: Label) -> Option<EntityKind> {
     match l {
@@ -951,7 +960,6 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
     unknown.push((a, b));
 }
 
-
 /// A word that is never a name on its own: an abbreviation of a title, measure or format in any
 /// case ("DDoS"), a degree or honour after a name ("Ph.D.", "QC"), "OK", or a US party-and-state
 /// designation ("D-N.Y.", "R-Texas").
@@ -1105,11 +1113,49 @@ fn context_kind(doc: &Doc, a: usize, b: usize) -> Option<(EntityKind, Evidence)>
 
 /// Nouns that say a name before them is a company or a body ("Acme, a software maker").
 const ORG_NOUNS: &[&str] = &[
-    "company", "firm", "start-up", "startup", "app", "bank", "lender", "retailer", "maker", "supplier",
-    "manufacturer", "producer", "platform", "group", "chain", "operator", "provider", "developer", "brand",
-    "insurer", "carrier", "airline", "club", "side", "charity", "consultancy", "conglomerate", "subsidiary",
-    "publisher", "broadcaster", "newspaper", "agency", "regulator", "exchange", "fund", "investor",
-    "unicorn", "business", "distributor", "exporter", "importer", "builder", "contractor",
+    "company",
+    "firm",
+    "start-up",
+    "startup",
+    "app",
+    "bank",
+    "lender",
+    "retailer",
+    "maker",
+    "supplier",
+    "manufacturer",
+    "producer",
+    "platform",
+    "group",
+    "chain",
+    "operator",
+    "provider",
+    "developer",
+    "brand",
+    "insurer",
+    "carrier",
+    "airline",
+    "club",
+    "side",
+    "charity",
+    "consultancy",
+    "conglomerate",
+    "subsidiary",
+    "publisher",
+    "broadcaster",
+    "newspaper",
+    "agency",
+    "regulator",
+    "exchange",
+    "fund",
+    "investor",
+    "unicorn",
+    "business",
+    "distributor",
+    "exporter",
+    "importer",
+    "builder",
+    "contractor",
 ];
 
 /// An apposition after token `b` that makes a company: ", a ... maker" within a few words, or

@@ -137,7 +137,11 @@ pub fn stream_articles(path: &Path) -> Box<dyn Iterator<Item = Result<Article, R
                 }
             }
             let Ok(line) = std::str::from_utf8(&buf) else {
-                return Some(Err(ReadError::Record { path: path.clone(), line: line_no, reason: "not UTF-8 text".into() }));
+                return Some(Err(ReadError::Record {
+                    path: path.clone(),
+                    line: line_no,
+                    reason: "not UTF-8 text".into(),
+                }));
             };
             if line.trim().is_empty() {
                 continue;
