@@ -34,7 +34,7 @@ use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term, Triple, Variable};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsParser};
 use oxigraph::sparql::{QueryEvaluationError, QueryResults, QuerySolutionIter, QueryTripleIter};
-use spargebra::algebra::{AggregateExpression, Expression, GraphPattern, OrderExpression};
+use spargebra::algebra::{AggregateExpression, Expression, Function, GraphPattern, OrderExpression};
 use spargebra::term::{NamedNodePattern, TermPattern, TriplePattern};
 use spargebra::{Query, SparqlParser};
 
@@ -314,6 +314,8 @@ pub struct Remote {
     connections: usize,
     /// The internal graph, never shown.
     hidden: NamedNode,
+    /// What our graphs' IRIs start with: a server may hold other graphs (its own, or other data).
+    scope: String,
 }
 
 /// `<iri>` for SPARQL text.
@@ -351,7 +353,8 @@ fn to_term_error(url: &str) -> impl Fn(QueryEvaluationError) -> RemoteError + '_
 }
 
 impl Remote {
-    pub fn new(base: &str, hidden: NamedNode) -> Result<Self, RemoteError> {
+    /// A server at `base`; our graphs are those whose IRIs start with `scope`, but `hidden`.
+    pub fn new(base: &str, scope: &str, hidden: NamedNode) -> Result<Self, RemoteError> {
         let connections = env_number("NEWSGRAPH_HTTP_CONNECTIONS", 4.0).max(1.0) as usize;
         Ok(Remote {
             endpoint: Endpoint::new(base)?,
@@ -360,6 +363,7 @@ impl Remote {
             pending_bytes: AtomicUsize::new(0),
             connections,
             hidden,
+            scope: scope.to_string(),
         })
     }
 
@@ -369,6 +373,15 @@ impl Remote {
         let url = &self.endpoint.query;
         let accept = if graph { GRAPH_ACCEPT } else { RESULTS_ACCEPT };
         let resp = self.client.request(Method::Post, url, Payload::Form(&[("query", query)]), accept)?;
+        // Virtuoso cuts answers at its ResultSetMaxRows and says so only in this header.
+        if let Some(rows) = resp.headers().get("X-SPARQL-MaxRows").and_then(|v| v.to_str().ok()) {
+            return Err(RemoteError::Answer {
+                url: url.clone(),
+                message: format!(
+                    "the server cut its answer at {rows} rows (X-SPARQL-MaxRows); raise its limit (Virtuoso: ResultSetMaxRows in the [SPARQL] section of virtuoso.ini)"
+                ),
+            });
+        }
         let ct = content_type(&resp);
         let body = resp.into_body().into_reader();
         let answer = |message: String| RemoteError::Answer { url: url.clone(), message };
@@ -417,10 +430,7 @@ impl Remote {
     ) -> Result<Box<dyn Iterator<Item = Result<Quad, RemoteError>>>, RemoteError> {
         let q = match graph {
             Some(g) => format!("SELECT ?s ?p ?o WHERE {{ GRAPH {} {{ ?s ?p ?o }} }}", iri(g)),
-            None => format!(
-                "SELECT ?g ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(!sameTerm(?g, {})) }}",
-                iri(&self.hidden)
-            ),
+            None => format!("SELECT ?g ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {} }}", self.ours("?g")),
         };
         let fixed = graph.cloned();
         let url = self.endpoint.query.clone();
@@ -524,11 +534,17 @@ impl Remote {
 
     // ---- What `GraphStore` asks of a server. ----
 
-    pub fn len(&self) -> Result<usize, RemoteError> {
-        let q = format!(
-            "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(!sameTerm(?g, {})) }}",
+    /// A FILTER keeping the graph variable `var` to our public graphs.
+    fn ours(&self, var: &str) -> String {
+        format!(
+            "FILTER(STRSTARTS(STR({var}), {}) && !sameTerm({var}, {}))",
+            Literal::new_simple_literal(self.scope.as_str()),
             iri(&self.hidden)
-        );
+        )
+    }
+
+    pub fn len(&self) -> Result<usize, RemoteError> {
+        let q = format!("SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {} }}", self.ours("?g"));
         let rows = self.rows(&q, &["n"])?;
         Ok(match rows.first().and_then(|r| r[0].as_ref()) {
             Some(Term::Literal(l)) => l.value().parse().unwrap_or(0),
@@ -537,7 +553,7 @@ impl Remote {
     }
 
     pub fn is_empty(&self) -> Result<bool, RemoteError> {
-        let q = format!("ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(!sameTerm(?g, {})) }}", iri(&self.hidden));
+        let q = format!("ASK {{ GRAPH ?g {{ ?s ?p ?o }} {} }}", self.ours("?g"));
         Ok(!self.ask(&q)?)
     }
 
@@ -676,7 +692,7 @@ impl Remote {
         }
         let query = parser.parse_query(text).map_err(|e| RemoteError::Query(e.to_string()))?;
         let graph = matches!(query, Query::Construct { .. } | Query::Describe { .. });
-        let rewritten = union_default_graph(query, &self.hidden);
+        let rewritten = union_default_graph(query, &self.scope, &self.hidden);
         self.raw_query(&rewritten.to_string(), graph)
     }
 }
@@ -684,8 +700,8 @@ impl Remote {
 /// Rewrites a query without FROM so that a server whose default graph is empty answers as
 /// the local store does (default graph = union of the named graphs), and so that no graph
 /// variable ever binds the internal graph.
-pub fn union_default_graph(query: Query, hidden: &NamedNode) -> Query {
-    let mut r = Rewrite { hidden: hidden.clone(), next: 0, blanks: HashMap::new() };
+pub fn union_default_graph(query: Query, scope: &str, hidden: &NamedNode) -> Query {
+    let mut r = Rewrite { hidden: hidden.clone(), scope: scope.to_string(), next: 0, blanks: HashMap::new() };
     match query {
         Query::Select { dataset: None, pattern, base_iri } => {
             Query::Select { dataset: None, pattern: r.pattern(pattern, false), base_iri }
@@ -705,6 +721,7 @@ pub fn union_default_graph(query: Query, hidden: &NamedNode) -> Query {
 
 struct Rewrite {
     hidden: NamedNode,
+    scope: String,
     next: usize,
     blanks: HashMap<String, Variable>,
 }
@@ -731,11 +748,21 @@ impl Rewrite {
         }
     }
 
+    /// `?v` is one of our public graphs: its IRI in scope, and not the internal graph.
     fn not_hidden(&self, v: &Variable) -> Expression {
-        Expression::Not(Box::new(Expression::SameTerm(
-            Box::new(Expression::Variable(v.clone())),
+        let var = || Box::new(Expression::Variable(v.clone()));
+        let in_scope = Expression::FunctionCall(
+            Function::StrStarts,
+            vec![
+                Expression::FunctionCall(Function::Str, vec![*var()]),
+                Expression::Literal(Literal::new_simple_literal(self.scope.as_str())),
+            ],
+        );
+        let shown = Expression::Not(Box::new(Expression::SameTerm(
+            var(),
             Box::new(Expression::NamedNode(self.hidden.clone())),
-        )))
+        )));
+        Expression::And(Box::new(in_scope), Box::new(shown))
     }
 
     /// `p` inside `GRAPH ?fresh`, the internal graph excluded.
@@ -747,8 +774,11 @@ impl Rewrite {
         }
     }
 
-    fn boxed(&mut self, p: Box<GraphPattern>, in_graph: bool) -> Box<GraphPattern> {
-        Box::new(self.pattern(*p, in_graph))
+    /// Rewrites a boxed pattern in its box.
+    fn boxed(&mut self, mut p: Box<GraphPattern>, in_graph: bool) -> Box<GraphPattern> {
+        let inner = std::mem::replace(&mut *p, GraphPattern::Bgp { patterns: Vec::new() });
+        *p = self.pattern(inner, in_graph);
+        p
     }
 
     fn pattern(&mut self, p: GraphPattern, in_graph: bool) -> GraphPattern {
@@ -906,14 +936,15 @@ mod tests {
         let q = SparqlParser::new()
             .parse_query("SELECT ?n WHERE { ?e <http://s/name> ?n . [] <http://s/m> ?e . GRAPH ?g { ?e ?p ?o } FILTER NOT EXISTS { ?e a <http://s/X> } }")
             .unwrap();
-        let text = union_default_graph(q, &hidden).to_string();
+        let text = union_default_graph(q, "http://h/", &hidden).to_string();
         assert_eq!(text.matches("GRAPH ?_ngg").count(), 3, "{text}");
         assert_eq!(text.matches("<http://h/internal>").count(), 4, "{text}");
+        assert_eq!(text.matches("\"http://h/\"").count(), 4, "{text}");
         assert!(!text.contains("_:"), "blank nodes became variables: {text}");
         // What the rewrite writes parses again.
         SparqlParser::new().parse_query(&text).unwrap();
         // A query with FROM keeps its dataset.
         let q = SparqlParser::new().parse_query("SELECT * FROM <http://g> WHERE { ?s ?p ?o }").unwrap();
-        assert!(!union_default_graph(q, &hidden).to_string().contains("GRAPH"));
+        assert!(!union_default_graph(q, "http://h/", &hidden).to_string().contains("GRAPH"));
     }
 }

@@ -415,7 +415,7 @@ impl GraphStore {
     /// A SPARQL server as the store. A writer reads the internal records from the server and
     /// sees whether the last writer left a write unfinished (then `needs_repair`).
     fn open_remote(url: &str, access: Access) -> Result<Self, StoreError> {
-        let remote = crate::remote::Remote::new(url, rdf::internal_graph())?;
+        let remote = crate::remote::Remote::new(url, vocab::BASE, rdf::internal_graph())?;
         let st = Self {
             inner: RwLock::new(Store::new()?),
             backend: Backend::Remote,

@@ -106,18 +106,49 @@ fn run_env(args: &[&str], env: &[(&str, &str)]) -> Output {
     out
 }
 
-fn ingest(store: &str, paths: &[PathBuf]) {
-    let mut args = vec!["ingest".to_string(), "--store".into(), store.to_string()];
-    args.extend(paths.iter().map(|p| p.display().to_string()));
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let o = run(&args);
-    assert!(o.status.success(), "ingest into {store} failed");
+/// The arguments naming a store: `--store` and, for servers that split them, the endpoint URLs.
+type StoreArgs = Vec<String>;
+
+fn local_store(path: &Path) -> StoreArgs {
+    vec!["--store".into(), path.display().to_string()]
 }
 
-fn sorted_export(store: &str) -> Vec<String> {
-    let o = run(&["export", "--store", store, "--format", "nquads"]);
+fn server_store(url: &str) -> StoreArgs {
+    vec!["--store".into(), url.to_string()]
+}
+
+/// Runs `newsgraph CMD STORE-ARGS REST...`.
+fn run_on(cmd: &str, store: &StoreArgs, rest: &[&str]) -> Output {
+    let mut args: Vec<&str> = vec![cmd];
+    args.extend(store.iter().map(String::as_str));
+    args.extend(rest);
+    run(&args)
+}
+
+fn ingest(store: &StoreArgs, paths: &[PathBuf]) {
+    let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
+    let o = run_on("ingest", store, &paths);
+    assert!(o.status.success(), "ingest into {store:?} failed");
+}
+
+/// The N-Quads export, lines sorted. With `round`, xsd:double figures are written with six
+/// significant digits (Virtuoso keeps no more).
+fn sorted_export(store: &StoreArgs, round: bool) -> Vec<String> {
+    let o = run_on("export", store, &["--format", "nquads"]);
     assert!(o.status.success());
-    let mut v: Vec<String> = stdout(&o).lines().map(String::from).collect();
+    let double = "\"^^<http://www.w3.org/2001/XMLSchema#double>";
+    let mut v: Vec<String> = stdout(&o)
+        .lines()
+        .map(|l| match l.find(double) {
+            Some(end) if round => {
+                let start = l[..end].rfind('"').unwrap() + 1;
+                let x: f64 = l[start..end].parse().unwrap();
+                format!("{}{x:.5e}{}", &l[..start], &l[end..])
+            }
+            _ => l.to_string(),
+        })
+        .collect();
     v.sort();
     v
 }
@@ -130,8 +161,8 @@ fn diff(a: &[String], b: &[String]) -> String {
     format!("{} vs {} lines\nonly in the first: {only_a:#?}\nonly in the second: {only_b:#?}", a.len(), b.len())
 }
 
-fn assert_same_graph(server: &str, local: &str) {
-    let (x, y) = (sorted_export(server), sorted_export(local));
+fn assert_same_graph(server: &StoreArgs, local: &StoreArgs, round: bool) {
+    let (x, y) = (sorted_export(server, round), sorted_export(local, round));
     assert!(!x.is_empty());
     assert!(x == y, "server vs local export: {}", diff(&x, &y));
 }
@@ -139,11 +170,15 @@ fn assert_same_graph(server: &str, local: &str) {
 /// A query's CSV rows in a canonical order: rows sorted, and the parts of a
 /// GROUP_CONCAT (" | ") sorted within their cell, since SPARQL leaves both orders
 /// to the engine where the query does not fix them.
-fn answers(store: &str, query: &Path) -> Vec<Vec<String>> {
-    let mut rows: Vec<Vec<String>> = csv_rows(store, query)
-        .into_iter()
-        .map(|row| {
-            row.into_iter()
+fn answers(store: &StoreArgs, query: &Path) -> Vec<Vec<String>> {
+    let o = run_on("query", store, &["--file", query.to_str().unwrap(), "--format", "csv"]);
+    assert!(o.status.success(), "{} on {store:?}", query.display());
+    let mut rows: Vec<Vec<String>> = stdout(&o)
+        .lines()
+        .skip(1)
+        .map(|l| {
+            parse_csv_line(l)
+                .into_iter()
                 .map(|cell| {
                     let mut parts: Vec<&str> = cell.split(" | ").collect();
                     parts.sort();
@@ -160,16 +195,13 @@ fn article(name: &str) -> PathBuf {
     examples().join("articles").join(name)
 }
 
-#[test]
-fn a_server_holds_the_same_graph_as_a_local_store_and_answers_the_same() {
-    let ox = require_oxigraph!();
-    let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(&ox, &dir.path().join("server"));
-    let url = server.url();
-    let local = dir.path().join("local").display().to_string();
-    ingest(&url, &[examples().join("articles")]);
+/// The examples in `server` and in a local store: the same graph, the same answers to every
+/// example query, the same shell; then a re-ingest, a changed article and a removal on both.
+fn behaves_as_a_local_store(server: &StoreArgs, dir: &Path, round: bool) {
+    let local = local_store(&dir.join("local"));
+    ingest(server, &[examples().join("articles")]);
     ingest(&local, &[examples().join("articles")]);
-    assert_same_graph(&url, &local);
+    assert_same_graph(server, &local, round);
 
     // Every example query gives the same answers.
     let mut queries: Vec<PathBuf> = std::fs::read_dir(examples().join("queries"))
@@ -180,23 +212,26 @@ fn a_server_holds_the_same_graph_as_a_local_store_and_answers_the_same() {
     queries.sort();
     assert!(queries.len() >= 8);
     for q in &queries {
-        let (a, b) = (answers(&url, q), answers(&local, q));
+        let (a, b) = (answers(server, q), answers(&local, q));
         assert!(!a.is_empty(), "{} has answers", q.display());
         assert_eq!(a, b, "{} on the server and locally", q.display());
     }
 
     // The internal records are on the server, out of sight of queries and exports.
-    let o = run(&["query", "--store", &url, "ASK { GRAPH ?g { ?a ng:indexRecord ?r } }"]);
+    let o = run_on("query", server, &["ASK { GRAPH ?g { ?a ng:indexRecord ?r } }"]);
     assert_eq!(stdout(&o).trim(), "false");
-    let o = run(&["query", "--store", &url, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--format", "csv"]);
-    let l = run(&["query", "--store", &local, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--format", "csv"]);
-    assert_eq!(stdout(&o), stdout(&l), "the union default graph holds the same triples");
-    assert!(!sorted_export(&url).iter().any(|l| l.contains("indexRecord") || l.contains("graph/internal")));
+    let count = ["SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--format", "csv"];
+    assert_eq!(stdout(&run_on("query", server, &count)), stdout(&run_on("query", &local, &count)));
+    assert!(!sorted_export(server, round).iter().any(|l| l.contains("indexRecord") || l.contains("graph/internal")));
 
-    // The shell: statistics and a shortcut, as on the local store.
+    // The shell: statistics and a query, as on the local store.
     let script = ".stats\nSELECT ?n WHERE { ?p a schema:Person ; schema:name ?n } ORDER BY ?n LIMIT 3;\n";
-    let a = run_stdin(&["repl", "--store", &url], script);
-    let b = run_stdin(&["repl", "--store", &local], script);
+    let repl = |store: &StoreArgs| {
+        let mut args = vec!["repl"];
+        args.extend(store.iter().map(String::as_str));
+        run_stdin(&args, script)
+    };
+    let (a, b) = (repl(server), repl(&local));
     assert!(a.status.success());
     assert_eq!(stdout(&a), stdout(&b));
     // CONSTRUCT, through the rewrite too.
@@ -206,28 +241,36 @@ fn a_server_holds_the_same_graph_as_a_local_store_and_answers_the_same() {
         v.sort();
         v
     };
-    let a = sorted(run(&["query", "--store", &url, construct, "--format", "ntriples"]));
-    let b = sorted(run(&["query", "--store", &local, construct, "--format", "ntriples"]));
+    let a = sorted(run_on("query", server, &[construct, "--format", "ntriples"]));
+    let b = sorted(run_on("query", &local, &[construct, "--format", "ntriples"]));
     assert!(!a.is_empty());
     assert_eq!(a, b);
 
     // Re-ingesting the same files changes nothing; a changed file and a removal change both alike.
-    let o = run(&["ingest", "--store", &url, examples().join("articles").to_str().unwrap()]);
+    let o = run_on("ingest", server, &[examples().join("articles").to_str().unwrap()]);
     assert!(stdout(&o).contains("5 of them were stored already"), "{}", stdout(&o));
     let text = std::fs::read_to_string(article("002_fd68e79a8582b43a.txt")).unwrap();
-    let changed = dir.path().join("002_fd68e79a8582b43a.txt");
+    let changed = dir.join("002_fd68e79a8582b43a.txt");
     std::fs::write(&changed, text.replacen("Biden", "Harris", 3)).unwrap();
-    ingest(&url, std::slice::from_ref(&changed));
+    ingest(server, std::slice::from_ref(&changed));
     ingest(&local, std::slice::from_ref(&changed));
-    for store in [&url, &local] {
-        let o = run(&["remove", "--store", store, "004_bcffe02d0092fff4.txt"]);
+    for store in [server, &local] {
+        let o = run_on("remove", store, &["004_bcffe02d0092fff4.txt"]);
         assert!(o.status.success());
         assert!(stdout(&o).contains("removed 1 articles"), "{}", stdout(&o));
     }
-    assert_same_graph(&url, &local);
-    let o = run(&["remove", "--store", &url, "no-such-article"]);
+    assert_same_graph(server, &local, round);
+    let o = run_on("remove", server, &["no-such-article"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("no article with id no-such-article"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_server_holds_the_same_graph_as_a_local_store_and_answers_the_same() {
+    let ox = require_oxigraph!();
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(&ox, &dir.path().join("server"));
+    behaves_as_a_local_store(&server_store(&server.url()), dir.path(), false);
     drop(server);
 }
 
@@ -302,10 +345,10 @@ fn a_server_killed_mid_ingest_then_restarted_gives_the_same_graph_after_a_second
     // The same ingest again repairs and goes on; the graph equals a local ingest of everything.
     let o = run(&["ingest", "--store", &url, input.to_str().unwrap()]);
     assert!(o.status.success());
-    let local = dir.path().join("local").display().to_string();
+    let local = local_store(&dir.path().join("local"));
     ingest(&local, std::slice::from_ref(&input));
     assert_eq!(stored_articles(&url), 40);
-    assert_same_graph(&url, &local);
+    assert_same_graph(&server_store(&url), &local, false);
     // Nothing left to repair.
     let o = run(&["ingest", "--store", &url, input.to_str().unwrap()]);
     assert!(!stderr(&o).contains("interrupted"), "{}", stderr(&o));
@@ -415,8 +458,9 @@ fn service_joins_the_local_store_with_another_endpoint() {
     let ox = require_oxigraph!();
     let dir = tempfile::tempdir().unwrap();
     let server = Server::start(&ox, &dir.path().join("server"));
-    let local = dir.path().join("local").display().to_string();
-    ingest(&local, &[article("000_c79dea70320f1e51.txt")]);
+    let local_args = local_store(&dir.path().join("local"));
+    ingest(&local_args, &[article("000_c79dea70320f1e51.txt")]);
+    let local = local_args[1].clone();
     // The other endpoint knows populations of some GeoNames places (in its default graph).
     let o = run(&[
         "query",
@@ -453,4 +497,90 @@ fn service_joins_the_local_store_with_another_endpoint() {
     let o = run_stdin(&["repl", "--store", &local], &format!("{query};\n"));
     assert!(o.status.success());
     assert!(stdout(&o).contains("1001"), "{}", stdout(&o));
+}
+
+/// A Virtuoso open source server (Debian's virtuoso-opensource) in a folder of its own,
+/// killed when dropped.
+struct Virtuoso {
+    child: Child,
+    http: u16,
+}
+
+impl Virtuoso {
+    fn start(dir: &Path) -> Option<Virtuoso> {
+        let bin = std::env::var("NEWSGRAPH_TEST_VIRTUOSO").unwrap_or_else(|_| "virtuoso-t".into());
+        let isql = std::env::var("NEWSGRAPH_TEST_ISQL").unwrap_or_else(|_| "isql-vt".into());
+        let present = |b: &str| Command::new(b).arg("-?").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok();
+        if !present(&bin) || !present(&isql) {
+            eprintln!("SKIPPED: no Virtuoso ({bin}, {isql}): apt-get install virtuoso-opensource; .ci/run installs it");
+            return None;
+        }
+        std::fs::create_dir_all(dir).unwrap();
+        let (sql, http) = (free_port(), free_port());
+        let d = dir.display();
+        let ini = format!(
+            "[Database]\nDatabaseFile = {d}/virtuoso.db\nErrorLogFile = {d}/virtuoso.log\nLockFile = {d}/virtuoso.lck\n\
+             TransactionFile = {d}/virtuoso.trx\nxa_persistent_file = {d}/virtuoso.pxa\nStriping = 0\nTempStorage = TempDatabase\n\n\
+             [TempDatabase]\nDatabaseFile = {d}/virtuoso-temp.db\nTransactionFile = {d}/virtuoso-temp.trx\nStriping = 0\n\n\
+             [Parameters]\nServerPort = 127.0.0.1:{sql}\nDisableUnixSocket = 1\nCaseMode = 2\nNumberOfBuffers = 10000\n\
+             MaxDirtyBuffers = 6000\nDirsAllowed = .\n\n\
+             [HTTPServer]\nServerPort = 127.0.0.1:{http}\nServerRoot = {d}\nMaxClientConnections = 8\nServerThreads = 8\nCharset = UTF-8\n\n\
+             [SPARQL]\nResultSetMaxRows = 1000000\nMaxQueryExecutionTime = 120\n"
+        );
+        std::fs::write(dir.join("virtuoso.ini"), ini).unwrap();
+        let child = Command::new(&bin)
+            .args(["+foreground", "+configfile", dir.join("virtuoso.ini").to_str().unwrap()])
+            .current_dir(dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start virtuoso-t");
+        let v = Virtuoso { child, http };
+        // SPARQL updates (and Graph Store writes) for the anonymous SPARQL user.
+        let grant = "grant SPARQL_UPDATE to \"SPARQL\"; DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 7);";
+        let start = Instant::now();
+        loop {
+            let ok = Command::new(&isql)
+                .args([&format!("127.0.0.1:{sql}"), "dba", "dba", &format!("exec={grant}")])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success());
+            if ok && std::net::TcpStream::connect(("127.0.0.1", http)).is_ok() {
+                return Some(v);
+            }
+            assert!(start.elapsed() < Duration::from_secs(60), "Virtuoso did not start (see {d}/virtuoso.log)");
+            std::thread::sleep(Duration::from_millis(200));
+        }
+    }
+
+    /// Virtuoso serves queries and updates on one URL and the Graph Store Protocol on another.
+    fn store(&self) -> StoreArgs {
+        let base = format!("http://127.0.0.1:{}", self.http);
+        vec![
+            "--store".into(),
+            base.clone(),
+            "--query-url".into(),
+            format!("{base}/sparql"),
+            "--update-url".into(),
+            format!("{base}/sparql"),
+            "--graph-store-url".into(),
+            format!("{base}/sparql-graph-crud"),
+        ]
+    }
+}
+
+impl Drop for Virtuoso {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn virtuoso_holds_the_same_graph_as_a_local_store_and_answers_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(server) = Virtuoso::start(&dir.path().join("virtuoso")) else { return };
+    // Virtuoso keeps six significant digits of a double: figures are compared at that precision.
+    behaves_as_a_local_store(&server.store(), dir.path(), true);
 }
