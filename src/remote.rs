@@ -24,7 +24,7 @@
 //! come from the environment only: `NEWSGRAPH_USER` and `NEWSGRAPH_PASSWORD`
 //! (HTTP Basic) or `NEWSGRAPH_TOKEN` (Bearer).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
@@ -316,6 +316,9 @@ pub struct Remote {
     hidden: NamedNode,
     /// What our graphs' IRIs start with: a server may hold other graphs (its own, or other data).
     scope: String,
+    /// A writer's knowledge of the article graphs on the server (None: unknown, ask), so that
+    /// a new article costs no query to learn that it has no graph yet.
+    known: Mutex<Option<HashSet<String>>>,
 }
 
 /// `<iri>` for SPARQL text.
@@ -364,6 +367,7 @@ impl Remote {
             connections,
             hidden,
             scope: scope.to_string(),
+            known: Mutex::new(None),
         })
     }
 
@@ -515,6 +519,26 @@ impl Remote {
         }
     }
 
+    /// The graphs on the server are these and only those this process writes from now on.
+    pub fn know_graphs(&self, graphs: impl IntoIterator<Item = String>) {
+        *self.known.lock().unwrap_or_else(|e| e.into_inner()) = Some(graphs.into_iter().collect());
+    }
+
+    /// False when the server surely has no such graph.
+    pub fn may_hold(&self, graph: &NamedNode) -> bool {
+        self.known.lock().unwrap_or_else(|e| e.into_inner()).as_ref().is_none_or(|k| k.contains(graph.as_str()))
+    }
+
+    fn known_change(&self, graph: &NamedNode, present: bool) {
+        if let Some(k) = self.known.lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
+            if present {
+                k.insert(graph.as_str().to_string());
+            } else {
+                k.remove(graph.as_str());
+            }
+        }
+    }
+
     fn put_graph(&self, graph: &NamedNode, quads: &[Quad]) -> Result<(), RemoteError> {
         let mut body = String::new();
         for q in quads {
@@ -524,6 +548,7 @@ impl Remote {
         let sep = if self.endpoint.graph_store.contains('?') { '&' } else { '?' };
         let url = format!("{}{sep}{}", self.endpoint.graph_store, form_encode(&[("graph", graph.as_str())]));
         self.client.request(Method::Put, &url, Payload::Data("application/n-triples", body.as_bytes()), "*/*")?;
+        self.known_change(graph, true);
         Ok(())
     }
 
@@ -613,6 +638,7 @@ impl Remote {
     }
 
     pub fn drop_graph(&self, graph: &NamedNode) -> Result<(), RemoteError> {
+        self.known_change(graph, false);
         self.update(format!("DROP SILENT GRAPH {}", iri(graph)))
     }
 

@@ -442,8 +442,13 @@ impl GraphStore {
                 index.insert(&iri, entry);
             }
             index.dirty.clear();
+            let repair = remote.marked(&vocab::ng::UNFINISHED.into_owned())?;
+            // Every stored article has a record, unless the last write was cut short.
+            if !repair {
+                remote.know_graphs(index.articles.keys().cloned());
+            }
             *st.index_mut() = index;
-            st.repair.store(remote.marked(&vocab::ng::UNFINISHED.into_owned())?, Ordering::SeqCst);
+            st.repair.store(repair, Ordering::SeqCst);
         }
         Ok(Self { remote: Some(remote), ..st })
     }
@@ -905,6 +910,9 @@ impl GraphStore {
     /// A stored article's identifier, headline and text, read back from its graph.
     pub fn article(&self, iri: &NamedNode) -> Result<Option<Article>, StoreError> {
         if let Some(r) = &self.remote {
+            if !r.may_hold(iri) {
+                return Ok(None);
+            }
             let q = format!(
                 "SELECT ?id ?text ?h WHERE {{ GRAPH <{0}> {{ <{0}> <{1}> ?id ; <{2}> ?text OPTIONAL {{ <{0}> <{3}> ?h }} }} }} LIMIT 1",
                 iri.as_str(),
@@ -944,6 +952,9 @@ impl GraphStore {
     pub fn speakers_in(&self, iri: &NamedNode) -> Result<BTreeSet<NamedNode>, StoreError> {
         let mut out = BTreeSet::new();
         if let Some(r) = &self.remote {
+            if !r.may_hold(iri) {
+                return Ok(out);
+            }
             let q = format!(
                 "SELECT DISTINCT ?s WHERE {{ GRAPH <{}> {{ ?q <{}> ?s }} }}",
                 iri.as_str(),
