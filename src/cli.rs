@@ -206,5 +206,11 @@ mod tests {
         assert!(Args::try_parse_from(["newsgraph"]).unwrap().command.is_none());
         let a = Args::try_parse_from(["newsgraph", "--store", "s", "query", "ASK {}"]).unwrap();
         assert_eq!(a.store.as_deref(), Some(std::path::Path::new("s")));
+        // A server's endpoint URLs, before or after the subcommand.
+        let a = Args::try_parse_from(["newsgraph", "export", "--store", "http://h", "--query-url", "http://h/sparql"])
+            .unwrap();
+        assert_eq!(a.endpoints.query_url.as_deref(), Some("http://h/sparql"));
+        let a = Args::try_parse_from(["newsgraph", "--update-url", "http://h/u", "query", "ASK {}"]).unwrap();
+        assert_eq!(a.endpoints.update_url.as_deref(), Some("http://h/u"));
     }
 }

@@ -300,8 +300,8 @@ const GRAPH_ACCEPT: &str = "application/n-triples, text/turtle;q=0.8, applicatio
 
 /// Requests of SPARQL Update are cut at about this size.
 const UPDATE_BYTES: usize = 4 << 20;
-/// Resources named in one VALUES block.
-const VALUES_CHUNK: usize = 200;
+/// Records (and their deletions) per INSERT DATA.
+const RECORDS_CHUNK: usize = 200;
 
 /// The server-side half of a store.
 pub struct Remote {
@@ -602,12 +602,12 @@ impl Remote {
     pub fn set_records(&self, predicate: &NamedNode, changed: &[(String, Option<String>)]) -> Result<(), RemoteError> {
         let h = iri(&self.hidden);
         let p = iri(predicate);
-        for chunk in changed.chunks(VALUES_CHUNK) {
-            let values: Vec<String> = chunk.iter().map(|(a, _)| format!("<{a}>")).collect();
-            self.update(format!(
-                "DELETE {{ GRAPH {h} {{ ?a {p} ?r }} }} WHERE {{ VALUES ?a {{ {} }} GRAPH {h} {{ ?a {p} ?r }} }}",
-                values.join(" ")
-            ))?;
+        // One DELETE WHERE per resource, its subject given: a server finds it by its index
+        // (a VALUES join may be planned as a scan of the whole graph).
+        for chunk in changed.chunks(RECORDS_CHUNK) {
+            for (a, _) in chunk {
+                self.update(format!("DELETE WHERE {{ GRAPH {h} {{ <{a}> {p} ?r }} }}"))?;
+            }
             let lines: Vec<String> = chunk
                 .iter()
                 .filter_map(|(a, r)| {
@@ -657,12 +657,8 @@ impl Remote {
         quads: &[Quad],
     ) -> Result<(), RemoteError> {
         let g = iri(graph);
-        for chunk in subjects.chunks(VALUES_CHUNK) {
-            let values: Vec<String> = chunk.iter().map(iri).collect();
-            self.update(format!(
-                "DELETE {{ GRAPH {g} {{ ?s ?p ?o }} }} WHERE {{ VALUES ?s {{ {} }} GRAPH {g} {{ ?s ?p ?o }} }}",
-                values.join(" ")
-            ))?;
+        for s in subjects {
+            self.update(format!("DELETE WHERE {{ GRAPH {g} {{ {} ?p ?o }} }}", iri(s)))?;
         }
         self.insert(quads)
     }
@@ -677,17 +673,12 @@ impl Remote {
     ) -> Result<(), RemoteError> {
         let g = iri(graph);
         let c = iri(compares);
-        for chunk in articles.chunks(VALUES_CHUNK) {
-            let v = chunk.iter().map(iri).collect::<Vec<_>>().join(" ");
+        for a in articles.iter().map(iri) {
             self.update(format!(
-                "DELETE {{ GRAPH {g} {{ ?n ?p ?o }} }} WHERE {{ VALUES ?a {{ {v} }} GRAPH {g} {{ ?n {c} ?a . ?n ?p ?o }} }}"
+                "DELETE {{ GRAPH {g} {{ ?n ?p ?o }} }} WHERE {{ GRAPH {g} {{ ?n {c} {a} . ?n ?p ?o }} }}"
             ))?;
-            self.update(format!(
-                "DELETE {{ GRAPH {g} {{ ?a ?p ?o }} }} WHERE {{ VALUES ?a {{ {v} }} GRAPH {g} {{ ?a ?p ?o }} }}"
-            ))?;
-            self.update(format!(
-                "DELETE {{ GRAPH {g} {{ ?s ?p ?a }} }} WHERE {{ VALUES ?a {{ {v} }} GRAPH {g} {{ ?s ?p ?a }} }}"
-            ))?;
+            self.update(format!("DELETE WHERE {{ GRAPH {g} {{ {a} ?p ?o }} }}"))?;
+            self.update(format!("DELETE WHERE {{ GRAPH {g} {{ ?s ?p {a} }} }}"))?;
         }
         Ok(())
     }

@@ -142,6 +142,8 @@ pub struct GraphStore {
     seen: Mutex<Seen>,
     /// Remote backend: the server.
     remote: Option<crate::remote::Remote>,
+    /// Remote backend: speakers' quotations read ahead in one query (`prefetch_quotations`).
+    prefetched: Mutex<HashMap<NamedNode, Vec<QuoteRef>>>,
 }
 
 /// A reader's view of the store files: when they change, it loads what is new.
@@ -402,6 +404,7 @@ impl GraphStore {
             repair: AtomicBool::new(false),
             seen: Mutex::new(Seen::default()),
             remote: None,
+            prefetched: Mutex::new(HashMap::new()),
         };
         match (backend, access) {
             (Backend::Memory, _) => st.load_memory(access, true)?,
@@ -429,6 +432,7 @@ impl GraphStore {
             repair: AtomicBool::new(false),
             seen: Mutex::new(Seen::default()),
             remote: None,
+            prefetched: Mutex::new(HashMap::new()),
         };
         remote.ping()?;
         if access == Access::Write {
@@ -980,6 +984,7 @@ impl GraphStore {
     pub fn remove_graph(&self, graph: &NamedNode) -> Result<(), StoreError> {
         self.begin_write()?;
         if let Some(r) = &self.remote {
+            self.prefetched.lock().unwrap_or_else(|e| e.into_inner()).clear();
             return Ok(r.drop_graph(graph)?);
         }
         let store = self.store();
@@ -996,21 +1001,18 @@ impl GraphStore {
         let g = GraphNameRef::NamedNode(graph.as_ref());
         let mut out = BTreeSet::new();
         if let Some(r) = &self.remote {
-            let ids: Vec<&String> = ids.iter().collect();
-            for chunk in ids.chunks(200) {
-                let values: Vec<String> =
-                    chunk.iter().map(|id| format!("<{}>", rdf::entity_iri(id).as_str())).collect();
-                let q = format!(
-                    "SELECT DISTINCT ?c WHERE {{ VALUES ?e {{ {} }} GRAPH <{}> {{ ?e a <{}> ; <{}> ?c }} }}",
-                    values.join(" "),
-                    graph.as_str(),
-                    vocab::schema::COUNTRY.as_str(),
-                    vocab::schema::IDENTIFIER.as_str()
-                );
-                for row in r.rows(&q, &["c"])? {
-                    if let Some(Term::Literal(l)) = row.into_iter().next().flatten() {
-                        out.insert(l.value().to_string());
-                    }
+            // The countries are few: all of them with their codes, kept to those asked for.
+            let q = format!(
+                "SELECT ?e ?c WHERE {{ GRAPH <{}> {{ ?e a <{}> ; <{}> ?c }} }}",
+                graph.as_str(),
+                vocab::schema::COUNTRY.as_str(),
+                vocab::schema::IDENTIFIER.as_str()
+            );
+            for row in r.rows(&q, &["e", "c"])? {
+                if let (Some(Term::NamedNode(e)), Some(Term::Literal(c))) = (&row[0], &row[1])
+                    && rdf::entity_id(e.as_str()).is_some_and(|id| ids.contains(id))
+                {
+                    out.insert(c.value().to_string());
                 }
             }
             return Ok(out);
@@ -1111,6 +1113,7 @@ impl GraphStore {
         }
         self.begin_write()?;
         if let Some(r) = &self.remote {
+            self.prefetched.lock().unwrap_or_else(|e| e.into_inner()).clear();
             return Ok(r.put_graphs(graphs)?);
         }
         let store = self.store();
@@ -1146,7 +1149,53 @@ impl GraphStore {
     }
 
     /// Every quotation attributed to `speaker`, in any article.
+    /// Remote backend: reads the quotations of all these speakers in a few queries, so that
+    /// `quotations_by` answers each from memory (once) instead of asking the server each time.
+    /// Local backends: nothing to do.
+    pub fn prefetch_quotations(&self, speakers: &BTreeSet<NamedNode>) -> Result<(), StoreError> {
+        let Some(r) = &self.remote else { return Ok(()) };
+        let speakers: Vec<&NamedNode> = speakers.iter().collect();
+        let mut found: HashMap<NamedNode, Vec<QuoteRef>> =
+            speakers.iter().map(|s| ((*s).clone(), Vec::new())).collect();
+        for chunk in speakers.chunks(200) {
+            let values: Vec<String> = chunk.iter().map(|s| format!("<{}>", s.as_str())).collect();
+            let q = format!(
+                "SELECT ?s ?q ?id ?text WHERE {{ VALUES ?s {{ {} }} GRAPH ?g {{ ?q a <{}> ; <{}> ?s ; <{}> ?text ; <{}> ?a . ?a <{}> ?id }} }}",
+                values.join(" "),
+                vocab::schema::QUOTATION.as_str(),
+                vocab::schema::CREATOR.as_str(),
+                vocab::schema::TEXT.as_str(),
+                vocab::schema::IS_PART_OF.as_str(),
+                vocab::dct::IDENTIFIER.as_str()
+            );
+            for row in r.rows(&q, &["s", "q", "id", "text"])? {
+                if let (
+                    Some(Term::NamedNode(s)),
+                    Some(Term::NamedNode(q)),
+                    Some(Term::Literal(id)),
+                    Some(Term::Literal(t)),
+                ) = (&row[0], &row[1], &row[2], &row[3])
+                    && let Some(list) = found.get_mut(s)
+                {
+                    list.push(QuoteRef {
+                        quote: q.as_str().to_string(),
+                        article: id.value().to_string(),
+                        text: t.value().to_string(),
+                    });
+                }
+            }
+        }
+        for list in found.values_mut() {
+            list.sort_by(|a, b| a.quote.cmp(&b.quote));
+        }
+        *self.prefetched.lock().unwrap_or_else(|e| e.into_inner()) = found;
+        Ok(())
+    }
+
     pub fn quotations_by(&self, speaker: &NamedNode) -> Result<Vec<QuoteRef>, StoreError> {
+        if let Some(quotes) = self.prefetched.lock().unwrap_or_else(|e| e.into_inner()).remove(speaker) {
+            return Ok(quotes);
+        }
         let q = format!(
             "SELECT ?q ?id ?text WHERE {{ GRAPH ?g {{ ?q a schema:Quotation ; schema:creator <{}> ; schema:text ?text ; schema:isPartOf ?a . ?a dct:identifier ?id }} }}",
             speaker.as_str()

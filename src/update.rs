@@ -292,6 +292,7 @@ fn apply_with(
 
     lap("near duplicates");
     // Claims: regroup the quotations of every speaker concerned.
+    st.prefetch_quotations(&speakers)?;
     for speaker in speakers {
         let quotes = st.quotations_by(&speaker)?;
         let groups = resolve::claims::group(&quotes);
