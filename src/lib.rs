@@ -366,7 +366,7 @@ pub fn migrate(st: &GraphStore, err: &mut dyn Write) -> Result<usize> {
             }
         }
     }
-    update::apply(st, upserts, &[], err)?;
+    update::apply_all(st, upserts, err)?;
     st.save()?;
     Ok(n)
 }
@@ -536,6 +536,7 @@ pub fn ingest_paths(st: &GraphStore, paths: &[PathBuf], err: &mut dyn Write) -> 
     }
     report.interrupted = STOP.load(Ordering::SeqCst);
     report.triples = st.len()?;
+    report.entities = st.entity_count()?;
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
 }
@@ -607,11 +608,10 @@ fn store_batch(
     report.articles += upserts.len();
     if !upserts.is_empty() {
         let mut buf = Vec::new();
-        let outcome = update::apply(st, upserts, &[], &mut buf)?;
+        update::apply(st, upserts, &[], &mut buf)?;
         for line in String::from_utf8_lossy(&buf).lines() {
             say(line.to_string())?;
         }
-        report.entities = outcome.entities;
         st.save()?;
     }
     Ok(())

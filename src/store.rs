@@ -25,6 +25,7 @@ use oxigraph::store::Store;
 use crate::model::{Article, EntityKind, GeoRef, Subtype};
 use crate::rdf::{self, vocab};
 use crate::resolve::claims::QuoteRef;
+use crate::resolve::keys::KeyIndex;
 use crate::resolve::{EntityRecord, GlobalEntity, similar};
 
 const DATA_FILE: &str = "graph.nq";
@@ -269,6 +270,8 @@ pub struct Index {
     digests: HashMap<String, String>,
     /// Articles whose record changed since the last save.
     dirty: BTreeSet<String>,
+    /// Resolution keys of every record, built on the first write that needs them.
+    keys: Option<KeyIndex>,
 }
 
 impl Index {
@@ -278,6 +281,9 @@ impl Index {
             self.bands.entry(b).or_default().insert(iri.to_string());
         }
         self.digests.insert(entry.digest.clone(), iri.to_string());
+        if let Some(k) = &mut self.keys {
+            k.add(iri, &entry.entities);
+        }
         self.articles.insert(iri.to_string(), entry);
         self.dirty.insert(iri.to_string());
     }
@@ -289,9 +295,22 @@ impl Index {
         Some(e)
     }
 
+    /// Sets an article's entity records (found again by a newer extractor).
+    pub fn set_entities(&mut self, iri: &str, records: Vec<EntityRecord>) {
+        if let Some(k) = &mut self.keys {
+            k.add(iri, &records);
+        }
+        if let Some(e) = self.entry_mut(iri) {
+            e.entities = records;
+        }
+    }
+
     pub fn remove(&mut self, iri: &str) -> Option<ArticleIndex> {
         let old = self.articles.remove(iri)?;
         self.dirty.insert(iri.to_string());
+        if let Some(k) = &mut self.keys {
+            k.remove(iri);
+        }
         for b in similar::band_keys(&old.minhash) {
             if let Some(set) = self.bands.get_mut(&b) {
                 set.remove(iri);
@@ -304,6 +323,18 @@ impl Index {
             self.digests.remove(&old.digest);
         }
         Some(old)
+    }
+
+    /// The resolution keys of every stored record (built now if not yet).
+    pub fn keys(&mut self) -> &KeyIndex {
+        if self.keys.is_none() {
+            let mut k = KeyIndex::default();
+            for (iri, e) in &self.articles {
+                k.add(iri, &e.entities);
+            }
+            self.keys = Some(k);
+        }
+        self.keys.get_or_insert_with(KeyIndex::default)
     }
 
     /// The stored article (IRI) with this content digest.
@@ -1036,6 +1067,44 @@ impl GraphStore {
             }
         }
         Ok(out)
+    }
+
+    /// The entity the entities graph types as the country with this ISO code (the first
+    /// by IRI when several are).
+    pub fn country_entity(&self, code: &str) -> Result<Option<String>, StoreError> {
+        let graph = rdf::entities_graph();
+        let g = GraphNameRef::NamedNode(graph.as_ref());
+        let code = oxigraph::model::Literal::new_simple_literal(code);
+        let mut best: Option<String> = None;
+        for q in self.store().quads_for_pattern(None, Some(vocab::schema::IDENTIFIER), Some(code.as_ref().into()), Some(g))
+        {
+            let q = q?;
+            let oxigraph::model::NamedOrBlankNode::NamedNode(e) = &q.subject else { continue };
+            let is_country = self.store().contains(oxigraph::model::QuadRef::new(
+                e.as_ref(),
+                oxigraph::model::vocab::rdf::TYPE,
+                vocab::schema::COUNTRY,
+                g,
+            ))?;
+            if let Some(id) = rdf::entity_id(e.as_str()).filter(|_| is_country)
+                && best.as_deref().is_none_or(|b| id < b)
+            {
+                best = Some(id.to_string());
+            }
+        }
+        Ok(best)
+    }
+
+    /// Entities the entities graph describes (each has one rdfs:label there).
+    pub fn entity_count(&self) -> Result<usize, StoreError> {
+        let graph = rdf::entities_graph();
+        let g = GraphNameRef::NamedNode(graph.as_ref());
+        let mut n = 0;
+        for q in self.store().quads_for_pattern(None, Some(oxigraph::model::vocab::rdfs::LABEL), None, Some(g)) {
+            q?;
+            n += 1;
+        }
+        Ok(n)
     }
 
     /// Makes the entities graph describe the entities `ids` by `quads` (an id without quads

@@ -9,15 +9,16 @@
 //! band with an old or new text; claims are regrouped for every speaker of an
 //! old or new quotation.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Write;
 
 use anyhow::Result;
 use oxigraph::model::NamedNode;
 
-use crate::model::{Article, Extraction};
+use crate::model::{Article, Extraction, Subtype};
 use crate::rdf;
-use crate::resolve::{self, EntityRecord, similar};
+use crate::resolve::{self, EntityRecord, GlobalEntity, similar};
 use crate::store::{ArticleIndex, GraphStore, Index};
 
 /// One article to add or replace, already extracted.
@@ -30,10 +31,15 @@ pub struct Upsert {
 /// What an update did.
 #[derive(Debug, Default)]
 pub struct Outcome {
-    /// Entities in the store after the update.
+    /// Entities described anew (resolved again because a record connected to them changed).
     pub entities: usize,
     /// Stored articles (not in the update) whose graphs were rewritten because an entity changed.
     pub rewritten: usize,
+}
+
+/// The ISO code of a record that names a country.
+fn country_code(r: &EntityRecord) -> Option<String> {
+    (r.subtype == Some(Subtype::Country)).then(|| r.geo.as_ref()?.country_code.clone()).flatten()
 }
 
 /// The closest near duplicates of a stored article, as a function of the stored set.
@@ -66,6 +72,12 @@ fn extend_new<'a>(set: &mut BTreeSet<String>, items: impl Iterator<Item = &'a st
 /// Adds or replaces `upserts` and removes `removals` (article IRIs), keeping every cross-article fact right.
 pub fn apply(st: &GraphStore, upserts: Vec<Upsert>, removals: &[NamedNode], err: &mut dyn Write) -> Result<Outcome> {
     apply_with(st, upserts, removals, false, err)
+}
+
+/// `apply`, resolving every stored record again and rewriting every article graph whose
+/// links are unset (a store indexed anew by `migrate`).
+pub fn apply_all(st: &GraphStore, upserts: Vec<Upsert>, err: &mut dyn Write) -> Result<Outcome> {
+    apply_with(st, upserts, &[], true, err)
 }
 
 /// After a RocksDB writer was killed between two saves: every cross-article graph is
@@ -117,10 +129,22 @@ fn apply_with(
     let mut fresh: HashMap<String, Upsert> = HashMap::new();
     // Entities whose description may change: linked by an article before or after the update.
     let mut affected: BTreeSet<String> = BTreeSet::new();
+    // Resolution keys of the records that leave or arrive, and the countries that leave.
+    let mut seeds: Vec<u64> = Vec::new();
+    let mut old_countries: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut leaving = |old: &ArticleIndex, seeds: &mut Vec<u64>| {
+        seeds.extend(old.entities.iter().flat_map(resolve::record_keys));
+        for (r, l) in old.entities.iter().zip(&old.links) {
+            if let Some(cc) = country_code(r) {
+                old_countries.entry(cc).or_default().insert(l.0.clone());
+            }
+        }
+    };
     {
         let mut idx = st.index_mut();
         for r in removals {
             if let Some(old) = idx.remove(r.as_str()) {
+                leaving(&old, &mut seeds);
                 affected.extend(old.links.iter().map(|l| l.0.clone()));
                 extend_new(&mut near_scope, idx.band_neighbours(&old.minhash).into_keys());
                 removed.insert(r.as_str().to_string());
@@ -129,6 +153,7 @@ fn apply_with(
         for u in upserts {
             let iri = rdf::article_iri(&u.article.id).as_str().to_string();
             if let Some(old) = idx.remove(&iri) {
+                leaving(&old, &mut seeds);
                 affected.extend(old.links.iter().map(|l| l.0.clone()));
                 extend_new(&mut near_scope, idx.band_neighbours(&old.minhash).into_keys());
             }
@@ -140,6 +165,7 @@ fn apply_with(
                 links: Vec::new(),
                 near: Vec::new(),
             };
+            seeds.extend(entry.entities.iter().flat_map(resolve::record_keys));
             idx.insert(&iri, entry);
             fresh.insert(iri, u);
         }
@@ -160,25 +186,79 @@ fn apply_with(
         st.remove_graph(&NamedNode::new_unchecked(iri.clone()))?;
     }
 
-    // Resolve the whole corpus again; rewrite the article graphs whose links changed.
+    // Resolve again the records connected to what left or arrived (every record when
+    // `everything`, or when the countries change: a place's description names its
+    // country's entity); rewrite the article graphs whose links changed.
     let mut written: BTreeSet<String> = BTreeSet::new();
     let mut rounds = 0;
+    let mut all_records = everything;
     let mut queued: Vec<(NamedNode, Vec<oxigraph::model::Quad>)> = Vec::new();
     let res = loop {
         rounds += 1;
-        let (iris, res) = {
-            let idx = st.index();
-            let iris: Vec<String> = idx.articles.keys().cloned().collect();
-            let records: Vec<&[EntityRecord]> = idx.articles.values().map(|e| e.entities.as_slice()).collect();
-            lap("records gathered");
-            let r = resolve::resolve_corpus(&records);
+        let (comp, res) = {
+            let mut idx = st.index_mut();
+            let comp: Vec<(String, Vec<usize>)> = if all_records {
+                idx.articles.iter().map(|(k, e)| (k.clone(), (0..e.entities.len()).collect())).collect()
+            } else {
+                let c = idx.keys().component(seeds.iter().copied());
+                c.into_iter().map(|(k, v)| (k, v.into_iter().collect())).collect()
+            };
+            lap(&format!("component of {} articles", comp.len()));
+            let records: Vec<Cow<[EntityRecord]>> = comp
+                .iter()
+                .map(|(iri, ls)| {
+                    let all = &idx.articles[iri].entities;
+                    if ls.len() == all.len() {
+                        Cow::Borrowed(all.as_slice())
+                    } else {
+                        Cow::Owned(ls.iter().map(|&l| all[l].clone()).collect())
+                    }
+                })
+                .collect();
+            let refs: Vec<&[EntityRecord]> = records.iter().map(|r| r.as_ref()).collect();
+            let r = resolve::resolve_corpus(&refs);
             lap("resolve_corpus");
-            (iris, r)
+            // The countries before and after: when they differ, places outside the
+            // component may name another country entity: resolve everything instead.
+            if !all_records {
+                let mut before: BTreeMap<String, BTreeSet<String>> = old_countries.clone();
+                for (iri, ls) in &comp {
+                    let e = &idx.articles[iri];
+                    for &l in ls {
+                        if let (Some(cc), Some(link)) = (country_code(&e.entities[l]), e.links.get(l)) {
+                            before.entry(cc).or_default().insert(link.0.clone());
+                        }
+                    }
+                }
+                let mut after: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+                for g in &r.entities {
+                    if g.subtype == Some(Subtype::Country)
+                        && let Some(cc) = g.geo.as_ref().and_then(|x| x.country_code.clone())
+                    {
+                        after.entry(cc).or_default().insert(g.id.clone());
+                    }
+                }
+                if before != after {
+                    all_records = true;
+                    drop(idx);
+                    lap("countries changed: resolving every record");
+                    continue;
+                }
+            }
+            (comp, r)
         };
         let mut stale_records = false;
-        for (a, iri) in iris.iter().enumerate() {
-            let links: Vec<(String, String)> =
-                res.links[a].iter().map(|&g| (res.entities[g].id.clone(), res.entities[g].name.clone())).collect();
+        for (a, (iri, ls)) in comp.iter().enumerate() {
+            let (n, mut links) = {
+                let idx = st.index();
+                let e = &idx.articles[iri];
+                (e.entities.len(), e.links.clone())
+            };
+            links.resize(n, (String::new(), String::new()));
+            for (j, &l) in ls.iter().enumerate() {
+                let g = &res.entities[res.links[a][j]];
+                links[l] = (g.id.clone(), g.name.clone());
+            }
             let is_fresh = fresh.contains_key(iri) && !written.contains(iri);
             if !is_fresh && st.index().articles.get(iri).is_some_and(|e| e.links == links) {
                 continue;
@@ -194,20 +274,48 @@ fn apply_with(
                     };
                     let ex = crate::extract::extract(&article);
                     let records: Vec<EntityRecord> = ex.entities.iter().map(EntityRecord::of).collect();
-                    if st.index().articles.get(iri).is_some_and(|e| e.entities != records) {
+                    let mut idx = st.index_mut();
+                    if let Some(old) = idx.articles.get(iri).filter(|e| e.entities != records) {
                         // Written by another version of the extractor: resolve again with what it finds now.
-                        if let Some(e) = st.index_mut().entry_mut(iri) {
-                            e.entities = records;
+                        seeds.extend(old.entities.iter().chain(&records).flat_map(resolve::record_keys));
+                        affected.extend(old.links.iter().map(|l| l.0.clone()));
+                        idx.set_entities(iri, records);
+                        if let Some(e) = idx.entry_mut(iri) {
+                            e.links.clear();
                         }
                         stale_records = true;
                         continue;
                     }
+                    drop(idx);
                     outcome.rewritten += 1;
                     speakers.extend(st.speakers_in(&node)?);
                     (article, ex)
                 }
             };
-            let quads = rdf::article_quads(&article, &ex, &res.links[a], &res.entities);
+            if links.iter().any(|l| l.0.is_empty()) {
+                anyhow::bail!("internal error: {iri}: an entity record was left out of resolution");
+            }
+            // The article's entities as its graph needs them: id, name and kind.
+            let mut table: Vec<GlobalEntity> = Vec::new();
+            let mut at: HashMap<&str, usize> = HashMap::new();
+            let link: Vec<usize> = links
+                .iter()
+                .zip(&ex.entities)
+                .map(|((id, name), le)| {
+                    *at.entry(id.as_str()).or_insert_with(|| {
+                        table.push(GlobalEntity {
+                            id: id.clone(),
+                            kind: le.kind,
+                            subtype: None,
+                            name: name.clone(),
+                            surfaces: BTreeSet::new(),
+                            geo: None,
+                        });
+                        table.len() - 1
+                    })
+                })
+                .collect();
+            let quads = rdf::article_quads(&article, &ex, &link, &table);
             // Written in groups: one transaction for many article graphs.
             queued.push((node, quads));
             if queued.len() >= 256 {
@@ -215,11 +323,12 @@ fn apply_with(
             }
             for q in ex.quotes.iter().chain(&ex.statements) {
                 if let Some(s) = q.speaker {
-                    speakers.insert(rdf::entity_iri(&res.entities[res.links[a][s]].id));
+                    speakers.insert(rdf::entity_iri(&links[s].0));
                 }
             }
             if let Some(e) = st.index_mut().entry_mut(iri) {
-                affected.extend(e.links.iter().chain(&links).map(|l| l.0.clone()));
+                // Only the component's entities are described anew; the others did not change.
+                affected.extend(ls.iter().flat_map(|&l| e.links.get(l).into_iter().chain(links.get(l))).map(|l| l.0.clone()));
                 e.links = links;
             }
             written.insert(iri.clone());
@@ -231,28 +340,26 @@ fn apply_with(
     };
 
     lap(&format!("resolved, {} article graphs written", written.len()));
-    // The entities graph: the resolved description of every affected entity, and of
-    // the places of an affected country (their schema:containedInPlace names it).
-    let countries = rdf::countries(&res.entities);
-    let mut codes: BTreeSet<String> = st.country_codes(&affected)?;
-    let by_id: HashMap<&str, usize> = res.entities.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
-    for id in &affected {
-        if let Some(cc) = by_id.get(id.as_str()).and_then(|&i| countries.iter().find(|c| *c.1 == res.entities[i].id)) {
-            codes.insert(cc.0.clone());
+    // The entities graph: an entity's description changes with its records (those of
+    // written and removed articles) or its id (then its articles were written again); when
+    // a country changed, every place may name another: everything is described anew.
+    if all_records {
+        affected.extend(res.entities.iter().map(|e| e.id.clone()));
+    }
+    // The country of a place outside the component is as the store describes it (when a
+    // country changed, every record was resolved again).
+    let mut countries = rdf::countries(&res.entities);
+    for e in &res.entities {
+        if let Some(cc) = e.geo.as_ref().and_then(|g| g.country_code.as_ref())
+            && !all_records
+            && !countries.contains_key(cc)
+            && let Some(id) = st.country_entity(cc)?
+        {
+            countries.insert(cc.clone(), id);
         }
     }
-    if !codes.is_empty() {
-        for e in &res.entities {
-            if e.geo.as_ref().and_then(|g| g.country_code.as_ref()).is_some_and(|cc| codes.contains(cc)) {
-                affected.insert(e.id.clone());
-            }
-        }
-    }
-    let quads: Vec<_> = affected
-        .iter()
-        .filter_map(|id| by_id.get(id.as_str()))
-        .flat_map(|&i| rdf::entity_quads(&res.entities[i], &countries))
-        .collect();
+    let quads: Vec<_> =
+        res.entities.iter().filter(|e| affected.contains(&e.id)).flat_map(|e| rdf::entity_quads(e, &countries)).collect();
     st.replace_entities(&affected, quads)?;
     outcome.entities = res.entities.len();
 

@@ -455,6 +455,19 @@ const NICKNAMES: &[(&str, &str)] = &[
 ];
 
 /// True when two given names can name the same person (equal, nickname, or initial).
+/// The names a given name is a nickname of, or that are nicknames of it ("Bill" <-> "William").
+pub fn nickname_partners(name: &str) -> impl Iterator<Item = &'static str> + '_ {
+    NICKNAMES.iter().filter_map(move |&(n, f)| {
+        if n == name {
+            Some(f)
+        } else if f == name {
+            Some(n)
+        } else {
+            None
+        }
+    })
+}
+
 pub fn given_names_compatible(a: &str, b: &str) -> bool {
     if a == b {
         return true;

@@ -180,14 +180,18 @@ pub fn article_quads(article: &Article, ex: &Extraction, link: &[usize], entitie
     out.quads
 }
 
-/// Country code -> the country entity's id, for schema:containedInPlace.
+/// Country code -> the country entity's id (the first by id), for schema:containedInPlace.
 pub fn countries(all: &[GlobalEntity]) -> std::collections::HashMap<String, String> {
     let mut out = std::collections::HashMap::new();
     for c in all {
         if c.subtype == Some(Subtype::Country)
             && let Some(cc) = c.geo.as_ref().and_then(|x| x.country_code.as_ref())
         {
-            out.entry(cc.clone()).or_insert_with(|| c.id.clone());
+            // Two country entities of one code (rare): the first by id, as the store's lookup.
+            let id = out.entry(cc.clone()).or_insert_with(|| c.id.clone());
+            if c.id < *id {
+                *id = c.id.clone();
+            }
         }
     }
     out

@@ -9,13 +9,13 @@
 //! same input gives the same IRIs on every run.
 
 pub mod claims;
+pub mod keys;
 pub mod similar;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::extract::entities::org_key;
 use crate::extract::gazetteer::{Gazetteer, fold};
-use crate::extract::lexicon::given_names_compatible;
 use crate::model::{EntityKind, Extraction, GeoRef, LocalEntity, Subtype};
 
 /// An entity of the whole corpus.
@@ -150,11 +150,78 @@ fn acronym_of(name: &str) -> Option<String> {
     (words.len() >= 3).then(|| words.iter().filter_map(|w| w.chars().next()).collect())
 }
 
+/// The people with a given name who share one folded surname: their given names in the
+/// order they were seen, looked up by every way two given names can be compatible
+/// (equal, an initial, a nickname, a transliteration) without scanning them all.
+#[derive(Default)]
+struct Surname {
+    /// (given name, its transliteration key, entity), in the order seen.
+    seen: Vec<(String, String, usize)>,
+    pairs: std::collections::HashSet<(String, usize)>,
+    /// First position of each given name, of each trimmed one ("J." -> "J"), of each
+    /// transliteration key, of the first given name with each initial, and of the first
+    /// given name that is an initial.
+    exact: HashMap<String, usize>,
+    trimmed: HashMap<String, usize>,
+    translit: HashMap<String, usize>,
+    by_initial: HashMap<char, usize>,
+    initial_only: HashMap<char, usize>,
+    /// Entities with a given name.
+    entities: BTreeSet<usize>,
+}
+
+impl Surname {
+    fn add(&mut self, given: String, entity: usize) {
+        if !self.pairs.insert((given.clone(), entity)) {
+            return;
+        }
+        let pos = self.seen.len();
+        let t = translit_key(&given);
+        let trimmed = given.trim_end_matches('.').to_string();
+        self.exact.entry(given.clone()).or_insert(pos);
+        self.translit.entry(t.clone()).or_insert(pos);
+        if let Some(c) = trimmed.chars().next() {
+            self.by_initial.entry(c).or_insert(pos);
+            if trimmed.chars().count() == 1 {
+                self.initial_only.entry(c).or_insert(pos);
+            }
+        }
+        self.trimmed.entry(trimmed).or_insert(pos);
+        self.entities.insert(entity);
+        self.seen.push((given, t, entity));
+    }
+
+    /// The first person seen whose given name is compatible with `g`
+    /// (`given_names_compatible`, or the same transliteration key).
+    fn find(&self, g: &str) -> Option<usize> {
+        let sg = g.trim_end_matches('.');
+        let mut best: Option<usize> = None;
+        let mut take = |p: Option<&usize>| {
+            if let Some(&p) = p {
+                best = Some(best.map_or(p, |b| b.min(p)));
+            }
+        };
+        take(self.exact.get(g));
+        take(self.translit.get(&translit_key(g)));
+        if let Some(c) = sg.chars().next() {
+            // A known initial that starts `g`; `g` an initial that starts a known name.
+            take(self.initial_only.get(&c));
+            if sg.chars().count() == 1 {
+                take(self.by_initial.get(&c));
+            }
+        }
+        for partner in crate::extract::lexicon::nickname_partners(sg) {
+            take(self.trimmed.get(partner));
+        }
+        best.map(|p| self.seen[p].2)
+    }
+}
+
 struct Index {
     entities: Vec<GlobalEntity>,
     by_key: HashMap<(EntityKind, String), usize>,
     /// Folded surname -> people with a given name.
-    people: HashMap<String, Vec<(String, String, usize)>>,
+    people: HashMap<String, Surname>,
     /// Folded surname -> people known by surname only.
     surname_only: HashMap<String, usize>,
     ids: BTreeSet<String>,
@@ -192,13 +259,7 @@ impl Index {
                 for s in names {
                     let (given, surname) = person_parts(s);
                     match given {
-                        Some(g) => {
-                            let v = self.people.entry(surname).or_default();
-                            if !v.iter().any(|(x, _, i)| *i == idx && *x == g) {
-                                let t = translit_key(&g);
-                                v.push((g, t, idx));
-                            }
-                        }
+                        Some(g) => self.people.entry(surname).or_default().add(g, idx),
                         None => {
                             self.surname_only.entry(surname).or_insert(idx);
                         }
@@ -240,25 +301,17 @@ impl Index {
     fn find_person(&self, (given, surname): &NameParts) -> Option<usize> {
         let full = self.people.get(surname);
         match given {
-            Some(g) => {
-                let t = translit_key(g);
-                let hit = full
-                    .and_then(|v| v.iter().find(|(x, xt, _)| given_names_compatible(x, g) || *xt == t).map(|x| x.2));
-                hit.or_else(|| {
-                    // A full name joins a surname-only entity no other full name claims.
-                    let only = *self.surname_only.get(surname)?;
-                    let claimed = full.is_some_and(|v| v.iter().any(|(_, _, i)| *i == only));
-                    (!claimed).then_some(only)
-                })
-            }
-            None => {
-                let distinct: BTreeSet<usize> = full.map(|v| v.iter().map(|x| x.2).collect()).unwrap_or_default();
-                match distinct.len() {
-                    1 => distinct.first().copied(),
-                    0 => self.surname_only.get(surname).copied(),
-                    _ => None,
-                }
-            }
+            Some(g) => full.and_then(|s| s.find(g)).or_else(|| {
+                // A full name joins a surname-only entity no other full name claims.
+                let only = *self.surname_only.get(surname)?;
+                let claimed = full.is_some_and(|s| s.entities.contains(&only));
+                (!claimed).then_some(only)
+            }),
+            None => match full.map_or(0, |s| s.entities.len()) {
+                1 => full.and_then(|s| s.entities.first().copied()),
+                0 => self.surname_only.get(surname).copied(),
+                _ => None,
+            },
         }
     }
 
@@ -295,6 +348,67 @@ impl Index {
         }
         None
     }
+}
+
+/// Every key through which resolution can relate this record to another: the names
+/// its lookups use (folded surname; normalised organisation and place keys, GeoNames id,
+/// without a trailing city, transliteration, acronym both ways) and the id base its
+/// canonical name would give. Two records that share no key, directly or through other
+/// records, never affect each other's entity, canonical name or id; so resolving the
+/// connected records alone gives what resolving the whole corpus gives them
+/// (`update.rs` relies on it). Hashes: a collision only joins more records.
+pub fn record_keys(r: &EntityRecord) -> Vec<u64> {
+    use std::hash::{Hash, Hasher};
+    let key = |tag: &str, kind: EntityKind, s: &str| {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (tag, kind_prefix(kind), s).hash(&mut h);
+        h.finish()
+    };
+    let gaz = Gazetteer::get();
+    let mut out = Vec::new();
+    let names = r.surfaces.iter().map(String::as_str).chain(std::iter::once(r.name.as_str()));
+    for s in names {
+        match r.kind {
+            EntityKind::Person => out.push(key("surname", r.kind, &person_parts(s).1)),
+            kind => {
+                out.push(key("name", kind, &org_key(gaz, s)));
+                if kind == EntityKind::Organization {
+                    if let Some(k) = without_city(gaz, s) {
+                        out.push(key("name", kind, &k));
+                    }
+                    if s.chars().count() >= 2 && s.chars().all(char::is_uppercase) {
+                        out.push(key("acronym", kind, s));
+                    }
+                    if let Some(a) = acronym_of(s) {
+                        out.push(key("acronym", kind, &a));
+                    }
+                }
+                if kind == EntityKind::Place {
+                    out.push(key("translit", kind, &translit_key(s)));
+                }
+            }
+        }
+    }
+    if let Some(id) = r.geo.as_ref().and_then(|g| g.geonames_id) {
+        out.push(key("geonames", r.kind, &id.to_string()));
+    }
+    // Namesakes share an id base and are numbered together ("-2"): the base of every name
+    // the entity could be called by, and the base without a trailing number.
+    let mut bases = vec![slug(&r.name)];
+    if let Some(p) = gaz.lookup(&r.name) {
+        bases.push(slug(&p.name));
+    }
+    for b in bases {
+        if let Some((head, n)) = b.rsplit_once('-')
+            && n.chars().all(|c| c.is_ascii_digit())
+        {
+            out.push(key("base", r.kind, head));
+        }
+        out.push(key("base", r.kind, &b));
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Resolves the entities of a batch of extractions against those already known.
@@ -475,6 +589,30 @@ mod tests {
                 })
                 .collect(),
             ..Default::default()
+        }
+    }
+
+    #[test]
+    fn surname_lookup_equals_scanning_every_given_name() {
+        use crate::extract::lexicon::given_names_compatible;
+        let names = [
+            "bill", "william", "w.", "w", "sergei", "sergey", "j.", "john", "jon", "jack", "bob", "robert", "r",
+            "aleksei", "alexei", "liz", "elizabeth", "e.", "kate", "katherine", "mike", "michael",
+        ];
+        for order in 0..names.len() {
+            let mut s = Surname::default();
+            let seen: Vec<&str> = names.iter().cycle().skip(order).take(names.len() / 2 + order % 5).copied().collect();
+            for (i, n) in seen.iter().enumerate() {
+                s.add(n.to_string(), i % 7);
+            }
+            for q in names {
+                let scan = s
+                    .seen
+                    .iter()
+                    .find(|(x, xt, _)| given_names_compatible(x, q) || *xt == translit_key(q))
+                    .map(|x| x.2);
+                assert_eq!(s.find(q), scan, "{q} among {seen:?}");
+            }
         }
     }
 
