@@ -1075,8 +1075,28 @@ impl GraphStore {
         let graph = rdf::entities_graph();
         let g = GraphNameRef::NamedNode(graph.as_ref());
         let code = oxigraph::model::Literal::new_simple_literal(code);
+        if let Some(r) = &self.remote {
+            let q = format!(
+                "SELECT ?e WHERE {{ GRAPH <{}> {{ ?e <{}> {} ; a <{}> }} }}",
+                graph.as_str(),
+                vocab::schema::IDENTIFIER.as_str(),
+                code,
+                vocab::schema::COUNTRY.as_str()
+            );
+            let mut ids: Vec<String> = r
+                .rows(&q, &["e"])?
+                .into_iter()
+                .filter_map(|row| match row.into_iter().next().flatten() {
+                    Some(Term::NamedNode(e)) => rdf::entity_id(e.as_str()).map(str::to_string),
+                    _ => None,
+                })
+                .collect();
+            ids.sort();
+            return Ok(ids.into_iter().next());
+        }
         let mut best: Option<String> = None;
-        for q in self.store().quads_for_pattern(None, Some(vocab::schema::IDENTIFIER), Some(code.as_ref().into()), Some(g))
+        for q in
+            self.store().quads_for_pattern(None, Some(vocab::schema::IDENTIFIER), Some(code.as_ref().into()), Some(g))
         {
             let q = q?;
             let oxigraph::model::NamedOrBlankNode::NamedNode(e) = &q.subject else { continue };
@@ -1099,6 +1119,17 @@ impl GraphStore {
     pub fn entity_count(&self) -> Result<usize, StoreError> {
         let graph = rdf::entities_graph();
         let g = GraphNameRef::NamedNode(graph.as_ref());
+        if let Some(r) = &self.remote {
+            let q = format!(
+                "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{}> {{ ?e <{}> ?l }} }}",
+                graph.as_str(),
+                oxigraph::model::vocab::rdfs::LABEL.as_str()
+            );
+            return Ok(match r.rows(&q, &["n"])?.into_iter().next().and_then(|row| row.into_iter().next().flatten()) {
+                Some(Term::Literal(l)) => l.value().parse().unwrap_or(0),
+                _ => 0,
+            });
+        }
         let mut n = 0;
         for q in self.store().quads_for_pattern(None, Some(oxigraph::model::vocab::rdfs::LABEL), None, Some(g)) {
             q?;
