@@ -2,7 +2,9 @@
 # Store benchmark: fresh ingest of N generated articles (articles/s, peak RSS), one more
 # article, open + ASK, and every examples/queries/*.rq (open + query, $RUNS runs each, default 5).
 #   scripts/bench_store.sh [N] [WORK_DIR] [BACKEND]
-# BACKEND is memory (default) or rocksdb (built with --features rocksdb; needs libclang).
+# BACKEND is memory (default), rocksdb (built with --features rocksdb; needs libclang), or
+# server: a local Oxigraph server (`oxigraph serve`, from python3 -m pip install oxigraph) on a
+# free port of 127.0.0.1, its data in WORK_DIR, written and read through the SPARQL protocols.
 # Articles come from scripts/gen_corpus.py (recombined ../shared/eval/dev articles, read at run time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,21 +21,35 @@ mkdir -p "$work"
 python3 scripts/gen_corpus.py 1 "$work/one.jsonl" --start "$n"
 store="$work/store-$backend-$n"
 rm -rf "$store"
+target="$store"
+backend_args=(--backend "$backend")
+if [ "$backend" = server ]; then
+  command -v oxigraph >/dev/null || { echo "the server backend needs oxigraph: python3 -m pip install oxigraph" >&2; exit 1; }
+  port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  oxigraph serve --location "$store" --bind "127.0.0.1:$port" >"$work/server.log" 2>&1 &
+  server_pid=$!
+  trap 'kill "$server_pid" 2>/dev/null' EXIT
+  until python3 -c "import socket; socket.create_connection(('127.0.0.1', $port))" 2>/dev/null; do sleep 0.1; done
+  target="http://127.0.0.1:$port"
+  backend_args=()
+fi
 # Wall time, CPU time (user + system: what other processes on a shared machine do not inflate) and peak RSS.
 t() { /usr/bin/time -f "$1: %e s wall, %U+%S s CPU, peak RSS %M KiB" "${@:2}" 2>&1 >/dev/null | grep -v '^newsgraph: .*same content' | tail -1; }
 echo "backend $backend, $n articles, $(nproc) cores"
-line=$(t "fresh ingest of $n" "$bin" ingest --backend "$backend" --store "$store" "$work/corpus-$n.jsonl")
+line=$(t "fresh ingest of $n" "$bin" ingest "${backend_args[@]}" --store "$target" "$work/corpus-$n.jsonl")
 echo "$line"
 secs=$(echo "$line" | sed -E 's/.*: ([0-9.]+) s wall.*/\1/')
 cpu=$(echo "$line" | sed -E 's/.*, ([0-9.]+)\+([0-9.]+) s CPU.*/\1+\2/')
 python3 -c "print(f'  = {$n / $secs:.0f} articles/s wall, {$n / ($cpu):.0f} articles per CPU second')"
-t "one more article" "$bin" ingest --store "$store" "$work/one.jsonl"
-t "open + ASK" "$bin" query --store "$store" "ASK { ?a a schema:NewsArticle }"
+# The server's own CPU time is not in the client's figures.
+[ -n "${server_pid:-}" ] && echo "  server CPU time so far: $(ps -o cputime= -p "$server_pid" | tr -d ' ') (peak RSS $(grep VmHWM /proc/"$server_pid"/status | tr -s ' ' | cut -d' ' -f2) KiB)"
+t "one more article" "$bin" ingest --store "$target" "$work/one.jsonl"
+t "open + ASK" "$bin" query --store "$target" "ASK { ?a a schema:NewsArticle }"
 for q in examples/queries/*.rq; do
   times=()
   for _ in $(seq "${RUNS:-5}"); do
     s=$(date +%s.%N)
-    "$bin" query --store "$store" --file "$q" --format csv >/dev/null
+    "$bin" query --store "$target" --file "$q" --format csv >/dev/null
     e=$(date +%s.%N)
     times+=("$(python3 -c "print(f'{$e - $s:.3f}')")")
   done

@@ -11,17 +11,34 @@ use clap::{Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "newsgraph", version, about, long_about)]
 pub struct Args {
-    /// Store folder, also accepted before the subcommand [default: $NEWSGRAPH_STORE, else ./newsgraph-data]
-    #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+    /// Store folder, or a SPARQL server's URL (http://host:port), also accepted before the subcommand [default: $NEWSGRAPH_STORE, else ./newsgraph-data]
+    #[arg(long, value_name = "DIR|URL", value_hint = clap::ValueHint::DirPath)]
     pub store: Option<PathBuf>,
+    #[command(flatten)]
+    pub endpoints: EndpointArgs,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
+/// A SPARQL server's URLs when `--store URL` is not enough. Credentials come from the
+/// environment only: NEWSGRAPH_USER and NEWSGRAPH_PASSWORD (HTTP Basic), or NEWSGRAPH_TOKEN (Bearer).
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct EndpointArgs {
+    /// SPARQL query endpoint of a --store URL [default: URL/query]
+    #[arg(long, global = true, value_name = "URL", env = "NEWSGRAPH_QUERY_URL")]
+    pub query_url: Option<String>,
+    /// SPARQL update endpoint of a --store URL [default: URL/update]
+    #[arg(long, global = true, value_name = "URL", env = "NEWSGRAPH_UPDATE_URL")]
+    pub update_url: Option<String>,
+    /// Graph Store HTTP Protocol endpoint of a --store URL [default: URL/store]
+    #[arg(long, global = true, value_name = "URL", env = "NEWSGRAPH_GRAPH_STORE_URL")]
+    pub graph_store_url: Option<String>,
+}
+
 #[derive(Debug, Clone, clap::Args)]
 pub struct StoreArg {
-    /// Store folder [default: $NEWSGRAPH_STORE, else ./newsgraph-data]
-    #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+    /// Store folder, or a SPARQL server's URL (http://host:port) [default: $NEWSGRAPH_STORE, else ./newsgraph-data]
+    #[arg(long, value_name = "DIR|URL", value_hint = clap::ValueHint::DirPath)]
     pub store: Option<PathBuf>,
 }
 
@@ -216,5 +233,11 @@ mod tests {
         assert!(Args::try_parse_from(["newsgraph"]).unwrap().command.is_none());
         let a = Args::try_parse_from(["newsgraph", "--store", "s", "query", "ASK {}"]).unwrap();
         assert_eq!(a.store.as_deref(), Some(std::path::Path::new("s")));
+        // A server's endpoint URLs, before or after the subcommand.
+        let a = Args::try_parse_from(["newsgraph", "export", "--store", "http://h", "--query-url", "http://h/sparql"])
+            .unwrap();
+        assert_eq!(a.endpoints.query_url.as_deref(), Some("http://h/sparql"));
+        let a = Args::try_parse_from(["newsgraph", "--update-url", "http://h/u", "query", "ASK {}"]).unwrap();
+        assert_eq!(a.endpoints.update_url.as_deref(), Some("http://h/u"));
     }
 }

@@ -13,6 +13,7 @@ pub mod ingest;
 pub mod model;
 pub mod print;
 pub mod rdf;
+pub mod remote;
 pub mod repl;
 pub mod resolve;
 pub mod store;
@@ -63,6 +64,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let top = args.store.clone();
+    remote::configure(remote::Options {
+        query_url: args.endpoints.query_url.clone(),
+        update_url: args.endpoints.update_url.clone(),
+        graph_store_url: args.endpoints.graph_store_url.clone(),
+    });
     let dir_of = |arg: &cli::StoreArg| store_dir(top.as_deref(), arg).0;
     let default_repl = Command::Repl {
         store: cli::StoreArg { store: None },
@@ -331,8 +337,8 @@ pub fn remove_ids(st: &GraphStore, ids: &[String], err: &mut dyn Write) -> Resul
 /// the entities graph is rebuilt. Returns how many articles were migrated.
 pub fn migrate(st: &GraphStore, err: &mut dyn Write) -> Result<usize> {
     let repair = st.needs_repair();
-    if st.backend() == store::Backend::RocksDb && !repair {
-        // RocksDB stores are all written with an internal index.
+    if st.backend() != store::Backend::Memory && !repair {
+        // RocksDB stores and servers are all written with an internal index.
         return Ok(0);
     }
     let old = st.unindexed_articles()?;
@@ -443,6 +449,8 @@ fn batch_size(st: &GraphStore) -> usize {
     let default = match st.backend() {
         store::Backend::Memory => 20_000,
         store::Backend::RocksDb => 4_000,
+        // Each batch reads the speakers and claims it touches from the server, then saves.
+        store::Backend::Remote => 2_000,
     };
     std::env::var("NEWSGRAPH_BATCH").ok().and_then(|v| v.parse().ok()).filter(|&n| n > 0).unwrap_or(default)
 }

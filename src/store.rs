@@ -55,6 +55,8 @@ pub enum StoreError {
     Storage(#[from] oxigraph::store::StorageError),
     #[error("{0}")]
     Query(String),
+    #[error(transparent)]
+    Remote(#[from] crate::remote::RemoteError),
 }
 
 /// Every entity as (IRI, canonical name, kind), and the entity IRIs each article mentions.
@@ -75,6 +77,8 @@ pub enum Backend {
     Memory,
     /// Oxigraph's RocksDB store on disk (cargo feature `rocksdb`): instant opening, bounded memory.
     RocksDb,
+    /// A SPARQL server (`--store http://...`), through the W3C protocols (`remote.rs`).
+    Remote,
 }
 
 impl Backend {
@@ -82,6 +86,7 @@ impl Backend {
         match self {
             Backend::Memory => "memory",
             Backend::RocksDb => "rocksdb",
+            Backend::Remote => "SPARQL server",
         }
     }
 
@@ -95,7 +100,7 @@ impl Backend {
 
     /// Whether this build of newsgraph can open stores of this kind.
     pub fn available(self) -> bool {
-        self == Backend::Memory || cfg!(feature = "rocksdb")
+        self != Backend::RocksDb || cfg!(feature = "rocksdb")
     }
 
     /// The backend `$NEWSGRAPH_BACKEND` asks for new stores, if any.
@@ -120,7 +125,8 @@ pub struct GraphStore {
     inner: RwLock<Store>,
     backend: Backend,
     dir: PathBuf,
-    lock: File,
+    /// The write lock's file (none for a SPARQL server).
+    lock: Option<File>,
     /// Whether this handle holds the write lock (else it reads, and follows the writer's commits).
     writer: AtomicBool,
     /// Internal per-article data (digest, signature, entity records, links): never in the public graph.
@@ -137,6 +143,10 @@ pub struct GraphStore {
     repair: AtomicBool,
     /// What a reader last saw of the writer's files.
     seen: Mutex<Seen>,
+    /// Remote backend: the server.
+    remote: Option<crate::remote::Remote>,
+    /// Remote backend: speakers' quotations read ahead in one query (`prefetch_quotations`).
+    prefetched: Mutex<HashMap<NamedNode, Vec<QuoteRef>>>,
 }
 
 /// A reader's view of the store files: when they change, it loads what is new.
@@ -387,6 +397,9 @@ impl GraphStore {
     /// Opens the store in `dir`; `requested` is the backend for a new store (an existing
     /// store keeps its own: asking for another is an error).
     pub fn open_with(dir: &Path, access: Access, requested: Option<Backend>) -> Result<Self, StoreError> {
+        if let Some(url) = crate::remote::url_of(dir) {
+            return Self::open_remote(url, access);
+        }
         if access == Access::Read && !dir.is_dir() {
             return Err(StoreError::Missing { dir: dir.to_path_buf() });
         }
@@ -418,7 +431,7 @@ impl GraphStore {
             inner: RwLock::new(Store::new()?),
             backend,
             dir: dir.to_path_buf(),
-            lock,
+            lock: Some(lock),
             writer: AtomicBool::new(access == Access::Write),
             index: RwLock::new(Index::default()),
             pending: Mutex::new(None),
@@ -426,13 +439,58 @@ impl GraphStore {
             unfinished: AtomicBool::new(false),
             repair: AtomicBool::new(false),
             seen: Mutex::new(Seen::default()),
+            remote: None,
+            prefetched: Mutex::new(HashMap::new()),
         };
         match (backend, access) {
             (Backend::Memory, _) => st.load_memory(access, true)?,
             (Backend::RocksDb, Access::Write) => st.open_rocksdb_writer()?,
             (Backend::RocksDb, Access::Read) => st.open_rocksdb_reader()?,
+            (Backend::Remote, _) => unreachable!("a server is opened by open_remote"),
         }
         Ok(st)
+    }
+
+    /// A SPARQL server as the store. A writer reads the internal records from the server and
+    /// sees whether the last writer left a write unfinished (then `needs_repair`).
+    fn open_remote(url: &str, access: Access) -> Result<Self, StoreError> {
+        let remote = crate::remote::Remote::new(url, vocab::BASE, rdf::internal_graph())?;
+        let st = Self {
+            inner: RwLock::new(Store::new()?),
+            backend: Backend::Remote,
+            dir: PathBuf::from(url),
+            lock: None,
+            writer: AtomicBool::new(access == Access::Write),
+            index: RwLock::new(Index::default()),
+            pending: Mutex::new(None),
+            records: Mutex::new(None),
+            unfinished: AtomicBool::new(false),
+            repair: AtomicBool::new(false),
+            seen: Mutex::new(Seen::default()),
+            remote: None,
+            prefetched: Mutex::new(HashMap::new()),
+        };
+        remote.ping()?;
+        if access == Access::Write {
+            let mut index = Index::default();
+            let predicate = vocab::ng::INDEX_RECORD.into_owned();
+            for (iri, record) in remote.records(&predicate)? {
+                let entry = ArticleIndex::from_json(&record).ok_or_else(|| StoreError::Corrupt {
+                    path: PathBuf::from(url),
+                    message: format!("bad internal record for {iri}"),
+                })?;
+                index.insert(&iri, entry);
+            }
+            index.dirty.clear();
+            let repair = remote.marked(&vocab::ng::UNFINISHED.into_owned())?;
+            // Every stored article has a record, unless the last write was cut short.
+            if !repair {
+                remote.know_graphs(index.articles.keys().cloned());
+            }
+            *st.index_mut() = index;
+            st.repair.store(repair, Ordering::SeqCst);
+        }
+        Ok(Self { remote: Some(remote), ..st })
     }
 
     /// Ends a one-shot command: a RocksDB store is closed properly; the rest (a million small
@@ -580,7 +638,9 @@ impl GraphStore {
             return Ok(());
         }
         let lock = self.dir.join(LOCK_FILE);
+        let Some(lock_file) = &self.lock else { return Ok(()) };
         match self.backend {
+            Backend::Remote => {}
             Backend::Memory => {
                 *self.seen.lock().unwrap_or_else(|e| e.into_inner()) = Seen {
                     log_offset: fs::metadata(self.dir.join(LOG_FILE)).map(|m| m.len() as usize).unwrap_or(0),
@@ -595,18 +655,19 @@ impl GraphStore {
                 self.open_rocksdb_reader()?;
             }
         }
-        self.lock.unlock().map_err(io_err(&lock))
+        lock_file.unlock().map_err(io_err(&lock))
     }
 
     /// A reader catches up with what writers committed since it last looked (cheap when
     /// nothing changed: a file's size and time). Writers see their own changes already.
     pub fn refresh(&self) -> Result<(), StoreError> {
-        if self.writer.load(Ordering::SeqCst) {
+        if self.writer.load(Ordering::SeqCst) || self.remote.is_some() {
             return Ok(());
         }
         let now = self.file_state();
         let seen = self.seen.lock().unwrap_or_else(|e| e.into_inner()).clone();
         match self.backend {
+            Backend::Remote => {}
             Backend::RocksDb => {
                 if now.generation != seen.generation {
                     self.open_rocksdb_reader()?;
@@ -646,11 +707,17 @@ impl GraphStore {
     }
 
     pub fn is_empty(&self) -> Result<bool, StoreError> {
+        if let Some(r) = &self.remote {
+            return Ok(r.is_empty()?);
+        }
         self.refresh()?;
         Ok(self.store().is_empty()?)
     }
 
     pub fn len(&self) -> Result<usize, StoreError> {
+        if let Some(r) = &self.remote {
+            return Ok(r.len()?);
+        }
         self.refresh()?;
         Ok(self.store().len()?)
     }
@@ -662,6 +729,9 @@ impl GraphStore {
     pub fn save(&self) -> Result<(), StoreError> {
         if self.backend == Backend::RocksDb {
             return self.save_rocksdb();
+        }
+        if let Some(r) = &self.remote {
+            return self.save_remote(r);
         }
         let Some(body) = self.segment_body() else {
             self.compact()?;
@@ -739,6 +809,22 @@ impl GraphStore {
         Ok(())
     }
 
+    /// Remote backend: the queued changes, the changed internal records, then (last) the mark's removal.
+    fn save_remote(&self, r: &crate::remote::Remote) -> Result<(), StoreError> {
+        let mut idx = self.index_mut();
+        let changed: Vec<(String, Option<String>)> =
+            idx.dirty.iter().map(|iri| (iri.clone(), idx.articles.get(iri).map(ArticleIndex::to_json))).collect();
+        r.set_records(&vocab::ng::INDEX_RECORD.into_owned(), &changed)?;
+        if self.unfinished.load(Ordering::SeqCst) || self.repair.load(Ordering::SeqCst) {
+            r.mark(&vocab::ng::UNFINISHED.into_owned(), false)?;
+        }
+        r.flush()?;
+        idx.dirty.clear();
+        self.unfinished.store(false, Ordering::SeqCst);
+        self.repair.store(false, Ordering::SeqCst);
+        Ok(())
+    }
+
     /// The next log segment: the pending changes, then the changed index records
     /// (None: the changes were too many to log, rewrite the base).
     fn segment_body(&self) -> Option<Vec<u8>> {
@@ -778,6 +864,12 @@ impl GraphStore {
     /// RocksDB backend: before the first change after a save, a mark that the store is
     /// between two saves (a writer killed now leaves it, and the next writer repairs).
     fn begin_write(&self) -> Result<(), StoreError> {
+        if let Some(r) = &self.remote {
+            if !self.unfinished.swap(true, Ordering::SeqCst) {
+                r.mark(&vocab::ng::UNFINISHED.into_owned(), true)?;
+            }
+            return Ok(());
+        }
         if self.backend == Backend::RocksDb && !self.unfinished.swap(true, Ordering::SeqCst) {
             let marker = self.dir.join(UNFINISHED_FILE);
             let f = File::create(&marker).map_err(io_err(&marker))?;
@@ -789,7 +881,7 @@ impl GraphStore {
     /// Writes the whole store to the base file atomically and empties the log (memory
     /// backend; RocksDB writes in place).
     pub fn compact(&self) -> Result<(), StoreError> {
-        if self.backend == Backend::RocksDb {
+        if self.backend != Backend::Memory {
             return Ok(());
         }
         let data = self.dir.join(DATA_FILE);
@@ -844,6 +936,23 @@ impl GraphStore {
     /// Stored articles (IRIs) the internal index has no record of: a store written by an
     /// older newsgraph.
     pub fn unindexed_articles(&self) -> Result<Vec<NamedNode>, StoreError> {
+        if let Some(r) = &self.remote {
+            let q = format!(
+                "SELECT DISTINCT ?a WHERE {{ GRAPH ?a {{ ?a a <{}> }} }}",
+                vocab::schema::NEWS_ARTICLE.as_str()
+            );
+            let idx = self.index();
+            let mut out: Vec<NamedNode> = r
+                .rows(&q, &["a"])?
+                .into_iter()
+                .filter_map(|row| match row.into_iter().next().flatten() {
+                    Some(Term::NamedNode(a)) if !idx.articles.contains_key(a.as_str()) => Some(a),
+                    _ => None,
+                })
+                .collect();
+            out.sort();
+            return Ok(out);
+        }
         let idx = self.index();
         let mut out = Vec::new();
         for q in self.store().quads_for_pattern(
@@ -865,6 +974,30 @@ impl GraphStore {
 
     /// A stored article's identifier, headline and text, read back from its graph.
     pub fn article(&self, iri: &NamedNode) -> Result<Option<Article>, StoreError> {
+        if let Some(r) = &self.remote {
+            if !r.may_hold(iri) {
+                return Ok(None);
+            }
+            let q = format!(
+                "SELECT ?id ?text ?h WHERE {{ GRAPH <{0}> {{ <{0}> <{1}> ?id ; <{2}> ?text OPTIONAL {{ <{0}> <{3}> ?h }} }} }} LIMIT 1",
+                iri.as_str(),
+                vocab::dct::IDENTIFIER.as_str(),
+                vocab::nif::IS_STRING.as_str(),
+                vocab::schema::HEADLINE.as_str()
+            );
+            let row = r.rows(&q, &["id", "text", "h"])?.into_iter().next();
+            let value = |t: &Option<Term>| match t {
+                Some(Term::Literal(l)) => Some(l.value().to_string()),
+                _ => None,
+            };
+            return Ok(row.and_then(|row| {
+                Some(Article {
+                    id: value(&row[0])?,
+                    text: value(&row[1])?,
+                    headline: value(&row[2]).unwrap_or_default(),
+                })
+            }));
+        }
         let g = GraphNameRef::NamedNode(iri.as_ref());
         let get = |p: NamedNodeRef<'_>| -> Result<Option<String>, StoreError> {
             let q =
@@ -883,6 +1016,22 @@ impl GraphStore {
     /// The speakers (schema:creator) of the quotations and statements in one article graph.
     pub fn speakers_in(&self, iri: &NamedNode) -> Result<BTreeSet<NamedNode>, StoreError> {
         let mut out = BTreeSet::new();
+        if let Some(r) = &self.remote {
+            if !r.may_hold(iri) {
+                return Ok(out);
+            }
+            let q = format!(
+                "SELECT DISTINCT ?s WHERE {{ GRAPH <{}> {{ ?q <{}> ?s }} }}",
+                iri.as_str(),
+                vocab::schema::CREATOR.as_str()
+            );
+            for row in r.rows(&q, &["s"])? {
+                if let Some(Term::NamedNode(n)) = row.into_iter().next().flatten() {
+                    out.insert(n);
+                }
+            }
+            return Ok(out);
+        }
         let g = GraphNameRef::NamedNode(iri.as_ref());
         for q in self.store().quads_for_pattern(None, Some(vocab::schema::CREATOR), None, Some(g)) {
             if let Term::NamedNode(n) = q?.object {
@@ -895,6 +1044,10 @@ impl GraphStore {
     /// Drops one named graph.
     pub fn remove_graph(&self, graph: &NamedNode) -> Result<(), StoreError> {
         self.begin_write()?;
+        if let Some(r) = &self.remote {
+            self.prefetched.lock().unwrap_or_else(|e| e.into_inner()).clear();
+            return Ok(r.drop_graph(graph)?);
+        }
         let store = self.store();
         let mut tx = store.start_transaction()?;
         tx.remove_named_graph(graph)?;
@@ -908,6 +1061,23 @@ impl GraphStore {
         let graph = rdf::entities_graph();
         let g = GraphNameRef::NamedNode(graph.as_ref());
         let mut out = BTreeSet::new();
+        if let Some(r) = &self.remote {
+            // The countries are few: all of them with their codes, kept to those asked for.
+            let q = format!(
+                "SELECT ?e ?c WHERE {{ GRAPH <{}> {{ ?e a <{}> ; <{}> ?c }} }}",
+                graph.as_str(),
+                vocab::schema::COUNTRY.as_str(),
+                vocab::schema::IDENTIFIER.as_str()
+            );
+            for row in r.rows(&q, &["e", "c"])? {
+                if let (Some(Term::NamedNode(e)), Some(Term::Literal(c))) = (&row[0], &row[1])
+                    && rdf::entity_id(e.as_str()).is_some_and(|id| ids.contains(id))
+                {
+                    out.insert(c.value().to_string());
+                }
+            }
+            return Ok(out);
+        }
         for id in ids {
             let e = rdf::entity_iri(id);
             if !self.store().contains(oxigraph::model::QuadRef::new(
@@ -935,8 +1105,28 @@ impl GraphStore {
         let graph = rdf::entities_graph();
         let g = GraphNameRef::NamedNode(graph.as_ref());
         let code = oxigraph::model::Literal::new_simple_literal(code);
+        if let Some(r) = &self.remote {
+            let q = format!(
+                "SELECT ?e WHERE {{ GRAPH <{}> {{ ?e <{}> {} ; a <{}> }} }}",
+                graph.as_str(),
+                vocab::schema::IDENTIFIER.as_str(),
+                code,
+                vocab::schema::COUNTRY.as_str()
+            );
+            let mut ids: Vec<String> = r
+                .rows(&q, &["e"])?
+                .into_iter()
+                .filter_map(|row| match row.into_iter().next().flatten() {
+                    Some(Term::NamedNode(e)) => rdf::entity_id(e.as_str()).map(str::to_string),
+                    _ => None,
+                })
+                .collect();
+            ids.sort();
+            return Ok(ids.into_iter().next());
+        }
         let mut best: Option<String> = None;
-        for q in self.store().quads_for_pattern(None, Some(vocab::schema::IDENTIFIER), Some(code.as_ref().into()), Some(g))
+        for q in
+            self.store().quads_for_pattern(None, Some(vocab::schema::IDENTIFIER), Some(code.as_ref().into()), Some(g))
         {
             let q = q?;
             let oxigraph::model::NamedOrBlankNode::NamedNode(e) = &q.subject else { continue };
@@ -960,8 +1150,12 @@ impl GraphStore {
     pub fn replace_entities(&self, ids: &BTreeSet<String>, quads: Vec<Quad>) -> Result<(), StoreError> {
         let graph = rdf::entities_graph();
         let g = GraphNameRef::NamedNode(graph.as_ref());
-        let new: HashSet<Quad> = quads.into_iter().collect();
         self.begin_write()?;
+        if let Some(r) = &self.remote {
+            let subjects: Vec<NamedNode> = ids.iter().map(|id| rdf::entity_iri(id)).collect();
+            return Ok(r.replace_subjects(&graph, &subjects, &quads)?);
+        }
+        let new: HashSet<Quad> = quads.into_iter().collect();
         let store = self.store();
         let mut old: HashSet<Quad> = HashSet::new();
         for id in ids {
@@ -998,6 +1192,10 @@ impl GraphStore {
         let graph = rdf::similar_graph();
         let g = GraphNameRef::NamedNode(graph.as_ref());
         self.begin_write()?;
+        if let Some(r) = &self.remote {
+            let articles: Vec<NamedNode> = articles.iter().map(|a| NamedNode::new_unchecked(a.clone())).collect();
+            return Ok(r.clear_links(&graph, &vocab::ng::COMPARES.into_owned(), &articles)?);
+        }
         let store = self.store();
         let mut tx = store.start_transaction()?;
         let mut old: Vec<Quad> = Vec::new();
@@ -1031,6 +1229,10 @@ impl GraphStore {
             return Ok(());
         }
         self.begin_write()?;
+        if let Some(r) = &self.remote {
+            self.prefetched.lock().unwrap_or_else(|e| e.into_inner()).clear();
+            return Ok(r.put_graphs(graphs)?);
+        }
         let store = self.store();
         // RocksDB: graphs the store does not hold yet (a fresh ingest) go in through
         // oxigraph's bulk loader, which writes sorted files instead of a transaction's
@@ -1081,6 +1283,9 @@ impl GraphStore {
 
     /// Replaces the content of one named graph.
     pub fn replace_graph(&self, graph: &NamedNode, quads: &[Quad]) -> Result<(), StoreError> {
+        if self.remote.is_some() {
+            return self.replace_graphs(&[(graph.clone(), quads.to_vec())]);
+        }
         self.begin_write()?;
         let store = self.store();
         let mut tx = store.start_transaction()?;
@@ -1094,7 +1299,53 @@ impl GraphStore {
     }
 
     /// Every quotation attributed to `speaker`, in any article.
+    /// Remote backend: reads the quotations of all these speakers in a few queries, so that
+    /// `quotations_by` answers each from memory (once) instead of asking the server each time.
+    /// Local backends: nothing to do.
+    pub fn prefetch_quotations(&self, speakers: &BTreeSet<NamedNode>) -> Result<(), StoreError> {
+        let Some(r) = &self.remote else { return Ok(()) };
+        let speakers: Vec<&NamedNode> = speakers.iter().collect();
+        let mut found: HashMap<NamedNode, Vec<QuoteRef>> =
+            speakers.iter().map(|s| ((*s).clone(), Vec::new())).collect();
+        for chunk in speakers.chunks(200) {
+            let values: Vec<String> = chunk.iter().map(|s| format!("<{}>", s.as_str())).collect();
+            let q = format!(
+                "SELECT ?s ?q ?id ?text WHERE {{ VALUES ?s {{ {} }} GRAPH ?g {{ ?q a <{}> ; <{}> ?s ; <{}> ?text ; <{}> ?a . ?a <{}> ?id }} }}",
+                values.join(" "),
+                vocab::schema::QUOTATION.as_str(),
+                vocab::schema::CREATOR.as_str(),
+                vocab::schema::TEXT.as_str(),
+                vocab::schema::IS_PART_OF.as_str(),
+                vocab::dct::IDENTIFIER.as_str()
+            );
+            for row in r.rows(&q, &["s", "q", "id", "text"])? {
+                if let (
+                    Some(Term::NamedNode(s)),
+                    Some(Term::NamedNode(q)),
+                    Some(Term::Literal(id)),
+                    Some(Term::Literal(t)),
+                ) = (&row[0], &row[1], &row[2], &row[3])
+                    && let Some(list) = found.get_mut(s)
+                {
+                    list.push(QuoteRef {
+                        quote: q.as_str().to_string(),
+                        article: id.value().to_string(),
+                        text: t.value().to_string(),
+                    });
+                }
+            }
+        }
+        for list in found.values_mut() {
+            list.sort_by(|a, b| a.quote.cmp(&b.quote));
+        }
+        *self.prefetched.lock().unwrap_or_else(|e| e.into_inner()) = found;
+        Ok(())
+    }
+
     pub fn quotations_by(&self, speaker: &NamedNode) -> Result<Vec<QuoteRef>, StoreError> {
+        if let Some(quotes) = self.prefetched.lock().unwrap_or_else(|e| e.into_inner()).remove(speaker) {
+            return Ok(quotes);
+        }
         let q = format!(
             "SELECT ?q ?id ?text WHERE {{ GRAPH ?g {{ ?q a schema:Quotation ; schema:creator <{}> ; schema:text ?text ; schema:isPartOf ?a . ?a dct:identifier ?id }} }}",
             speaker.as_str()
@@ -1123,6 +1374,9 @@ impl GraphStore {
         let graph = rdf::claims_graph();
         let g = GraphNameRef::NamedNode(graph.as_ref());
         self.begin_write()?;
+        if let Some(r) = &self.remote {
+            return Ok(r.replace_claims(&graph, &vocab::schema::AUTHOR.into_owned(), speaker, quads)?);
+        }
         let store = self.store();
         let mut tx = store.start_transaction()?;
         let claims: Vec<_> = tx
@@ -1151,7 +1405,23 @@ impl GraphStore {
             .map(|e| (rdf::entity_iri(&e.id).as_str().to_string(), e.name, e.kind))
             .collect();
         let mut by_article: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        for q in self.store().quads_for_pattern(None, Some(vocab::schema::MENTIONS), None, None) {
+        let mentions: Box<dyn Iterator<Item = Result<Quad, StoreError>>> = match &self.remote {
+            Some(r) => {
+                let q = format!("SELECT ?s ?o WHERE {{ GRAPH ?g {{ ?s <{}> ?o }} }}", vocab::schema::MENTIONS.as_str());
+                Box::new(r.rows(&q, &["s", "o"])?.into_iter().filter_map(|row| match (&row[0], &row[1]) {
+                    (Some(Term::NamedNode(s)), Some(o)) => {
+                        Some(Ok(Quad::new(s.clone(), vocab::schema::MENTIONS, o.clone(), GraphName::DefaultGraph)))
+                    }
+                    _ => None,
+                }))
+            }
+            None => Box::new(
+                self.store()
+                    .quads_for_pattern(None, Some(vocab::schema::MENTIONS), None, None)
+                    .map(|q| q.map_err(StoreError::from)),
+            ),
+        };
+        for q in mentions {
             let q = q?;
             if let (oxigraph::model::NamedOrBlankNode::NamedNode(a), Term::NamedNode(e)) = (q.subject, q.object) {
                 by_article.entry(a.as_str().to_string()).or_default().push(e.as_str().to_string());
@@ -1163,6 +1433,9 @@ impl GraphStore {
     /// Adds quads to the store.
     pub fn insert(&self, quads: &[Quad]) -> Result<(), StoreError> {
         self.begin_write()?;
+        if let Some(r) = &self.remote {
+            return Ok(r.insert(quads)?);
+        }
         let store = self.store();
         let mut tx = store.start_transaction()?;
         tx.extend(quads);
@@ -1176,7 +1449,7 @@ impl GraphStore {
         let graph = rdf::entities_graph();
         let mut by: BTreeMap<String, GlobalEntity> = BTreeMap::new();
         let mut classes: BTreeMap<String, (bool, bool, bool)> = BTreeMap::new(); // (person, organization, place)
-        for q in self.store().quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph.as_ref()))) {
+        for q in self.graph_quads(&graph)? {
             let q = q?;
             let subject = q.subject.to_string();
             let iri = subject.trim_start_matches('<').trim_end_matches('>');
@@ -1251,8 +1524,28 @@ impl GraphStore {
         Ok(by.into_values().collect())
     }
 
+    /// The quads of one named graph, streamed.
+    fn graph_quads(&self, graph: &NamedNode) -> Result<Box<dyn Iterator<Item = Result<Quad, StoreError>>>, StoreError> {
+        if let Some(r) = &self.remote {
+            return Ok(Box::new(r.quads(Some(graph))?.map(|q| q.map_err(StoreError::from))));
+        }
+        let g = GraphNameRef::NamedNode(graph.as_ref());
+        Ok(Box::new(self.store().quads_for_pattern(None, None, None, Some(g)).map(|q| q.map_err(StoreError::from))))
+    }
+
+    /// Every quad of the public graph, streamed.
+    fn all_quads(&self) -> Result<Box<dyn Iterator<Item = Result<Quad, StoreError>>>, StoreError> {
+        if let Some(r) = &self.remote {
+            return Ok(Box::new(r.quads(None)?.map(|q| q.map_err(StoreError::from))));
+        }
+        Ok(Box::new(self.store().iter().map(|q| q.map_err(StoreError::from))))
+    }
+
     /// Runs a SPARQL query with the contract's prefixes pre-declared.
     pub fn query(&self, query: &str) -> Result<QueryResults<'static>, StoreError> {
+        if let Some(r) = &self.remote {
+            return Ok(r.query(query, vocab::PREFIXES)?);
+        }
         self.refresh()?;
         self.query_once(query)
     }
@@ -1279,12 +1572,12 @@ impl GraphStore {
         let mut ser = ser.for_writer(w);
         self.refresh()?;
         if format.supports_datasets() {
-            for q in self.store().iter() {
+            for q in self.all_quads()? {
                 ser.serialize_quad(&restore_datatype(q?))?;
             }
         } else {
             let mut seen = BTreeSet::new();
-            for q in self.store().iter() {
+            for q in self.all_quads()? {
                 let q = restore_datatype(q?);
                 let t = oxigraph::model::Triple::new(q.subject, q.predicate, q.object);
                 if seen.insert(t.to_string()) {
@@ -1298,7 +1591,7 @@ impl GraphStore {
 
     pub fn stats(&self) -> Result<Stats, StoreError> {
         self.refresh()?;
-        let mut st = Stats { triples: self.store().len()?, ..Default::default() };
+        let mut st = Stats { triples: self.len()?, ..Default::default() };
         let count = |q: &str| -> Result<usize, StoreError> {
             if let QueryResults::Solutions(mut s) = self.query(q)?
                 && let Some(Ok(row)) = s.next()
@@ -1450,6 +1743,12 @@ impl GraphStore {
         prefixes: &[(String, String)],
         cancel: &CancellationToken,
     ) -> Result<QueryResults<'static>, StoreError> {
+        if let Some(r) = &self.remote {
+            // A cancelled shell query stops waiting for the answer (its thread is left to finish).
+            let all: Vec<(&str, &str)> =
+                vocab::PREFIXES.iter().copied().chain(prefixes.iter().map(|(p, i)| (p.as_str(), i.as_str()))).collect();
+            return Ok(r.query(query, &all)?);
+        }
         self.refresh()?;
         let prepared = self.prepare_with(query, prefixes, Some(cancel))?;
         prepared.on_store(&self.store()).execute().map_err(|e| StoreError::Query(e.to_string()))
@@ -1457,6 +1756,12 @@ impl GraphStore {
 
     /// Runs the query to its end and returns oxigraph's plan with statistics (as JSON) and the number of results.
     pub fn explain(&self, query: &str, prefixes: &[(String, String)]) -> Result<(String, usize), StoreError> {
+        if let Some(r) = &self.remote {
+            return Err(StoreError::Query(format!(
+                "no query plan from a SPARQL server ({}): .explain works on local stores",
+                r.endpoint.base
+            )));
+        }
         self.refresh()?;
         let prepared = self.prepare_with(query, prefixes, None)?;
         let store = self.store();
@@ -1508,6 +1813,9 @@ impl GraphStore {
 impl GraphStore {
     /// True when the store holds a named graph with this IRI.
     pub fn has_graph(&self, graph: &NamedNode) -> Result<bool, StoreError> {
+        if let Some(r) = &self.remote {
+            return Ok(r.has_graph(graph)?);
+        }
         self.refresh()?;
         Ok(self.store().contains_named_graph(graph)?)
     }
@@ -1524,9 +1832,7 @@ impl GraphStore {
             ser = ser.with_prefix(*p, *iri)?;
         }
         let mut ser = ser.for_writer(w);
-        let g = GraphNameRef::NamedNode(graph.as_ref());
-        let store = self.store();
-        for q in store.quads_for_pattern(None, None, None, Some(g)) {
+        for q in self.graph_quads(graph)? {
             let q = restore_datatype(q?);
             if format.supports_datasets() {
                 ser.serialize_quad(&q)?;

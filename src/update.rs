@@ -352,7 +352,9 @@ fn apply_with(
             }
             if let Some(e) = st.index_mut().entry_mut(iri) {
                 // Only the component's entities are described anew; the others did not change.
-                affected.extend(ls.iter().flat_map(|&l| e.links.get(l).into_iter().chain(links.get(l))).map(|l| l.0.clone()));
+                affected.extend(
+                    ls.iter().flat_map(|&l| e.links.get(l).into_iter().chain(links.get(l))).map(|l| l.0.clone()),
+                );
                 e.links = links;
             }
             written.insert(iri.clone());
@@ -388,8 +390,12 @@ fn apply_with(
             countries.insert(cc.clone(), id);
         }
     }
-    let quads: Vec<_> =
-        res.entities.iter().filter(|e| affected.contains(&e.id)).flat_map(|e| rdf::entity_quads(e, &countries)).collect();
+    let quads: Vec<_> = res
+        .entities
+        .iter()
+        .filter(|e| affected.contains(&e.id))
+        .flat_map(|e| rdf::entity_quads(e, &countries))
+        .collect();
     st.replace_entities(&affected, quads)?;
 
     lap("entities graph set");
@@ -428,6 +434,7 @@ fn apply_with(
 
     lap("near duplicates");
     // Claims: regroup the quotations of every speaker concerned.
+    st.prefetch_quotations(&speakers)?;
     for speaker in speakers {
         let quotes = st.quotations_by(&speaker)?;
         let groups = resolve::claims::group(&quotes);

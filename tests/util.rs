@@ -76,7 +76,7 @@ pub fn csv_rows(store: &str, query_file: &Path) -> Vec<Vec<String>> {
     rdr.map(parse_csv_line).collect()
 }
 
-fn parse_csv_line(l: &str) -> Vec<String> {
+pub fn parse_csv_line(l: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut quoted = false;

@@ -56,6 +56,9 @@ pub mod ng {
         /// The store's internal record of one article (digest, signature, entity records), only in the
         /// internal graph, which queries and exports never see.
         INDEX_RECORD = "indexRecord";
+        /// On a SPARQL server store, in the internal graph: a write is under way (a writer that
+        /// stops before its end leaves it, and the next writer repairs).
+        UNFINISHED = "unfinished";
         /// A statement attributed to a speaker in the writer's words (reported speech), not verbatim.
         REPORTED_STATEMENT = "ReportedStatement";
         /// Two articles whose texts are near duplicates (one likely rewritten from the other).

@@ -65,6 +65,18 @@ pub enum Open {
 /// Opens the store for the REPL. A missing folder is an error unless the example
 /// articles were asked for; an empty store is filled with them only then.
 pub fn open_for_repl(dir: &Path, open: Open, err: &mut dyn Write) -> Result<GraphStore> {
+    // A server is shared: the shell reads it (an ingest into it repairs what needs it).
+    if crate::remote::url_of(dir).is_some() && open == Open::Existing {
+        let st = GraphStore::open(dir, Access::Read)?;
+        if st.is_empty()? {
+            writeln!(
+                err,
+                "The store {0} is empty: add articles with `newsgraph ingest --store {0} FILE...`",
+                dir.display()
+            )?;
+        }
+        return Ok(st);
+    }
     if open == Open::Existing && !dir.is_dir() {
         anyhow::bail!(
             "no store at {0} (create one with `newsgraph ingest --store {0} FILE...`, or start from the example articles with `newsgraph repl --store {0} --examples`)",

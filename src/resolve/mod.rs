@@ -624,8 +624,28 @@ mod tests {
     fn surname_lookup_equals_scanning_every_given_name() {
         use crate::extract::lexicon::given_names_compatible;
         let names = [
-            "bill", "william", "w.", "w", "sergei", "sergey", "j.", "john", "jon", "jack", "bob", "robert", "r",
-            "aleksei", "alexei", "liz", "elizabeth", "e.", "kate", "katherine", "mike", "michael",
+            "bill",
+            "william",
+            "w.",
+            "w",
+            "sergei",
+            "sergey",
+            "j.",
+            "john",
+            "jon",
+            "jack",
+            "bob",
+            "robert",
+            "r",
+            "aleksei",
+            "alexei",
+            "liz",
+            "elizabeth",
+            "e.",
+            "kate",
+            "katherine",
+            "mike",
+            "michael",
         ];
         for order in 0..names.len() {
             let mut s = Surname::default();
