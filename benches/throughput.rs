@@ -6,7 +6,8 @@
 //! 8 MB). Reports MB/s on one core and on all cores, and the resolution and
 //! RDF-building time for the whole corpus.
 //!
-//! Run: `cargo bench --bench throughput`
+//! Run: `cargo bench --bench throughput`; `NEWSGRAPH_BENCH_EXTRACT_ONLY=1`
+//! stops after the one-core extraction (for profiling it alone).
 
 use std::path::Path;
 use std::time::Instant;
@@ -60,6 +61,9 @@ fn main() {
     let one: Vec<Extraction> = articles.iter().map(newsgraph::extract::extract).collect();
     let s = t.elapsed().as_secs_f64();
     println!("extract, 1 core:      {:8.3} s  {:8.2} MB/s", s, mbytes / s);
+    if std::env::var_os("NEWSGRAPH_BENCH_EXTRACT_ONLY").is_some() {
+        return;
+    }
 
     let t = Instant::now();
     let all: Vec<Extraction> = articles.par_iter().map(newsgraph::extract::extract).collect();

@@ -54,6 +54,21 @@ pub fn fold(s: &str) -> String {
     folded.strip_prefix("the ").map(str::to_string).unwrap_or(folded)
 }
 
+/// Calls `f` with [`fold`] of `s`, without allocating for the usual short ASCII name.
+fn with_folded<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    const MAX: usize = 64;
+    if s.is_ascii() && s.len() <= MAX {
+        let mut buf = [0u8; MAX];
+        let key = &mut buf[..s.len()];
+        key.copy_from_slice(s.as_bytes());
+        key.make_ascii_lowercase();
+        // ASCII in, ASCII out.
+        let key = std::str::from_utf8(key).unwrap_or_default();
+        return f(key.strip_prefix("the ").unwrap_or(key));
+    }
+    f(&fold(s))
+}
+
 fn rank(p: &Place) -> (u8, u64) {
     let class = match p.subtype {
         Subtype::Country => 6,
@@ -131,12 +146,12 @@ impl Gazetteer {
 
     /// The place a name (or alternate spelling) refers to.
     pub fn lookup(&self, name: &str) -> Option<&Place> {
-        self.by_name.get(&fold(name)).map(|&i| &self.places[i])
+        with_folded(name, |k| self.by_name.get(k)).map(|&i| &self.places[i])
     }
 
     /// The country of a demonym ("Russian" -> Russia).
     pub fn country_of_demonym(&self, word: &str) -> Option<&Place> {
-        self.by_demonym.get(&fold(word)).map(|&i| &self.places[i])
+        with_folded(word, |k| self.by_demonym.get(k)).map(|&i| &self.places[i])
     }
 
     pub fn country_by_code(&self, code: &str) -> Option<&Place> {
@@ -145,12 +160,12 @@ impl Gazetteer {
 
     /// The adjective for a country ("Russia" -> "Russian").
     pub fn demonym_of(&self, country: &str) -> Option<&str> {
-        let idx = *self.by_name.get(&fold(country))?;
+        let idx = *with_folded(country, |k| self.by_name.get(k))?;
         self.demonym.get(&idx).map(String::as_str)
     }
 
     pub fn is_demonym(&self, word: &str) -> bool {
-        self.by_demonym.contains_key(&fold(word))
+        with_folded(word, |k| self.by_demonym.contains_key(k))
     }
 }
 

@@ -43,6 +43,15 @@ use crate::model::{EntityKind, LocalEntity, Mention, Quote, Span};
 /// shorter, and a text without sentence ends (a feed dump, a run of quotation marks) stays linear.
 const MAX_CONTEXT: usize = 300;
 
+/// The quotation marks of one text, found once and shared by [`add_speaker_names_with`]
+/// and [`extract_with`].
+pub struct QuoteMarks(Vec<Marks>);
+
+/// Finds the quotation marks of `text`.
+pub fn quote_marks(text: &str) -> QuoteMarks {
+    QuoteMarks(find_marks(text))
+}
+
 #[derive(Debug, Clone, Copy)]
 struct Marks {
     /// Byte offset of the opening mark (or of the paragraph start for a continuation).
@@ -62,12 +71,32 @@ fn find_marks(text: &str) -> Vec<Marks> {
     // ones only inside them or for titles; a text without any (British style, in plain text)
     // quotes with straight single marks.
     let doubled = text.contains("''");
-    let straight_singles = !text.contains(['"', '“', '”', '„', '«']) && !doubled;
+    let straight_singles = !doubled && !["\"", "“", "”", "„", "«"].iter().any(|m| text.contains(m));
+    let mut chars = Vec::new();
     for line in text.split('\n') {
-        scan_paragraph(straight_singles, doubled, para_start, line, &mut out);
+        if may_hold_marks(line) {
+            chars.clear();
+            chars.extend(line.char_indices());
+            scan_paragraph(straight_singles, doubled, para_start, line, &chars, &mut out);
+        }
         para_start += line.len() + 1;
     }
     out
+}
+
+/// Whether a paragraph has a character that can open or close a quotation: `"`, `'`,
+/// `“ ” „ ‘ « »`. A paragraph with none (a right single mark alone is an apostrophe
+/// unless a quotation is open) has no quotation.
+fn may_hold_marks(line: &str) -> bool {
+    let b = line.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b'"' | b'\'' => true,
+        // “ ” „ ‘ are E2 80 9C / 9D / 9E / 98.
+        0xE2 => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x9C | 0x9D | 0x9E | 0x98)),
+        // « » are C2 AB / BB.
+        0xC2 => matches!(b.get(i + 1), Some(0xAB | 0xBB)),
+        _ => false,
+    })
 }
 
 #[derive(PartialEq, Clone, Copy)]
@@ -79,8 +108,14 @@ enum Open {
     StraightSingle,
 }
 
-fn scan_paragraph(straight_singles: bool, doubled: bool, base: usize, line: &str, out: &mut Vec<Marks>) {
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
+fn scan_paragraph(
+    straight_singles: bool,
+    doubled: bool,
+    base: usize,
+    line: &str,
+    chars: &[(usize, char)],
+    out: &mut Vec<Marks>,
+) {
     let mut open: Option<(Open, usize, usize)> = None; // kind, mark offset, inner start
     let prev_char = |i: usize| if i == 0 { ' ' } else { chars[i - 1].1 };
     let next_char = |i: usize| chars.get(i + 1).map_or(' ', |&(_, c)| c);
@@ -169,7 +204,7 @@ fn scan_paragraph(straight_singles: bool, doubled: bool, base: usize, line: &str
                 // opens a sentence or follows a colon, and one that ends the paragraph follows a
                 // colon (He said: 'We won.') or another quotation ('A,' he said. 'B.'); inside a
                 // sentence only a comma-ended one that is not a title ('Blue Skies, Again,').
-                if let Some(j) = single_quote_close(&chars, i)
+                if let Some(j) = single_quote_close(chars, i)
                     && let (before, rest) = (line[..b].trim_end(), line[chars[j].0 + 1..].trim())
                     && (before.ends_with(':')
                         || singles_here && before.ends_with('.')
@@ -255,6 +290,8 @@ struct Ctx<'a> {
     /// (token position, person) for every person mention outside quotes and every attributed quote.
     focus: Vec<(usize, usize)>,
     speakers: Vec<(usize, usize)>,
+    /// Gender of each entity from its names, found once.
+    genders: Vec<Option<Gender>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -312,8 +349,7 @@ impl<'a> Ctx<'a> {
 
     /// The gender an entity's names tell, if any.
     fn gender_of_entity(&self, e: usize) -> Option<Gender> {
-        let ent = &self.entities[e];
-        std::iter::once(&ent.name).chain(ent.surfaces.iter()).find_map(|s| gender_of(s))
+        self.genders[e]
     }
 
     fn focus_matching(&self, pos: usize, gender: Option<Gender>) -> Option<usize> {
@@ -1089,7 +1125,18 @@ enum Slot {
 /// three capitalised words there name a person. Adds the person and every later
 /// or earlier bare use of the surname as mentions.
 pub fn add_speaker_names(text: &str, toks: &[Token], entities: &mut Vec<LocalEntity>, mentions: &mut Vec<Mention>) {
-    let marks = find_marks(text);
+    add_speaker_names_with(&quote_marks(text), text, toks, entities, mentions)
+}
+
+/// [`add_speaker_names`] with the text's marks already found.
+pub fn add_speaker_names_with(
+    marks: &QuoteMarks,
+    text: &str,
+    toks: &[Token],
+    entities: &mut Vec<LocalEntity>,
+    mentions: &mut Vec<Mention>,
+) {
+    let marks = &marks.0;
     if marks.is_empty() {
         return;
     }
@@ -1237,7 +1284,18 @@ pub struct Speech {
 /// Finds every quotation in `text` and attributes it; then the reported
 /// speech of sentences without quotation marks ("X said (that) ...").
 pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &[Mention]) -> Speech {
-    let marks = find_marks(text);
+    extract_with(&quote_marks(text), text, toks, entities, mentions)
+}
+
+/// [`extract`] with the text's marks already found.
+pub fn extract_with(
+    marks: &QuoteMarks,
+    text: &str,
+    toks: &[Token],
+    entities: &[LocalEntity],
+    mentions: &[Mention],
+) -> Speech {
+    let marks = &marks.0;
     let mut warnings = Vec::new();
     let n = toks.len();
     let mut tok_entity = vec![None; n];
@@ -1277,7 +1335,11 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
             focus.push((i, e));
         }
     }
-    let mut ctx = Ctx { text, toks, entities, tok_entity, mention_start, in_quote, focus, speakers: Vec::new() };
+    let genders = entities
+        .iter()
+        .map(|ent| std::iter::once(&ent.name).chain(ent.surfaces.iter()).find_map(|s| gender_of(s)))
+        .collect();
+    let mut ctx = Ctx { text, toks, entities, tok_entity, mention_start, in_quote, focus, speakers: Vec::new(), genders };
 
     let mut quotes: Vec<Quote> = Vec::new();
     // The marks of each kept quote, parallel to `quotes`.
@@ -1579,7 +1641,7 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
             quotes[q].speaker = quotes[q + 1].speaker;
         }
     }
-    let statements = reported_speech(&ctx, &marks);
+    let statements = reported_speech(&ctx, marks);
     Speech { quotes, statements, warnings }
 }
 

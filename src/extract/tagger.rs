@@ -838,7 +838,16 @@ impl Tagging<'_> {
         // costs time in proportion to its length, not its square.
         let lo = a - ra;
         let hi = (b - ra + 2).min(best.len());
-        let mut alt = best[lo..hi].to_vec();
+        // On the stack for the usual short window.
+        let mut small = [0usize; 16];
+        let mut large = Vec::new();
+        let alt: &mut [usize] = if hi - lo <= small.len() {
+            &mut small[..hi - lo]
+        } else {
+            large.resize(hi - lo, 0);
+            &mut large
+        };
+        alt.copy_from_slice(&best[lo..hi]);
         for (x, slot) in alt[..b - a].iter_mut().enumerate() {
             *slot = match label {
                 None => 0,
@@ -853,7 +862,7 @@ impl Tagging<'_> {
         let prev = if lo == 0 { START } else { best[lo - 1] };
         let end = hi == best.len();
         window_score(self.model, &em[lo..hi], &best[lo..hi], prev, end)
-            - window_score(self.model, &em[lo..hi], &alt, prev, end)
+            - window_score(self.model, &em[lo..hi], alt, prev, end)
     }
 }
 

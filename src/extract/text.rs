@@ -49,11 +49,13 @@ pub fn is_quote_char(c: char) -> bool {
 
 /// Splits `text` into tokens with paragraph and sentence indices.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Sized for the text at once: growing it by doubling copies it again and again.
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
+    chars.extend(text.char_indices());
     let n = chars.len();
     let at = |i: usize| chars.get(i).map(|&(_, c)| c);
     let byte = |i: usize| if i < n { chars[i].0 } else { text.len() };
-    let mut raw: Vec<(Span, TokKind, usize)> = Vec::new();
+    let mut raw: Vec<(Span, TokKind, usize)> = Vec::with_capacity(text.len() / 4);
     let mut para = 0;
     let mut i = 0;
     while i < n {
@@ -89,11 +91,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         i += 1;
                     }
                     Some('.') => {
-                        let word: String = chars[start..i].iter().map(|&(_, c)| c).collect();
+                        let word = &text[byte(start)..byte(i)];
                         let segment_len = word.rsplit(['.', '-']).next().map_or(0, |s| s.chars().count());
                         let single_letter = segment_len == 1 && word.chars().last().is_some_and(|c| c.is_alphabetic());
                         let dotted = word.contains('.');
-                        if single_letter || (dotted && segment_len <= 2) || is_abbreviation(&word) {
+                        if single_letter || (dotted && segment_len <= 2) || is_abbreviation(word) {
                             i += 1;
                             // Continue "U.S" into the next letter only for dotted initials.
                             if !(at(i).is_some_and(|c| c.is_alphabetic()) && (single_letter || dotted)) {
