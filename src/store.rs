@@ -1629,7 +1629,7 @@ impl GraphStore {
 fn load_base(store: &Store, index: &mut Index, file: File, data: &Path) -> Result<(), StoreError> {
     let internal = rdf::internal_graph();
     let corrupt = |message: String| StoreError::Corrupt { path: data.to_path_buf(), message };
-    let mut loader = bulk_loader(&store);
+    let mut loader = bulk_loader(store);
     let mut batch = Vec::new();
     for q in RdfParser::from_format(RdfFormat::NQuads).for_reader(BufReader::new(file)) {
         let q = q.map_err(|e| corrupt(e.to_string()))?;
