@@ -344,9 +344,13 @@ impl Index {
     /// The resolution keys of every stored record (built now if not yet).
     pub fn keys(&mut self) -> &KeyIndex {
         if self.keys.is_none() {
+            use rayon::prelude::*;
+            let entries: Vec<(&String, &ArticleIndex)> = self.articles.iter().collect();
+            let keyed: Vec<Vec<Box<[u64]>>> =
+                entries.par_iter().map(|(_, e)| crate::resolve::keys::keys_of(&e.entities)).collect();
             let mut k = KeyIndex::default();
-            for (iri, e) in &self.articles {
-                k.add(iri, &e.entities);
+            for ((iri, e), keys) in entries.into_iter().zip(keyed) {
+                k.add_keyed(iri, &e.entities, keys);
             }
             self.keys = Some(k);
         }
@@ -586,13 +590,22 @@ impl GraphStore {
         let store = Store::open(self.dir.join(ROCKS_DIR))?;
         let records = Store::open(self.dir.join(RECORDS_DIR))?;
         let mut index = Index::default();
-        for q in records.quads_for_pattern(None, Some(vocab::ng::INDEX_RECORD), None, None) {
-            let q = q?;
-            let entry = match &q.object {
-                Term::Literal(l) => ArticleIndex::from_json(l.value()),
-                _ => None,
-            }
-            .ok_or_else(|| StoreError::Corrupt {
+        // Read in order, parsed on all cores.
+        let quads = records
+            .quads_for_pattern(None, Some(vocab::ng::INDEX_RECORD), None, None)
+            .collect::<Result<Vec<Quad>, _>>()?;
+        let entries: Vec<Option<ArticleIndex>> = {
+            use rayon::prelude::*;
+            quads
+                .par_iter()
+                .map(|q| match &q.object {
+                    Term::Literal(l) => ArticleIndex::from_json(l.value()),
+                    _ => None,
+                })
+                .collect()
+        };
+        for (q, entry) in quads.iter().zip(entries) {
+            let entry = entry.ok_or_else(|| StoreError::Corrupt {
                 path: self.dir.join(RECORDS_DIR),
                 message: format!("bad internal record for {}", q.subject),
             })?;

@@ -37,8 +37,14 @@ fn place_country(r: &EntityRecord) -> Option<&str> {
 impl KeyIndex {
     /// Indexes an article's records (replacing what was indexed for it); returns their keys.
     pub fn add(&mut self, iri: &str, records: &[EntityRecord]) -> Vec<u64> {
+        let keys = keys_of(records);
+        self.add_keyed(iri, records, keys)
+    }
+
+    /// [`Self::add`] with the records' keys already computed ([`keys_of`]), as a bulk
+    /// build computes them on all cores.
+    pub fn add_keyed(&mut self, iri: &str, records: &[EntityRecord], keys: Vec<Box<[u64]>>) -> Vec<u64> {
         self.remove(iri);
-        let keys: Vec<Box<[u64]>> = records.iter().map(|r| record_keys(r).into_boxed_slice()).collect();
         let h = match self.free.pop() {
             Some(h) => h,
             None => {
@@ -142,6 +148,11 @@ impl KeyIndex {
     pub fn is_empty(&self) -> bool {
         self.handles.is_empty()
     }
+}
+
+/// The resolution keys of each record.
+pub fn keys_of(records: &[EntityRecord]) -> Vec<Box<[u64]>> {
+    records.iter().map(|r| record_keys(r).into_boxed_slice()).collect()
 }
 
 #[cfg(test)]
