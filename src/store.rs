@@ -259,8 +259,10 @@ impl ArticleIndex {
             t: Option<String>,
             n: String,
             s: BTreeSet<String>,
-            g: Option<(Option<u64>, Option<String>, Option<f64>, Option<f64>)>,
+            g: Option<Geo>,
         }
+        /// GeoNames id, country code, latitude, longitude.
+        type Geo = (Option<u64>, Option<String>, Option<f64>, Option<f64>);
         let r: Record = serde_json::from_str(s).ok()?;
         let entities = r
             .e
