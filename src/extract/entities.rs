@@ -561,6 +561,11 @@ fn chunk_end(doc: &Doc, i: usize) -> usize {
             continue;
         }
         let s = doc.s(j);
+        // "Pratt & Whitney", "Douglas & Lomason Co": an ampersand between capitals joins one name.
+        if s == "&" && doc.is_cap(j + 1) && doc.same_para(i, j + 1) {
+            j += 2;
+            continue;
+        }
         if CONNECTORS.contains(&s) {
             // Connectors may chain ("of the"), but the run must continue with a capital.
             let mut k = j;
@@ -850,6 +855,17 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
             }
             None => cands.push(org_cand(doc, a, b, text.to_string())),
         }
+        return;
+    }
+    // 4b. A firm named by what it makes: "Kansai Electric Power", "Chittagong Cement" (not "David
+    // Steel": a given name first is a person's).
+    // A legal form last makes a firm whatever comes before ("Salomon Bros", "Pirelli SpA").
+    if (2..=5).contains(&(b - a))
+        && ((is_sector_head(doc.s(b - 1)) && !is_given_name(first) && !is_honorific(first))
+            || is_legal_form(doc.s(b - 1)))
+        && (a..b).all(|i| doc.is_cap(i) || doc.s(i) == "&")
+    {
+        cands.push(org_cand(doc, a, b, text.to_string()));
         return;
     }
     // 5. Place head words: "Black Sea", "Hyde Park"; or a lower-case one after: "Rostov region".
@@ -1247,7 +1263,7 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
             cands.push(person_cand(doc, a, b, Evidence::Strong));
         }
     }
-    orgs_stay_orgs(doc, &mut cands);
+    orgs_stay_orgs(doc, &mut cands, unknown);
     cands.sort_by_key(|c| c.span);
 
     // People: full names first, then bare surnames join them.
@@ -1516,14 +1532,17 @@ fn clubs_by_context(doc: &Doc, cands: &mut [Cand]) {
 /// One name, one kind through a document: a lone word read as a place only by its context or the
 /// tagger (no gazetteer entry) is the organisation the article names elsewhere by that word
 /// ("Acme Systems reported ..." / "Acme, a software maker" ... "shares in Acme fell", "in Acme").
-fn orgs_stay_orgs(doc: &Doc, cands: &mut [Cand]) {
+fn orgs_stay_orgs(doc: &Doc, cands: &mut Vec<Cand>, unknown: &[(usize, usize)]) {
     let mut orgs: HashMap<&str, String> = HashMap::default();
     for c in cands.iter().filter(|c| c.kind == Some(EntityKind::Organization) && c.evidence == Evidence::Strong) {
         let (a, b) = c.toks;
+        // The words after the first say it is a firm or body ("Magna International Inc", "Mercantile
+        // Bancorp Inc.", "Kesari Steel"), not only that it is named after someone or somewhere.
+        let firm_rest = |from: usize| (from..b).any(|i| is_legal_form(doc.s(i)) || is_sector_head(doc.s(i)));
         if b - a == 1 {
             orgs.insert(doc.s(a), c.name.clone());
-        } else if b - a == 2 {
-            // The first word of a two-word firm, when it is a name of its own ("Acme" of "Acme Systems").
+        } else if b - a == 2 || ((3..=4).contains(&(b - a)) && firm_rest(a + 1) && doc.is_cap(a + 1)) {
+            // The first word of a firm, when it is a name of its own ("Acme" of "Acme Systems").
             let first = doc.s(a);
             if doc.is_cap(a)
                 && !is_common_word(first)
@@ -1540,14 +1559,37 @@ fn orgs_stay_orgs(doc: &Doc, cands: &mut [Cand]) {
     if orgs.is_empty() {
         return;
     }
+    // Words of people named in full: "Ford" after "Harrison Ford" stays his, "Wang" after
+    // "Wang Donghai" too (a family name may come first).
+    let surnames: std::collections::HashSet<&str> = cands
+        .iter()
+        .filter(|c| c.kind == Some(EntityKind::Person) && c.toks.1 - c.toks.0 >= 2)
+        .flat_map(|c| [doc.s(c.toks.0), doc.s(c.toks.1 - 1)])
+        .collect();
     for c in cands.iter_mut() {
         let (a, b) = c.toks;
-        if c.kind == Some(EntityKind::Place)
-            && c.geo.is_none()
-            && b - a == 1
-            && let Some(name) = orgs.get(doc.s(a))
-        {
+        if b - a != 1 {
+            continue;
+        }
+        let Some(name) = orgs.get(doc.s(a)) else { continue };
+        let place = c.kind == Some(EntityKind::Place) && c.geo.is_none();
+        // A lone word read as a person by the tagger or its context alone ("Magna was up 1/8").
+        let person = c.kind == Some(EntityKind::Person)
+            && c.title.is_none()
+            && c.extra_surface.is_none()
+            && !surnames.contains(doc.s(a));
+        if place || person {
             *c = org_cand(doc, a, b, name.clone());
+        }
+    }
+    // A lone word nothing classed ("grab Mercantile or Commerce").
+    for &(a, b) in unknown {
+        if b - a == 1
+            && let Some(name) = orgs.get(doc.s(a))
+            && !cands.iter().any(|c| c.toks.0 < b && a < c.toks.1)
+        {
+            let c = org_cand(doc, a, b, name.clone());
+            cands.push(c);
         }
     }
 }
@@ -2000,6 +2042,28 @@ mod tests {
         let text = "Ana Lenz, a software developer in Leeds, said the rules were unclear.";
         assert_eq!(names(text, EntityKind::Person), ["Ana Lenz"]);
         assert!(names(text, EntityKind::Organization).is_empty(), "{:?}", run(text));
+    }
+
+    #[test]
+    fn firms_by_what_they_make_their_legal_form_and_an_ampersand() {
+        let text = "Next week Ostrava Electric Power and Tarlow Cement are likely to borrow. Brenner SpA \
+                    fell, while Halden & Marsh Co rose. David Steel, a former minister, said nothing.";
+        let orgs = names(text, EntityKind::Organization);
+        for o in ["Ostrava Electric Power", "Tarlow Cement", "Brenner SpA", "Halden & Marsh Co"] {
+            assert!(orgs.contains(&o.to_string()), "{o} not in {orgs:?}");
+        }
+        assert!(names(text, EntityKind::Person).contains(&"David Steel".to_string()));
+    }
+
+    #[test]
+    fn a_firm_named_in_full_keeps_its_short_name() {
+        let text = "The seat maker agreed to be bought by Varnholt International Inc for $31 a share. \
+                    Varnholt was up 1/8 on the exchange, and analysts said Varnholt had paid a fair price.";
+        let out = run(text);
+        let firm = out.iter().find(|(k, n, _)| *k == EntityKind::Organization && n.starts_with("Varnholt"));
+        let firm = firm.unwrap_or_else(|| panic!("{out:?}"));
+        assert_eq!(firm.2.iter().filter(|m| *m == "Varnholt").count(), 2, "{out:?}");
+        assert!(!out.iter().any(|(k, n, _)| *k != EntityKind::Organization && n == "Varnholt"), "{out:?}");
     }
 
     #[test]
