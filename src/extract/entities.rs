@@ -256,6 +256,7 @@ pub fn extract(text: &str, toks: &[Token]) -> Entities {
     }
     tagger_evidence(&doc, &title_paras, &mut cands, &mut unknown);
     clubs_by_context(&doc, &mut cands);
+    orgs_by_kind_noun(&doc, &mut cands);
     cands.retain(|c| {
         let (a, b) = c.toks;
         !never_a_name(doc.text_of(a, b)) && !(a..b).all(|i| never_a_name(doc.s(i)))
@@ -1044,6 +1045,10 @@ fn context_kind(doc: &Doc, a: usize, b: usize) -> Option<(EntityKind, Evidence)>
             return Some((EntityKind::Organization, Evidence::Strong));
         }
     }
+    // A kind of organisation right before or after: "club Atalanta", "the Sun newspaper".
+    if n <= 3 && !is_given_name(doc.s(a)) && org_kind_noun(doc, a, b) {
+        return Some((EntityKind::Organization, Evidence::Strong));
+    }
     // A role noun right before: "banker John Doe", "spokesman Ned Price".
     if nl && a > 0 && doc.is_word(a - 1) && prev.chars().next().is_some_and(char::is_lowercase) && is_role_noun(prev) {
         return Some((EntityKind::Person, Evidence::Strong));
@@ -1468,6 +1473,61 @@ fn starts_and_furthest_ends(mentions: &[Mention]) -> Vec<(usize, usize)> {
         x.1 = furthest;
     }
     v
+}
+
+/// Common nouns for a kind of organisation that stand right before its name: "serie A club
+/// Atalanta", "first division side Nice", "the carrier Air France", "sportswear maker Acme".
+/// (Not nouns that also name a person's trade: "record producer", "camera operator".)
+const ORG_KIND_BEFORE: &[&str] = &[
+    "club", "clubs", "side", "sides", "team", "outfit", "champions", "holders", "company", "firm", "group",
+    "conglomerate", "giant", "maker", "makers", "manufacturer", "supplier", "retailer", "supermarket", "chain",
+    "lender", "bank", "insurer", "carrier", "airline", "airlines", "newspaper", "daily", "weekly", "tabloid",
+    "broadcaster", "agency", "regulator", "watchdog", "charity", "union", "start-up", "startup", "refiner",
+    "automaker", "carmaker", "steelmaker", "drugmaker", "chipmaker", "brewer", "utility",
+];
+
+/// Common nouns for a kind of organisation right after its name: "Britain's Sun newspaper".
+const ORG_KIND_AFTER: &[&str] =
+    &["newspaper", "daily", "club", "airline", "carrier", "group", "outfit", "brand", "chain", "conglomerate"];
+
+/// A name its own context calls an organisation by a kind noun right before or after it.
+fn org_kind_noun(doc: &Doc, a: usize, b: usize) -> bool {
+    let lower_word = |i: usize| doc.is_word(i) && doc.s(i).chars().next().is_some_and(char::is_lowercase);
+    // A letter alone ("company N / A") names nothing.
+    if b - a == 1 && doc.s(a).chars().count() < 2 {
+        return false;
+    }
+    let before = a > 0 && lower_word(a - 1) && doc.same_para(a - 1, a) && ORG_KIND_BEFORE.contains(&doc.s(a - 1));
+    // After the name the noun may only be qualified by it: "the Moscow club", "an opposition group",
+    // "a Kurdish group", "the Nation of Islam group" (part of a longer name) are no names of clubs.
+    let after = || {
+        let text = doc.text_of(a, b);
+        lower_word(b)
+            && doc.same_para(a, b)
+            && ORG_KIND_AFTER.contains(&doc.s(b))
+            && doc.gaz.lookup(text).is_none()
+            && !(a..b).any(|i| doc.gaz.is_demonym(doc.s(i)) || is_common_word(doc.s(i)) || is_title_modifier(doc.s(i)))
+            && !(a > 0 && CONNECTORS.contains(&doc.s(a - 1)))
+    };
+    before || after()
+}
+
+/// An organisation by the kind noun its context gives it ("club Atalanta", "the Sun newspaper"), over
+/// what the tagger or the gazetteer alone said: not a person with a given name, a title or an
+/// honorific, nor a place the article locates things in ("in Nice").
+fn orgs_by_kind_noun(doc: &Doc, cands: &mut [Cand]) {
+    for c in cands.iter_mut() {
+        let (a, b) = c.toks;
+        if c.kind == Some(EntityKind::Organization) || b - a > 3 || c.title.is_some() || c.extra_surface.is_some() {
+            continue;
+        }
+        if c.kind == Some(EntityKind::Person) && (b - a >= 2 && is_given_name(doc.s(a))) {
+            continue;
+        }
+        if org_kind_noun(doc, a, b) {
+            *c = org_cand(doc, a, b, c.name.clone());
+        }
+    }
 }
 
 /// Words right after a name that make it a team: "Kent manager ...", "Leeds beat Hull".
@@ -2064,6 +2124,19 @@ mod tests {
         let firm = firm.unwrap_or_else(|| panic!("{out:?}"));
         assert_eq!(firm.2.iter().filter(|m| *m == "Varnholt").count(), 2, "{out:?}");
         assert!(!out.iter().any(|(k, n, _)| *k != EntityKind::Organization && n == "Varnholt"), "{out:?}");
+    }
+
+    #[test]
+    fn a_kind_of_organisation_before_or_after_names_it() {
+        let text = "Lentano was loaned to serie A club Vercella for a year. The move was first reported \
+                    by Britain's Dawnlight newspaper. He beat Jamaican rival Merlene Ottey, and the north \
+                    London club sacked its coach.";
+        let orgs = names(text, EntityKind::Organization);
+        for o in ["Vercella", "Dawnlight"] {
+            assert!(orgs.contains(&o.to_string()), "{o} not in {orgs:?}");
+        }
+        assert!(names(text, EntityKind::Person).contains(&"Merlene Ottey".to_string()));
+        assert!(names(text, EntityKind::Place).contains(&"London".to_string()));
     }
 
     #[test]
