@@ -869,6 +869,29 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
         cands.push(org_cand(doc, a, b, text.to_string()));
         return;
     }
+    // 4c. A team named by its town and a plural nickname: "Houston Astros", "Kano Pillars", "New
+    // Orleans Saints" (not a place's parts, "Cape Verde Islands", nor an event, "Paris Olympics").
+    if (2..=4).contains(&(b - a)) {
+        let last = doc.s(b - 1);
+        let plural = last.len() > 3
+            && last.ends_with('s')
+            && !last.ends_with("ss")
+            && last.chars().next().is_some_and(char::is_uppercase)
+            && last.chars().skip(1).all(|c| c.is_lowercase());
+        if plural
+            && !is_place_head(last)
+            && !is_given_name(last)
+            && !is_common_word(last)
+            && !doc.gaz.is_demonym(last)
+            && !EVENT_PLURALS.contains(&last)
+            && doc.gaz.lookup(doc.text_of(a, b - 1)).is_some_and(|p| {
+                matches!(p.subtype, Subtype::City | Subtype::State | Subtype::Region | Subtype::Country)
+            })
+        {
+            cands.push(org_cand(doc, a, b, text.to_string()));
+            return;
+        }
+    }
     // 5. Place head words: "Black Sea", "Hyde Park"; or a lower-case one after: "Rostov region".
     if b - a >= 2 && is_place_head(doc.s(b - 1)) {
         cands.push(place_cand(doc, a, b, text.to_string(), None, Evidence::Strong));
@@ -876,6 +899,15 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
     }
     if doc.is_word(b) && is_place_head_lower(doc.s(b)) && doc.same_para(a, b) {
         cands.push(place_cand(doc, a, b + 1, doc.text_of(a, b + 1).to_string(), None, Evidence::Strong));
+        return;
+    }
+    // 5b. Bodies named "Air", "Radio" or "Statistics" and a country: "Air France", "Radio Free
+    // Europe", "Statistics Canada" (airlines, broadcasters, national statistics offices).
+    if (2..=3).contains(&(b - a))
+        && matches!(first, "Air" | "Radio" | "Statistics")
+        && doc.gaz.lookup(doc.s(b - 1)).is_some_and(|p| matches!(p.subtype, Subtype::Country | Subtype::Continent))
+    {
+        cands.push(org_cand(doc, a, b, text.to_string()));
         return;
     }
     // 6. A place qualified by a direction or a name: "Eastern Europe", "Nazi Germany".
@@ -1474,6 +1506,12 @@ fn starts_and_furthest_ends(mentions: &[Mention]) -> Vec<(usize, usize)> {
     }
     v
 }
+
+/// Plural words after a town that name an event, not a team ("Paris Olympics", "Glasgow Games").
+const EVENT_PLURALS: &[&str] = &[
+    "Olympics", "Games", "Championships", "Masters", "Opens", "Talks", "Accords", "Agreements", "Riots", "Protests",
+    "Elections", "Awards", "Paralympics", "Nationals", "Finals", "Trials", "Docks", "Heights", "Gardens", "Towers",
+];
 
 /// Common nouns for a kind of organisation that stand right before its name: "serie A club
 /// Atalanta", "first division side Nice", "the carrier Air France", "sportswear maker Acme".
@@ -2137,6 +2175,17 @@ mod tests {
         }
         assert!(names(text, EntityKind::Person).contains(&"Merlene Ottey".to_string()));
         assert!(names(text, EntityKind::Place).contains(&"London".to_string()));
+    }
+
+    #[test]
+    fn teams_by_town_and_nickname_and_bodies_named_after_a_country() {
+        let text = "The Houston Astros beat the Kano Pillars, and Air France flew the squad home, \
+                    Statistics Canada said. The Paris Olympics open in July.";
+        let orgs = names(text, EntityKind::Organization);
+        for o in ["Houston Astros", "Kano Pillars", "Air France", "Statistics Canada"] {
+            assert!(orgs.contains(&o.to_string()), "{o} not in {orgs:?}");
+        }
+        assert!(!orgs.iter().any(|o| o.contains("Olympics")), "{orgs:?}");
     }
 
     #[test]
