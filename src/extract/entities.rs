@@ -619,7 +619,27 @@ fn split_chunk(doc: &Doc, a: usize, b: usize) -> Vec<(usize, usize)> {
                     (org || titled) && !rest_adjective
                 }
                 "the" => doc.s(j - 1) == "of",
-                "and" => licensed_org && (start..j).any(|x| is_org_head(doc.s(x))),
+                "and" => {
+                    (licensed_org && (start..j).any(|x| is_org_head(doc.s(x))))
+                        // "Securities and Exchange Board", "Food and Drug Administration": one word
+                        // that names nothing on its own, "and", then capitalised words up to a head.
+                        || ({
+                            let ls = start + usize::from(matches!(doc.s(start), "The" | "the"));
+                            j == ls + 1
+                        } && {
+                            let w = doc.s(j - 1);
+                            let head = (j + 1..b.min(j + 5))
+                                .take_while(|&x| doc.is_cap(x))
+                                .find(|&x| is_org_head(doc.s(x)));
+                            // A plain word ("Securities"), not a firm's coined name ("KeyCorp").
+                            w.chars().skip(1).all(char::is_lowercase)
+                                && !is_given_name(w)
+                                && !is_acronym(w)
+                                && doc.gaz.lookup(w).is_none()
+                                && known_org(w).is_none()
+                                && head.is_some()
+                        })
+                }
                 _ => {
                     // Particles may chain ("von der") before the capitalised rest of a name.
                     let mut k = j + 1;
@@ -2186,6 +2206,14 @@ mod tests {
             assert!(orgs.contains(&o.to_string()), "{o} not in {orgs:?}");
         }
         assert!(!orgs.iter().any(|o| o.contains("Olympics")), "{orgs:?}");
+    }
+
+    #[test]
+    fn a_plain_word_and_a_body_is_one_name() {
+        let text = "The Fisheries and Coastal Protection Authority fined KeyCorp and Halden Trust Corp on Monday.";
+        let orgs = names(text, EntityKind::Organization);
+        assert!(orgs.contains(&"Fisheries and Coastal Protection Authority".to_string()), "{orgs:?}");
+        assert!(!orgs.iter().any(|o| o.starts_with("KeyCorp and")), "{orgs:?}");
     }
 
     #[test]
