@@ -1651,14 +1651,16 @@ fn clubs_by_context(doc: &Doc, cands: &mut [Cand]) {
 /// tagger (no gazetteer entry) is the organisation the article names elsewhere by that word
 /// ("Acme Systems reported ..." / "Acme, a software maker" ... "shares in Acme fell", "in Acme").
 fn orgs_stay_orgs(doc: &Doc, cands: &mut Vec<Cand>, unknown: &[(usize, usize)]) {
-    let mut orgs: HashMap<&str, String> = HashMap::default();
+    // Word -> (the organisation's name, whether its own words say it is a firm or body).
+    let mut orgs: HashMap<&str, (String, bool)> = HashMap::default();
     for c in cands.iter().filter(|c| c.kind == Some(EntityKind::Organization) && c.evidence == Evidence::Strong) {
         let (a, b) = c.toks;
         // The words after the first say it is a firm or body ("Magna International Inc", "Mercantile
         // Bancorp Inc.", "Kesari Steel"), not only that it is named after someone or somewhere.
         let firm_rest = |from: usize| (from..b).any(|i| is_legal_form(doc.s(i)) || is_sector_head(doc.s(i)));
         if b - a == 1 {
-            orgs.insert(doc.s(a), c.name.clone());
+            // The same word named a body on its own: one name, one kind.
+            orgs.insert(doc.s(a), (c.name.clone(), true));
         } else if b - a == 2 || ((3..=4).contains(&(b - a)) && firm_rest(a + 1) && doc.is_cap(a + 1)) {
             // The first word of a firm, when it is a name of its own ("Acme" of "Acme Systems").
             let first = doc.s(a);
@@ -1670,7 +1672,8 @@ fn orgs_stay_orgs(doc: &Doc, cands: &mut Vec<Cand>, unknown: &[(usize, usize)]) 
                 && doc.gaz.lookup(first).is_none()
                 && known_org(first).is_none()
             {
-                orgs.entry(first).or_insert_with(|| c.name.clone());
+                let e = orgs.entry(first).or_insert_with(|| (c.name.clone(), false));
+                e.1 |= firm_rest(a + 1);
             }
         }
     }
@@ -1689,10 +1692,12 @@ fn orgs_stay_orgs(doc: &Doc, cands: &mut Vec<Cand>, unknown: &[(usize, usize)]) 
         if b - a != 1 {
             continue;
         }
-        let Some(name) = orgs.get(doc.s(a)) else { continue };
+        let Some((name, firm)) = orgs.get(doc.s(a)) else { continue };
         let place = c.kind == Some(EntityKind::Place) && c.geo.is_none();
-        // A lone word read as a person by the tagger or its context alone ("Magna was up 1/8").
-        let person = c.kind == Some(EntityKind::Person)
+        // A lone word read as a person by the tagger or its context alone ("Magna was up 1/8"), when
+        // the full name says firm (not "Wang" after "Wang Donghai" taken for a body by its context).
+        let person = *firm
+            && c.kind == Some(EntityKind::Person)
             && c.title.is_none()
             && c.extra_surface.is_none()
             && !surnames.contains(doc.s(a));
@@ -1703,7 +1708,7 @@ fn orgs_stay_orgs(doc: &Doc, cands: &mut Vec<Cand>, unknown: &[(usize, usize)]) 
     // A lone word nothing classed ("grab Mercantile or Commerce").
     for &(a, b) in unknown {
         if b - a == 1
-            && let Some(name) = orgs.get(doc.s(a))
+            && let Some((name, _)) = orgs.get(doc.s(a))
             && !cands.iter().any(|c| c.toks.0 < b && a < c.toks.1)
         {
             let c = org_cand(doc, a, b, name.clone());
