@@ -256,6 +256,7 @@ pub fn extract(text: &str, toks: &[Token]) -> Entities {
     }
     tagger_evidence(&doc, &title_paras, &mut cands, &mut unknown);
     clubs_by_context(&doc, &mut cands);
+    orgs_by_kind_noun(&doc, &mut cands);
     cands.retain(|c| {
         let (a, b) = c.toks;
         !never_a_name(doc.text_of(a, b)) && !(a..b).all(|i| never_a_name(doc.s(i)))
@@ -561,6 +562,11 @@ fn chunk_end(doc: &Doc, i: usize) -> usize {
             continue;
         }
         let s = doc.s(j);
+        // "Pratt & Whitney", "Douglas & Lomason Co": an ampersand between capitals joins one name.
+        if s == "&" && doc.is_cap(j + 1) && doc.same_para(i, j + 1) {
+            j += 2;
+            continue;
+        }
         if CONNECTORS.contains(&s) {
             // Connectors may chain ("of the"), but the run must continue with a capital.
             let mut k = j;
@@ -613,7 +619,27 @@ fn split_chunk(doc: &Doc, a: usize, b: usize) -> Vec<(usize, usize)> {
                     (org || titled) && !rest_adjective
                 }
                 "the" => doc.s(j - 1) == "of",
-                "and" => licensed_org && (start..j).any(|x| is_org_head(doc.s(x))),
+                "and" => {
+                    (licensed_org && (start..j).any(|x| is_org_head(doc.s(x))))
+                        // "Securities and Exchange Board", "Food and Drug Administration": one word
+                        // that names nothing on its own, "and", then capitalised words up to a head.
+                        || ({
+                            let ls = start + usize::from(matches!(doc.s(start), "The" | "the"));
+                            j == ls + 1
+                        } && {
+                            let w = doc.s(j - 1);
+                            let head = (j + 1..b.min(j + 5))
+                                .take_while(|&x| doc.is_cap(x))
+                                .find(|&x| is_org_head(doc.s(x)));
+                            // A plain word ("Securities"), not a firm's coined name ("KeyCorp").
+                            w.chars().skip(1).all(char::is_lowercase)
+                                && !is_given_name(w)
+                                && !is_acronym(w)
+                                && doc.gaz.lookup(w).is_none()
+                                && known_org(w).is_none()
+                                && head.is_some()
+                        })
+                }
                 _ => {
                     // Particles may chain ("von der") before the capitalised rest of a name.
                     let mut k = j + 1;
@@ -852,6 +878,40 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
         }
         return;
     }
+    // 4b. A firm named by what it makes: "Kansai Electric Power", "Chittagong Cement" (not "David
+    // Steel": a given name first is a person's).
+    // A legal form last makes a firm whatever comes before ("Salomon Bros", "Pirelli SpA").
+    if (2..=5).contains(&(b - a))
+        && ((is_sector_head(doc.s(b - 1)) && !is_given_name(first) && !is_honorific(first))
+            || is_legal_form(doc.s(b - 1)))
+        && (a..b).all(|i| doc.is_cap(i) || doc.s(i) == "&")
+    {
+        cands.push(org_cand(doc, a, b, text.to_string()));
+        return;
+    }
+    // 4c. A team named by its town and a plural nickname: "Houston Astros", "Kano Pillars", "New
+    // Orleans Saints" (not a place's parts, "Cape Verde Islands", nor an event, "Paris Olympics").
+    if (2..=4).contains(&(b - a)) {
+        let last = doc.s(b - 1);
+        let plural = last.len() > 3
+            && last.ends_with('s')
+            && !last.ends_with("ss")
+            && last.chars().next().is_some_and(char::is_uppercase)
+            && last.chars().skip(1).all(|c| c.is_lowercase());
+        if plural
+            && !is_place_head(last)
+            && !is_given_name(last)
+            && !is_common_word(last)
+            && !doc.gaz.is_demonym(last)
+            && !EVENT_PLURALS.contains(&last)
+            && doc.gaz.lookup(doc.text_of(a, b - 1)).is_some_and(|p| {
+                matches!(p.subtype, Subtype::City | Subtype::State | Subtype::Region | Subtype::Country)
+            })
+        {
+            cands.push(org_cand(doc, a, b, text.to_string()));
+            return;
+        }
+    }
     // 5. Place head words: "Black Sea", "Hyde Park"; or a lower-case one after: "Rostov region".
     if b - a >= 2 && is_place_head(doc.s(b - 1)) {
         cands.push(place_cand(doc, a, b, text.to_string(), None, Evidence::Strong));
@@ -859,6 +919,15 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
     }
     if doc.is_word(b) && is_place_head_lower(doc.s(b)) && doc.same_para(a, b) {
         cands.push(place_cand(doc, a, b + 1, doc.text_of(a, b + 1).to_string(), None, Evidence::Strong));
+        return;
+    }
+    // 5b. Bodies named "Air", "Radio" or "Statistics" and a country: "Air France", "Radio Free
+    // Europe", "Statistics Canada" (airlines, broadcasters, national statistics offices).
+    if (2..=3).contains(&(b - a))
+        && matches!(first, "Air" | "Radio" | "Statistics")
+        && doc.gaz.lookup(doc.s(b - 1)).is_some_and(|p| matches!(p.subtype, Subtype::Country | Subtype::Continent))
+    {
+        cands.push(org_cand(doc, a, b, text.to_string()));
         return;
     }
     // 6. A place qualified by a direction or a name: "Eastern Europe", "Nazi Germany".
@@ -1027,6 +1096,10 @@ fn context_kind(doc: &Doc, a: usize, b: usize) -> Option<(EntityKind, Evidence)>
         if works || by {
             return Some((EntityKind::Organization, Evidence::Strong));
         }
+    }
+    // A kind of organisation right before or after: "club Atalanta", "the Sun newspaper".
+    if n <= 3 && !is_given_name(doc.s(a)) && org_kind_noun(doc, a, b) {
+        return Some((EntityKind::Organization, Evidence::Strong));
     }
     // A role noun right before: "banker John Doe", "spokesman Ned Price".
     if nl && a > 0 && doc.is_word(a - 1) && prev.chars().next().is_some_and(char::is_lowercase) && is_role_noun(prev) {
@@ -1247,7 +1320,7 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
             cands.push(person_cand(doc, a, b, Evidence::Strong));
         }
     }
-    orgs_stay_orgs(doc, &mut cands);
+    orgs_stay_orgs(doc, &mut cands, unknown);
     cands.sort_by_key(|c| c.span);
 
     // People: full names first, then bare surnames join them.
@@ -1454,6 +1527,67 @@ fn starts_and_furthest_ends(mentions: &[Mention]) -> Vec<(usize, usize)> {
     v
 }
 
+/// Plural words after a town that name an event, not a team ("Paris Olympics", "Glasgow Games").
+const EVENT_PLURALS: &[&str] = &[
+    "Olympics", "Games", "Championships", "Masters", "Opens", "Talks", "Accords", "Agreements", "Riots", "Protests",
+    "Elections", "Awards", "Paralympics", "Nationals", "Finals", "Trials", "Docks", "Heights", "Gardens", "Towers",
+];
+
+/// Common nouns for a kind of organisation that stand right before its name: "serie A club
+/// Atalanta", "first division side Nice", "the carrier Air France", "sportswear maker Acme".
+/// (Not nouns that also name a person's trade: "record producer", "camera operator".)
+const ORG_KIND_BEFORE: &[&str] = &[
+    "club", "clubs", "side", "sides", "team", "outfit", "champions", "holders", "company", "firm", "group",
+    "conglomerate", "giant", "maker", "makers", "manufacturer", "supplier", "retailer", "supermarket", "chain",
+    "lender", "bank", "insurer", "carrier", "airline", "airlines", "newspaper", "daily", "weekly", "tabloid",
+    "broadcaster", "agency", "regulator", "watchdog", "charity", "union", "start-up", "startup", "refiner",
+    "automaker", "carmaker", "steelmaker", "drugmaker", "chipmaker", "brewer", "utility",
+];
+
+/// Common nouns for a kind of organisation right after its name: "Britain's Sun newspaper".
+const ORG_KIND_AFTER: &[&str] =
+    &["newspaper", "daily", "club", "airline", "carrier", "group", "outfit", "brand", "chain", "conglomerate"];
+
+/// A name its own context calls an organisation by a kind noun right before or after it.
+fn org_kind_noun(doc: &Doc, a: usize, b: usize) -> bool {
+    let lower_word = |i: usize| doc.is_word(i) && doc.s(i).chars().next().is_some_and(char::is_lowercase);
+    // A letter alone ("company N / A") names nothing.
+    if b - a == 1 && doc.s(a).chars().count() < 2 {
+        return false;
+    }
+    let before = a > 0 && lower_word(a - 1) && doc.same_para(a - 1, a) && ORG_KIND_BEFORE.contains(&doc.s(a - 1));
+    // After the name the noun may only be qualified by it: "the Moscow club", "an opposition group",
+    // "a Kurdish group", "the Nation of Islam group" (part of a longer name) are no names of clubs.
+    let after = || {
+        let text = doc.text_of(a, b);
+        lower_word(b)
+            && doc.same_para(a, b)
+            && ORG_KIND_AFTER.contains(&doc.s(b))
+            && doc.gaz.lookup(text).is_none()
+            && !(a..b).any(|i| doc.gaz.is_demonym(doc.s(i)) || is_common_word(doc.s(i)) || is_title_modifier(doc.s(i)))
+            && !(a > 0 && CONNECTORS.contains(&doc.s(a - 1)))
+    };
+    before || after()
+}
+
+/// An organisation by the kind noun its context gives it ("club Atalanta", "the Sun newspaper"), over
+/// what the tagger or the gazetteer alone said: not a person with a given name, a title or an
+/// honorific, nor a place the article locates things in ("in Nice").
+fn orgs_by_kind_noun(doc: &Doc, cands: &mut [Cand]) {
+    for c in cands.iter_mut() {
+        let (a, b) = c.toks;
+        if c.kind == Some(EntityKind::Organization) || b - a > 3 || c.title.is_some() || c.extra_surface.is_some() {
+            continue;
+        }
+        if c.kind == Some(EntityKind::Person) && (b - a >= 2 && is_given_name(doc.s(a))) {
+            continue;
+        }
+        if org_kind_noun(doc, a, b) {
+            *c = org_cand(doc, a, b, c.name.clone());
+        }
+    }
+}
+
 /// Words right after a name that make it a team: "Kent manager ...", "Leeds beat Hull".
 const TEAM_AFTER: &[&str] = &[
     "manager", "boss", "coach", "captain", "skipper", "striker", "forward", "midfielder", "goalkeeper", "defender",
@@ -1516,14 +1650,19 @@ fn clubs_by_context(doc: &Doc, cands: &mut [Cand]) {
 /// One name, one kind through a document: a lone word read as a place only by its context or the
 /// tagger (no gazetteer entry) is the organisation the article names elsewhere by that word
 /// ("Acme Systems reported ..." / "Acme, a software maker" ... "shares in Acme fell", "in Acme").
-fn orgs_stay_orgs(doc: &Doc, cands: &mut [Cand]) {
-    let mut orgs: HashMap<&str, String> = HashMap::default();
+fn orgs_stay_orgs(doc: &Doc, cands: &mut Vec<Cand>, unknown: &[(usize, usize)]) {
+    // Word -> (the organisation's name, whether its own words say it is a firm or body).
+    let mut orgs: HashMap<&str, (String, bool)> = HashMap::default();
     for c in cands.iter().filter(|c| c.kind == Some(EntityKind::Organization) && c.evidence == Evidence::Strong) {
         let (a, b) = c.toks;
+        // The words after the first say it is a firm or body ("Magna International Inc", "Mercantile
+        // Bancorp Inc.", "Kesari Steel"), not only that it is named after someone or somewhere.
+        let firm_rest = |from: usize| (from..b).any(|i| is_legal_form(doc.s(i)) || is_sector_head(doc.s(i)));
         if b - a == 1 {
-            orgs.insert(doc.s(a), c.name.clone());
-        } else if b - a == 2 {
-            // The first word of a two-word firm, when it is a name of its own ("Acme" of "Acme Systems").
+            // The same word named a body on its own: one name, one kind.
+            orgs.insert(doc.s(a), (c.name.clone(), true));
+        } else if b - a == 2 || ((3..=4).contains(&(b - a)) && firm_rest(a + 1) && doc.is_cap(a + 1)) {
+            // The first word of a firm, when it is a name of its own ("Acme" of "Acme Systems").
             let first = doc.s(a);
             if doc.is_cap(a)
                 && !is_common_word(first)
@@ -1533,21 +1672,47 @@ fn orgs_stay_orgs(doc: &Doc, cands: &mut [Cand]) {
                 && doc.gaz.lookup(first).is_none()
                 && known_org(first).is_none()
             {
-                orgs.entry(first).or_insert_with(|| c.name.clone());
+                let e = orgs.entry(first).or_insert_with(|| (c.name.clone(), false));
+                e.1 |= firm_rest(a + 1);
             }
         }
     }
     if orgs.is_empty() {
         return;
     }
+    // Words of people named in full: "Ford" after "Harrison Ford" stays his, "Wang" after
+    // "Wang Donghai" too (a family name may come first).
+    let surnames: std::collections::HashSet<&str> = cands
+        .iter()
+        .filter(|c| c.kind == Some(EntityKind::Person) && c.toks.1 - c.toks.0 >= 2)
+        .flat_map(|c| [doc.s(c.toks.0), doc.s(c.toks.1 - 1)])
+        .collect();
     for c in cands.iter_mut() {
         let (a, b) = c.toks;
-        if c.kind == Some(EntityKind::Place)
-            && c.geo.is_none()
-            && b - a == 1
-            && let Some(name) = orgs.get(doc.s(a))
-        {
+        if b - a != 1 {
+            continue;
+        }
+        let Some((name, firm)) = orgs.get(doc.s(a)) else { continue };
+        let place = c.kind == Some(EntityKind::Place) && c.geo.is_none();
+        // A lone word read as a person by the tagger or its context alone ("Magna was up 1/8"), when
+        // the full name says firm (not "Wang" after "Wang Donghai" taken for a body by its context).
+        let person = *firm
+            && c.kind == Some(EntityKind::Person)
+            && c.title.is_none()
+            && c.extra_surface.is_none()
+            && !surnames.contains(doc.s(a));
+        if place || person {
             *c = org_cand(doc, a, b, name.clone());
+        }
+    }
+    // A lone word nothing classed ("grab Mercantile or Commerce").
+    for &(a, b) in unknown {
+        if b - a == 1
+            && let Some((name, _)) = orgs.get(doc.s(a))
+            && !cands.iter().any(|c| c.toks.0 < b && a < c.toks.1)
+        {
+            let c = org_cand(doc, a, b, name.clone());
+            cands.push(c);
         }
     }
 }
@@ -2000,6 +2165,60 @@ mod tests {
         let text = "Ana Lenz, a software developer in Leeds, said the rules were unclear.";
         assert_eq!(names(text, EntityKind::Person), ["Ana Lenz"]);
         assert!(names(text, EntityKind::Organization).is_empty(), "{:?}", run(text));
+    }
+
+    #[test]
+    fn firms_by_what_they_make_their_legal_form_and_an_ampersand() {
+        let text = "Next week Ostrava Electric Power and Tarlow Cement are likely to borrow. Brenner SpA \
+                    fell, while Halden & Marsh Co rose. David Steel, a former minister, said nothing.";
+        let orgs = names(text, EntityKind::Organization);
+        for o in ["Ostrava Electric Power", "Tarlow Cement", "Brenner SpA", "Halden & Marsh Co"] {
+            assert!(orgs.contains(&o.to_string()), "{o} not in {orgs:?}");
+        }
+        assert!(names(text, EntityKind::Person).contains(&"David Steel".to_string()));
+    }
+
+    #[test]
+    fn a_firm_named_in_full_keeps_its_short_name() {
+        let text = "The seat maker agreed to be bought by Varnholt International Inc for $31 a share. \
+                    Varnholt was up 1/8 on the exchange, and analysts said Varnholt had paid a fair price.";
+        let out = run(text);
+        let firm = out.iter().find(|(k, n, _)| *k == EntityKind::Organization && n.starts_with("Varnholt"));
+        let firm = firm.unwrap_or_else(|| panic!("{out:?}"));
+        assert_eq!(firm.2.iter().filter(|m| *m == "Varnholt").count(), 2, "{out:?}");
+        assert!(!out.iter().any(|(k, n, _)| *k != EntityKind::Organization && n == "Varnholt"), "{out:?}");
+    }
+
+    #[test]
+    fn a_kind_of_organisation_before_or_after_names_it() {
+        let text = "Lentano was loaned to serie A club Vercella for a year. The move was first reported \
+                    by Britain's Dawnlight newspaper. He beat Jamaican rival Merlene Ottey, and the north \
+                    London club sacked its coach.";
+        let orgs = names(text, EntityKind::Organization);
+        for o in ["Vercella", "Dawnlight"] {
+            assert!(orgs.contains(&o.to_string()), "{o} not in {orgs:?}");
+        }
+        assert!(names(text, EntityKind::Person).contains(&"Merlene Ottey".to_string()));
+        assert!(names(text, EntityKind::Place).contains(&"London".to_string()));
+    }
+
+    #[test]
+    fn teams_by_town_and_nickname_and_bodies_named_after_a_country() {
+        let text = "The Houston Astros beat the Kano Pillars, and Air France flew the squad home, \
+                    Statistics Canada said. The Paris Olympics open in July.";
+        let orgs = names(text, EntityKind::Organization);
+        for o in ["Houston Astros", "Kano Pillars", "Air France", "Statistics Canada"] {
+            assert!(orgs.contains(&o.to_string()), "{o} not in {orgs:?}");
+        }
+        assert!(!orgs.iter().any(|o| o.contains("Olympics")), "{orgs:?}");
+    }
+
+    #[test]
+    fn a_plain_word_and_a_body_is_one_name() {
+        let text = "The Fisheries and Coastal Protection Authority fined KeyCorp and Halden Trust Corp on Monday.";
+        let orgs = names(text, EntityKind::Organization);
+        assert!(orgs.contains(&"Fisheries and Coastal Protection Authority".to_string()), "{orgs:?}");
+        assert!(!orgs.iter().any(|o| o.starts_with("KeyCorp and")), "{orgs:?}");
     }
 
     #[test]

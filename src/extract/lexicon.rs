@@ -135,6 +135,38 @@ lexicon!(
 );
 
 lexicon!(
+    /// Legal forms that end a firm's name ("Pirelli SpA", "LM Ericsson AB", "Salomon Bros").
+    legal_forms,
+    set(&[
+        "Inc", "Corp", "Co", "Cos", "Ltd", "Plc", "PLC", "plc", "LLC", "LLP", "Limited", "SpA", "SA", "AG",
+        "AB", "NV", "BV", "GmbH", "Oyj", "ASA", "Bhd", "Pty", "Bros", "KK", "SE", "Srl", "SAS", "Tbk",
+    ])
+);
+
+lexicon!(
+    /// Words for what a firm makes or does that end its name without a legal form ("Kansai
+    /// Electric Power", "Chittagong Cement", "Johnson Controls"). Some are also surnames ("David
+    /// Steel"), so they make an organisation only after a word that is not a given name.
+    sector_heads,
+    set(&[
+        "Steel", "Cement", "Power", "Electric", "Electricals", "Oil", "Gas", "Petroleum", "Petrochemicals",
+        "Chemicals", "Chemical", "Mining", "Minerals", "Metals", "Resources", "Telecom", "Telecoms",
+        "Telecommunications", "Communications", "Electronics", "Controls", "Cables", "Tyres",
+        "Tires", "Engineering", "Construction", "Shipping", "Aerospace", "Automotive", "Stores", "Retail",
+        "Brands", "Breweries", "Brewing", "Beverages", "Properties", "Realty", "Estates", "Hotels", "Resorts",
+        "Financial", "Healthcare", "Biotech", "Therapeutics", "Semiconductor", "Semiconductors", "Networks",
+        "Robotics", "Wireless", "Sugar", "Paints", "Plastics", "Refinery", "Refining", "Fertilisers",
+        "Fertilizers", "Freight", "Airways", "Aviation", "Cargo", "Petroleum", "Utilities", "Water",
+        "Pharmaceutical", "Foods", "Dairies", "Dairy", "Bakeries", "Motor", "Auto", "Autos", "Tobacco",
+        "Textile", "Apparel", "Garments", "Publishing", "Publishers", "Records", "Broadcasting", "Digital",
+        "Interactive", "Analytics", "Payments", "Lending", "Microfinance", "Leasing", "Brokerage", "Traders",
+        "Trading", "Supplies", "Distributors", "Distribution", "Logistics", "Infrastructure", "Developers",
+        "Builders", "Homes", "Housing", "Farms", "Agro", "Plantations", "Seeds", "Shipyard", "Shipyards",
+        "Works", "Steelworks", "Foundry", "Manufacturing", "Industries", "Enterprises", "Associates",
+    ])
+);
+
+lexicon!(
     /// Head words of place names ("Sea", "Airport", "Square").
     place_heads,
     set(&[
@@ -363,6 +395,16 @@ pub fn is_title_modifier(w: &str) -> bool {
 
 pub fn is_org_head(w: &str) -> bool {
     org_heads().contains(w.trim_end_matches('.'))
+}
+
+/// A legal form ending a firm's name ([`legal_forms`]), with or without its full stop.
+pub fn is_legal_form(w: &str) -> bool {
+    legal_forms().contains(w.trim_end_matches('.'))
+}
+
+/// A word for what a firm makes or does ([`sector_heads`]); not an organisation on its own.
+pub fn is_sector_head(w: &str) -> bool {
+    sector_heads().contains(w)
 }
 
 pub fn is_place_head(w: &str) -> bool {
