@@ -495,6 +495,14 @@ impl<'a> Ctx<'a> {
             if matches!(s, "they" | "They" | "it" | "It" | "we" | "We" | "I") {
                 return None;
             }
+            // "X was joined by Y and joked", "X backed Y, but now said": a verb coordinated with
+            // an earlier one shares its subject, the clause's, not the nearest name.
+            if matches!(s, "and" | "but")
+                && (i + 1..v).all(|k| is_auxiliary(self.s(k)) || is_vp_adverb(self.s(k)))
+                && i > lo
+            {
+                return self.sentence_subject(self.clause_start(lo, i), i);
+            }
             if s == "who" || s == "which" {
                 // "X, who vowed ...": the antecedent, even inside a prepositional phrase.
                 let mut j = i;
@@ -1716,6 +1724,12 @@ fn is_auxiliary(w: &str) -> bool {
     )
 }
 
+/// Adverbs that sit between a coordinating conjunction and its verb ("and now said").
+fn is_vp_adverb(w: &str) -> bool {
+    matches!(w, "now" | "still" | "just" | "even" | "quickly" | "soon" | "once" | "often" | "never" | "later" | "then")
+        || (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()))
+}
+
 /// Nouns that report speech: "its declaration that ...".
 fn is_speech_noun(w: &str) -> bool {
     matches!(
@@ -2178,5 +2192,20 @@ mod tests {
         // Does not fire: a lone ” with no closing mark after it quotes nothing.
         let v = said("Readers wrote in.\n\n”We are afraid of what comes next, Ivo Kask said.");
         assert!(v.is_empty(), "{v:?}");
+    }
+
+    #[test]
+    fn a_coordinated_verb_shares_the_clause_subject() {
+        // Fires: "and joked" after an agent, ", but now said" after an object.
+        let text = "Coach Ana Ferreira was joined on the pitch by striker Kofi Mensah and joked, “We are ready.”";
+        assert_eq!(who(&said(text), "We are ready"), Some("Ana Ferreira".into()));
+        let text = "Councillor Ravi Menon used to back Mayor Joan Pell, but now said the plan was “a mistake.”";
+        assert_eq!(who(&said(text), "a mistake"), Some("Ravi Menon".into()));
+        // The subject of the clause, not of the sentence: after ", while".
+        let text = "Mayor Joan Pell spoke first, while Councillor Ravi Menon thanked the staff but warned the plan was “a mistake.”";
+        assert_eq!(who(&said(text), "a mistake"), Some("Ravi Menon".into()));
+        // Does not fire: "and" joins two subjects, the nearest one speaks with the first.
+        let text = "Councillor Ravi Menon thanked the staff, and Mayor Joan Pell said the plan was “a mistake.”";
+        assert_eq!(who(&said(text), "a mistake"), Some("Joan Pell".into()));
     }
 }
