@@ -1373,6 +1373,19 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
         for v in verbs.filter(|&i| who.is_none() && !ctx.in_quote[i] && ctx.lower_word(i) && is_speech_verb(ctx.s(i))) {
             // ", saying ...": a participle's subject is the subject of the sentence.
             let participle = v > lo && ctx.s(v - 1) == "," && ctx.s(v).ends_with("ing");
+            // "…, explained Jo Bell, “Q”", "…, said the minister: “Q”": an inverted attribution
+            // between commas right before the quote; the name after the verb speaks.
+            let inverted = v > lo
+                && ctx.s(v - 1) == ","
+                && !participle
+                && !takes_listener(ctx.s(v))
+                && v + 2 < open_tok
+                && matches!(ctx.s(open_tok - 1), "," | ":")
+                && ctx.np_end(v + 1, open_tok - 1) == open_tok - 1;
+            if inverted && let Some(w @ Who::Entity(_)) = ctx.np_after(v + 1, open_tok - 1) {
+                who = Some(w);
+                break;
+            }
             let w = participle
                 .then(|| ctx.sentence_subject(lo, v - 1))
                 .flatten()
@@ -1721,6 +1734,16 @@ fn is_auxiliary(w: &str) -> bool {
             | "all"
             | "later"
             | "then"
+    )
+}
+
+/// Speech verbs whose object is the listener or the target ("told the agency", "called him"):
+/// the name after them does not speak.
+fn takes_listener(w: &str) -> bool {
+    matches!(
+        w,
+        "tell" | "tells" | "told" | "telling" | "urged" | "accuse" | "accused" | "accuses" | "called" | "reply"
+            | "replied" | "answered" | "describe" | "described"
     )
 }
 
@@ -2207,5 +2230,15 @@ mod tests {
         // Does not fire: "and" joins two subjects, the nearest one speaks with the first.
         let text = "Councillor Ravi Menon thanked the staff, and Mayor Joan Pell said the plan was “a mistake.”";
         assert_eq!(who(&said(text), "a mistake"), Some("Joan Pell".into()));
+    }
+
+    #[test]
+    fn an_inverted_attribution_between_commas_before_the_quote() {
+        // Fires: the name after the verb speaks, not the subject of the opening clause.
+        let text = "Because the council changed the rules, explained Ravi Menon, “we have no choice now.”";
+        assert_eq!(who(&said(text), "we have no choice"), Some("Ravi Menon".into()));
+        // Does not fire: after "told" the name is the listener; the subject before speaks.
+        let text = "Ada Klein, the trust's chair, told Ravi Menon simply, “We lost the vote.”";
+        assert_eq!(who(&said(text), "We lost"), Some("Ada Klein".into()));
     }
 }
