@@ -1358,12 +1358,44 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
         }
 
         let mut who: Option<Who> = None;
+        let slot = {
+            let last = mk.inner.slice(text).chars().last().unwrap_or(' ');
+            if matches!(last, ',' | '—' | '–' | '-') || matches!(ctx.s(close_tok), "," | "—" | "–" | "―") {
+                Slot::Comma
+            } else if matches!(last, '?' | '!') {
+                Slot::Mark
+            } else {
+                Slot::None
+            }
+        };
         // 0. A name as a label: "Jo Bell: “…”".
         if open_tok >= 2
             && ctx.s(open_tok - 1) == ":"
             && let Some(e) = ctx.mention_at(open_tok - 2).filter(|&e| ctx.is_person(e))
         {
             who = Some(Who::Entity(e));
+        }
+        // 0'. A comma-ended quote followed by its attribution ("“Q,” X added") is that
+        // attribution's, even inside someone else's report: the sentence-final reporting
+        // clause is the outermost ("X cannot say that “Q,” Y added").
+        if who.is_none()
+            && mk.closed
+            && slot == Slot::Comma
+            && (close_tok..hi.min(close_tok + 6)).any(|j| ctx.lower_word(j) && is_post_quote_verb(ctx.s(j)))
+            && ctx.s(hi.saturating_sub(1)) != ":"
+            && let Some(w @ Who::Entity(_)) = ctx.after_quote(close_tok, hi, slot)
+        {
+            who = Some(w);
+        }
+        // 0''. "X said: “Q”" after an earlier quote in the sentence: the verb before the colon.
+        if who.is_none()
+            && open_tok >= 3
+            && ctx.s(open_tok - 1) == ":"
+            && ctx.lower_word(open_tok - 2)
+            && is_speech_verb(ctx.s(open_tok - 2))
+            && (lo..open_tok - 2).any(|i| ctx.in_quote[i])
+        {
+            who = ctx.speaker_of_verb(open_tok - 2, lo, open_tok);
         }
         // 1. A speech verb earlier in the sentence.
         // Nested reports ("X said Y called it “Q”") belong to the outermost speaker: the
@@ -1394,6 +1426,21 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
                 who = w;
                 break;
             }
+        }
+        // 1-. A participial clause after a comma, whatever its verb: "X attacked Y, calling him,
+        // among other things, “Q”", "…, dubbing them “Q”": the subject of the main clause.
+        if who.is_none()
+            && let Some(p) = (lo + 1..open_tok).rev().find(|&i| {
+                !ctx.in_quote[i]
+                    && ctx.s(i - 1) == ","
+                    && ctx.lower_word(i)
+                    && ctx.s(i).len() > 5
+                    && ctx.s(i).ends_with("ing")
+                    && !is_preposition(ctx.s(i))
+                    && !matches!(ctx.s(i), "according" | "nothing" | "something" | "anything" | "everything")
+            })
+        {
+            who = ctx.sentence_subject(ctx.clause_start(lo, p - 1), p - 1);
         }
         // 1'. Any verb right before the quote's comma or colon: "Bell asked, “…”", "Bell quipped: “…”".
         if who.is_none()
@@ -1431,15 +1478,6 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
         }
         // 2. Right after the quote.
         if who.is_none() && mk.closed {
-            let last = mk.inner.slice(text).chars().last().unwrap_or(' ');
-            let slot = if matches!(last, ',' | '—' | '–' | '-') || matches!(ctx.s(close_tok), "," | "—" | "–" | "―")
-            {
-                Slot::Comma
-            } else if matches!(last, '?' | '!') {
-                Slot::Mark
-            } else {
-                Slot::None
-            };
             who = ctx.after_quote(close_tok, hi, slot);
         }
         // 2a. The attribution at the end of the sentence, after unquoted words or further
@@ -2240,5 +2278,30 @@ mod tests {
         // Does not fire: after "told" the name is the listener; the subject before speaks.
         let text = "Ada Klein, the trust's chair, told Ravi Menon simply, “We lost the vote.”";
         assert_eq!(who(&said(text), "We lost"), Some("Ada Klein".into()));
+    }
+
+    #[test]
+    fn a_participial_clause_speaks_for_the_main_subject() {
+        // Fires: any participle after a comma, even with words between it and the quote.
+        let text = "Mayor Joan Pell attacked Ravi Menon, branding him, among other things, “a coward.”";
+        assert_eq!(who(&said(text), "a coward"), Some("Joan Pell".into()));
+        // Does not fire: "according" is no participle of the subject.
+        let text = "Mayor Joan Pell lost the vote, according to Ravi Menon, who called it “a farce.”";
+        assert_eq!(who(&said(text), "a farce"), Some("Ravi Menon".into()));
+    }
+
+    #[test]
+    fn the_attribution_after_a_comma_ended_quote_is_the_outermost() {
+        // Fires: "“Q,” X added" after a report by someone else in the same sentence.
+        let text = "Ada Klein met the board.\n\nKlein cannot say that “from her point of view,” Ravi Menon added.";
+        assert_eq!(who(&said(text), "from her point of view"), Some("Ravi Menon".into()));
+        // Fires after a participle too: "calling X “Q,” Y said".
+        let text = "Opening the fete, Ravi Menon thanked Ada Klein, calling her “our rock,” Joan Pell said.";
+        assert_eq!(who(&said(text), "our rock"), Some("Joan Pell".into()));
+        // Does not fire: the attribution after the quote ends in a colon and introduces the next one.
+        let text = "Ada Klein said pupils might do better at “smaller schools,” Ravi Menon said: “I disagree.”";
+        let v = said(text);
+        assert_eq!(who(&v, "smaller schools"), Some("Ada Klein".into()));
+        assert_eq!(who(&v, "I disagree"), Some("Ravi Menon".into()));
     }
 }
