@@ -537,6 +537,25 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// "cannot say", "did not say", "never said": the verb at `v` reports no speech.
+    fn negated(&self, v: usize) -> bool {
+        (v.saturating_sub(2)..v).any(|k| matches!(self.s(k), "not" | "never" | "cannot" | "n't" | "’t" | "'t"))
+    }
+
+    /// The subject of the verb at `v` is a personal pronoun ("he didn't think", "she said").
+    fn pronoun_subject(&self, v: usize, lo: usize) -> bool {
+        let mut k = v;
+        while k > lo {
+            let w = self.s(k - 1);
+            let negation = matches!(w, "not" | "never" | "n't" | "’t" | "'t" | "did" | "didn" | "does" | "doesn" | "do" | "don");
+            if !(is_auxiliary(w) || is_vp_adverb(w) || negation) {
+                break;
+            }
+            k -= 1;
+        }
+        k > lo && is_personal_pronoun(self.s(k - 1))
+    }
+
     /// "Jo Bell, a Democratic pollster ...": the person whose apposition holds the role noun at `i`.
     fn person_before_apposition(&self, i: usize, lo: usize) -> Option<usize> {
         let mut k = i;
@@ -1376,17 +1395,18 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
             who = Some(Who::Entity(e));
         }
         // 0'. A comma-ended quote followed by its attribution ("“Q,” X added") is that
-        // attribution's, even inside someone else's report: the sentence-final reporting
-        // clause is the outermost ("X cannot say that “Q,” Y added").
-        if who.is_none()
-            && mk.closed
+        // attribution's unless a speech verb of the quote's own clause names someone ("X said
+        // the plan is “Q,” Y's office said" stays X's): "X cannot say that ..." does, but a
+        // verb before the quote's clause, a participle or a subject does not.
+        let slot_attr = if mk.closed
             && slot == Slot::Comma
             && (close_tok..hi.min(close_tok + 6)).any(|j| ctx.lower_word(j) && is_post_quote_verb(ctx.s(j)))
             && ctx.s(hi.saturating_sub(1)) != ":"
-            && let Some(w @ Who::Entity(_)) = ctx.after_quote(close_tok, hi, slot)
         {
-            who = Some(w);
-        }
+            ctx.after_quote(close_tok, hi, slot).filter(|w| matches!(w, Who::Entity(_)))
+        } else {
+            None
+        };
         // 0''. "X said: “Q”" after an earlier quote in the sentence: the verb before the colon.
         if who.is_none()
             && open_tok >= 3
@@ -1403,6 +1423,11 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
         let clause = ctx.clause_start(lo, open_tok);
         let verbs = (clause..open_tok).chain((lo..clause).rev());
         for v in verbs.filter(|&i| who.is_none() && !ctx.in_quote[i] && ctx.lower_word(i) && is_speech_verb(ctx.s(i))) {
+            // A verb before the quote's clause, or one whose subject is only a pronoun, yields
+            // to a name attributing the quote right after it.
+            if slot_attr.is_some() && (v < clause || ctx.pronoun_subject(v, lo) || ctx.negated(v)) {
+                break;
+            }
             // ", saying ...": a participle's subject is the subject of the sentence.
             let participle = v > lo && ctx.s(v - 1) == "," && ctx.s(v).ends_with("ing");
             // "…, explained Jo Bell, “Q”", "…, said the minister: “Q”": an inverted attribution
@@ -1426,6 +1451,9 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
                 who = w;
                 break;
             }
+        }
+        if who.is_none() {
+            who = slot_attr;
         }
         // 1-. A participial clause after a comma, whatever its verb: "X attacked Y, calling him,
         // among other things, “Q”", "…, dubbing them “Q”": the subject of the main clause.
@@ -2295,6 +2323,9 @@ mod tests {
         // Fires: "“Q,” X added" after a report by someone else in the same sentence.
         let text = "Ada Klein met the board.\n\nKlein cannot say that “from her point of view,” Ravi Menon added.";
         assert_eq!(who(&said(text), "from her point of view"), Some("Ravi Menon".into()));
+        // Does not fire: the quote's own clause has a speech verb with a named subject.
+        let text = "Ada Klein said the trust remains “committed” and believes “a deal is close,” Ravi Menon said in a note.";
+        assert_eq!(who(&said(text), "a deal is close"), Some("Ada Klein".into()));
         // Fires after a participle too: "calling X “Q,” Y said".
         let text = "Opening the fete, Ravi Menon thanked Ada Klein, calling her “our rock,” Joan Pell said.";
         assert_eq!(who(&said(text), "our rock"), Some("Joan Pell".into()));
