@@ -866,6 +866,16 @@ impl<'a> Ctx<'a> {
         let verb = (i..hi).take(16).find(|&j| {
             self.lower_word(j) && (is_post_quote_verb(self.s(j)) || (slot != Slot::None && self.verb_like(j)))
         })?;
+        // "“Q” by the state, NATO and others, Jo Bell said": a name between a comma and the
+        // verb is its subject; the words before the comma end the quote's own sentence.
+        if verb > i + 1
+            && let Some(e) = self.mention_at(verb - 1).filter(|&e| self.speaker_entity(e))
+        {
+            let first = self.mention_first(verb - 1);
+            if first > i && self.s(first - 1) == "," && self.mention_at(first - 1).is_none() {
+                return Some(Who::Entity(e));
+            }
+        }
         self.np_after(i, verb)
     }
 
@@ -2334,5 +2344,15 @@ mod tests {
         let v = said(text);
         assert_eq!(who(&v, "smaller schools"), Some("Ada Klein".into()));
         assert_eq!(who(&v, "I disagree"), Some("Ravi Menon".into()));
+    }
+
+    #[test]
+    fn the_name_between_a_comma_and_the_verb_after_the_quote_speaks() {
+        // Fires: the names in the words that end the quoted sentence do not speak.
+        let text = "“If there had been no help” from the Harbour Trust, the Red Cross and others, Ada Klein said, “we would have lost everything.”";
+        assert_eq!(who(&said(text), "If there had been no help"), Some("Ada Klein".into()));
+        // Does not fire: an apposition between the name and the verb.
+        let text = "“We will rebuild,” Ada Klein, the chair of the Harbour Trust, said.";
+        assert_eq!(who(&said(text), "We will rebuild"), Some("Ada Klein".into()));
     }
 }
