@@ -1515,8 +1515,21 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
             who = ctx.owner_of(n, lo);
         }
         // 2. Right after the quote.
+        // A lower-case word after the quote that is no speech verb ("“Q,” just as X did in
+        // 2008, Y added") gives only a weak reading: a speech verb ending the sentence wins.
+        let mut weak_slot = false;
         if who.is_none() && mk.closed {
             who = ctx.after_quote(close_tok, hi, slot);
+            let mut i = close_tok;
+            while i < hi && matches!(ctx.s(i), "," | "—" | "–" | "-" | "―") {
+                i += 1;
+            }
+            weak_slot = who.is_some()
+                && ctx.lower_word(i)
+                && !is_post_quote_verb(ctx.s(i))
+                && !is_personal_pronoun(ctx.s(i))
+                && ctx.verb_like(i)
+                && !is_role_noun(ctx.s(i));
         }
         // 2a. The attribution at the end of the sentence, after unquoted words or further
         // quotes: "“…” and enact her agenda, Ms. Lee said."
@@ -1529,6 +1542,18 @@ pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &
                 && toks.get(sent_end).is_none_or(|t| t.sent != toks[sent_end - 1].sent)
             {
                 break;
+            }
+        }
+        if weak_slot {
+            let end =
+                if matches!(ctx.s(sent_end.saturating_sub(1)), "." | "!" | "?") { sent_end - 1 } else { sent_end };
+            let tail = (close_tok..end).rev().take(14).take_while(|&i| !ctx.in_quote[i] && !is_quote_tok(&ctx, i));
+            let last_comma = tail.filter(|&i| ctx.s(i) == ",").last();
+            if let Some(c) = last_comma.filter(|&c| c > close_tok + 1)
+                && (c + 1..end).any(|j| ctx.lower_word(j) && is_post_quote_verb(ctx.s(j)))
+                && let Some(w @ Who::Entity(_)) = ctx.after_quote(c + 1, end, Slot::None)
+            {
+                who = Some(w);
             }
         }
         if who.is_none() && mk.closed {
@@ -2354,5 +2379,15 @@ mod tests {
         // Does not fire: an apposition between the name and the verb.
         let text = "“We will rebuild,” Ada Klein, the chair of the Harbour Trust, said.";
         assert_eq!(who(&said(text), "We will rebuild"), Some("Ada Klein".into()));
+    }
+
+    #[test]
+    fn a_speech_verb_ending_the_sentence_beats_a_weak_slot() {
+        // Fires: "just as X did" after the quote is no attribution; "Y added" at the end is.
+        let text = "Ada Klein spoke first.\n\nThe trust “has every right to appeal,” just as Joan Pell did in 2019, Ravi Menon added.";
+        assert_eq!(who(&said(text), "has every right"), Some("Ravi Menon".into()));
+        // Does not fire: a speech verb right after the quote is the attribution.
+        let text = "“The trust has every right to appeal,” said Joan Pell, as Ravi Menon looked on.";
+        assert_eq!(who(&said(text), "The trust has every right"), Some("Joan Pell".into()));
     }
 }
