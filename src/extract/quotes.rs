@@ -547,7 +547,8 @@ impl<'a> Ctx<'a> {
         let mut k = v;
         while k > lo {
             let w = self.s(k - 1);
-            let negation = matches!(w, "not" | "never" | "n't" | "’t" | "'t" | "did" | "didn" | "does" | "doesn" | "do" | "don");
+            let negation =
+                matches!(w, "not" | "never" | "n't" | "’t" | "'t" | "did" | "didn" | "does" | "doesn" | "do" | "don");
             if !(is_auxiliary(w) || is_vp_adverb(w) || negation) {
                 break;
             }
@@ -1843,8 +1844,20 @@ fn is_auxiliary(w: &str) -> bool {
 fn takes_listener(w: &str) -> bool {
     matches!(
         w,
-        "tell" | "tells" | "told" | "telling" | "urged" | "accuse" | "accused" | "accuses" | "called" | "reply"
-            | "replied" | "answered" | "describe" | "described"
+        "tell"
+            | "tells"
+            | "told"
+            | "telling"
+            | "urged"
+            | "accuse"
+            | "accused"
+            | "accuses"
+            | "called"
+            | "reply"
+            | "replied"
+            | "answered"
+            | "describe"
+            | "described"
     )
 }
 
@@ -2359,7 +2372,8 @@ mod tests {
         let text = "Ada Klein met the board.\n\nKlein cannot say that “from her point of view,” Ravi Menon added.";
         assert_eq!(who(&said(text), "from her point of view"), Some("Ravi Menon".into()));
         // Does not fire: the quote's own clause has a speech verb with a named subject.
-        let text = "Ada Klein said the trust remains “committed” and believes “a deal is close,” Ravi Menon said in a note.";
+        let text =
+            "Ada Klein said the trust remains “committed” and believes “a deal is close,” Ravi Menon said in a note.";
         assert_eq!(who(&said(text), "a deal is close"), Some("Ada Klein".into()));
         // Fires after a participle too: "calling X “Q,” Y said".
         let text = "Opening the fete, Ravi Menon thanked Ada Klein, calling her “our rock,” Joan Pell said.";
