@@ -5,7 +5,12 @@
 //! a name as a label ("X: “Q”"); the outermost speech verb of the clause
 //! before the quote (“X said Y called it ‘Q’” is X; “…, saying ‘Q’” is the
 //! sentence's subject), any verb right before the quote's comma or colon, a
-//! sentence-opening attribution ("As X put it,"); the words right after the
+//! sentence-opening attribution ("As X put it,"); an inverted attribution
+//! between commas (", explained X, “Q”"); a participial clause after a comma
+//! (", branding him “Q”": the main subject); a comma-ended quote's own
+//! attribution ("“Q,” Y added") beats a verb outside the quote's clause, a
+//! pronoun subject or a negated verb; a verb coordinated with an earlier one
+//! ("... and joked") takes its clause's subject; the words right after the
 //! quote: when it ends in a comma, ?, ! or a dash that slot is the
 //! attribution and any verb there is a speech act (“Q,” X quipped / beamed X
 //! / ― X); then an attribution at the end of the sentence after unquoted
