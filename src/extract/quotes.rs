@@ -5,7 +5,12 @@
 //! a name as a label ("X: “Q”"); the outermost speech verb of the clause
 //! before the quote (“X said Y called it ‘Q’” is X; “…, saying ‘Q’” is the
 //! sentence's subject), any verb right before the quote's comma or colon, a
-//! sentence-opening attribution ("As X put it,"); the words right after the
+//! sentence-opening attribution ("As X put it,"); an inverted attribution
+//! between commas (", explained X, “Q”"); a participial clause after a comma
+//! (", branding him “Q”": the main subject); a comma-ended quote's own
+//! attribution ("“Q,” Y added") beats a verb outside the quote's clause, a
+//! pronoun subject or a negated verb; a verb coordinated with an earlier one
+//! ("... and joked") takes its clause's subject; the words right after the
 //! quote: when it ends in a comma, ?, ! or a dash that slot is the
 //! attribution and any verb there is a speech act (“Q,” X quipped / beamed X
 //! / ― X); then an attribution at the end of the sentence after unquoted
@@ -531,6 +536,14 @@ impl<'a> Ctx<'a> {
             if matches!(s, "they" | "They" | "it" | "It" | "we" | "We" | "I") {
                 return None;
             }
+            // "X was joined by Y and joked", "X backed Y, but now said": a verb coordinated with
+            // an earlier one shares its subject, the clause's, not the nearest name.
+            if matches!(s, "and" | "but")
+                && (i + 1..v).all(|k| is_auxiliary(self.s(k)) || is_vp_adverb(self.s(k)))
+                && i > lo
+            {
+                return self.sentence_subject(self.clause_start(lo, i), i);
+            }
             if s == "who" || s == "which" {
                 // "X, who vowed ...": the antecedent, even inside a prepositional phrase.
                 let mut j = i;
@@ -563,6 +576,26 @@ impl<'a> Ctx<'a> {
             }
         }
         None
+    }
+
+    /// "cannot say", "did not say", "never said": the verb at `v` reports no speech.
+    fn negated(&self, v: usize) -> bool {
+        (v.saturating_sub(2)..v).any(|k| matches!(self.s(k), "not" | "never" | "cannot" | "n't" | "’t" | "'t"))
+    }
+
+    /// The subject of the verb at `v` is a personal pronoun ("he didn't think", "she said").
+    fn pronoun_subject(&self, v: usize, lo: usize) -> bool {
+        let mut k = v;
+        while k > lo {
+            let w = self.s(k - 1);
+            let negation =
+                matches!(w, "not" | "never" | "n't" | "’t" | "'t" | "did" | "didn" | "does" | "doesn" | "do" | "don");
+            if !(is_auxiliary(w) || is_vp_adverb(w) || negation) {
+                break;
+            }
+            k -= 1;
+        }
+        k > lo && is_personal_pronoun(self.s(k - 1))
     }
 
     /// "Jo Bell, a Democratic pollster ...": the person whose apposition holds the role noun at `i`.
@@ -875,6 +908,16 @@ impl<'a> Ctx<'a> {
         let verb = (i..hi).take(16).find(|&j| {
             self.lower_word(j) && (is_post_quote_verb(self.s(j)) || (slot != Slot::None && self.verb_like(j)))
         })?;
+        // "“Q” by the state, NATO and others, Jo Bell said": a name between a comma and the
+        // verb is its subject; the words before the comma end the quote's own sentence.
+        if verb > i + 1
+            && let Some(e) = self.mention_at(verb - 1).filter(|&e| self.speaker_entity(e))
+        {
+            let first = self.mention_first(verb - 1);
+            if first > i && self.s(first - 1) == "," && self.mention_at(first - 1).is_none() {
+                return Some(Who::Entity(e));
+            }
+        }
         self.np_after(i, verb)
     }
 
@@ -1412,6 +1455,16 @@ pub fn extract_with(
         }
 
         let mut who: Option<Who> = None;
+        let slot = {
+            let last = mk.inner.slice(text).chars().last().unwrap_or(' ');
+            if matches!(last, ',' | '—' | '–' | '-') || matches!(ctx.s(close_tok), "," | "—" | "–" | "―") {
+                Slot::Comma
+            } else if matches!(last, '?' | '!') {
+                Slot::Mark
+            } else {
+                Slot::None
+            }
+        };
         // 0. A name as a label: "Jo Bell: “…”".
         if open_tok >= 2
             && ctx.s(open_tok - 1) == ":"
@@ -1419,14 +1472,55 @@ pub fn extract_with(
         {
             who = Some(Who::Entity(e));
         }
+        // 0'. A comma-ended quote followed by its attribution ("“Q,” X added") is that
+        // attribution's unless a speech verb of the quote's own clause names someone ("X said
+        // the plan is “Q,” Y's office said" stays X's): "X cannot say that ..." does, but a
+        // verb before the quote's clause, a participle or a subject does not.
+        let slot_attr = if mk.closed
+            && slot == Slot::Comma
+            && (close_tok..hi.min(close_tok + 6)).any(|j| ctx.lower_word(j) && is_post_quote_verb(ctx.s(j)))
+            && ctx.s(hi.saturating_sub(1)) != ":"
+        {
+            ctx.after_quote(close_tok, hi, slot).filter(|w| matches!(w, Who::Entity(_)))
+        } else {
+            None
+        };
+        // 0''. "X said: “Q”" after an earlier quote in the sentence: the verb before the colon.
+        if who.is_none()
+            && open_tok >= 3
+            && ctx.s(open_tok - 1) == ":"
+            && ctx.lower_word(open_tok - 2)
+            && is_speech_verb(ctx.s(open_tok - 2))
+            && (lo..open_tok - 2).any(|i| ctx.in_quote[i])
+        {
+            who = ctx.speaker_of_verb(open_tok - 2, lo, open_tok);
+        }
         // 1. A speech verb earlier in the sentence.
         // Nested reports ("X said Y called it “Q”") belong to the outermost speaker: the
         // first verb whose subject is found.
         let clause = ctx.clause_start(lo, open_tok);
         let verbs = (clause..open_tok).chain((lo..clause).rev());
         for v in verbs.filter(|&i| who.is_none() && !ctx.in_quote[i] && ctx.lower_word(i) && is_speech_verb(ctx.s(i))) {
+            // A verb before the quote's clause, or one whose subject is only a pronoun, yields
+            // to a name attributing the quote right after it.
+            if slot_attr.is_some() && (v < clause || ctx.pronoun_subject(v, lo) || ctx.negated(v)) {
+                break;
+            }
             // ", saying ...": a participle's subject is the subject of the sentence.
             let participle = v > lo && ctx.s(v - 1) == "," && ctx.s(v).ends_with("ing");
+            // "…, explained Jo Bell, “Q”", "…, said the minister: “Q”": an inverted attribution
+            // between commas right before the quote; the name after the verb speaks.
+            let inverted = v > lo
+                && ctx.s(v - 1) == ","
+                && !participle
+                && !takes_listener(ctx.s(v))
+                && v + 2 < open_tok
+                && matches!(ctx.s(open_tok - 1), "," | ":")
+                && ctx.np_end(v + 1, open_tok - 1) == open_tok - 1;
+            if inverted && let Some(w @ Who::Entity(_)) = ctx.np_after(v + 1, open_tok - 1) {
+                who = Some(w);
+                break;
+            }
             let w = participle
                 .then(|| ctx.sentence_subject(lo, v - 1))
                 .flatten()
@@ -1435,6 +1529,24 @@ pub fn extract_with(
                 who = w;
                 break;
             }
+        }
+        if who.is_none() {
+            who = slot_attr;
+        }
+        // 1-. A participial clause after a comma, whatever its verb: "X attacked Y, calling him,
+        // among other things, “Q”", "…, dubbing them “Q”": the subject of the main clause.
+        if who.is_none()
+            && let Some(p) = (lo + 1..open_tok).rev().find(|&i| {
+                !ctx.in_quote[i]
+                    && ctx.s(i - 1) == ","
+                    && ctx.lower_word(i)
+                    && ctx.s(i).len() > 5
+                    && ctx.s(i).ends_with("ing")
+                    && !is_preposition(ctx.s(i))
+                    && !matches!(ctx.s(i), "according" | "nothing" | "something" | "anything" | "everything")
+            })
+        {
+            who = ctx.sentence_subject(ctx.clause_start(lo, p - 1), p - 1);
         }
         // 1'. Any verb right before the quote's comma or colon: "Bell asked, “…”", "Bell quipped: “…”".
         if who.is_none()
@@ -1471,17 +1583,21 @@ pub fn extract_with(
             who = ctx.owner_of(n, lo);
         }
         // 2. Right after the quote.
+        // A lower-case word after the quote that is no speech verb ("“Q,” just as X did in
+        // 2008, Y added") gives only a weak reading: a speech verb ending the sentence wins.
+        let mut weak_slot = false;
         if who.is_none() && mk.closed {
-            let last = mk.inner.slice(text).chars().last().unwrap_or(' ');
-            let slot = if matches!(last, ',' | '—' | '–' | '-') || matches!(ctx.s(close_tok), "," | "—" | "–" | "―")
-            {
-                Slot::Comma
-            } else if matches!(last, '?' | '!') {
-                Slot::Mark
-            } else {
-                Slot::None
-            };
             who = ctx.after_quote(close_tok, hi, slot);
+            let mut i = close_tok;
+            while i < hi && matches!(ctx.s(i), "," | "—" | "–" | "-" | "―") {
+                i += 1;
+            }
+            weak_slot = who.is_some()
+                && ctx.lower_word(i)
+                && !is_post_quote_verb(ctx.s(i))
+                && !is_personal_pronoun(ctx.s(i))
+                && ctx.verb_like(i)
+                && !is_role_noun(ctx.s(i));
         }
         // 2a. The attribution at the end of the sentence, after unquoted words or further
         // quotes: "“…” and enact her agenda, Ms. Lee said."
@@ -1494,6 +1610,18 @@ pub fn extract_with(
                 && toks.get(sent_end).is_none_or(|t| t.sent != toks[sent_end - 1].sent)
             {
                 break;
+            }
+        }
+        if weak_slot {
+            let end =
+                if matches!(ctx.s(sent_end.saturating_sub(1)), "." | "!" | "?") { sent_end - 1 } else { sent_end };
+            let tail = (close_tok..end).rev().take(14).take_while(|&i| !ctx.in_quote[i] && !is_quote_tok(&ctx, i));
+            let last_comma = tail.filter(|&i| ctx.s(i) == ",").last();
+            if let Some(c) = last_comma.filter(|&c| c > close_tok + 1)
+                && (c + 1..end).any(|j| ctx.lower_word(j) && is_post_quote_verb(ctx.s(j)))
+                && let Some(w @ Who::Entity(_)) = ctx.after_quote(c + 1, end, Slot::None)
+            {
+                who = Some(w);
             }
         }
         if who.is_none() && mk.closed {
@@ -1776,6 +1904,34 @@ fn is_auxiliary(w: &str) -> bool {
             | "later"
             | "then"
     )
+}
+
+/// Speech verbs whose object is the listener or the target ("told the agency", "called him"):
+/// the name after them does not speak.
+fn takes_listener(w: &str) -> bool {
+    matches!(
+        w,
+        "tell"
+            | "tells"
+            | "told"
+            | "telling"
+            | "urged"
+            | "accuse"
+            | "accused"
+            | "accuses"
+            | "called"
+            | "reply"
+            | "replied"
+            | "answered"
+            | "describe"
+            | "described"
+    )
+}
+
+/// Adverbs that sit between a coordinating conjunction and its verb ("and now said").
+fn is_vp_adverb(w: &str) -> bool {
+    matches!(w, "now" | "still" | "just" | "even" | "quickly" | "soon" | "once" | "often" | "never" | "later" | "then")
+        || (w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()))
 }
 
 /// Nouns that report speech: "its declaration that ...".
@@ -2240,5 +2396,79 @@ mod tests {
         // Does not fire: a lone ” with no closing mark after it quotes nothing.
         let v = said("Readers wrote in.\n\n”We are afraid of what comes next, Ivo Kask said.");
         assert!(v.is_empty(), "{v:?}");
+    }
+
+    #[test]
+    fn a_coordinated_verb_shares_the_clause_subject() {
+        // Fires: "and joked" after an agent, ", but now said" after an object.
+        let text = "Coach Ana Ferreira was joined on the pitch by striker Kofi Mensah and joked, “We are ready.”";
+        assert_eq!(who(&said(text), "We are ready"), Some("Ana Ferreira".into()));
+        let text = "Councillor Ravi Menon used to back Mayor Joan Pell, but now said the plan was “a mistake.”";
+        assert_eq!(who(&said(text), "a mistake"), Some("Ravi Menon".into()));
+        // The subject of the clause, not of the sentence: after ", while".
+        let text = "Mayor Joan Pell spoke first, while Councillor Ravi Menon thanked the staff but warned the plan was “a mistake.”";
+        assert_eq!(who(&said(text), "a mistake"), Some("Ravi Menon".into()));
+        // Does not fire: "and" joins two subjects, the nearest one speaks with the first.
+        let text = "Councillor Ravi Menon thanked the staff, and Mayor Joan Pell said the plan was “a mistake.”";
+        assert_eq!(who(&said(text), "a mistake"), Some("Joan Pell".into()));
+    }
+
+    #[test]
+    fn an_inverted_attribution_between_commas_before_the_quote() {
+        // Fires: the name after the verb speaks, not the subject of the opening clause.
+        let text = "Because the council changed the rules, explained Ravi Menon, “we have no choice now.”";
+        assert_eq!(who(&said(text), "we have no choice"), Some("Ravi Menon".into()));
+        // Does not fire: after "told" the name is the listener; the subject before speaks.
+        let text = "Ada Klein, the trust's chair, told Ravi Menon simply, “We lost the vote.”";
+        assert_eq!(who(&said(text), "We lost"), Some("Ada Klein".into()));
+    }
+
+    #[test]
+    fn a_participial_clause_speaks_for_the_main_subject() {
+        // Fires: any participle after a comma, even with words between it and the quote.
+        let text = "Mayor Joan Pell attacked Ravi Menon, branding him, among other things, “a coward.”";
+        assert_eq!(who(&said(text), "a coward"), Some("Joan Pell".into()));
+        // Does not fire: "according" is no participle of the subject.
+        let text = "Mayor Joan Pell lost the vote, according to Ravi Menon, who called it “a farce.”";
+        assert_eq!(who(&said(text), "a farce"), Some("Ravi Menon".into()));
+    }
+
+    #[test]
+    fn the_attribution_after_a_comma_ended_quote_is_the_outermost() {
+        // Fires: "“Q,” X added" after a report by someone else in the same sentence.
+        let text = "Ada Klein met the board.\n\nKlein cannot say that “from her point of view,” Ravi Menon added.";
+        assert_eq!(who(&said(text), "from her point of view"), Some("Ravi Menon".into()));
+        // Does not fire: the quote's own clause has a speech verb with a named subject.
+        let text =
+            "Ada Klein said the trust remains “committed” and believes “a deal is close,” Ravi Menon said in a note.";
+        assert_eq!(who(&said(text), "a deal is close"), Some("Ada Klein".into()));
+        // Fires after a participle too: "calling X “Q,” Y said".
+        let text = "Opening the fete, Ravi Menon thanked Ada Klein, calling her “our rock,” Joan Pell said.";
+        assert_eq!(who(&said(text), "our rock"), Some("Joan Pell".into()));
+        // Does not fire: the attribution after the quote ends in a colon and introduces the next one.
+        let text = "Ada Klein said pupils might do better at “smaller schools,” Ravi Menon said: “I disagree.”";
+        let v = said(text);
+        assert_eq!(who(&v, "smaller schools"), Some("Ada Klein".into()));
+        assert_eq!(who(&v, "I disagree"), Some("Ravi Menon".into()));
+    }
+
+    #[test]
+    fn the_name_between_a_comma_and_the_verb_after_the_quote_speaks() {
+        // Fires: the names in the words that end the quoted sentence do not speak.
+        let text = "“If there had been no help” from the Harbour Trust, the Red Cross and others, Ada Klein said, “we would have lost everything.”";
+        assert_eq!(who(&said(text), "If there had been no help"), Some("Ada Klein".into()));
+        // Does not fire: an apposition between the name and the verb.
+        let text = "“We will rebuild,” Ada Klein, the chair of the Harbour Trust, said.";
+        assert_eq!(who(&said(text), "We will rebuild"), Some("Ada Klein".into()));
+    }
+
+    #[test]
+    fn a_speech_verb_ending_the_sentence_beats_a_weak_slot() {
+        // Fires: "just as X did" after the quote is no attribution; "Y added" at the end is.
+        let text = "Ada Klein spoke first.\n\nThe trust “has every right to appeal,” just as Joan Pell did in 2019, Ravi Menon added.";
+        assert_eq!(who(&said(text), "has every right"), Some("Ravi Menon".into()));
+        // Does not fire: a speech verb right after the quote is the attribution.
+        let text = "“The trust has every right to appeal,” said Joan Pell, as Ravi Menon looked on.";
+        assert_eq!(who(&said(text), "The trust has every right"), Some("Joan Pell".into()));
     }
 }
