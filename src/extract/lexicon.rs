@@ -70,7 +70,11 @@ lexicon!(common_words, words_of(include_str!("../../data/common_words.txt")));
 lexicon!(
     /// Courtesy titles that only ever precede a person's name.
     honorifics,
-    set(&["Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady", "Rev", "Messrs"])
+    set(&[
+        "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady", "Rev", "Messrs",
+        // British councillors; Nigerian and Indian press honorifics.
+        "Cllr", "Engr", "Hon", "Alhaji", "Alhaja", "Hajia", "Mallam", "Shri", "Smt",
+    ])
 );
 
 lexicon!(
@@ -87,7 +91,7 @@ lexicon!(
         "Inspector", "Superintendent", "Professor", "Prof", "Dr", "Mr", "Mrs", "Ms", "CEO", "Chief",
         "Officer", "Sheriff", "Councillor", "Councilman", "Councilwoman", "Lawmaker", "Diplomat", "Dean",
         "Rabbi", "Imam", "Father", "Sister", "Brother", "Chairperson", "Treasurer", "Prosecutor",
-        "Secretary-General", "Delegate", "Consul", "Czar", "Tsar", "Administrator", "Superintendent", "Provost", "Chancellor-elect", "Comptroller", "Auditor", "Registrar", "Ombudsman",
+        "Secretary-General", "Delegate", "Consul", "Czar", "Tsar", "Administrator", "Superintendent", "Provost", "Chancellor-elect", "Comptroller", "Auditor", "Registrar", "Ombudsman", "Supt", "Insp", "Det",
     ])
 );
 

@@ -43,6 +43,23 @@ mod seed_rule_tests;
 mod tests {
     use super::*;
 
+    /// Honorifics and ranks of British, Nigerian and Indian news stay out of the name, and an
+    /// abbreviated one keeps its period ("Engr. Ade Okoro" is one person, not a place "Engr").
+    #[test]
+    fn commonwealth_honorifics_and_ranks_are_not_names() {
+        let text = "Cllr Jane Whitfield backed the plan. Engr. Ade Okoro, Alhaji Musa Bello and Smt. Priya Nair \
+                    spoke, and Hon. Tunde Bakare agreed.\n\n\"We will keep the area safe,\" Supt. Ellis said of Mark Ellis's plan.";
+        let ex = extract_text(text);
+        let people: Vec<&str> =
+            ex.entities.iter().filter(|e| e.kind == crate::model::EntityKind::Person).map(|e| e.name.as_str()).collect();
+        for name in ["Jane Whitfield", "Ade Okoro", "Musa Bello", "Priya Nair", "Tunde Bakare", "Mark Ellis"] {
+            assert!(people.contains(&name), "{name} not in {people:?}");
+        }
+        assert!(!ex.entities.iter().any(|e| ["Engr", "Supt. Ellis"].contains(&e.name.as_str())), "{:?}", ex.entities);
+        assert_eq!(ex.quotes.len(), 1);
+        assert_eq!(ex.entities[ex.quotes[0].speaker.unwrap()].name, "Mark Ellis");
+    }
+
     /// Random text built from news-like pieces: extraction must never panic and
     /// every span must lie on character boundaries inside the text.
     #[test]

@@ -31,7 +31,8 @@ pub struct Token {
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "maj", "lt", "col", "capt", "sgt", "adm", "sen", "rep", "gov",
     "prof", "rev", "fr", "cmdr", "brig", "corp", "inc", "ltd", "co", "no", "vs", "etc", "jan", "feb", "aug", "sept",
-    "oct", "nov", "dec", "mt", "ft", "ph", "pres", "dept", "univ", "messrs",
+    "oct", "nov", "dec", "mt", "ft", "ph", "pres", "dept", "univ", "messrs", "cllr", "engr", "hon", "smt", "supt",
+    "insp",
 ];
 
 pub fn is_abbreviation(word: &str) -> bool {

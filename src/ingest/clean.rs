@@ -168,6 +168,12 @@ fn furniture(line: &str) -> Option<Reason> {
     if joined >= 8 {
         return Some("link list");
     }
+    if is_breadcrumb(line) {
+        return Some("breadcrumb");
+    }
+    if is_other_story_link(&words) {
+        return Some("link to another story");
+    }
     let alpha: Vec<&str> = words.iter().copied().filter(|w| w.chars().any(char::is_alphabetic)).collect();
     let caps = alpha.iter().filter(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)).count();
     let function_words = words.iter().filter(|w| is_function_word(w)).count();
@@ -243,6 +249,40 @@ fn furniture(line: &str) -> Option<Reason> {
         }
     }
     None
+}
+
+/// A site's path to the page: short capitalised labels joined by `»`, `›` or a spaced `>`
+/// ("Home » News » Metro").
+fn is_breadcrumb(line: &str) -> bool {
+    let parts: Vec<&str> = line.split(['»', '›']).flat_map(|p| p.split(" > ")).map(str::trim).collect();
+    parts.len() >= 2
+        && parts.len() <= 8
+        && parts.iter().all(|p| {
+            let n = p.split_whitespace().count();
+            (1..=4).contains(&n)
+                && p.chars().next().is_some_and(char::is_uppercase)
+                && !p.ends_with(['.', '!', '?', '"', '”'])
+        })
+}
+
+/// A line that sends the reader to another story: "ALSO READ: …", "Read also | …",
+/// "See also: …", "Related: …" (the other story's headline follows).
+fn is_other_story_link(words: &[&str]) -> bool {
+    const LEADS: &[&[&str]] =
+        &[&["also", "read"], &["read", "also"], &["see", "also"], &["related"], &["read", "more"], &["recommended"]];
+    words.len() <= 40
+        && LEADS.iter().any(|lead| {
+            lead.len() <= words.len()
+                && lead.iter().zip(words).enumerate().all(|(k, (want, w))| {
+                    let last = k + 1 == lead.len();
+                    let bare = w.trim_end_matches([':', '|', '-', '–', '—']);
+                    // The lead ends in a colon, a bar or a dash, on its last word or as the next token.
+                    bare.eq_ignore_ascii_case(want)
+                        && (!last
+                            || bare.len() < w.len()
+                            || words.get(k + 1).is_some_and(|n| matches!(*n, ":" | "|" | "-" | "–" | "—")))
+                })
+        })
 }
 
 /// `phrase` in `lower` at word boundaries ("log in", not "catalog intact").
@@ -336,6 +376,21 @@ mod tests {
                    The minister said on Monday that the talks would resume next week in the capital.";
         let (_, text) = clean(raw);
         assert_eq!(text, "Title\n\nThe minister said on Monday that the talks would resume next week in the capital.");
+    }
+
+    #[test]
+    fn drops_breadcrumbs_and_links_to_other_stories() {
+        let raw = "Council approves budget\n\nHome » News » Metro\n\nNews › Local\n\n                   The council approved the budget on Monday.\n\nALSO READ: Mayor opens new bridge over the river\n\n                   Read also | Flood warning for coastal towns\n\nRelated: Storm damages homes\n\n                   He said the result was 3 > 2 in the end.\n\nAlso read the minutes of the meeting, the clerk said.\n\n                   Prices » Rise sharply after the budget was approved by the council on Monday evening.";
+        assert_eq!(
+            kept(raw),
+            [
+                "Council approves budget",
+                "The council approved the budget on Monday.",
+                "He said the result was 3 > 2 in the end.",
+                "Also read the minutes of the meeting, the clerk said.",
+                "Prices » Rise sharply after the budget was approved by the council on Monday evening.",
+            ]
+        );
     }
 
     fn kept(raw: &str) -> Vec<&str> {
