@@ -12,7 +12,9 @@
 //!   ("Africa,964,Americas,4388,..."), or a long menu of capitalised words
 //!   with no separators, numbers or function words between them;
 //! - it belongs to a run of one-to-three-word labels without digits or
-//!   sentence punctuation (a menu laid out one item per line);
+//!   sentence punctuation (a menu laid out one item per line), or is a
+//!   breadcrumb of short labels joined by `»`, `›` or `>`;
+//! - it sends the reader to another story ("ALSO READ: …", "Related: …");
 //! - it speaks to the reader about the page: a short line with web-page
 //!   vocabulary (advertisement, newsletter, cookies, copyright, share, sign
 //!   in) that is not a sentence about someone else;
