@@ -747,11 +747,45 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             if is_role_noun(s) && self.lower_word(k) {
+                if let Some(p) = self.appositive_person(k, hi) {
+                    return Some(Who::Entity(p));
+                }
                 return Some(self.role_phrase(k, lo));
             }
             k += 1;
         }
         None
+    }
+
+    /// The person a role noun's phrase names in apposition: "The chairman of the union in
+    /// the state, Alhaji Musa Bello, commended …" is Musa Bello. The phrase up to the comma
+    /// holds no verb, and the name, after honorifics and titles, is set off by commas.
+    fn appositive_person(&self, role: usize, hi: usize) -> Option<usize> {
+        let end = hi.min(role + 16);
+        let comma = (role + 1..end).find(|&j| self.in_quote[j] || matches!(self.s(j), "," | ";" | ":"))?;
+        if self.in_quote[comma] || self.s(comma) != "," {
+            return None;
+        }
+        let verb = |w: &str| is_auxiliary(w) || is_speech_verb(w) || w.ends_with("ed");
+        if (role + 1..comma).any(|j| self.lower_word(j) && verb(self.s(j))) {
+            return None;
+        }
+        let mut first = comma + 1;
+        while first < hi
+            && self.mention_at(first).is_none()
+            && (is_honorific(self.s(first)) || is_title_head(self.s(first)))
+        {
+            first += 1;
+        }
+        let p = self.mention_at(first)?;
+        if !self.is_person(p) || self.mention_first(first) != first {
+            return None;
+        }
+        let mut after = first;
+        while after < hi && self.mention_at(after) == Some(p) {
+            after += 1;
+        }
+        (after < hi && self.s(after) == ",").then_some(p)
     }
 
     /// True when the noun phrase whose name starts at `first` follows a
@@ -2431,6 +2465,18 @@ mod tests {
         // Does not fire: "according" is no participle of the subject.
         let text = "Mayor Joan Pell lost the vote, according to Ravi Menon, who called it “a farce.”";
         assert_eq!(who(&said(text), "a farce"), Some("Ravi Menon".into()));
+    }
+
+    #[test]
+    fn a_role_named_in_apposition_is_the_subject() {
+        // Fires: the role's phrase names the person between commas, after an honorific.
+        let text = "Governor Tom Reed urged calm.\n\nThe chairman of the drivers' union in the state, Alhaji Musa \
+                    Bello, praised the plan, describing it as “long overdue.”";
+        assert_eq!(who(&said(text), "long overdue"), Some("Musa Bello".into()));
+        // Does not fire: a verb comes before the comma, so the name there is its object.
+        let text = "Governor Tom Reed spoke.\n\nThe chairman thanked the drivers, Musa Bello, Ada Klein and others, \
+                    calling it “a relief.”";
+        assert_ne!(who(&said(text), "a relief"), Some("Musa Bello".into()));
     }
 
     #[test]
