@@ -1705,14 +1705,24 @@ fn orgs_stay_orgs(doc: &Doc, cands: &mut Vec<Cand>, unknown: &[(usize, usize)]) 
             *c = org_cand(doc, a, b, name.clone());
         }
     }
-    // A lone word nothing classed ("grab Mercantile or Commerce").
+    // A lone word nothing classed ("grab Mercantile or Commerce"). Tokens the candidates cover are
+    // marked once, so a long document costs one pass, not one pass per unclassed word.
+    let mut covered: Option<Vec<bool>> = None;
     for &(a, b) in unknown {
-        if b - a == 1
-            && let Some((name, _)) = orgs.get(doc.s(a))
-            && !cands.iter().any(|c| c.toks.0 < b && a < c.toks.1)
-        {
-            let c = org_cand(doc, a, b, name.clone());
-            cands.push(c);
+        if b - a != 1 {
+            continue;
+        }
+        let Some((name, _)) = orgs.get(doc.s(a)) else { continue };
+        let covered = covered.get_or_insert_with(|| {
+            let mut v = vec![false; doc.toks.len()];
+            for c in cands.iter() {
+                v[c.toks.0..c.toks.1].fill(true);
+            }
+            v
+        });
+        if !covered[a] {
+            covered[a] = true;
+            cands.push(org_cand(doc, a, b, name.clone()));
         }
     }
 }
