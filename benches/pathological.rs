@@ -10,6 +10,7 @@
 //!
 //! Run: `cargo bench --bench pathological` (NEWSGRAPH_BENCH_SCALE=0.1 for a quick run).
 
+use newsgraph::rng::XorShift;
 use std::path::Path;
 
 /// CPU time of this thread (Linux: /proc/thread-self/schedstat, nanoseconds), so that other
@@ -22,22 +23,6 @@ fn cpu_seconds() -> f64 {
     }
 }
 
-/// A small deterministic generator (xorshift), so every run measures the same texts.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[(self.next() % xs.len() as u64) as usize]
-    }
-}
-
 const WORDS: &[&str] = &["the", "river", "market", "council", "said", "winter", "green", "stone", "and", "of"];
 const CAPS: &[&str] = &["Anna", "Berg", "Oslo", "Council", "Harbour", "Minister", "Smith", "Paris", "Bank", "Union"];
 
@@ -45,28 +30,28 @@ const CAPS: &[&str] = &["Anna", "Berg", "Oslo", "Council", "Harbour", "Minister"
 type Kind = (&'static str, &'static str, usize, fn(usize) -> String);
 
 fn no_punctuation(bytes: usize) -> String {
-    let mut r = Rng(7);
+    let mut r = XorShift::new(7);
     let mut s = String::from("Headline\n\n");
     while s.len() < bytes {
-        let list = if r.next().is_multiple_of(5) { CAPS } else { WORDS };
+        let list = if r.next_u64().is_multiple_of(5) { CAPS } else { WORDS };
         s.push_str(r.pick(list));
-        s.push(if r.next().is_multiple_of(50) { '\n' } else { ' ' });
+        s.push(if r.next_u64().is_multiple_of(50) { '\n' } else { ' ' });
     }
     s
 }
 
 fn quotation_marks(marks: usize) -> String {
-    let mut r = Rng(11);
+    let mut r = XorShift::new(11);
     let mut s = String::from("Headline\n\n");
     for i in 0..marks {
-        s.push_str(["\"", "“", "”", "'"][(r.next() % 4) as usize]);
+        s.push_str(["\"", "“", "”", "'"][(r.next_u64() % 4) as usize]);
         s.push_str(if i.is_multiple_of(3) { "Anna Berg said " } else { "it was " });
     }
     s
 }
 
 fn capitalised_words(words: usize) -> String {
-    let mut r = Rng(13);
+    let mut r = XorShift::new(13);
     let mut s = String::from("Headline\n\n");
     for _ in 0..words {
         s.push_str(r.pick(CAPS));
@@ -77,12 +62,12 @@ fn capitalised_words(words: usize) -> String {
 }
 
 fn one_line(bytes: usize) -> String {
-    let mut r = Rng(17);
+    let mut r = XorShift::new(17);
     let mut s = String::from("Headline\n\n");
     while s.len() < bytes {
-        let list = if r.next().is_multiple_of(4) { CAPS } else { WORDS };
+        let list = if r.next_u64().is_multiple_of(4) { CAPS } else { WORDS };
         s.push_str(r.pick(list));
-        s.push_str(["", "", "", ",", "."][(r.next() % 5) as usize]);
+        s.push_str(["", "", "", ",", "."][(r.next_u64() % 5) as usize]);
         s.push(' ');
     }
     s

@@ -13,19 +13,8 @@ use std::path::Path;
 use std::time::Instant;
 
 use newsgraph::model::{Article, Extraction};
+use newsgraph::rng::XorShift;
 use rayon::prelude::*;
-
-/// A small deterministic generator (xorshift), so every run measures the same corpus.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
 
 fn corpus(target_bytes: usize) -> Vec<Article> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles");
@@ -36,13 +25,13 @@ fn corpus(target_bytes: usize) -> Vec<Article> {
         let a = newsgraph::ingest::read_article(&f).unwrap();
         paragraphs.extend(a.text.split("\n\n").map(String::from));
     }
-    let mut rng = Rng(0x9E3779B97F4A7C15);
+    let mut rng = XorShift::new(0x9E3779B97F4A7C15);
     let mut out = Vec::new();
     let mut total = 0;
     while total < target_bytes {
-        let n = 8 + (rng.next() % 24) as usize;
+        let n = 8 + (rng.next_u64() % 24) as usize;
         let body: Vec<&str> =
-            (0..n).map(|_| paragraphs[(rng.next() % paragraphs.len() as u64) as usize].as_str()).collect();
+            (0..n).map(|_| paragraphs[(rng.next_u64() % paragraphs.len() as u64) as usize].as_str()).collect();
         let text = body.join("\n\n");
         total += text.len();
         out.push(Article { id: format!("gen-{}.txt", out.len()), headline: body[0].to_string(), text });

@@ -16,6 +16,7 @@ pub mod rdf;
 pub mod remote;
 pub mod repl;
 pub mod resolve;
+pub mod rng;
 pub mod store;
 pub mod update;
 

@@ -214,56 +214,64 @@ fn subtype_from(s: &str) -> Option<Subtype> {
     .find(|x| subtype_name(*x) == s)
 }
 
+/// An internal record as JSON: one definition of the format for writing and reading. Fields
+/// are in alphabetical order, the order the records were first written in.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct RecordJson {
+    d: String,
+    e: Vec<EntityJson>,
+    id: String,
+    l: Vec<(String, String)>,
+    m: String,
+    near: Vec<String>,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct EntityJson {
+    g: Option<GeoJson>,
+    /// "p" person, "o" organisation, "l" place.
+    k: String,
+    n: String,
+    s: BTreeSet<String>,
+    t: Option<String>,
+}
+
+/// GeoNames id, country code, latitude, longitude.
+type GeoJson = (Option<u64>, Option<String>, Option<f64>, Option<f64>);
+
 impl ArticleIndex {
     pub fn to_json(&self) -> String {
-        use serde_json::json;
-        let entities: Vec<serde_json::Value> = self
+        let e = self
             .entities
             .iter()
-            .map(|e| {
-                json!({
-                    "k": match e.kind { EntityKind::Person => "p", EntityKind::Organization => "o", EntityKind::Place => "l" },
-                    "t": e.subtype.map(subtype_name),
-                    "n": e.name,
-                    "s": e.surfaces,
-                    "g": e.geo.as_ref().map(|g| json!([g.geonames_id, g.country_code, g.lat, g.lon])),
-                })
+            .map(|e| EntityJson {
+                g: e.geo.as_ref().map(|g| (g.geonames_id, g.country_code.clone(), g.lat, g.lon)),
+                k: match e.kind {
+                    EntityKind::Person => "p",
+                    EntityKind::Organization => "o",
+                    EntityKind::Place => "l",
+                }
+                .to_string(),
+                n: e.name.clone(),
+                s: e.surfaces.clone(),
+                t: e.subtype.map(subtype_name),
             })
             .collect();
-        json!({
-            "id": self.id,
-            "d": self.digest,
-            "m": similar::to_hex(&self.minhash),
-            "e": entities,
-            "l": self.links,
-            "near": self.near,
-        })
-        .to_string()
+        let record = RecordJson {
+            d: self.digest.clone(),
+            e,
+            id: self.id.clone(),
+            l: self.links.clone(),
+            m: similar::to_hex(&self.minhash),
+            near: self.near.clone(),
+        };
+        serde_json::to_string(&record).unwrap_or_default()
     }
 
+    /// Parsed into typed fields straight away: a writer reads one record per stored article
+    /// when it opens the store, and a generic JSON tree is several times slower to build.
     pub fn from_json(s: &str) -> Option<Self> {
-        // Parsed into typed fields straight away: a writer reads one record per stored article
-        // when it opens the store, and a generic JSON tree is several times slower to build.
-        #[derive(serde::Deserialize)]
-        struct Record {
-            id: String,
-            d: String,
-            m: String,
-            e: Vec<Entity>,
-            l: Vec<(String, String)>,
-            near: Vec<String>,
-        }
-        #[derive(serde::Deserialize)]
-        struct Entity {
-            k: String,
-            t: Option<String>,
-            n: String,
-            s: BTreeSet<String>,
-            g: Option<Geo>,
-        }
-        /// GeoNames id, country code, latitude, longitude.
-        type Geo = (Option<u64>, Option<String>, Option<f64>, Option<f64>);
-        let r: Record = serde_json::from_str(s).ok()?;
+        let r: RecordJson = serde_json::from_str(s).ok()?;
         let entities = r
             .e
             .into_iter()
@@ -279,14 +287,7 @@ impl ArticleIndex {
                 geo: e.g.map(|(geonames_id, country_code, lat, lon)| GeoRef { geonames_id, country_code, lat, lon }),
             })
             .collect();
-        Some(Self {
-            id: r.id,
-            digest: r.d,
-            minhash: similar::from_hex(&r.m)?,
-            entities,
-            links: r.l,
-            near: r.near,
-        })
+        Some(Self { id: r.id, digest: r.d, minhash: similar::from_hex(&r.m)?, entities, links: r.l, near: r.near })
     }
 }
 
@@ -1908,13 +1909,22 @@ mod tests {
                     EntityKind::Place,
                     Some(Subtype::City),
                     "Lagos",
-                    Some(GeoRef { geonames_id: Some(2332459), country_code: Some("NG".into()), lat: Some(6.45), lon: None }),
+                    Some(GeoRef {
+                        geonames_id: Some(2332459),
+                        country_code: Some("NG".into()),
+                        lat: Some(6.45),
+                        lon: None,
+                    }),
                 ),
             ],
             links: vec![("person/ana-lenz".into(), "Ana Lenz".into())],
             near: vec!["http://example.org/a".into()],
         };
-        assert_eq!(ArticleIndex::from_json(&entry.to_json()), Some(entry));
+        // The format stores already hold: fields in alphabetical order.
+        let json = entry.to_json();
+        assert!(json.starts_with(r#"{"d":"00ff","e":[{"g":null,"k":"p","n":"Ana Lenz","#), "{json}");
+        assert!(json.contains(r#"{"g":[2332459,"NG",6.45,null],"k":"l","n":"Lagos""#), "{json}");
+        assert_eq!(ArticleIndex::from_json(&json), Some(entry));
     }
 
     #[test]

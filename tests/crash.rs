@@ -14,29 +14,12 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::util::*;
+use newsgraph::rng::XorShift;
 
-const NAMES: [&str; 5] = [
-    "000_c79dea70320f1e51.txt",
-    "001_8727e98081cf8dbe.txt",
-    "002_fd68e79a8582b43a.txt",
-    "003_85b42f0a4709c3ab.txt",
-    "004_bcffe02d0092fff4.txt",
-];
+use crate::util::*;
 
 fn article(i: usize) -> String {
     examples().join("articles").join(NAMES[i]).display().to_string()
-}
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -110,7 +93,7 @@ fn a_writer_killed_at_any_moment_leaves_a_whole_store() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     let seed = std::env::var("NEWSGRAPH_CRASH_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x5EED_u64);
-    let mut rng = Rng(seed | 1);
+    let mut rng = XorShift::new(seed | 1);
     let scenarios = [
         // One more article: a log segment appended (memory), one transaction per graph (RocksDB).
         scenario(root, "ingest", &[0, 1, 2], vec!["ingest".into(), article(3)]),
@@ -132,7 +115,7 @@ fn a_writer_killed_at_any_moment_leaves_a_whole_store() {
                 .spawn()
                 .unwrap();
             // A moment anywhere in the write, or just after it.
-            let at = Duration::from_secs_f64(s.seconds * 1.1 * (rng.next() % 1000) as f64 / 1000.0);
+            let at = Duration::from_secs_f64(s.seconds * 1.1 * (rng.next_u64() % 1000) as f64 / 1000.0);
             std::thread::sleep(at);
             let _ = child.kill();
             let _ = child.wait();

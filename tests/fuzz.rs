@@ -5,6 +5,7 @@
 //! property is written to the temporary folder and named in the failure, to be added to
 //! the corpus once fixed.
 
+use newsgraph::rng::XorShift;
 use std::path::{Path, PathBuf};
 
 type Target = fn(&[u8]);
@@ -50,21 +51,6 @@ const TOKENS: &[&[u8]] = &[
     b"\xe2\x80",
 ];
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
-    }
-}
-
 fn corpus(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus").join(target);
     let mut files: Vec<PathBuf> =
@@ -73,7 +59,7 @@ fn corpus(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
     files.into_iter().map(|p| (p.clone(), std::fs::read(&p).unwrap())).collect()
 }
 
-fn mutate(rng: &mut Rng, seeds: &[Vec<u8>]) -> Vec<u8> {
+fn mutate(rng: &mut XorShift, seeds: &[Vec<u8>]) -> Vec<u8> {
     let mut v = seeds[rng.below(seeds.len())].clone();
     for _ in 0..1 + rng.below(6) {
         let at = rng.below(v.len() + 1);
@@ -82,7 +68,7 @@ fn mutate(rng: &mut Rng, seeds: &[Vec<u8>]) -> Vec<u8> {
                 let i = rng.below(v.len());
                 v[i] ^= 1 << rng.below(8);
             }
-            1 => v.insert(at, rng.next() as u8),
+            1 => v.insert(at, rng.next_u64() as u8),
             2 if !v.is_empty() => {
                 let end = (at + 1 + rng.below(64)).min(v.len());
                 v.drain(at.min(end)..end);
@@ -134,7 +120,7 @@ fn fuzz_targets_hold_on_the_corpus_and_its_mutations() {
             run_one(name, target, input, &path.display().to_string());
         }
         let seeds: Vec<Vec<u8>> = kept.into_iter().map(|(_, v)| v).collect();
-        let mut rng = Rng((seed ^ (name.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)) | 1);
+        let mut rng = XorShift::new((seed ^ (name.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)) | 1);
         let n = iterations.unwrap_or(default);
         for i in 0..n {
             let input = mutate(&mut rng, &seeds);

@@ -106,3 +106,12 @@ pub fn count_statements(path: &Path, format: oxigraph::io::RdfFormat) -> usize {
     }
     n
 }
+
+/// The file names of the example articles, in order.
+pub const NAMES: [&str; 5] = [
+    "000_c79dea70320f1e51.txt",
+    "001_8727e98081cf8dbe.txt",
+    "002_fd68e79a8582b43a.txt",
+    "003_85b42f0a4709c3ab.txt",
+    "004_bcffe02d0092fff4.txt",
+];

@@ -50,8 +50,12 @@ mod tests {
         let text = "Cllr Jane Whitfield backed the plan. Engr. Ade Okoro, Alhaji Musa Bello and Smt. Priya Nair \
                     spoke, and Hon. Tunde Bakare agreed.\n\n\"We will keep the area safe,\" Supt. Ellis said of Mark Ellis's plan.";
         let ex = extract_text(text);
-        let people: Vec<&str> =
-            ex.entities.iter().filter(|e| e.kind == crate::model::EntityKind::Person).map(|e| e.name.as_str()).collect();
+        let people: Vec<&str> = ex
+            .entities
+            .iter()
+            .filter(|e| e.kind == crate::model::EntityKind::Person)
+            .map(|e| e.name.as_str())
+            .collect();
         for name in ["Jane Whitfield", "Ade Okoro", "Musa Bello", "Priya Nair", "Tunde Bakare", "Mark Ellis"] {
             assert!(people.contains(&name), "{name} not in {people:?}");
         }
@@ -114,16 +118,14 @@ mod tests {
             "1,000",
             "-",
         ];
-        let mut state: u64 = 0x2545F4914F6CDD1D;
+        let mut rng = crate::rng::XorShift::new(0x2545F4914F6CDD1D);
         for _ in 0..5000 {
             let mut text = String::new();
-            let n = (state % 60) as usize + 1;
+            let n = rng.below(60) + 1;
             for _ in 0..n {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                text.push_str(PIECES[(state % PIECES.len() as u64) as usize]);
-                if state.is_multiple_of(3) {
+                let draw = rng.next_u64();
+                text.push_str(PIECES[(draw % PIECES.len() as u64) as usize]);
+                if draw.is_multiple_of(3) {
                     text.push(' ');
                 }
             }
@@ -151,11 +153,9 @@ mod tests {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles");
         let texts: Vec<String> =
             std::fs::read_dir(dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).collect();
-        let mut state: u64 = 0x9E3779B97F4A7C15;
+        let mut rng = crate::rng::XorShift::new(0x9E3779B97F4A7C15);
         for _ in 0..300 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
+            let state = rng.next_u64();
             let t = &texts[(state % texts.len() as u64) as usize];
             let chars: Vec<(usize, char)> = t.char_indices().collect();
             let a = (state >> 8) as usize % chars.len();

@@ -1416,7 +1416,8 @@ pub fn extract_with(
         .iter()
         .map(|ent| std::iter::once(&ent.name).chain(ent.surfaces.iter()).find_map(|s| gender_of(s)))
         .collect();
-    let mut ctx = Ctx { text, toks, entities, tok_entity, mention_start, in_quote, focus, speakers: Vec::new(), genders };
+    let mut ctx =
+        Ctx { text, toks, entities, tok_entity, mention_start, in_quote, focus, speakers: Vec::new(), genders };
 
     let mut quotes: Vec<Quote> = Vec::new();
     // The marks of each kept quote, parallel to `quotes`.

@@ -979,26 +979,22 @@ pub fn train(docs: &[Example], epochs: usize, seed: u64, mut log: impl FnMut(usi
     let mut acc = Model::default(); // sum of c * update
     let mut c = 1f32;
     let mut order: Vec<usize> = (0..units.len()).collect();
-    let mut rng = seed | 1;
+    let mut rng = crate::rng::XorShift::new(seed | 1);
     let mut em: Vec<[f32; NT]> = Vec::new();
     let mut pred = Vec::new();
     for epoch in 0..epochs {
         // Fisher-Yates with xorshift.
         for i in (1..order.len()).rev() {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            order.swap(i, (rng % (i as u64 + 1)) as usize);
+            order.swap(i, rng.below(i + 1));
         }
         let mut errors = 0;
         for &u in &order {
             let (full, bare, rare, gold) = &units[u];
             let fs: Vec<&Vec<u32>> = (0..gold.len())
                 .map(|k| {
-                    rng ^= rng << 13;
-                    rng ^= rng >> 7;
-                    rng ^= rng << 17;
-                    if rare[k] || rng % 100 < DROPOUT { &bare[k] } else { &full[k] }
+                    // Drawn for every token, rare or not, so the sequence does not depend on `rare`.
+                    let draw = rng.next_u64();
+                    if rare[k] || draw % 100 < DROPOUT { &bare[k] } else { &full[k] }
                 })
                 .collect();
             em.clear();
@@ -1049,13 +1045,8 @@ mod tests {
     #[test]
     fn a_window_scores_the_same_difference_as_the_whole_path() {
         let model = Model::get();
-        let mut x: u64 = 0x2545F4914F6CDD1D;
-        let mut next = move || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        };
+        let mut rng = crate::rng::XorShift::new(0x2545F4914F6CDD1D);
+        let mut next = move || rng.next_u64();
         for _ in 0..200 {
             let n = 1 + (next() % 12) as usize;
             let em: Vec<[f32; NT]> =
