@@ -674,7 +674,9 @@ fn split_chunk(doc: &Doc, a: usize, b: usize) -> Vec<(usize, usize)> {
         .map(|(mut x, mut y)| {
             // A known place keeps its first word even when that word is common ("NEW DELHI"),
             // but not an article ("The United States" is named "United States").
-            if doc.gaz.lookup(doc.text_of(x, y)).is_some() {
+            // A lone common word opening a sentence is no place ("Man jailed for fraud").
+            let lone_common = y - x == 1 && doc.toks[x].sent_start && is_common_word(doc.s(x));
+            if !lone_common && doc.gaz.lookup(doc.text_of(x, y)).is_some() {
                 if y - x > 1 && matches!(doc.s(x), "The" | "the" | "THE") {
                     x += 1;
                 }
@@ -805,6 +807,8 @@ fn title_split(doc: &Doc, a: usize, b: usize) -> Option<usize> {
         (head(prev) || (is_title_modifier(prev) && (a..k - 1).any(|x| head(doc.s(x)))))
             && name_like(doc, k, b)
             && !is_title_modifier(doc.s(k))
+            // A rank of two words ("Detective Constable Amy Rowe"), unless a given name ("Coach Dean Jones").
+            && !(head(doc.s(k)) && !is_given_name(doc.s(k)) && k + 1 < b)
     })
 }
 
@@ -1070,7 +1074,10 @@ fn is_acronym(s: &str) -> bool {
 /// Abbreviations that name no organisation: job titles, measures, currencies, formats.
 const ACRONYM_STOP: &[&str] = &[
     "CEO", "CFO", "COO", "GDP", "COVID", "DDOS", "NFT", "LNG", "GMT", "UTC", "EST", "FAQ", "III", "VIII", "PDF",
-    "HTML", "USD", "EUR", "RSS",
+    "HTML", "USD", "EUR", "RSS", "SUV", "SUVS", "LPG", "CNG", "ATM", "ATMS", "IPO", "IPOS", "VAT", "GST", "CPI",
+    "EBITDA", "ROI", "MRI", "DNA", "HIV", "ICU", "PPE", "SIM", "USB", "LED", "LCD", "GPS", "VPN", "API", "SMS",
+    "CCTV", "MPH", "KPH", "PIN", "OTP", "FIR", "PIL", "EMI", "MSME", "MSMES", "FDI", "NPA", "NPAS", "AGM", "EGM",
+    "ESG",
 ];
 
 /// Context evidence for a chunk nobody classified yet.
@@ -2277,5 +2284,37 @@ mod tests {
         let us = r.iter().find(|e| e.1 == "United States").expect("United States");
         assert_eq!(us.2, ["United States"], "{r:?}");
         assert!(r.iter().any(|e| e.2 == ["NEW DELHI"]), "{r:?}");
+    }
+
+    #[test]
+    fn compound_ranks_and_desk_titles_are_no_names() {
+        // "Detective Constable" is a rank; "Sports Reporter" in a byline is a desk, not a person.
+        let text = "By Sarah Pemberton, Sports Reporter\n\nDetective Constable Amy Rowe said the case was closed. \
+                    Police Constable Tom Hill agreed.";
+        let people = names(text, EntityKind::Person);
+        assert!(people.contains(&"Amy Rowe".to_string()), "{people:?}");
+        assert!(people.contains(&"Tom Hill".to_string()), "{people:?}");
+        assert!(!people.iter().any(|p| p.contains("Reporter") || p.contains("Constable")), "{people:?}");
+        // Still a name: a surname that is also a rank word, after a given name.
+        let text = "The painter John Constable was born in Suffolk.";
+        assert!(names(text, EntityKind::Person).contains(&"John Constable".to_string()));
+    }
+
+    #[test]
+    fn a_headline_noun_is_no_island() {
+        // Fires: "Man jailed for fraud" opens with a common noun.
+        let text = "Man jailed for fraud that cost pensioners money\n\nA financial adviser was jailed.";
+        assert!(names(text, EntityKind::Place).is_empty(), "{:?}", run(text));
+        // Does not fire: the Isle of Man is a place.
+        let text = "The company moved its office to the Isle of Man last year.";
+        assert!(names(text, EntityKind::Place).iter().any(|p| p.contains("Man")), "{:?}", run(text));
+    }
+
+    #[test]
+    fn common_product_acronyms_are_no_organisations() {
+        let text = "Sundaram Motors reported strong SUV demand and plans to sell more EVs and LPG cars.";
+        let orgs = names(text, EntityKind::Organization);
+        assert!(!orgs.iter().any(|o| o == "SUV" || o == "LPG"), "{orgs:?}");
+        assert!(orgs.contains(&"Sundaram Motors".to_string()), "{orgs:?}");
     }
 }

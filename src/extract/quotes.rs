@@ -399,8 +399,43 @@ impl<'a> Ctx<'a> {
 
     /// "the ministry", "the company": the latest organisation before `pos` whose name has that head word.
     fn org_noun_at(&self, pos: usize, noun: &str) -> Option<usize> {
-        let generic =
-            matches!(noun, "company" | "firm" | "group" | "government" | "military" | "organization" | "organisation");
+        // Nouns for a kind of body that its name seldom spells ("Kotak Equities ... the
+        // brokerage said"): the organisation named last.
+        let generic = matches!(
+            noun,
+            "company"
+                | "firm"
+                | "group"
+                | "government"
+                | "military"
+                | "organization"
+                | "organisation"
+                | "brokerage"
+                | "lender"
+                | "insurer"
+                | "carmaker"
+                | "automaker"
+                | "airline"
+                | "retailer"
+                | "broadcaster"
+                | "newspaper"
+                | "daily"
+                | "tabloid"
+                | "charity"
+                | "watchdog"
+                | "regulator"
+                | "manufacturer"
+                | "miner"
+                | "developer"
+                | "startup"
+                | "start-up"
+                | "conglomerate"
+                | "publisher"
+                | "chipmaker"
+                | "drugmaker"
+                | "utility"
+                | "operator"
+        );
         if !generic && !is_org_head(&capitalize(noun)) {
             return None;
         }
@@ -1120,6 +1155,13 @@ impl<'a> Ctx<'a> {
             return Some(Who::Entity(o));
         }
         if modifier {
+            // "the former Portsmouth defender said": a definite description whose head is a
+            // role is the person in focus; "a Clinton aide", "the Clinton campaign" are not.
+            if matches!(s, "the" | "The")
+                && let Some(r) = (i + 1..end).rev().find(|&j| self.lower_word(j)).filter(|&j| is_role_noun(self.s(j)))
+            {
+                return Some(self.role_at(i, self.s(r)).map_or(Who::Unnamed, Who::Entity));
+            }
             return Some(Who::Unnamed);
         }
         if matches!(s, "a" | "A" | "an" | "An" | "another" | "Another" | "one" | "some") {
@@ -1500,10 +1542,11 @@ pub fn extract_with(
                 Slot::None
             }
         };
-        // 0. A name as a label: "Jo Bell: “…”".
+        // 0. A name as a label: "Jo Bell: “…”"; not the object of a verb ("X told Bell: “…”").
         if open_tok >= 2
             && ctx.s(open_tok - 1) == ":"
             && let Some(e) = ctx.mention_at(open_tok - 2).filter(|&e| ctx.is_person(e))
+            && !ctx.mention_first(open_tok - 2).checked_sub(1).is_some_and(|b| b >= lo && ctx.lower_word(b))
         {
             who = Some(Who::Entity(e));
         }
@@ -2517,5 +2560,37 @@ mod tests {
         // Does not fire: a speech verb right after the quote is the attribution.
         let text = "“The trust has every right to appeal,” said Joan Pell, as Ravi Menon looked on.";
         assert_eq!(who(&said(text), "The trust has every right"), Some("Joan Pell".into()));
+    }
+
+    #[test]
+    fn a_definite_description_around_a_name_is_the_person_in_focus() {
+        // Fires: "the former Hartley defender" is the manager just named, not the club.
+        let text = "Rovers boss Mike Tennant was left frustrated.\n\n“We switched off,” the former Portsmouth defender said. “We have to learn quickly.”";
+        let v = said(text);
+        assert_eq!(who(&v, "We switched off"), Some("Mike Tennant".into()));
+        assert_eq!(who(&v, "We have to learn"), Some("Mike Tennant".into()));
+        // Does not fire: an indefinite description is someone unnamed.
+        let text = "Rovers boss Mike Tennant was left frustrated.\n\n“We switched off,” a Portsmouth defender said.";
+        assert_eq!(who(&said(text), "We switched off"), None);
+    }
+
+    #[test]
+    fn the_listener_of_a_colon_attribution_does_not_speak() {
+        // Fires: "X told Y:" is X's.
+        let text = "Martin Hollis, 54, admitted fraud.\n\nSentencing him, Judge Catherine Leigh told Hollis: “You betrayed them without a second thought.”";
+        assert_eq!(who(&said(text), "You betrayed them"), Some("Catherine Leigh".into()));
+        // Does not fire: "X said:" stays with X.
+        let text = "Martin Hollis, 54, admitted fraud.\n\nAfterwards Hollis said: “I am deeply sorry for what I did.”";
+        assert_eq!(who(&said(text), "I am deeply sorry"), Some("Martin Hollis".into()));
+    }
+
+    #[test]
+    fn a_firm_described_by_its_trade_is_the_firm_last_named() {
+        // Fires: "the brokerage said" is the firm named just before.
+        let text = "Analysts at Kotak Institutional Equities said the results were ahead of estimates. “Margins surprised positively,” the brokerage said in a note.";
+        assert_eq!(who(&said(text), "Margins surprised"), Some("Kotak Institutional Equities".into()));
+        // Does not fire: no organisation named before.
+        let text = "Ravi Menon wrote the report.\n\n“Margins surprised positively,” the brokerage said in a note.";
+        assert_ne!(who(&said(text), "Margins surprised"), Some("Ravi Menon".into()));
     }
 }
