@@ -259,7 +259,13 @@ pub fn extract(text: &str, toks: &[Token]) -> Entities {
     orgs_by_kind_noun(&doc, &mut cands);
     cands.retain(|c| {
         let (a, b) = c.toks;
-        !never_a_name(doc.text_of(a, b)) && !(a..b).all(|i| never_a_name(doc.s(i)))
+        // A desk or job title read as a name ("By Jo Bell, Sports Reporter"): it ends in a role
+        // noun and holds no given name.
+        let desk = c.kind == Some(EntityKind::Person)
+            && b - a >= 2
+            && is_role_noun(doc.s(b - 1))
+            && !(a..b).any(|i| is_given_name(doc.s(i)));
+        !desk && !never_a_name(doc.text_of(a, b)) && !(a..b).all(|i| never_a_name(doc.s(i)))
     });
     let mut out = resolve_document(&doc, cands, &unknown);
     lookup_pass(&doc, &title_paras, &mut out);
@@ -1077,7 +1083,7 @@ const ACRONYM_STOP: &[&str] = &[
     "HTML", "USD", "EUR", "RSS", "SUV", "SUVS", "LPG", "CNG", "ATM", "ATMS", "IPO", "IPOS", "VAT", "GST", "CPI",
     "EBITDA", "ROI", "MRI", "DNA", "HIV", "ICU", "PPE", "SIM", "USB", "LED", "LCD", "GPS", "VPN", "API", "SMS",
     "CCTV", "MPH", "KPH", "PIN", "OTP", "FIR", "PIL", "EMI", "MSME", "MSMES", "FDI", "NPA", "NPAS", "AGM", "EGM",
-    "ESG",
+    "ESG", "PET", "HGV", "LGV", "EVS",
 ];
 
 /// Context evidence for a chunk nobody classified yet.
@@ -2298,6 +2304,16 @@ mod tests {
         // Still a name: a surname that is also a rank word, after a given name.
         let text = "The painter John Constable was born in Suffolk.";
         assert!(names(text, EntityKind::Person).contains(&"John Constable".to_string()));
+    }
+
+    #[test]
+    fn a_desk_title_in_a_byline_is_no_person() {
+        let text = "Council approves new homes\n\nBy Jo Pemberton, Political Correspondent\n\nThe council met.";
+        let people = names(text, EntityKind::Person);
+        assert!(!people.iter().any(|p| p.contains("Correspondent")), "{people:?}");
+        // A surname that is a role noun after a given name stays a person.
+        let text = "The award went to Michael Driver, a teacher from Leeds.";
+        assert!(names(text, EntityKind::Person).contains(&"Michael Driver".to_string()), "{:?}", run(text));
     }
 
     #[test]

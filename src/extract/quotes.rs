@@ -890,8 +890,13 @@ impl<'a> Ctx<'a> {
                     return Who::Unnamed;
                 }
                 if self.entities[e].kind == EntityKind::Organization {
-                    // "the NATO chief" is a person in a role; "a Defense Ministry spokesman" speaks for the ministry.
-                    if first > 0 && matches!(self.s(first - 1), "the" | "The") {
+                    // "the NATO chief", "the former Portsmouth defender" are a person in a role; "a
+                    // Defense Ministry spokesman" speaks for the ministry.
+                    let det = (first.saturating_sub(3).max(lo)..first)
+                        .rev()
+                        .take_while(|&k| self.lower_word(k) || matches!(self.s(k), "The"))
+                        .find(|&k| matches!(self.s(k), "the" | "The"));
+                    if det.is_some_and(|d| (d + 1..first).all(|k| self.lower_word(k) && !is_role_noun(self.s(k)))) {
                         return self.role_at(i, role).map_or(Who::Unnamed, Who::Entity);
                     }
                     return Who::Entity(e);
