@@ -427,6 +427,16 @@ pub fn is_role_noun(w: &str) -> bool {
     with_lower(w, |l| role_nouns().contains(l))
 }
 
+lexicon!(
+    /// Lower-case nouns for people by their tie to someone ("his friend Jo Bell", "her husband").
+    relation_nouns,
+    set(&["his friend Jo Bell", "her husband", "friend", "husband", "wife", "son", "daughter", "brother", "sister", "cousin", "uncle", "aunt", "neighbour", "neighbor", "colleague", "partner", "girlfriend", "boyfriend", "fiance", "fiancee", "fiancé", "fiancée", "classmate", "teammate", "grandmother", "grandfather", "nephew", "niece", "widow", "widower", "stepfather", "stepmother", "mum", "dad", "mother", "father", "parent", "parents", "relative", "landlord", "landlady", "employer"])
+);
+
+pub fn is_relation_noun(w: &str) -> bool {
+    relation_nouns().contains(w)
+}
+
 pub fn is_speech_verb(w: &str) -> bool {
     with_lower(w, |l| speech_verbs().contains(l))
 }

@@ -948,7 +948,7 @@ impl<'a> Ctx<'a> {
             && !is_post_quote_verb(self.s(i))
             && (i..hi.min(i + 4)).find(|&j| !self.lower_word(j)).is_some_and(|j| {
                 j > i
-                    && (i..j).any(|k| is_role_noun(self.s(k)))
+                    && (i..j).any(|k| is_role_noun(self.s(k)) || is_relation_noun(self.s(k)))
                     && (i..j).all(|k| !is_post_quote_verb(self.s(k)))
                     && self.mention_at(j).is_some_and(|e| self.is_person(e))
                     && self.mention_start[j]
@@ -2577,6 +2577,16 @@ mod tests {
         // Does not fire: an indefinite description is someone unnamed.
         let text = "Rovers boss Mike Tennant was left frustrated.\n\n“We switched off,” a Portsmouth defender said.";
         assert_eq!(who(&said(text), "We switched off"), None);
+    }
+
+    #[test]
+    fn a_relative_named_after_the_quote_speaks() {
+        // Fires: "his friend X told the website" is X's.
+        let text = "Omar Haddad died on Friday.\n\n“He had so many plans,” his friend Yusuf Karim told the website.";
+        assert_eq!(who(&said(text), "He had so many plans"), Some("Yusuf Karim".into()));
+        // Does not fire: "his friend said" names nobody new; the quote is not the friend's name.
+        let text = "Omar Haddad died on Friday.\n\n“He had so many plans,” his friend said.";
+        assert_ne!(who(&said(text), "He had so many plans"), Some("Omar Haddad".into()));
     }
 
     #[test]
