@@ -1292,9 +1292,19 @@ pub fn add_speaker_names_with(
         while matches!(word(j), "," | "—" | "–" | "―") {
             j += 1;
         }
+        // "“…,” Melanie said": a lone given name right before the verb names a person too.
+        let single = j < n
+            && !covered[j]
+            && cap(j)
+            && is_given_name(word(j))
+            && !is_common_word(word(j))
+            && toks.get(j + 1).is_some_and(|t| t.kind == TokKind::Word)
+            && word(j + 1).chars().next().is_some_and(char::is_lowercase)
+            && is_post_quote_verb(word(j + 1));
         // Skip the verb and role words: "said Republican party boss", "added former Gov.".
         let mut k = j;
-        while k < n && k < j + 8 && toks[k].kind == TokKind::Word && Some(toks[k].para) == para && !covered[k] {
+        while !single
+            && k < n && k < j + 8 && toks[k].kind == TokKind::Word && Some(toks[k].para) == para && !covered[k] {
             if cap(k) && (cap(k + 1) || initial(k + 1)) {
                 break;
             }
@@ -1305,11 +1315,11 @@ pub fn add_speaker_names_with(
             k += 1;
         }
         // The run of capitalised words from k.
-        let mut e = k;
-        while e < n && (cap(e) || initial(e)) && !covered[e] && e < k + 6 {
+        let mut e = if single { k + 1 } else { k };
+        while !single && e < n && (cap(e) || initial(e)) && !covered[e] && e < k + 6 {
             e += 1;
         }
-        if e < k + 2 || covered.get(e).copied().unwrap_or(false) {
+        if (e < k + 2 && !single) || covered.get(e).copied().unwrap_or(false) {
             continue;
         }
         let terminated = e >= n
@@ -1319,7 +1329,7 @@ pub fn add_speaker_names_with(
             continue;
         }
         // The name is the last two words (three with a middle initial) of the run.
-        let mut a = e - 2;
+        let mut a = if single { k } else { e - 2 };
         if a > k && initial(a) {
             a -= 1;
         }
@@ -2587,6 +2597,16 @@ mod tests {
         // Does not fire: "his friend said" names nobody new; the quote is not the friend's name.
         let text = "Omar Haddad died on Friday.\n\n“He had so many plans,” his friend said.";
         assert_ne!(who(&said(text), "He had so many plans"), Some("Omar Haddad".into()));
+    }
+
+    #[test]
+    fn a_lone_given_name_in_the_attribution_slot_is_a_person() {
+        // Fires: "“Q,” Melanie said".
+        let text = "The crowd cheered the speech.\n\n“He really does love us,” Melanie said.";
+        assert_eq!(who(&said(text), "He really does"), Some("Melanie".into()));
+        // Does not fire: a given name before a surname is the start of a full name.
+        let text = "The crowd cheered the speech.\n\n“He really does love us,” Melanie Harbottle said.";
+        assert_eq!(who(&said(text), "He really does"), Some("Melanie Harbottle".into()));
     }
 
     #[test]
