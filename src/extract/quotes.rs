@@ -552,7 +552,7 @@ impl<'a> Ctx<'a> {
                     return Some(Who::Unnamed);
                 }
                 // "with Senator X telling reporters": the subject of the participle, after the preposition.
-                let participle_subject = i + 1 == v && self.s(v).ends_with("ing");
+                let participle_subject = (i + 1..v).all(|k| is_vp_adverb(self.s(k))) && self.s(v).ends_with("ing");
                 // "days after Trump told the Post": a conjunction, not a preposition, before the subject.
                 let clause_subject = (i + 1..v).all(|k| is_auxiliary(self.s(k)))
                     && (first.saturating_sub(2)..first).any(|k| {
@@ -2607,6 +2607,16 @@ mod tests {
         // Does not fire: a given name before a surname is the start of a full name.
         let text = "The crowd cheered the speech.\n\n“He really does love us,” Melanie Harbottle said.";
         assert_eq!(who(&said(text), "He really does"), Some("Melanie Harbottle".into()));
+    }
+
+    #[test]
+    fn the_subject_of_a_participle_after_with_speaks_past_an_adverb() {
+        // Fires: "with X reportedly yelling: “Q”".
+        let text = "A protester from the Tenants Union was pushed out, with Ravi Menon reportedly yelling: “Get him out of here!”";
+        assert_eq!(who(&said(text), "Get him out"), Some("Ravi Menon".into()));
+        // Does not fire: a name after "with" that a finite verb follows is no participle's subject.
+        let text = "Ada Klein met with Ravi Menon and said: “We agreed on nothing.”";
+        assert_eq!(who(&said(text), "We agreed"), Some("Ada Klein".into()));
     }
 
     #[test]
