@@ -940,6 +940,17 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
         cands.push(org_cand(doc, a, b, text.to_string()));
         return;
     }
+    // 5c. A body's acronym and a country or region it serves: "NHS England", "UNICEF India".
+    if b - a == 2
+        && is_acronym(first)
+        && doc.gaz.lookup(first).is_none()
+        && doc.gaz.lookup(doc.s(a + 1)).is_some_and(|p| {
+            matches!(p.subtype, Subtype::Country | Subtype::State | Subtype::Region | Subtype::Continent)
+        })
+    {
+        cands.push(org_cand(doc, a, b, text.to_string()));
+        return;
+    }
     // 6. A place qualified by a direction or a name: "Eastern Europe", "Nazi Germany".
     // The whole is a place of its own (no gazetteer link): Nazi Germany is not Germany.
     if b - a == 2
@@ -2314,6 +2325,17 @@ mod tests {
         // A surname that is a role noun after a given name stays a person.
         let text = "The award went to Michael Driver, a teacher from Leeds.";
         assert!(names(text, EntityKind::Person).contains(&"Michael Driver".to_string()), "{:?}", run(text));
+    }
+
+    #[test]
+    fn a_body_acronym_before_a_country_is_an_organisation() {
+        let text = "In a statement, NHS England said plans were in place. Staff at Leeds General Infirmary agreed.";
+        let orgs = names(text, EntityKind::Organization);
+        assert!(orgs.contains(&"NHS England".to_string()), "{:?}", run(text));
+        assert!(orgs.contains(&"Leeds General Infirmary".to_string()), "{:?}", run(text));
+        // Does not fire: a qualified place without an acronym stays a place.
+        let text = "The war began when Nazi Germany invaded Poland.";
+        assert!(names(text, EntityKind::Place).contains(&"Nazi Germany".to_string()), "{:?}", run(text));
     }
 
     #[test]

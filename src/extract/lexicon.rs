@@ -134,7 +134,7 @@ lexicon!(
         "Logistics", "Investments", "Solutions", "Software", "Pictures", "Films", "Entertainment",
         "Foods", "Textiles", "Mills", "Pharma", "Bancshares", "Brewery", "Railway", "Energy", "Strategy",
         "Rovers", "Wanderers", "Athletic", "Albion", "Hotspur", "Rangers", "United", "Services", "Daily",
-        "Standard",
+        "Standard", "Infirmary", "Clinic", "Hospice", "Constabulary", "Polytechnic", "Seminary",
     ])
 );
 
