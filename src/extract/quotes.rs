@@ -439,10 +439,14 @@ impl<'a> Ctx<'a> {
         if !generic && !is_org_head(&capitalize(noun)) {
             return None;
         }
-        (0..pos).rev().filter_map(|j| self.mention_at(j)).find(|&e| {
+        // A name the article called by that noun counts too: "The GMB union said ... the union".
+        (0..pos).rev().filter(|&j| self.mention_at(j).is_some()).find_map(|j| {
+            let e = self.mention_at(j)?;
             let ent = &self.entities[e];
-            ent.kind == EntityKind::Organization
-                && (generic || ent.name.to_lowercase().split_whitespace().any(|w| w == noun))
+            let called = self.mention_at(j + 1) != Some(e) && self.lower_word(j + 1) && self.s(j + 1) == noun;
+            (ent.kind == EntityKind::Organization
+                && (generic || called || ent.name.to_lowercase().split_whitespace().any(|w| w == noun)))
+            .then_some(e)
         })
     }
 
@@ -879,6 +883,19 @@ impl<'a> Ctx<'a> {
     /// "a Defense Ministry spokesman" (the organisation), "a spokesman" (unnamed).
     fn role_phrase(&self, i: usize, lo: usize) -> Who {
         let role = self.s(i);
+        // "a spokeswoman for the union": the body the spokesperson speaks for.
+        if matches!(role, "spokesman" | "spokeswoman" | "spokesperson") && matches!(self.s(i + 1), "for" | "of" | "at") {
+            let k = if matches!(self.s(i + 2), "the" | "The") { i + 3 } else { i + 2 };
+            if let Some(e) = self.mention_at(k).filter(|&e| self.entities[e].kind == EntityKind::Organization) {
+                return Who::Entity(e);
+            }
+            if k == i + 3
+                && self.lower_word(k)
+                && let Some(e) = self.org_noun_at(i, self.s(k))
+            {
+                return Who::Entity(e);
+            }
+        }
         let mut j = i;
         while j > lo {
             let s = self.s(j - 1);
@@ -1143,12 +1160,20 @@ impl<'a> Ctx<'a> {
             }
             k = m_end;
         }
-        // "a spokeswoman for the hotels, Jo Bell, said": a person in apposition.
-        if matches!(self.s(end), "," | "—" | "–")
-            && let Some(p) = self.mention_at(end + 1).filter(|&p| self.is_person(p))
-            && self.mention_start[end + 1]
+        // "a spokeswoman for the hotels, Jo Bell, said": a person in apposition, maybe after an
+        // honorific outside the mention ("its president, Dr Jo Bell").
+        let mut name_at = end + 1;
+        while name_at < end + 4
+            && self.mention_at(name_at).is_none()
+            && (is_honorific(self.s(name_at)) || (self.s(name_at) == "." && name_at > end + 1))
         {
-            let mut m_end = end + 1;
+            name_at += 1;
+        }
+        if matches!(self.s(end), "," | "—" | "–")
+            && let Some(p) = self.mention_at(name_at).filter(|&p| self.is_person(p))
+            && self.mention_start[name_at]
+        {
+            let mut m_end = name_at;
             while self.mention_at(m_end) == Some(p) {
                 m_end += 1;
             }
@@ -2617,6 +2642,26 @@ mod tests {
         // Does not fire: a name after "with" that a finite verb follows is no participle's subject.
         let text = "Ada Klein met with Ravi Menon and said: “We agreed on nothing.”";
         assert_eq!(who(&said(text), "We agreed"), Some("Ada Klein".into()));
+    }
+
+    #[test]
+    fn a_person_in_apposition_after_an_honorific_speaks() {
+        // Fires: "said its president, Dr X".
+        let text = "The Medical Association called for allowances. “Doctors cannot take these risks,” said its president, Dr Musa Garba.";
+        assert_eq!(who(&said(text), "Doctors cannot"), Some("Musa Garba".into()));
+        // Does not fire: no name after the comma.
+        let text = "The Medical Association called for allowances. “Doctors cannot take these risks,” said its president, speaking in Abuja.";
+        assert_ne!(who(&said(text), "Doctors cannot"), Some("Musa Garba".into()));
+    }
+
+    #[test]
+    fn a_spokesperson_for_a_body_called_by_its_kind_speaks_for_it() {
+        // Fires: "The GMB union said ... A spokeswoman for the union said:".
+        let text = "The GMB union said it would seek talks. A spokeswoman for the union said: “Workers should not pay the price.”";
+        assert_eq!(who(&said(text), "Workers should not"), Some("GMB".into()));
+        // Does not fire: no body was called a union.
+        let text = "Ada Klein said it would seek talks. A spokeswoman for the union said: “Workers should not pay the price.”";
+        assert_ne!(who(&said(text), "Workers should not"), Some("Ada Klein".into()));
     }
 
     #[test]
