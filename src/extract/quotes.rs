@@ -352,6 +352,16 @@ impl<'a> Ctx<'a> {
         spokes.or(person)
     }
 
+    /// True when the mention at `p` owns what follows it ("Danjuma's brother"): not a subject.
+    fn possessor(&self, p: usize) -> bool {
+        let Some(e) = self.mention_at(p) else { return false };
+        let mut end = p + 1;
+        while self.mention_at(end) == Some(e) && !self.mention_start[end] {
+            end += 1;
+        }
+        self.toks.get(end).is_some_and(|t| t.kind == TokKind::Possessive)
+    }
+
     /// The gender an entity's names tell, if any.
     fn gender_of_entity(&self, e: usize) -> Option<Gender> {
         self.genders[e]
@@ -375,7 +385,9 @@ impl<'a> Ctx<'a> {
             let subject = self
                 .focus
                 .iter()
-                .filter(|(p, e)| self.toks[*p].sent == sent && !self.after_preposition(*p) && fits(*e))
+                .filter(|(p, e)| {
+                    self.toks[*p].sent == sent && !self.after_preposition(*p) && !self.possessor(*p) && fits(*e)
+                })
                 .min_by_key(|(p, _)| *p);
             if let Some(&(_, e)) = subject {
                 return Some(e);
@@ -2662,6 +2674,16 @@ mod tests {
         // Does not fire: no body was called a union.
         let text = "Ada Klein said it would seek talks. A spokeswoman for the union said: “Workers should not pay the price.”";
         assert_ne!(who(&said(text), "Workers should not"), Some("Ada Klein".into()));
+    }
+
+    #[test]
+    fn a_possessor_is_not_the_subject_a_pronoun_refers_to() {
+        // Fires: "X's brother, Y, said ... “Q,” he said" is Y's.
+        let text = "Musa Danjuma was granted bail.\n\nAfter the hearing, Danjuma's younger brother, Ibrahim Danjuma, said the family was grateful. “We believe the truth will come out,” he said.";
+        assert_eq!(who(&said(text), "We believe the truth"), Some("Ibrahim Danjuma".into()));
+        // Does not fire: the subject itself.
+        let text = "Musa Danjuma was granted bail.\n\nAfter the hearing, Danjuma thanked his brother, Ibrahim Danjuma. “We believe the truth will come out,” he said.";
+        assert_eq!(who(&said(text), "We believe the truth"), Some("Musa Danjuma".into()));
     }
 
     #[test]
