@@ -472,6 +472,8 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
     // Page furniture ("View All", "Sun Mon Tue", "STEP"): only common words.
     let furniture = |t: &tagger::Tagged| {
         (t.a..t.b).filter(|&i| doc.is_cap(i)).all(|i| is_common_word(doc.s(i)) || never_a_name(doc.s(i)))
+            // The words of a post whose holder follows: "National Publicity Secretary, Jo Bell".
+            || (is_title_head(doc.s(t.b)) && doc.s(t.b + 1) == "," && !(t.a..t.b).any(|i| is_org_head(doc.s(i))))
     };
     // A place the gazetteer does not know needs a sure tagger: an unknown word is more
     // often a surname or a firm than an unlisted town.
@@ -856,6 +858,35 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
                 cands.push(org_cand(doc, x, x + 1, s.to_string()));
             }
         }
+        return;
+    }
+    // 2b. A post and the body it is in: "Managing Director of Acme Derivatives Company",
+    // "Chairman of the Oshodi Local Government": the body is the name, the post a title.
+    let titleish = |x: usize| {
+        let w = doc.s(x);
+        is_title_head(w) || is_title_modifier(w) || (is_role_noun(w) && !is_given_name(w)) || w == "Managing"
+    };
+    if let Some(k) = (a + 1..b.saturating_sub(1)).find(|&k| matches!(doc.s(k), "of" | "for"))
+        && (a..k).all(titleish)
+        && (a..k).any(|x| is_title_head(doc.s(x)) || is_role_noun(doc.s(x)))
+    {
+        let start = if matches!(doc.s(k + 1), "the" | "The") { k + 2 } else { k + 1 };
+        let body = start < b
+            && ((start..b).any(|x| is_org_head(doc.s(x)) || is_legal_form(doc.s(x)))
+                || known_org(doc.text_of(start, b)).is_some());
+        if body {
+            classify_chunk(doc, start, b, cands, unknown);
+            return;
+        }
+    }
+    // 2c. A post whose holder follows after a comma: "its National Publicity Secretary, Jo
+    // Bell": no name, unless a body is named inside ("The Senate President, Jo Bell").
+    if b - a >= 2
+        && is_title_head(doc.s(b - 1))
+        && doc.s(b) == ","
+        && doc.is_cap(b + 1)
+        && (a..b - 1).all(titleish)
+    {
         return;
     }
     // 3. The gazetteer and well-known organisations, for the whole chunk.
@@ -2336,6 +2367,20 @@ mod tests {
         // Does not fire: a qualified place without an acronym stays a place.
         let text = "The war began when Nazi Germany invaded Poland.";
         assert!(names(text, EntityKind::Place).contains(&"Nazi Germany".to_string()), "{:?}", run(text));
+    }
+
+    #[test]
+    fn a_post_is_no_organisation_but_the_body_it_is_in_is() {
+        let text = "Bismarck Rewane, the Managing Director of Financial Derivatives Company, spoke. In a statement \
+                    signed by its National Publicity Secretary, Debo Ologunagba, the party disagreed. The Chairman of \
+                    the Oshodi Local Government, Kehinde Bello, agreed.";
+        let orgs = names(text, EntityKind::Organization);
+        assert!(orgs.contains(&"Financial Derivatives Company".to_string()), "{:?}", run(text));
+        assert!(orgs.contains(&"Oshodi Local Government".to_string()), "{:?}", run(text));
+        assert!(!orgs.iter().any(|o| o.contains("Director") || o.contains("Publicity") || o.contains("Chairman")), "{orgs:?}");
+        // Does not fire: a title of office without a body keeps its person ("Secretary of State X").
+        let text = "Secretary of State Antony Blinken flew to Kyiv.";
+        assert!(names(text, EntityKind::Person).contains(&"Antony Blinken".to_string()), "{:?}", run(text));
     }
 
     #[test]
