@@ -613,6 +613,15 @@ impl<'a> Ctx<'a> {
                 return Some(self.role_phrase(i, lo));
             }
             let only_auxiliaries_between = (i + 1..v).all(|k| is_auxiliary(self.s(k)));
+            // "..., the party said": a body the article named, called by its kind.
+            if only_auxiliaries_between
+                && self.lower_word(i)
+                && i > lo
+                && matches!(self.s(i - 1), "the" | "The")
+                && let Some(e) = self.org_noun_at(i - 1, s)
+            {
+                return Some(Who::Entity(e));
+            }
             if self.lower_word(i)
                 && s.ends_with('s')
                 && only_auxiliaries_between
@@ -2684,6 +2693,16 @@ mod tests {
         // Does not fire: the subject itself.
         let text = "Musa Danjuma was granted bail.\n\nAfter the hearing, Danjuma thanked his brother, Ibrahim Danjuma. “We believe the truth will come out,” he said.";
         assert_eq!(who(&said(text), "We believe the truth"), Some("Musa Danjuma".into()));
+    }
+
+    #[test]
+    fn a_body_called_by_its_kind_as_subject_speaks() {
+        // Fires: "In a statement signed by its secretary, X, the party said ... “Q”".
+        let text = "The Peoples Progressive Party rejected the budget. In a statement signed by its spokesman, Debo Olu, the party said the plan was “built on borrowed money”.";
+        assert_eq!(who(&said(text), "built on borrowed"), Some("Peoples Progressive Party".into()));
+        // Does not fire: a kind the article never gave a body.
+        let text = "Debo Olu rejected the budget. In a statement, the committee said the plan was “built on borrowed money”.";
+        assert_ne!(who(&said(text), "built on borrowed"), Some("Debo Olu".into()));
     }
 
     #[test]
