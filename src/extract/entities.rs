@@ -474,6 +474,9 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
         (t.a..t.b).filter(|&i| doc.is_cap(i)).all(|i| is_common_word(doc.s(i)) || never_a_name(doc.s(i)))
             // The words of a post whose holder follows: "National Publicity Secretary, Jo Bell".
             || (is_title_head(doc.s(t.b)) && doc.s(t.b + 1) == "," && !(t.a..t.b).any(|i| is_org_head(doc.s(i))))
+            // A law or a word of one: "Appropriation Bill".
+            || law_name(doc, t.a, t.b)
+            || (t.a > 0 && law_name(doc, t.a - 1, t.b))
     };
     // A place the gazetteer does not know needs a sure tagger: an unknown word is more
     // often a surname or a firm than an unlisted town.
@@ -820,6 +823,12 @@ fn title_split(doc: &Doc, a: usize, b: usize) -> Option<usize> {
     })
 }
 
+/// Words `a..b` name a bill or an act ("Appropriation Bill", "Climate Change Act"): a law,
+/// which is neither a person ("Bill") nor an organisation.
+fn law_name(doc: &Doc, a: usize, b: usize) -> bool {
+    b >= a + 2 && matches!(doc.s(b - 1), "Bill" | "Act") && !is_given_name(doc.s(b - 2)) && !is_honorific(doc.s(b - 2))
+}
+
 fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usize)>) {
     let text = doc.text_of(a, b);
     let first = doc.s(a);
@@ -858,6 +867,10 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
                 cands.push(org_cand(doc, x, x + 1, s.to_string()));
             }
         }
+        return;
+    }
+    // 2a. A law: "the 2025 Appropriation Bill", "the Electoral Act" (no person, no body).
+    if law_name(doc, a, b) {
         return;
     }
     // 2b. A post and the body it is in: "Managing Director of Acme Derivatives Company",
@@ -2381,6 +2394,15 @@ mod tests {
         // Does not fire: a title of office without a body keeps its person ("Secretary of State X").
         let text = "Secretary of State Antony Blinken flew to Kyiv.";
         assert!(names(text, EntityKind::Person).contains(&"Antony Blinken".to_string()), "{:?}", run(text));
+    }
+
+    #[test]
+    fn laws_are_no_people_or_organisations() {
+        let text = "President Bola Adeyemi signed the N54.99 trillion 2025 Appropriation Bill into law. The Electoral \
+                    Act was also amended. Bill Gates did not comment.";
+        let r = run(text);
+        assert!(!r.iter().any(|e| e.1.contains("Appropriation") || e.1 == "Bill" || e.1.contains("Electoral")), "{r:?}");
+        assert!(names(text, EntityKind::Person).contains(&"Bill Gates".to_string()), "{r:?}");
     }
 
     #[test]
