@@ -256,6 +256,7 @@ pub fn extract(text: &str, toks: &[Token]) -> Entities {
     }
     tagger_evidence(&doc, &title_paras, &mut cands, &mut unknown);
     clubs_by_context(&doc, &mut cands);
+    town_clubs(&doc, &mut cands);
     orgs_by_kind_noun(&doc, &mut cands);
     cands.retain(|c| {
         let (a, b) = c.toks;
@@ -1715,6 +1716,47 @@ fn clubs_by_context(doc: &Doc, cands: &mut [Cand]) {
     }
 }
 
+/// Words that end the names of football clubs and are also words for a place ("Ipswich Town",
+/// "Stoke City", "Derby County").
+const CLUB_PLACE_WORDS: &[&str] = &["Town", "City", "County"];
+
+/// On a sports page, "X Town" that the gazetteer does not know is a club, and the bare "Town"
+/// (or "City", "County") inside a sentence is that club when the page names only one such.
+fn town_clubs(doc: &Doc, cands: &mut [Cand]) {
+    let club_like = |c: &Cand| {
+        let (a, b) = c.toks;
+        b - a >= 2
+            && CLUB_PLACE_WORDS.contains(&doc.s(b - 1))
+            && c.geo.is_none()
+            && doc.gaz.lookup(doc.text_of(a, b)).is_none()
+            && !(a > 0 && matches!(doc.s(a - 1), "in" | "at" | "near" | "from" | "to" | "into"))
+    };
+    if !cands.iter().any(|c| club_like(c) && c.kind != Some(EntityKind::Organization)) || !doc.is_sport() {
+        return;
+    }
+    for c in cands.iter_mut().filter(|c| club_like(c)) {
+        let (a, b) = c.toks;
+        *c = org_cand(doc, a, b, doc.text_of(a, b).to_string());
+    }
+    for word in CLUB_PLACE_WORDS {
+        let clubs: BTreeSet<&str> = cands
+            .iter()
+            .filter(|c| c.kind == Some(EntityKind::Organization) && doc.s(c.toks.1 - 1) == *word && c.toks.1 - c.toks.0 >= 2)
+            .map(|c| c.name.as_str())
+            .collect();
+        let [club] = clubs.into_iter().collect::<Vec<_>>()[..] else { continue };
+        let club = club.to_string();
+        for c in cands.iter_mut() {
+            let (a, b) = c.toks;
+            if b - a == 1 && doc.s(a) == *word && !doc.toks[a].sent_start {
+                let mut o = org_cand(doc, a, b, club.clone());
+                o.extra_surface = Some(word.to_string());
+                *c = o;
+            }
+        }
+    }
+}
+
 /// One name, one kind through a document: a lone word read as a place only by its context or the
 /// tagger (no gazetteer entry) is the organisation the article names elsewhere by that word
 /// ("Acme Systems reported ..." / "Acme, a software maker" ... "shares in Acme fell", "in Acme").
@@ -2403,6 +2445,19 @@ mod tests {
         let r = run(text);
         assert!(!r.iter().any(|e| e.1.contains("Appropriation") || e.1 == "Bill" || e.1.contains("Electoral")), "{r:?}");
         assert!(names(text, EntityKind::Person).contains(&"Bill Gates".to_string()), "{r:?}");
+    }
+
+    #[test]
+    fn a_town_club_on_a_sports_page_is_an_organisation() {
+        let text = "Kelvedon Town beat leaders Harwick Rovers 2-1 at Brook Lane on Saturday, with a goal in the \
+                    89th minute. Rovers had led through a penalty, but Town levelled after the break. Kelvedon Town \
+                    manager Gareth Pryce praised the fans. The league table has Town in fifth place.";
+        let r = run(text);
+        assert!(names(text, EntityKind::Organization).contains(&"Kelvedon Town".to_string()), "{r:?}");
+        assert!(!r.iter().any(|e| e.1 == "Town"), "{r:?}");
+        // Does not fire off the sports page.
+        let text = "Kelvedon Town council approved the plan for the high street on Tuesday.";
+        assert!(!names(text, EntityKind::Organization).contains(&"Kelvedon Town".to_string()), "{:?}", run(text));
     }
 
     #[test]
