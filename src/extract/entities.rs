@@ -55,6 +55,8 @@ struct Doc<'a> {
     gaz: &'static Gazetteer,
     /// [`Doc::cap_word`] of every token, computed once.
     caps: Vec<bool>,
+    /// [`Doc::plain_words`]: capitalised only because a sentence opens with it.
+    plain: Vec<bool>,
 }
 
 impl<'a> Doc<'a> {
@@ -109,9 +111,55 @@ impl<'a> Doc<'a> {
 
     /// A word that can be part of a name: capitalised, and not a lower-case compound ("Russian-backed").
     fn new(text: &'a str, toks: &'a [Token]) -> Doc<'a> {
-        let mut doc = Doc { text, toks, gaz: Gazetteer::get(), caps: Vec::new() };
+        let mut doc = Doc { text, toks, gaz: Gazetteer::get(), caps: Vec::new(), plain: Vec::new() };
         doc.caps = (0..toks.len()).map(|i| doc.cap_word(i)).collect();
+        doc.plain = doc.plain_words();
         doc
+    }
+
+    /// Words capitalised only because they open a sentence ("Objectors said ...", "Rivals Acme and
+    /// ..."): the document writes the word (or its singular or plural) in lower case elsewhere and
+    /// never capitalises it inside a sentence, and it is no given name, known place or body.
+    /// A document-wide test, linear in its length.
+    fn plain_words(&self) -> Vec<bool> {
+        let mut lower: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        let mut cap_inside: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        for (i, t) in self.toks.iter().enumerate() {
+            if t.kind != TokKind::Word {
+                continue;
+            }
+            let s = self.s(i);
+            if s.starts_with(|c: char| c.is_lowercase()) {
+                lower.insert(s);
+            } else if !t.sent_start {
+                cap_inside.insert(s);
+            }
+        }
+        let seen_lower = |l: &str| {
+            lower.contains(l)
+                || l.strip_suffix('s').is_some_and(|x| lower.contains(x))
+                || l.strip_suffix("es").is_some_and(|x| lower.contains(x))
+                || lower.contains(format!("{l}s").as_str())
+        };
+        (0..self.toks.len())
+            .map(|i| {
+                let s = self.s(i);
+                self.toks[i].sent_start
+                    && self.caps[i]
+                    && s.len() > 2
+                    && s.chars().skip(1).all(char::is_lowercase)
+                    && !cap_inside.contains(s)
+                    && seen_lower(&s.to_lowercase())
+                    && !is_given_name(s)
+                    && self.gaz.lookup(s).is_none()
+                    && known_org(s).is_none()
+            })
+            .collect()
+    }
+
+    /// A common word, by the word lists or by this document's use ([`Doc::plain_words`]).
+    fn common(&self, i: usize) -> bool {
+        self.plain.get(i).copied().unwrap_or(false) || is_common_word(self.s(i))
     }
 
     fn is_cap(&self, i: usize) -> bool {
@@ -244,7 +292,7 @@ pub fn extract(text: &str, toks: &[Token]) -> Entities {
     let mut unknown: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !doc.is_cap(i) || title_paras.contains(&toks[i].para) || never_a_name(doc.s(i)) {
+        if !doc.is_cap(i) || title_paras.contains(&toks[i].para) || never_a_name(doc.s(i)) || doc.plain[i] {
             i += 1;
             continue;
         }
@@ -405,7 +453,7 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
                     // Not a common word run into the name ("Shares of Acme Inc", "Customers of Acme").
                     && (t.a..a).chain(b..t.b).all(|i| {
                         let opens = doc.toks[i].sent_start && matches!(doc.s(i + 1), "of" | "for");
-                        !opens && (!doc.is_cap(i) || !is_common_word(doc.s(i)))
+                        !opens && (!doc.is_cap(i) || !doc.common(i))
                     })
             })
         {
@@ -464,9 +512,8 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
         }
     }
     // Page furniture ("View All", "Sun Mon Tue", "STEP"): only common words.
-    let furniture = |t: &tagger::Tagged| {
-        (t.a..t.b).filter(|&i| doc.is_cap(i)).all(|i| is_common_word(doc.s(i)) || never_a_name(doc.s(i)))
-    };
+    let furniture =
+        |t: &tagger::Tagged| (t.a..t.b).filter(|&i| doc.is_cap(i)).all(|i| doc.common(i) || never_a_name(doc.s(i)));
     // A place the gazetteer does not know needs a sure tagger: an unknown word is more
     // often a surname or a firm than an unlisted town.
     let unknown_place_need = |t: &tagger::Tagged, kind: EntityKind| {
@@ -1529,19 +1576,78 @@ fn starts_and_furthest_ends(mentions: &[Mention]) -> Vec<(usize, usize)> {
 
 /// Plural words after a town that name an event, not a team ("Paris Olympics", "Glasgow Games").
 const EVENT_PLURALS: &[&str] = &[
-    "Olympics", "Games", "Championships", "Masters", "Opens", "Talks", "Accords", "Agreements", "Riots", "Protests",
-    "Elections", "Awards", "Paralympics", "Nationals", "Finals", "Trials", "Docks", "Heights", "Gardens", "Towers",
+    "Olympics",
+    "Games",
+    "Championships",
+    "Masters",
+    "Opens",
+    "Talks",
+    "Accords",
+    "Agreements",
+    "Riots",
+    "Protests",
+    "Elections",
+    "Awards",
+    "Paralympics",
+    "Nationals",
+    "Finals",
+    "Trials",
+    "Docks",
+    "Heights",
+    "Gardens",
+    "Towers",
 ];
 
 /// Common nouns for a kind of organisation that stand right before its name: "serie A club
 /// Atalanta", "first division side Nice", "the carrier Air France", "sportswear maker Acme".
 /// (Not nouns that also name a person's trade: "record producer", "camera operator".)
 const ORG_KIND_BEFORE: &[&str] = &[
-    "club", "clubs", "side", "sides", "team", "outfit", "champions", "holders", "company", "firm", "group",
-    "conglomerate", "giant", "maker", "makers", "manufacturer", "supplier", "retailer", "supermarket", "chain",
-    "lender", "bank", "insurer", "carrier", "airline", "airlines", "newspaper", "daily", "weekly", "tabloid",
-    "broadcaster", "agency", "regulator", "watchdog", "charity", "union", "start-up", "startup", "refiner",
-    "automaker", "carmaker", "steelmaker", "drugmaker", "chipmaker", "brewer", "utility",
+    "club",
+    "clubs",
+    "side",
+    "sides",
+    "team",
+    "outfit",
+    "champions",
+    "holders",
+    "company",
+    "firm",
+    "group",
+    "conglomerate",
+    "giant",
+    "maker",
+    "makers",
+    "manufacturer",
+    "supplier",
+    "retailer",
+    "supermarket",
+    "chain",
+    "lender",
+    "bank",
+    "insurer",
+    "carrier",
+    "airline",
+    "airlines",
+    "newspaper",
+    "daily",
+    "weekly",
+    "tabloid",
+    "broadcaster",
+    "agency",
+    "regulator",
+    "watchdog",
+    "charity",
+    "union",
+    "start-up",
+    "startup",
+    "refiner",
+    "automaker",
+    "carmaker",
+    "steelmaker",
+    "drugmaker",
+    "chipmaker",
+    "brewer",
+    "utility",
 ];
 
 /// Common nouns for a kind of organisation right after its name: "Britain's Sun newspaper".
@@ -1590,22 +1696,77 @@ fn orgs_by_kind_noun(doc: &Doc, cands: &mut [Cand]) {
 
 /// Words right after a name that make it a team: "Kent manager ...", "Leeds beat Hull".
 const TEAM_AFTER: &[&str] = &[
-    "manager", "boss", "coach", "captain", "skipper", "striker", "forward", "midfielder", "goalkeeper", "defender",
-    "winger", "batsman", "bowler", "opener", "pitcher", "quarterback", "fans", "supporters", "beat", "beats",
-    "edged", "edge", "edges", "drew", "thrashed", "defeated", "routed", "hammered", "overcame", "crushed",
-    "outclassed", "trailed", "trail",
+    "manager",
+    "boss",
+    "coach",
+    "captain",
+    "skipper",
+    "striker",
+    "forward",
+    "midfielder",
+    "goalkeeper",
+    "defender",
+    "winger",
+    "batsman",
+    "bowler",
+    "opener",
+    "pitcher",
+    "quarterback",
+    "fans",
+    "supporters",
+    "beat",
+    "beats",
+    "edged",
+    "edge",
+    "edges",
+    "drew",
+    "thrashed",
+    "defeated",
+    "routed",
+    "hammered",
+    "overcame",
+    "crushed",
+    "outclassed",
+    "trailed",
+    "trail",
 ];
 
 /// Words right before a name that make it a team: "against Kent", "v Kent", "beat Kent", "will meet Kent".
 const TEAM_BEFORE: &[&str] = &[
-    "against", "v", "vs", "vs.", "beat", "beating", "defeated", "defeating", "edged", "thrashed", "meet", "meets",
-    "face", "faces", "host", "hosts", "hosted", "outdueled",
+    "against",
+    "v",
+    "vs",
+    "vs.",
+    "beat",
+    "beating",
+    "defeated",
+    "defeating",
+    "edged",
+    "thrashed",
+    "meet",
+    "meets",
+    "face",
+    "faces",
+    "host",
+    "hosts",
+    "hosted",
+    "outdueled",
 ];
 
 /// Nations inside a state that field national sides.
 const HOME_NATIONS: &[&str] = &[
-    "England", "Scotland", "Wales", "Northern Ireland", "ENGLAND", "SCOTLAND", "WALES", "Catalonia", "Faroe Islands",
-    "Hong Kong", "Puerto Rico", "Greenland",
+    "England",
+    "Scotland",
+    "Wales",
+    "Northern Ireland",
+    "ENGLAND",
+    "SCOTLAND",
+    "WALES",
+    "Catalonia",
+    "Faroe Islands",
+    "Hong Kong",
+    "Puerto Rico",
+    "Greenland",
 ];
 
 /// On a sports page, a town, county or state (not a country, whose national side is the place)
@@ -1629,12 +1790,12 @@ fn clubs_by_context(doc: &Doc, cands: &mut [Cand]) {
             || TEAM_BEFORE.contains(&prev)
             || (prev == "over" && a >= 2 && matches!(doc.s(a - 2), "win" | "victory" | "lead" | "triumph" | "success"))
     };
-    let names: Vec<&str> = cands.iter().filter(|c| town(c) && plays(c)).map(|c| doc.text_of(c.toks.0, c.toks.1)).collect();
+    let names: Vec<&str> =
+        cands.iter().filter(|c| town(c) && plays(c)).map(|c| doc.text_of(c.toks.0, c.toks.1)).collect();
     if names.is_empty() || !doc.is_sport() {
         return;
     }
-    let place_ends: Vec<usize> =
-        cands.iter().filter(|o| o.kind == Some(EntityKind::Place)).map(|o| o.toks.1).collect();
+    let place_ends: Vec<usize> = cands.iter().filter(|o| o.kind == Some(EntityKind::Place)).map(|o| o.toks.1).collect();
     for c in cands.iter_mut() {
         let (a, b) = c.toks;
         let prev = if a > 0 { doc.s(a - 1).to_lowercase() } else { String::new() };
@@ -2277,5 +2438,24 @@ mod tests {
         let us = r.iter().find(|e| e.1 == "United States").expect("United States");
         assert_eq!(us.2, ["United States"], "{r:?}");
         assert!(r.iter().any(|e| e.2 == ["NEW DELHI"]), "{r:?}");
+    }
+
+    #[test]
+    fn a_word_capitalised_only_where_a_sentence_opens_is_no_name() {
+        // Fires: "Traders" opens a sentence and the article writes "traders" in lower case.
+        let text = "Traders said the market would recover. Several traders in Lagos were less sure, said Ada Eze.";
+        let all = run(text);
+        assert!(all.iter().all(|e| e.1 != "Traders"), "{all:?}");
+        let toks = tokenize(text);
+        let doc = Doc::new(text, &toks);
+        assert!(doc.plain[0]);
+        // Does not fire: the word is capitalised inside a sentence too (a surname), or never in lower case.
+        for text in
+            ["Brown said the brown envelope was empty. Police later spoke to Brown.", "Barclays said profit fell."]
+        {
+            let toks = tokenize(text);
+            let doc = Doc::new(text, &toks);
+            assert!(!doc.plain[0], "{text}");
+        }
     }
 }
