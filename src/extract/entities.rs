@@ -157,6 +157,15 @@ impl<'a> Doc<'a> {
             .collect()
     }
 
+    /// An apostrophe glued to a plural before a capitalised word: "Farmers' Union", "Nurses’ Council".
+    fn plural_possessive(&self, j: usize) -> bool {
+        j > 0
+            && matches!(self.s(j), "'" | "’")
+            && self.toks[j - 1].span.end == self.toks[j].span.start
+            && self.s(j - 1).ends_with('s')
+            && self.toks.get(j + 1).is_some_and(|t| t.span.start > self.toks[j].span.end)
+    }
+
     /// A common word, by the word lists or by this document's use ([`Doc::plain_words`]).
     fn common(&self, i: usize) -> bool {
         self.plain.get(i).copied().unwrap_or(false) || is_common_word(self.s(i))
@@ -625,8 +634,10 @@ fn chunk_end(doc: &Doc, i: usize) -> usize {
                 continue;
             }
         }
-        if doc.toks.get(j).is_some_and(|t| t.kind == TokKind::Possessive) && doc.is_cap(j + 1) {
-            // "King’s College": keep the possessive inside an organisation name.
+        if (doc.toks.get(j).is_some_and(|t| t.kind == TokKind::Possessive) || doc.plural_possessive(j))
+            && doc.is_cap(j + 1)
+        {
+            // "King’s College", "Farmers’ Union": keep the possessive inside an organisation name.
             let mut k = j + 1;
             while doc.is_cap(k) {
                 k += 1;
@@ -2457,5 +2468,14 @@ mod tests {
             let doc = Doc::new(text, &toks);
             assert!(!doc.plain[0], "{text}");
         }
+    }
+
+    #[test]
+    fn a_plural_possessive_inside_an_organisation_name_stays_in_it() {
+        let orgs = names("Prices fell, the Allied Growers' Federation said on Monday.", EntityKind::Organization);
+        assert!(orgs.contains(&"Allied Growers' Federation".to_string()), "{orgs:?}");
+        // No organisation head after the possessive: two names, not one.
+        let all = run("The delegates from Kenya said the Wardens' Mombasa visit went well.");
+        assert!(all.iter().all(|e| !e.1.contains("Wardens' Mombasa")), "{all:?}");
     }
 }
