@@ -57,6 +57,8 @@ struct Doc<'a> {
     caps: Vec<bool>,
     /// [`Doc::plain_words`]: capitalised only because a sentence opens with it.
     plain: Vec<bool>,
+    /// [`Doc::portfolios`]: the words of an office's field after a title and "for".
+    portfolio: Vec<bool>,
 }
 
 impl<'a> Doc<'a> {
@@ -111,10 +113,47 @@ impl<'a> Doc<'a> {
 
     /// A word that can be part of a name: capitalised, and not a lower-case compound ("Russian-backed").
     fn new(text: &'a str, toks: &'a [Token]) -> Doc<'a> {
-        let mut doc = Doc { text, toks, gaz: Gazetteer::get(), caps: Vec::new(), plain: Vec::new() };
+        let mut doc =
+            Doc { text, toks, gaz: Gazetteer::get(), caps: Vec::new(), plain: Vec::new(), portfolio: Vec::new() };
         doc.caps = (0..toks.len()).map(|i| doc.cap_word(i)).collect();
         doc.plain = doc.plain_words();
+        doc.portfolio = doc.portfolios();
         doc
+    }
+
+    /// The field of an office, after a title and "for" ("Commissioner for Works and Infrastructure",
+    /// "Secretary of State for Housing", "MEC for Cooperative Governance"): a portfolio names no body,
+    /// unless its words hold an organisation head ("Minister for the Cabinet Office") or a known
+    /// place ("Minister for Europe").
+    fn portfolios(&self) -> Vec<bool> {
+        let mut mask = vec![false; self.toks.len()];
+        for j in 1..self.toks.len() {
+            if self.s(j) != "for" || !self.is_cap(j + 1) {
+                continue;
+            }
+            // A title word right before "for", or before "of" and a capitalised word ("Secretary of State").
+            let titled = |k: usize| is_title_head(self.s(k)) && self.is_cap(k);
+            let before = titled(j - 1) || (j >= 3 && self.s(j - 2) == "of" && self.is_cap(j - 1) && titled(j - 3));
+            if !before {
+                continue;
+            }
+            let mut k = j + 1;
+            while k < self.toks.len()
+                && self.same_para(j, k)
+                && (self.is_cap(k) || (matches!(self.s(k), "and" | "&") && self.is_cap(k + 1)))
+            {
+                k += 1;
+            }
+            let words = j + 1..k;
+            let body_or_place = words.clone().any(|x| {
+                let w = self.s(x);
+                is_org_head(w) || self.gaz.lookup(w).is_some() || known_org(w).is_some()
+            }) || self.gaz.lookup(self.text_of(j + 1, k)).is_some();
+            if !body_or_place {
+                mask[words].fill(true);
+            }
+        }
+        mask
     }
 
     /// Words capitalised only because they open a sentence ("Objectors said ...", "Rivals Acme and
@@ -301,7 +340,12 @@ pub fn extract(text: &str, toks: &[Token]) -> Entities {
     let mut unknown: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !doc.is_cap(i) || title_paras.contains(&toks[i].para) || never_a_name(doc.s(i)) || doc.plain[i] {
+        if !doc.is_cap(i)
+            || title_paras.contains(&toks[i].para)
+            || never_a_name(doc.s(i))
+            || doc.plain[i]
+            || doc.portfolio[i]
+        {
             i += 1;
             continue;
         }
@@ -316,7 +360,7 @@ pub fn extract(text: &str, toks: &[Token]) -> Entities {
     orgs_by_kind_noun(&doc, &mut cands);
     cands.retain(|c| {
         let (a, b) = c.toks;
-        !never_a_name(doc.text_of(a, b)) && !(a..b).all(|i| never_a_name(doc.s(i)))
+        !never_a_name(doc.text_of(a, b)) && !(a..b).all(|i| never_a_name(doc.s(i))) && !doc.portfolio[a]
     });
     let mut out = resolve_document(&doc, cands, &unknown);
     lookup_pass(&doc, &title_paras, &mut out);
@@ -556,7 +600,8 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
         inside.is_empty()
     });
     // Names nobody saw: the tokens some candidate or unclassed chunk already covers.
-    let mut covered = vec![false; doc.toks.len() + 1];
+    let mut covered = doc.portfolio.clone();
+    covered.push(false);
     for (a, b) in cands.iter().map(|c| c.toks).chain(unknown.iter().copied()) {
         covered[a..b].fill(true);
     }
@@ -623,7 +668,7 @@ fn chunk_end(doc: &Doc, i: usize) -> usize {
             j += 2;
             continue;
         }
-        if CONNECTORS.contains(&s) {
+        if CONNECTORS.contains(&s) && !doc.portfolio.get(j + 1).copied().unwrap_or(false) {
             // Connectors may chain ("of the"), but the run must continue with a capital.
             let mut k = j;
             while CONNECTORS.contains(&doc.s(k)) && k - j < 2 {
@@ -2477,5 +2522,17 @@ mod tests {
         // No organisation head after the possessive: two names, not one.
         let all = run("The delegates from Kenya said the Wardens' Mombasa visit went well.");
         assert!(all.iter().all(|e| !e.1.contains("Wardens' Mombasa")), "{all:?}");
+    }
+
+    #[test]
+    fn the_field_of_an_office_after_a_title_and_for_is_no_body() {
+        let text = "The state's Commissioner for Works and Housing, Musa Bello, resigned on Monday.";
+        let all = run(text);
+        assert!(all.iter().all(|e| !matches!(e.1.as_str(), "Works" | "Housing" | "Works and Housing")), "{all:?}");
+        assert!(names(text, EntityKind::Person).contains(&"Musa Bello".to_string()));
+        // A known place after "for" is still named, and "for" after a body's head word is its name.
+        let text = "The Minister for Europe, Jane Doe, met the Centre for Coastal Studies on Friday.";
+        assert!(names(text, EntityKind::Place).contains(&"Europe".to_string()), "{:?}", run(text));
+        assert!(names(text, EntityKind::Organization).contains(&"Centre for Coastal Studies".to_string()));
     }
 }
