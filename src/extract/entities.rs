@@ -679,6 +679,14 @@ fn chunk_end(doc: &Doc, i: usize) -> usize {
                 continue;
             }
         }
+        if s == "in"
+            && doc.is_cap(j + 1)
+            && doc.same_para(i, j + 1)
+            && let Some(k) = purpose_in(doc, i, j)
+        {
+            j = k;
+            continue;
+        }
         if (doc.toks.get(j).is_some_and(|t| t.kind == TokKind::Possessive) || doc.plural_possessive(j))
             && doc.is_cap(j + 1)
         {
@@ -695,6 +703,34 @@ fn chunk_end(doc: &Doc, i: usize) -> usize {
         }
         return j;
     }
+}
+
+/// A body named for a purpose ends with where it works: "Organisation for Security and
+/// Cooperation in Europe", "Board of Control for Cricket in India", "Coalition for Transparency in
+/// Governance". The run `i..j` holds an organisation head, then "for", and token `j` is "in": the
+/// end of the name after it, when what follows "in" is a country, a continent or a region, or no
+/// known place at all (not a city: "the Centre for Policy Studies in London").
+fn purpose_in(doc: &Doc, i: usize, j: usize) -> Option<usize> {
+    let f = (i + 1..j).rev().find(|&x| doc.s(x) == "for")?;
+    if !(i..f).any(|x| is_org_head(doc.s(x))) || (f + 1..j).any(|x| is_org_head(doc.s(x))) {
+        return None;
+    }
+    let mut k = j + 1;
+    while k < j + 4 && doc.is_cap(k) && doc.same_para(j, k) {
+        k += 1;
+    }
+    if doc.is_cap(k) && doc.same_para(j, k) {
+        return None;
+    }
+    let z = doc.text_of(j + 1, k);
+    let fits = match doc.gaz.lookup(z) {
+        Some(p) => matches!(p.subtype, Subtype::Country | Subtype::Continent | Subtype::Region),
+        None => (j + 1..k).all(|x| {
+            let w = doc.s(x);
+            doc.gaz.lookup(w).is_none() && !is_given_name(w) && !is_acronym(w) && !is_org_head(w)
+        }),
+    };
+    fits.then_some(k)
 }
 
 /// Splits a capitalised run at connectors that do not belong to one name
@@ -2534,5 +2570,16 @@ mod tests {
         let text = "The Minister for Europe, Jane Doe, met the Centre for Coastal Studies on Friday.";
         assert!(names(text, EntityKind::Place).contains(&"Europe".to_string()), "{:?}", run(text));
         assert!(names(text, EntityKind::Organization).contains(&"Centre for Coastal Studies".to_string()));
+    }
+
+    #[test]
+    fn a_body_named_for_a_purpose_keeps_where_it_works() {
+        let text = "Monitors from the Commission for Fair Elections in Africa arrived in Lagos on Monday.";
+        let orgs = names(text, EntityKind::Organization);
+        assert!(orgs.contains(&"Commission for Fair Elections in Africa".to_string()), "{:?}", run(text));
+        // A city after "in" is where the body is, not its name.
+        let text = "She spoke at the Institute for Fiscal Research in Manchester on Monday.";
+        assert!(names(text, EntityKind::Organization).contains(&"Institute for Fiscal Research".to_string()));
+        assert!(names(text, EntityKind::Place).contains(&"Manchester".to_string()), "{:?}", run(text));
     }
 }
