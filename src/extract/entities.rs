@@ -90,6 +90,15 @@ impl<'a> Doc<'a> {
             {
                 results += 1;
             }
+            // A fixture: "Leeds v Hull", "May 17 v Kent".
+            if matches!(s, "v" | "vs" | "vs.")
+                && i > 0
+                && self.toks[i - 1].para == t.para
+                && (self.is_cap(i - 1) || self.toks[i - 1].kind == TokKind::Number)
+                && self.toks.get(i + 1).is_some_and(|n| n.para == t.para && self.is_cap(i + 1))
+            {
+                results += 1;
+            }
         }
         seen.len() >= 3 || results >= 1
     }
@@ -1898,6 +1907,48 @@ fn clubs_by_context(doc: &Doc, cands: &mut [Cand]) {
             *c = org_cand(doc, a, b, c.name.clone());
         }
     }
+    coordinated_clubs(doc, cands, &town);
+}
+
+/// On a sports page, a town listed with a club is a club too: "Essex, Derbyshire and Surrey",
+/// "Gloucestershire or Sussex or Kent", "successes for Wasps and Bristol". Neighbours in a list are
+/// two names with only a comma, "and", "or" or "&" between; a town used as a place ("in Leeds") or
+/// in a dateline stays a place. Three passes carry the type along a list of up to four towns.
+fn coordinated_clubs(doc: &Doc, cands: &mut [Cand], town: &dyn Fn(&Cand) -> bool) {
+    let mut order: Vec<usize> = (0..cands.len()).filter(|&i| cands[i].kind.is_some()).collect();
+    order.sort_by_key(|&i| cands[i].toks);
+    let joined = |x: &Cand, y: &Cand| {
+        let (end, start) = (x.toks.1, y.toks.0);
+        let between: Vec<&str> = (end..start).map(|k| doc.s(k)).collect();
+        doc.same_para(end, start) && matches!(between.as_slice(), ["," | "and" | "or" | "&"] | [",", "and" | "or"])
+    };
+    let place_use = |c: &Cand| {
+        let a = c.toks.0;
+        a > 0 && matches!(doc.s(a - 1), "in" | "at" | "near" | "from" | "of" | "to" | "into") || doc.dateline(a)
+    };
+    for _ in 0..3 {
+        let mut changed = false;
+        for w in order.windows(2) {
+            let (x, y) = (w[0], w[1]);
+            if !joined(&cands[x], &cands[y]) {
+                continue;
+            }
+            for (club, other) in [(x, y), (y, x)] {
+                if cands[club].kind == Some(EntityKind::Organization)
+                    && town(&cands[other])
+                    && !place_use(&cands[other])
+                {
+                    let (a, b) = cands[other].toks;
+                    let name = cands[other].name.clone();
+                    cands[other] = org_cand(doc, a, b, name);
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
 }
 
 /// One name, one kind through a document: a lone word read as a place only by its context or the
@@ -2581,5 +2632,26 @@ mod tests {
         let text = "She spoke at the Institute for Fiscal Research in Manchester on Monday.";
         assert!(names(text, EntityKind::Organization).contains(&"Institute for Fiscal Research".to_string()));
         assert!(names(text, EntityKind::Place).contains(&"Manchester".to_string()), "{:?}", run(text));
+    }
+
+    #[test]
+    fn a_town_listed_with_a_club_on_a_sports_page_is_a_club() {
+        let text = "Rain ruined the third day. Title rivals Lancashire, Derbyshire and Surrey all closed in on victory \
+                    against Yorkshire, with Lancashire manager Tom Hale pleased. Derbyshire captain Joe Sutton scored 90.";
+        let orgs = names(text, EntityKind::Organization);
+        assert!(orgs.contains(&"Surrey".to_string()), "{:?}", run(text));
+        // Not on a page about anything else.
+        let text = "Rents rose in Lancashire, Derbyshire and Surrey, said Jane Doe of Acme Lettings Ltd.";
+        assert!(names(text, EntityKind::Place).contains(&"Surrey".to_string()), "{:?}", run(text));
+    }
+
+    #[test]
+    fn a_fixture_line_makes_a_sports_page() {
+        let text = "Tour schedule\n\nMay 17 v Northampton\n\nMay 19 v Durham (three days)\n";
+        let toks = tokenize(text);
+        assert!(Doc::new(text, &toks).is_sport());
+        let text = "The court heard the case on May 17. Roe said the ruling was wrong.";
+        let toks = tokenize(text);
+        assert!(!Doc::new(text, &toks).is_sport());
     }
 }
