@@ -528,7 +528,9 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
         if ck == EntityKind::Place && c.geo.is_some() && !doc.dateline(a) {
             let v = votes.get(doc.text_of(a, b)).copied().unwrap_or_default();
             let org = v[Label::Org as usize];
-            if org >= tr.club && org > v[Label::Loc as usize] && sport() {
+            // A county or state plays more often than a city does ("Essex", "Minnesota"): less is needed.
+            let need = if c.subtype == Some(Subtype::State) { tr.retype } else { tr.club };
+            if org >= need && org > v[Label::Loc as usize] && sport() {
                 *c = tagged_cand(doc, a, b, EntityKind::Organization, ev(org));
                 return true;
             }
@@ -1907,14 +1909,24 @@ fn clubs_by_context(doc: &Doc, cands: &mut [Cand]) {
             *c = org_cand(doc, a, b, c.name.clone());
         }
     }
-    coordinated_clubs(doc, cands, &town);
+    // Towns listed with clubs, then each of them at its other uses.
+    let listed = coordinated_clubs(doc, cands, &town);
+    for c in cands.iter_mut() {
+        let (a, b) = c.toks;
+        let prev = if a > 0 { doc.s(a - 1) } else { "" };
+        let place_use = matches!(prev, "in" | "at" | "near" | "from" | "of" | "to" | "into");
+        if town(c) && listed.contains(&doc.text_of(a, b)) && !doc.dateline(a) && !place_use {
+            *c = org_cand(doc, a, b, c.name.clone());
+        }
+    }
 }
 
 /// On a sports page, a town listed with a club is a club too: "Essex, Derbyshire and Surrey",
 /// "Gloucestershire or Sussex or Kent", "successes for Wasps and Bristol". Neighbours in a list are
 /// two names with only a comma, "and", "or" or "&" between; a town used as a place ("in Leeds") or
 /// in a dateline stays a place. Three passes carry the type along a list of up to four towns.
-fn coordinated_clubs(doc: &Doc, cands: &mut [Cand], town: &dyn Fn(&Cand) -> bool) {
+fn coordinated_clubs<'a>(doc: &Doc<'a>, cands: &mut [Cand], town: &dyn Fn(&Cand) -> bool) -> Vec<&'a str> {
+    let mut listed = Vec::new();
     let mut order: Vec<usize> = (0..cands.len()).filter(|&i| cands[i].kind.is_some()).collect();
     order.sort_by_key(|&i| cands[i].toks);
     let joined = |x: &Cand, y: &Cand| {
@@ -1941,6 +1953,7 @@ fn coordinated_clubs(doc: &Doc, cands: &mut [Cand], town: &dyn Fn(&Cand) -> bool
                     let (a, b) = cands[other].toks;
                     let name = cands[other].name.clone();
                     cands[other] = org_cand(doc, a, b, name);
+                    listed.push(doc.text_of(a, b));
                     changed = true;
                 }
             }
@@ -1949,6 +1962,7 @@ fn coordinated_clubs(doc: &Doc, cands: &mut [Cand], town: &dyn Fn(&Cand) -> bool
             break;
         }
     }
+    listed
 }
 
 /// One name, one kind through a document: a lone word read as a place only by its context or the
@@ -2640,6 +2654,10 @@ mod tests {
                     against Yorkshire, with Lancashire manager Tom Hale pleased. Derbyshire captain Joe Sutton scored 90.";
         let orgs = names(text, EntityKind::Organization);
         assert!(orgs.contains(&"Surrey".to_string()), "{:?}", run(text));
+        // And at its other uses in the report.
+        let text = format!("{text} Surrey closed on 429 for seven.");
+        let all = run(&text);
+        assert!(!all.iter().any(|e| e.0 == EntityKind::Place && e.1 == "Surrey"), "{all:?}");
         // Not on a page about anything else.
         let text = "Rents rose in Lancashire, Derbyshire and Surrey, said Jane Doe of Acme Lettings Ltd.";
         assert!(names(text, EntityKind::Place).contains(&"Surrey".to_string()), "{:?}", run(text));
@@ -2653,5 +2671,19 @@ mod tests {
         let text = "The court heard the case on May 17. Roe said the ruling was wrong.";
         let toks = tokenize(text);
         assert!(!Doc::new(text, &toks).is_sport());
+    }
+
+    #[test]
+    fn states_provinces_and_counties_are_places() {
+        let text =
+            "Police in Kwara and Kogi said the roads were shut. A Gauteng clinic and a Hertfordshire school closed.";
+        let places = names(text, EntityKind::Place);
+        for p in ["Kwara", "Kogi", "Gauteng", "Hertfordshire"] {
+            assert!(places.contains(&p.to_string()), "{p}: {:?}", run(text));
+        }
+        // Subdivision names that are common words are left out of the gazetteer.
+        for w in ["Rivers", "Plateau", "Central"] {
+            assert!(Gazetteer::get().lookup(w).is_none(), "{w}");
+        }
     }
 }
