@@ -170,16 +170,44 @@ impl<'a> Doc<'a> {
     /// never capitalises it inside a sentence, and it is no given name, known place or body.
     /// A document-wide test, linear in its length.
     fn plain_words(&self) -> Vec<bool> {
-        let mut lower: std::collections::HashSet<&str> = std::collections::HashSet::new();
-        let mut cap_inside: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        // Only words that open a sentence are asked about: the sets hold those words and the
+        // lower-case forms that would answer for them, so the scan of the document only looks up.
+        let opens = |i: usize| {
+            let s = self.s(i);
+            self.toks[i].sent_start && self.caps[i] && s.len() > 2 && s.chars().skip(1).all(char::is_lowercase)
+        };
+        let asked: Vec<usize> = (0..self.toks.len()).filter(|&i| opens(i)).collect();
+        let mut mask = vec![false; self.toks.len()];
+        if asked.is_empty() {
+            return mask;
+        }
+        // Lower-case form -> the word's other forms (plural, singular) that count as seen.
+        let mut forms: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
+        let mut words: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+        for &i in &asked {
+            let l = self.s(i).to_lowercase();
+            if let Some(x) = l.strip_suffix("es") {
+                forms.insert(x.to_string());
+            }
+            if let Some(x) = l.strip_suffix('s') {
+                forms.insert(x.to_string());
+            }
+            forms.insert(format!("{l}s"));
+            forms.insert(l);
+            words.insert(self.s(i));
+        }
+        let mut lower: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+        let mut cap_inside: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
         for (i, t) in self.toks.iter().enumerate() {
             if t.kind != TokKind::Word {
                 continue;
             }
             let s = self.s(i);
             if s.starts_with(|c: char| c.is_lowercase()) {
-                lower.insert(s);
-            } else if !t.sent_start {
+                if forms.contains(s) {
+                    lower.insert(s);
+                }
+            } else if !t.sent_start && words.contains(s) {
                 cap_inside.insert(s);
             }
         }
@@ -189,20 +217,15 @@ impl<'a> Doc<'a> {
                 || l.strip_suffix("es").is_some_and(|x| lower.contains(x))
                 || lower.contains(format!("{l}s").as_str())
         };
-        (0..self.toks.len())
-            .map(|i| {
-                let s = self.s(i);
-                self.toks[i].sent_start
-                    && self.caps[i]
-                    && s.len() > 2
-                    && s.chars().skip(1).all(char::is_lowercase)
-                    && !cap_inside.contains(s)
-                    && seen_lower(&s.to_lowercase())
-                    && !is_given_name(s)
-                    && self.gaz.lookup(s).is_none()
-                    && known_org(s).is_none()
-            })
-            .collect()
+        for i in asked {
+            let s = self.s(i);
+            mask[i] = !cap_inside.contains(s)
+                && seen_lower(&s.to_lowercase())
+                && !is_given_name(s)
+                && self.gaz.lookup(s).is_none()
+                && known_org(s).is_none();
+        }
+        mask
     }
 
     /// An apostrophe glued to a plural before a capitalised word: "Farmers' Union", "Nurses’ Council".
