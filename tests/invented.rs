@@ -17,12 +17,12 @@ use serde_json::Value;
 
 /// (figure, floor). Reached when set: see the table the test prints.
 const FLOORS: &[(&str, f64)] = &[
-    ("people F1", 0.94),        // 0.945 (0.942 when the held-out ho-* articles came; 0.962 before)
-    ("organizations F1", 0.87), // 0.875 (0.867; 0.877)
-    ("places F1", 0.88),        // 0.892 (0.892; 0.891)
-    ("entities F1", 0.895),     // 0.901 (0.897; 0.908)
-    ("quotes F1", 0.99),        // 1.000
-    ("who said what F1", 0.96), // 0.965 (0.969)
+    ("people F1", 0.935),        // 0.940 (0.935 when the held-out ho-35..42 came; 0.945 before them)
+    ("organizations F1", 0.87),  // 0.874 (0.850; 0.875)
+    ("places F1", 0.885),        // 0.890 (0.879; 0.892)
+    ("entities F1", 0.895),      // 0.898 (0.883; 0.901)
+    ("quotes F1", 0.99),         // 1.000
+    ("who said what F1", 0.965), // 0.973 (0.966)
 ];
 
 const KINDS: [(EntityKind, &str); 3] =
@@ -243,11 +243,12 @@ fn invented_articles_score_above_their_floors() {
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
-    // INVENTED_ONLY=prefix scores only the articles whose name starts with it
-    // (a held-out group); the floors apply to the whole corpus only.
+    // INVENTED_ONLY=prefix[,prefix...] scores only the articles whose name starts
+    // with one of them (a held-out group); the floors apply to the whole corpus only.
     let only = std::env::var("INVENTED_ONLY").ok().filter(|s| !s.is_empty());
-    if let Some(prefix) = &only {
-        files.retain(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(prefix.as_str())));
+    if let Some(prefixes) = &only {
+        files
+            .retain(|p| p.file_name().is_some_and(|n| prefixes.split(',').any(|x| n.to_string_lossy().starts_with(x))));
     }
     files.sort();
     assert!(only.is_some() || files.len() >= 12, "expected the invented corpus in {}", dir.display());

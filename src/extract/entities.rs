@@ -55,6 +55,10 @@ struct Doc<'a> {
     gaz: &'static Gazetteer,
     /// [`Doc::cap_word`] of every token, computed once.
     caps: Vec<bool>,
+    /// [`Doc::plain_words`]: capitalised only because a sentence opens with it.
+    plain: Vec<bool>,
+    /// [`Doc::portfolios`]: the words of an office's field after a title and "for".
+    portfolio: Vec<bool>,
 }
 
 impl<'a> Doc<'a> {
@@ -86,6 +90,15 @@ impl<'a> Doc<'a> {
             {
                 results += 1;
             }
+            // A fixture: "Leeds v Hull", "May 17 v Kent".
+            if matches!(s, "v" | "vs" | "vs.")
+                && i > 0
+                && self.toks[i - 1].para == t.para
+                && (self.is_cap(i - 1) || self.toks[i - 1].kind == TokKind::Number)
+                && self.toks.get(i + 1).is_some_and(|n| n.para == t.para && self.is_cap(i + 1))
+            {
+                results += 1;
+            }
         }
         seen.len() >= 3 || results >= 1
     }
@@ -109,9 +122,124 @@ impl<'a> Doc<'a> {
 
     /// A word that can be part of a name: capitalised, and not a lower-case compound ("Russian-backed").
     fn new(text: &'a str, toks: &'a [Token]) -> Doc<'a> {
-        let mut doc = Doc { text, toks, gaz: Gazetteer::get(), caps: Vec::new() };
+        let mut doc =
+            Doc { text, toks, gaz: Gazetteer::get(), caps: Vec::new(), plain: Vec::new(), portfolio: Vec::new() };
         doc.caps = (0..toks.len()).map(|i| doc.cap_word(i)).collect();
+        doc.plain = doc.plain_words();
+        doc.portfolio = doc.portfolios();
         doc
+    }
+
+    /// The field of an office, after a title and "for" ("Commissioner for Works and Infrastructure",
+    /// "Secretary of State for Housing", "MEC for Cooperative Governance"): a portfolio names no body,
+    /// unless its words hold an organisation head ("Minister for the Cabinet Office") or a known
+    /// place ("Minister for Europe").
+    fn portfolios(&self) -> Vec<bool> {
+        let mut mask = vec![false; self.toks.len()];
+        for j in 1..self.toks.len() {
+            if self.s(j) != "for" || !self.is_cap(j + 1) {
+                continue;
+            }
+            // A title word right before "for", or before "of" and a capitalised word ("Secretary of State").
+            let titled = |k: usize| is_title_head(self.s(k)) && self.is_cap(k);
+            let before = titled(j - 1) || (j >= 3 && self.s(j - 2) == "of" && self.is_cap(j - 1) && titled(j - 3));
+            if !before {
+                continue;
+            }
+            let mut k = j + 1;
+            while k < self.toks.len()
+                && self.same_para(j, k)
+                && (self.is_cap(k) || (matches!(self.s(k), "and" | "&") && self.is_cap(k + 1)))
+            {
+                k += 1;
+            }
+            let words = j + 1..k;
+            let body_or_place = words.clone().any(|x| {
+                let w = self.s(x);
+                is_org_head(w) || self.gaz.lookup(w).is_some() || known_org(w).is_some()
+            }) || self.gaz.lookup(self.text_of(j + 1, k)).is_some();
+            if !body_or_place {
+                mask[words].fill(true);
+            }
+        }
+        mask
+    }
+
+    /// Words capitalised only because they open a sentence ("Objectors said ...", "Rivals Acme and
+    /// ..."): the document writes the word (or its singular or plural) in lower case elsewhere and
+    /// never capitalises it inside a sentence, and it is no given name, known place or body.
+    /// A document-wide test, linear in its length.
+    fn plain_words(&self) -> Vec<bool> {
+        // Only words that open a sentence are asked about: the sets hold those words and the
+        // lower-case forms that would answer for them, so the scan of the document only looks up.
+        let opens = |i: usize| {
+            let s = self.s(i);
+            self.toks[i].sent_start && self.caps[i] && s.len() > 2 && s.chars().skip(1).all(char::is_lowercase)
+        };
+        let asked: Vec<usize> = (0..self.toks.len()).filter(|&i| opens(i)).collect();
+        let mut mask = vec![false; self.toks.len()];
+        if asked.is_empty() {
+            return mask;
+        }
+        // Lower-case form -> the word's other forms (plural, singular) that count as seen.
+        let mut forms: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
+        let mut words: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+        for &i in &asked {
+            let l = self.s(i).to_lowercase();
+            if let Some(x) = l.strip_suffix("es") {
+                forms.insert(x.to_string());
+            }
+            if let Some(x) = l.strip_suffix('s') {
+                forms.insert(x.to_string());
+            }
+            forms.insert(format!("{l}s"));
+            forms.insert(l);
+            words.insert(self.s(i));
+        }
+        let mut lower: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+        let mut cap_inside: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+        for (i, t) in self.toks.iter().enumerate() {
+            if t.kind != TokKind::Word {
+                continue;
+            }
+            let s = self.s(i);
+            if s.starts_with(|c: char| c.is_lowercase()) {
+                if forms.contains(s) {
+                    lower.insert(s);
+                }
+            } else if !t.sent_start && words.contains(s) {
+                cap_inside.insert(s);
+            }
+        }
+        let seen_lower = |l: &str| {
+            lower.contains(l)
+                || l.strip_suffix('s').is_some_and(|x| lower.contains(x))
+                || l.strip_suffix("es").is_some_and(|x| lower.contains(x))
+                || lower.contains(format!("{l}s").as_str())
+        };
+        for i in asked {
+            let s = self.s(i);
+            mask[i] = !cap_inside.contains(s)
+                && seen_lower(&s.to_lowercase())
+                && !is_given_name(s)
+                && self.gaz.lookup(s).is_none()
+                && known_org(s).is_none();
+        }
+        mask
+    }
+
+    /// An apostrophe glued to a plural before a capitalised word: "Farmers' Union", "Nurses’ Council".
+    fn plural_possessive(&self, j: usize) -> bool {
+        j > 0
+            && matches!(self.s(j), "'" | "’")
+            && self.toks[j - 1].span.end == self.toks[j].span.start
+            && self.s(j - 1).ends_with('s')
+            && self.toks.get(j + 1).is_some_and(|t| t.span.start > self.toks[j].span.end)
+    }
+
+    /// A common word, by the word lists or by this document's use ([`Doc::plain_words`]).
+    fn common(&self, i: usize) -> bool {
+        self.plain.get(i).copied().unwrap_or(false) || is_common_word(self.s(i))
     }
 
     fn is_cap(&self, i: usize) -> bool {
@@ -244,7 +372,12 @@ pub fn extract(text: &str, toks: &[Token]) -> Entities {
     let mut unknown: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !doc.is_cap(i) || title_paras.contains(&toks[i].para) || never_a_name(doc.s(i)) {
+        if !doc.is_cap(i)
+            || title_paras.contains(&toks[i].para)
+            || never_a_name(doc.s(i))
+            || doc.plain[i]
+            || doc.portfolio[i]
+        {
             i += 1;
             continue;
         }
@@ -266,7 +399,7 @@ pub fn extract(text: &str, toks: &[Token]) -> Entities {
             && b - a >= 2
             && is_role_noun(doc.s(b - 1))
             && !(a..b).any(|i| is_given_name(doc.s(i)));
-        !desk && !never_a_name(doc.text_of(a, b)) && !(a..b).all(|i| never_a_name(doc.s(i)))
+        !desk && !never_a_name(doc.text_of(a, b)) && !(a..b).all(|i| never_a_name(doc.s(i))) && !doc.portfolio[a]
     });
     let mut out = resolve_document(&doc, cands, &unknown);
     lookup_pass(&doc, &title_paras, &mut out);
@@ -412,7 +545,7 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
                     // Not a common word run into the name ("Shares of Acme Inc", "Customers of Acme").
                     && (t.a..a).chain(b..t.b).all(|i| {
                         let opens = doc.toks[i].sent_start && matches!(doc.s(i + 1), "of" | "for");
-                        !opens && (!doc.is_cap(i) || !is_common_word(doc.s(i)))
+                        !opens && (!doc.is_cap(i) || !doc.common(i))
                     })
             })
         {
@@ -425,7 +558,9 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
         if ck == EntityKind::Place && c.geo.is_some() && !doc.dateline(a) {
             let v = votes.get(doc.text_of(a, b)).copied().unwrap_or_default();
             let org = v[Label::Org as usize];
-            if org >= tr.club && org > v[Label::Loc as usize] && sport() {
+            // A county or state plays more often than a city does ("Essex", "Minnesota"): less is needed.
+            let need = if c.subtype == Some(Subtype::State) { tr.retype } else { tr.club };
+            if org >= need && org > v[Label::Loc as usize] && sport() {
                 *c = tagged_cand(doc, a, b, EntityKind::Organization, ev(org));
                 return true;
             }
@@ -472,7 +607,7 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
     }
     // Page furniture ("View All", "Sun Mon Tue", "STEP"): only common words.
     let furniture = |t: &tagger::Tagged| {
-        (t.a..t.b).filter(|&i| doc.is_cap(i)).all(|i| is_common_word(doc.s(i)) || never_a_name(doc.s(i)))
+        (t.a..t.b).filter(|&i| doc.is_cap(i)).all(|i| doc.common(i) || never_a_name(doc.s(i)))
             // The words of a post whose holder follows: "National Publicity Secretary, Jo Bell".
             || (is_title_head(doc.s(t.b)) && doc.s(t.b + 1) == "," && !(t.a..t.b).any(|i| is_org_head(doc.s(i))))
             // A law or a word of one: "Appropriation Bill".
@@ -512,7 +647,8 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
         inside.is_empty()
     });
     // Names nobody saw: the tokens some candidate or unclassed chunk already covers.
-    let mut covered = vec![false; doc.toks.len() + 1];
+    let mut covered = doc.portfolio.clone();
+    covered.push(false);
     for (a, b) in cands.iter().map(|c| c.toks).chain(unknown.iter().copied()) {
         covered[a..b].fill(true);
     }
@@ -579,7 +715,7 @@ fn chunk_end(doc: &Doc, i: usize) -> usize {
             j += 2;
             continue;
         }
-        if CONNECTORS.contains(&s) {
+        if CONNECTORS.contains(&s) && !doc.portfolio.get(j + 1).copied().unwrap_or(false) {
             // Connectors may chain ("of the"), but the run must continue with a capital.
             let mut k = j;
             while CONNECTORS.contains(&doc.s(k)) && k - j < 2 {
@@ -590,8 +726,18 @@ fn chunk_end(doc: &Doc, i: usize) -> usize {
                 continue;
             }
         }
-        if doc.toks.get(j).is_some_and(|t| t.kind == TokKind::Possessive) && doc.is_cap(j + 1) {
-            // "King’s College": keep the possessive inside an organisation name.
+        if s == "in"
+            && doc.is_cap(j + 1)
+            && doc.same_para(i, j + 1)
+            && let Some(k) = purpose_in(doc, i, j)
+        {
+            j = k;
+            continue;
+        }
+        if (doc.toks.get(j).is_some_and(|t| t.kind == TokKind::Possessive) || doc.plural_possessive(j))
+            && doc.is_cap(j + 1)
+        {
+            // "King’s College", "Farmers’ Union": keep the possessive inside an organisation name.
             let mut k = j + 1;
             while doc.is_cap(k) {
                 k += 1;
@@ -604,6 +750,34 @@ fn chunk_end(doc: &Doc, i: usize) -> usize {
         }
         return j;
     }
+}
+
+/// A body named for a purpose ends with where it works: "Organisation for Security and
+/// Cooperation in Europe", "Board of Control for Cricket in India", "Coalition for Transparency in
+/// Governance". The run `i..j` holds an organisation head, then "for", and token `j` is "in": the
+/// end of the name after it, when what follows "in" is a country, a continent or a region, or no
+/// known place at all (not a city: "the Centre for Policy Studies in London").
+fn purpose_in(doc: &Doc, i: usize, j: usize) -> Option<usize> {
+    let f = (i + 1..j).rev().find(|&x| doc.s(x) == "for")?;
+    if !(i..f).any(|x| is_org_head(doc.s(x))) || (f + 1..j).any(|x| is_org_head(doc.s(x))) {
+        return None;
+    }
+    let mut k = j + 1;
+    while k < j + 4 && doc.is_cap(k) && doc.same_para(j, k) {
+        k += 1;
+    }
+    if doc.is_cap(k) && doc.same_para(j, k) {
+        return None;
+    }
+    let z = doc.text_of(j + 1, k);
+    let fits = match doc.gaz.lookup(z) {
+        Some(p) => matches!(p.subtype, Subtype::Country | Subtype::Continent | Subtype::Region),
+        None => (j + 1..k).all(|x| {
+            let w = doc.s(x);
+            doc.gaz.lookup(w).is_none() && !is_given_name(w) && !is_acronym(w) && !is_org_head(w)
+        }),
+    };
+    fits.then_some(k)
 }
 
 /// Splits a capitalised run at connectors that do not belong to one name
@@ -1598,19 +1772,78 @@ fn starts_and_furthest_ends(mentions: &[Mention]) -> Vec<(usize, usize)> {
 
 /// Plural words after a town that name an event, not a team ("Paris Olympics", "Glasgow Games").
 const EVENT_PLURALS: &[&str] = &[
-    "Olympics", "Games", "Championships", "Masters", "Opens", "Talks", "Accords", "Agreements", "Riots", "Protests",
-    "Elections", "Awards", "Paralympics", "Nationals", "Finals", "Trials", "Docks", "Heights", "Gardens", "Towers",
+    "Olympics",
+    "Games",
+    "Championships",
+    "Masters",
+    "Opens",
+    "Talks",
+    "Accords",
+    "Agreements",
+    "Riots",
+    "Protests",
+    "Elections",
+    "Awards",
+    "Paralympics",
+    "Nationals",
+    "Finals",
+    "Trials",
+    "Docks",
+    "Heights",
+    "Gardens",
+    "Towers",
 ];
 
 /// Common nouns for a kind of organisation that stand right before its name: "serie A club
 /// Atalanta", "first division side Nice", "the carrier Air France", "sportswear maker Acme".
 /// (Not nouns that also name a person's trade: "record producer", "camera operator".)
 const ORG_KIND_BEFORE: &[&str] = &[
-    "club", "clubs", "side", "sides", "team", "outfit", "champions", "holders", "company", "firm", "group",
-    "conglomerate", "giant", "maker", "makers", "manufacturer", "supplier", "retailer", "supermarket", "chain",
-    "lender", "bank", "insurer", "carrier", "airline", "airlines", "newspaper", "daily", "weekly", "tabloid",
-    "broadcaster", "agency", "regulator", "watchdog", "charity", "union", "start-up", "startup", "refiner",
-    "automaker", "carmaker", "steelmaker", "drugmaker", "chipmaker", "brewer", "utility",
+    "club",
+    "clubs",
+    "side",
+    "sides",
+    "team",
+    "outfit",
+    "champions",
+    "holders",
+    "company",
+    "firm",
+    "group",
+    "conglomerate",
+    "giant",
+    "maker",
+    "makers",
+    "manufacturer",
+    "supplier",
+    "retailer",
+    "supermarket",
+    "chain",
+    "lender",
+    "bank",
+    "insurer",
+    "carrier",
+    "airline",
+    "airlines",
+    "newspaper",
+    "daily",
+    "weekly",
+    "tabloid",
+    "broadcaster",
+    "agency",
+    "regulator",
+    "watchdog",
+    "charity",
+    "union",
+    "start-up",
+    "startup",
+    "refiner",
+    "automaker",
+    "carmaker",
+    "steelmaker",
+    "drugmaker",
+    "chipmaker",
+    "brewer",
+    "utility",
 ];
 
 /// Common nouns for a kind of organisation right after its name: "Britain's Sun newspaper".
@@ -1659,22 +1892,77 @@ fn orgs_by_kind_noun(doc: &Doc, cands: &mut [Cand]) {
 
 /// Words right after a name that make it a team: "Kent manager ...", "Leeds beat Hull".
 const TEAM_AFTER: &[&str] = &[
-    "manager", "boss", "coach", "captain", "skipper", "striker", "forward", "midfielder", "goalkeeper", "defender",
-    "winger", "batsman", "bowler", "opener", "pitcher", "quarterback", "fans", "supporters", "beat", "beats",
-    "edged", "edge", "edges", "drew", "thrashed", "defeated", "routed", "hammered", "overcame", "crushed",
-    "outclassed", "trailed", "trail",
+    "manager",
+    "boss",
+    "coach",
+    "captain",
+    "skipper",
+    "striker",
+    "forward",
+    "midfielder",
+    "goalkeeper",
+    "defender",
+    "winger",
+    "batsman",
+    "bowler",
+    "opener",
+    "pitcher",
+    "quarterback",
+    "fans",
+    "supporters",
+    "beat",
+    "beats",
+    "edged",
+    "edge",
+    "edges",
+    "drew",
+    "thrashed",
+    "defeated",
+    "routed",
+    "hammered",
+    "overcame",
+    "crushed",
+    "outclassed",
+    "trailed",
+    "trail",
 ];
 
 /// Words right before a name that make it a team: "against Kent", "v Kent", "beat Kent", "will meet Kent".
 const TEAM_BEFORE: &[&str] = &[
-    "against", "v", "vs", "vs.", "beat", "beating", "defeated", "defeating", "edged", "thrashed", "meet", "meets",
-    "face", "faces", "host", "hosts", "hosted", "outdueled",
+    "against",
+    "v",
+    "vs",
+    "vs.",
+    "beat",
+    "beating",
+    "defeated",
+    "defeating",
+    "edged",
+    "thrashed",
+    "meet",
+    "meets",
+    "face",
+    "faces",
+    "host",
+    "hosts",
+    "hosted",
+    "outdueled",
 ];
 
 /// Nations inside a state that field national sides.
 const HOME_NATIONS: &[&str] = &[
-    "England", "Scotland", "Wales", "Northern Ireland", "ENGLAND", "SCOTLAND", "WALES", "Catalonia", "Faroe Islands",
-    "Hong Kong", "Puerto Rico", "Greenland",
+    "England",
+    "Scotland",
+    "Wales",
+    "Northern Ireland",
+    "ENGLAND",
+    "SCOTLAND",
+    "WALES",
+    "Catalonia",
+    "Faroe Islands",
+    "Hong Kong",
+    "Puerto Rico",
+    "Greenland",
 ];
 
 /// On a sports page, a town, county or state (not a country, whose national side is the place)
@@ -1698,12 +1986,12 @@ fn clubs_by_context(doc: &Doc, cands: &mut [Cand]) {
             || TEAM_BEFORE.contains(&prev)
             || (prev == "over" && a >= 2 && matches!(doc.s(a - 2), "win" | "victory" | "lead" | "triumph" | "success"))
     };
-    let names: Vec<&str> = cands.iter().filter(|c| town(c) && plays(c)).map(|c| doc.text_of(c.toks.0, c.toks.1)).collect();
+    let names: Vec<&str> =
+        cands.iter().filter(|c| town(c) && plays(c)).map(|c| doc.text_of(c.toks.0, c.toks.1)).collect();
     if names.is_empty() || !doc.is_sport() {
         return;
     }
-    let place_ends: Vec<usize> =
-        cands.iter().filter(|o| o.kind == Some(EntityKind::Place)).map(|o| o.toks.1).collect();
+    let place_ends: Vec<usize> = cands.iter().filter(|o| o.kind == Some(EntityKind::Place)).map(|o| o.toks.1).collect();
     for c in cands.iter_mut() {
         let (a, b) = c.toks;
         let prev = if a > 0 { doc.s(a - 1).to_lowercase() } else { String::new() };
@@ -1714,6 +2002,60 @@ fn clubs_by_context(doc: &Doc, cands: &mut [Cand]) {
             *c = org_cand(doc, a, b, c.name.clone());
         }
     }
+    // Towns listed with clubs, then each of them at its other uses.
+    let listed = coordinated_clubs(doc, cands, &town);
+    for c in cands.iter_mut() {
+        let (a, b) = c.toks;
+        let prev = if a > 0 { doc.s(a - 1) } else { "" };
+        let place_use = matches!(prev, "in" | "at" | "near" | "from" | "of" | "to" | "into");
+        if town(c) && listed.contains(&doc.text_of(a, b)) && !doc.dateline(a) && !place_use {
+            *c = org_cand(doc, a, b, c.name.clone());
+        }
+    }
+}
+
+/// On a sports page, a town listed with a club is a club too: "Essex, Derbyshire and Surrey",
+/// "Gloucestershire or Sussex or Kent", "successes for Wasps and Bristol". Neighbours in a list are
+/// two names with only a comma, "and", "or" or "&" between; a town used as a place ("in Leeds") or
+/// in a dateline stays a place. Three passes carry the type along a list of up to four towns.
+fn coordinated_clubs<'a>(doc: &Doc<'a>, cands: &mut [Cand], town: &dyn Fn(&Cand) -> bool) -> Vec<&'a str> {
+    let mut listed = Vec::new();
+    let mut order: Vec<usize> = (0..cands.len()).filter(|&i| cands[i].kind.is_some()).collect();
+    order.sort_by_key(|&i| cands[i].toks);
+    let joined = |x: &Cand, y: &Cand| {
+        let (end, start) = (x.toks.1, y.toks.0);
+        let between: Vec<&str> = (end..start).map(|k| doc.s(k)).collect();
+        doc.same_para(end, start) && matches!(between.as_slice(), ["," | "and" | "or" | "&"] | [",", "and" | "or"])
+    };
+    let place_use = |c: &Cand| {
+        let a = c.toks.0;
+        a > 0 && matches!(doc.s(a - 1), "in" | "at" | "near" | "from" | "of" | "to" | "into") || doc.dateline(a)
+    };
+    for _ in 0..3 {
+        let mut changed = false;
+        for w in order.windows(2) {
+            let (x, y) = (w[0], w[1]);
+            if !joined(&cands[x], &cands[y]) {
+                continue;
+            }
+            for (club, other) in [(x, y), (y, x)] {
+                if cands[club].kind == Some(EntityKind::Organization)
+                    && town(&cands[other])
+                    && !place_use(&cands[other])
+                {
+                    let (a, b) = cands[other].toks;
+                    let name = cands[other].name.clone();
+                    cands[other] = org_cand(doc, a, b, name);
+                    listed.push(doc.text_of(a, b));
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    listed
 }
 
 /// Words that end the names of football clubs and are also words for a place ("Ipswich Town",
@@ -2476,5 +2818,95 @@ mod tests {
         let orgs = names(text, EntityKind::Organization);
         assert!(!orgs.iter().any(|o| o == "SUV" || o == "LPG"), "{orgs:?}");
         assert!(orgs.contains(&"Sundaram Motors".to_string()), "{orgs:?}");
+    }
+
+    #[test]
+    fn a_word_capitalised_only_where_a_sentence_opens_is_no_name() {
+        // Fires: "Traders" opens a sentence and the article writes "traders" in lower case.
+        let text = "Traders said the market would recover. Several traders in Lagos were less sure, said Ada Eze.";
+        let all = run(text);
+        assert!(all.iter().all(|e| e.1 != "Traders"), "{all:?}");
+        let toks = tokenize(text);
+        let doc = Doc::new(text, &toks);
+        assert!(doc.plain[0]);
+        // Does not fire: the word is capitalised inside a sentence too (a surname), or never in lower case.
+        for text in
+            ["Brown said the brown envelope was empty. Police later spoke to Brown.", "Barclays said profit fell."]
+        {
+            let toks = tokenize(text);
+            let doc = Doc::new(text, &toks);
+            assert!(!doc.plain[0], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_plural_possessive_inside_an_organisation_name_stays_in_it() {
+        let orgs = names("Prices fell, the Allied Growers' Federation said on Monday.", EntityKind::Organization);
+        assert!(orgs.contains(&"Allied Growers' Federation".to_string()), "{orgs:?}");
+        // No organisation head after the possessive: two names, not one.
+        let all = run("The delegates from Kenya said the Wardens' Mombasa visit went well.");
+        assert!(all.iter().all(|e| !e.1.contains("Wardens' Mombasa")), "{all:?}");
+    }
+
+    #[test]
+    fn the_field_of_an_office_after_a_title_and_for_is_no_body() {
+        let text = "The state's Commissioner for Works and Housing, Musa Bello, resigned on Monday.";
+        let all = run(text);
+        assert!(all.iter().all(|e| !matches!(e.1.as_str(), "Works" | "Housing" | "Works and Housing")), "{all:?}");
+        assert!(names(text, EntityKind::Person).contains(&"Musa Bello".to_string()));
+        // A known place after "for" is still named, and "for" after a body's head word is its name.
+        let text = "The Minister for Europe, Jane Doe, met the Centre for Coastal Studies on Friday.";
+        assert!(names(text, EntityKind::Place).contains(&"Europe".to_string()), "{:?}", run(text));
+        assert!(names(text, EntityKind::Organization).contains(&"Centre for Coastal Studies".to_string()));
+    }
+
+    #[test]
+    fn a_body_named_for_a_purpose_keeps_where_it_works() {
+        let text = "Monitors from the Commission for Fair Elections in Africa arrived in Lagos on Monday.";
+        let orgs = names(text, EntityKind::Organization);
+        assert!(orgs.contains(&"Commission for Fair Elections in Africa".to_string()), "{:?}", run(text));
+        // A city after "in" is where the body is, not its name.
+        let text = "She spoke at the Institute for Fiscal Research in Manchester on Monday.";
+        assert!(names(text, EntityKind::Organization).contains(&"Institute for Fiscal Research".to_string()));
+        assert!(names(text, EntityKind::Place).contains(&"Manchester".to_string()), "{:?}", run(text));
+    }
+
+    #[test]
+    fn a_town_listed_with_a_club_on_a_sports_page_is_a_club() {
+        let text = "Rain ruined the third day. Title rivals Lancashire, Derbyshire and Surrey all closed in on victory \
+                    against Yorkshire, with Lancashire manager Tom Hale pleased. Derbyshire captain Joe Sutton scored 90.";
+        let orgs = names(text, EntityKind::Organization);
+        assert!(orgs.contains(&"Surrey".to_string()), "{:?}", run(text));
+        // And at its other uses in the report.
+        let text = format!("{text} Surrey closed on 429 for seven.");
+        let all = run(&text);
+        assert!(!all.iter().any(|e| e.0 == EntityKind::Place && e.1 == "Surrey"), "{all:?}");
+        // Not on a page about anything else.
+        let text = "Rents rose in Lancashire, Derbyshire and Surrey, said Jane Doe of Acme Lettings Ltd.";
+        assert!(names(text, EntityKind::Place).contains(&"Surrey".to_string()), "{:?}", run(text));
+    }
+
+    #[test]
+    fn a_fixture_line_makes_a_sports_page() {
+        let text = "Tour schedule\n\nMay 17 v Northampton\n\nMay 19 v Durham (three days)\n";
+        let toks = tokenize(text);
+        assert!(Doc::new(text, &toks).is_sport());
+        let text = "The court heard the case on May 17. Roe said the ruling was wrong.";
+        let toks = tokenize(text);
+        assert!(!Doc::new(text, &toks).is_sport());
+    }
+
+    #[test]
+    fn states_provinces_and_counties_are_places() {
+        let text =
+            "Police in Kwara and Kogi said the roads were shut. A Gauteng clinic and a Hertfordshire school closed.";
+        let places = names(text, EntityKind::Place);
+        for p in ["Kwara", "Kogi", "Gauteng", "Hertfordshire"] {
+            assert!(places.contains(&p.to_string()), "{p}: {:?}", run(text));
+        }
+        // Subdivision names that are common words are left out of the gazetteer.
+        for w in ["Rivers", "Plateau", "Central"] {
+            assert!(Gazetteer::get().lookup(w).is_none(), "{w}");
+        }
     }
 }

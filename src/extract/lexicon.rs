@@ -92,6 +92,8 @@ lexicon!(
         "Officer", "Sheriff", "Councillor", "Councilman", "Councilwoman", "Lawmaker", "Diplomat", "Dean",
         "Rabbi", "Imam", "Father", "Sister", "Brother", "Chairperson", "Treasurer", "Prosecutor",
         "Secretary-General", "Delegate", "Consul", "Czar", "Tsar", "Administrator", "Superintendent", "Provost", "Chancellor-elect", "Comptroller", "Auditor", "Registrar", "Ombudsman", "Supt", "Insp", "Det",
+        // South Africa's provincial ministers ("the Gauteng MEC for Health").
+        "MEC",
     ])
 );
 
