@@ -1289,7 +1289,19 @@ fn never_a_name(s: &str) -> bool {
         return false;
     }
     let bare = s.trim_end_matches('.');
-    s == "OK" || ACRONYM_STOP.iter().any(|a| a.eq_ignore_ascii_case(s)) || POST_NOMINALS.contains(&bare)
+    s == "OK" || is_stop_acronym(s) || POST_NOMINALS.contains(&bare)
+}
+
+/// [`ACRONYM_STOP`] in any case ("CEO", "Ceo"), by one hash lookup of the upper-cased word.
+fn is_stop_acronym(s: &str) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| ACRONYM_STOP.iter().copied().collect());
+    let mut buf = [0u8; 8];
+    let Some(upper) = buf.get_mut(..s.len()) else { return false };
+    for (d, c) in upper.iter_mut().zip(s.bytes()) {
+        *d = c.to_ascii_uppercase();
+    }
+    std::str::from_utf8(upper).is_ok_and(|u| set.contains(u))
 }
 
 /// Degrees and honours written after a name.
@@ -1303,7 +1315,7 @@ const POST_NOMINALS: &[&str] = &[
 fn is_acronym(s: &str) -> bool {
     (3..=6).contains(&s.len())
         && s.chars().all(|c| c.is_ascii_uppercase())
-        && !ACRONYM_STOP.contains(&s)
+        && !is_stop_acronym(s)
         && !is_common_word(s)
 }
 
