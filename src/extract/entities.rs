@@ -252,14 +252,15 @@ impl<'a> Doc<'a> {
         }
         let s = self.s(i);
         if !s.chars().next().is_some_and(char::is_uppercase) {
-            // Arabic and other name particles: "al-Ansari", "el-Sisi", "bin-Salman".
-            return s.split_once('-').is_some_and(|(p, rest)| {
-                matches!(p, "al" | "el" | "bin" | "ibn" | "abu" | "ad" | "ash" | "as")
-                    && rest.chars().next().is_some_and(char::is_uppercase)
-            });
+            // Arabic and other name particles: "al-Ansari", "el-Sisi", "bin-Salman" (a dash
+            // within the first four bytes, looked for without a string search).
+            let Some(dash) = s.bytes().take(4).position(|c| c == b'-') else { return false };
+            let (p, rest) = (&s[..dash], &s[dash + 1..]);
+            return matches!(p, "al" | "el" | "bin" | "ibn" | "abu" | "ad" | "ash" | "as")
+                && rest.chars().next().is_some_and(char::is_uppercase);
         }
-        match s.rsplit_once('-') {
-            Some((_, tail)) => tail.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
+        match s.bytes().rposition(|c| c == b'-') {
+            Some(dash) => s[dash + 1..].chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
             None => true,
         }
     }

@@ -297,6 +297,17 @@ struct Ctx<'a> {
     speakers: Vec<(usize, usize)>,
     /// Gender of each entity from its names, found once.
     genders: Vec<Option<Gender>>,
+    /// The last token of each organisation mention, in text order.
+    org_ends: Vec<usize>,
+}
+
+/// "union" for "Union": a lower-case word that is an organisation head capitalised, without allocating.
+fn is_org_head_word(w: &str) -> bool {
+    let mut buf = [0u8; 24];
+    let Some(b) = buf.get_mut(..w.len()) else { return false };
+    b.copy_from_slice(w.as_bytes());
+    b[0] = b[0].to_ascii_uppercase();
+    std::str::from_utf8(b).is_ok_and(is_org_head)
 }
 
 impl<'a> Ctx<'a> {
@@ -448,17 +459,16 @@ impl<'a> Ctx<'a> {
                 | "utility"
                 | "operator"
         );
-        if !generic && !is_org_head(&capitalize(noun)) {
+        if !generic && !is_org_head_word(noun) {
             return None;
         }
         // A name the article called by that noun counts too: "The GMB union said ... the union".
-        (0..pos).rev().filter(|&j| self.mention_at(j).is_some()).find_map(|j| {
+        let before = self.org_ends.partition_point(|&j| j < pos);
+        self.org_ends[..before].iter().rev().find_map(|&j| {
             let e = self.mention_at(j)?;
-            let ent = &self.entities[e];
-            let called = self.mention_at(j + 1) != Some(e) && self.lower_word(j + 1) && self.s(j + 1) == noun;
-            (ent.kind == EntityKind::Organization
-                && (generic || called || ent.name.to_lowercase().split_whitespace().any(|w| w == noun)))
-            .then_some(e)
+            let called = self.lower_word(j + 1) && self.s(j + 1) == noun;
+            (generic || called || self.entities[e].name.split_whitespace().any(|w| w.eq_ignore_ascii_case(noun)))
+                .then_some(e)
         })
     }
 
@@ -1515,12 +1525,19 @@ pub fn extract_with(
             focus.push((i, e));
         }
     }
+    // The last token of every organisation's mention, in text order.
+    let org_ends = (0..n)
+        .filter(|&i| {
+            tok_entity[i].is_some_and(|e| entities[e].kind == EntityKind::Organization)
+                && (i + 1 >= n || tok_entity[i + 1] != tok_entity[i] || mention_start[i + 1])
+        })
+        .collect();
     let genders = entities
         .iter()
         .map(|ent| std::iter::once(&ent.name).chain(ent.surfaces.iter()).find_map(|s| gender_of(s)))
         .collect();
     let mut ctx =
-        Ctx { text, toks, entities, tok_entity, mention_start, in_quote, focus, speakers: Vec::new(), genders };
+        Ctx { text, toks, entities, tok_entity, mention_start, in_quote, focus, speakers: Vec::new(), genders, org_ends };
 
     let mut quotes: Vec<Quote> = Vec::new();
     // The marks of each kept quote, parallel to `quotes`.
