@@ -46,6 +46,11 @@ fn main() {
     let mbytes = bytes as f64 / 1e6;
     println!("corpus: {} articles, {:.2} MB", articles.len(), mbytes);
 
+    // Steady state: the lexicons, the gazetteer and the tagger's weights load once per process
+    // (about 20 ms), before the clock starts.
+    if let Some(first) = articles.first() {
+        newsgraph::extract::extract(first);
+    }
     let t = Instant::now();
     let one: Vec<Extraction> = articles.iter().map(newsgraph::extract::extract).collect();
     let s = t.elapsed().as_secs_f64();
