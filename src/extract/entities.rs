@@ -1578,6 +1578,12 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
     }
     orgs_stay_orgs(doc, &mut cands, unknown);
     cands.sort_by_key(|c| c.span);
+    // The surnames of people named with strong evidence, found once.
+    let strong_surnames: rustc_hash::FxHashSet<String> = cands
+        .iter()
+        .filter(|o| o.kind == Some(EntityKind::Person) && o.evidence == Evidence::Strong)
+        .map(|o| surname_key(&o.name))
+        .collect();
 
     // People: full names first, then bare surnames join them.
     let mut entities: Vec<LocalEntity> = Vec::new();
@@ -1649,11 +1655,7 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
                     && !surname_people.contains_key(&surname_key(&c.name))
                 {
                     // A lone word with only weak evidence: keep it only if a strong one agrees.
-                    let strong_elsewhere = cands.iter().any(|o| {
-                        o.kind == Some(EntityKind::Person)
-                            && o.evidence == Evidence::Strong
-                            && surname_key(&o.name) == surname_key(&c.name)
-                    });
+                    let strong_elsewhere = strong_surnames.contains(&surname_key(&c.name));
                     if !strong_elsewhere {
                         // A lone unknown word that speaks ("Pfizer said") and that the article never
                         // introduces as a person: news names people in full, so this is an organisation.
