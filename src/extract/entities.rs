@@ -800,10 +800,13 @@ fn split_chunk(doc: &Doc, a: usize, b: usize) -> Vec<(usize, usize)> {
                     // "... of the Ukrainian government": a lone adjective does not continue a name.
                     let rest_adjective =
                         (j + 1..b).filter(|&x| !CONNECTORS.contains(&doc.s(x))).all(|x| doc.gaz.is_demonym(doc.s(x)));
+                    // "Board of Control for Cricket": a body's name, once opened by its head and
+                    // "of", goes on through "for" and the field it serves.
+                    let purpose = s == "for" && licensed_org && (start..j).any(|x| is_org_head(doc.s(x)));
                     if org && !rest_adjective {
                         licensed_org = true;
                     }
-                    (org || titled) && !rest_adjective
+                    (org || titled || purpose) && !rest_adjective
                 }
                 "the" => doc.s(j - 1) == "of",
                 "and" => {
@@ -2815,6 +2818,19 @@ mod tests {
         // Does not fire off the sports page.
         let text = "Kelvedon Town council approved the plan for the high street on Tuesday.";
         assert!(!names(text, EntityKind::Organization).contains(&"Kelvedon Town".to_string()), "{:?}", run(text));
+    }
+
+    #[test]
+    fn a_body_opened_by_its_head_and_of_goes_on_through_for() {
+        let text = "The Board of Control for Cricket in India named the squad on Monday.";
+        assert!(
+            names(text, EntityKind::Organization).contains(&"Board of Control for Cricket in India".to_string()),
+            "{:?}",
+            run(text)
+        );
+        // Does not fire: "for" after a name without a head and "of" is no part of it.
+        let text = "Ravi Menon played for Mumbai Indians in the final.";
+        assert!(!run(text).iter().any(|e| e.1.contains(" for ")), "{:?}", run(text));
     }
 
     #[test]
