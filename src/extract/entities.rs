@@ -59,11 +59,17 @@ struct Doc<'a> {
     plain: Vec<bool>,
     /// [`Doc::portfolios`]: the words of an office's field after a title and "for".
     portfolio: Vec<bool>,
+    /// [`Doc::is_sport`], found at the first question.
+    sport: std::cell::OnceCell<bool>,
 }
 
 impl<'a> Doc<'a> {
     /// A sports report: several words of sport, or lines of results ("Leeds 2 Hull 1").
     fn is_sport(&self) -> bool {
+        *self.sport.get_or_init(|| self.sport_page())
+    }
+
+    fn sport_page(&self) -> bool {
         let mut seen: Vec<&str> = Vec::new();
         let mut results = 0;
         for (i, t) in self.toks.iter().enumerate() {
@@ -123,7 +129,11 @@ impl<'a> Doc<'a> {
     /// A word that can be part of a name: capitalised, and not a lower-case compound ("Russian-backed").
     fn new(text: &'a str, toks: &'a [Token]) -> Doc<'a> {
         let mut doc =
-            Doc { text, toks, gaz: Gazetteer::get(), caps: Vec::new(), plain: Vec::new(), portfolio: Vec::new() };
+            Doc { text, toks, gaz: Gazetteer::get(), caps: Vec::new(),
+            plain: Vec::new(),
+            portfolio: Vec::new(),
+            sport: std::cell::OnceCell::new(),
+        };
         doc.caps = (0..toks.len()).map(|i| doc.cap_word(i)).collect();
         doc.plain = doc.plain_words();
         doc.portfolio = doc.portfolios();
@@ -502,8 +512,7 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
         surnames.insert(doc.s(t.b - 1));
     }
     // A team named after its town is a sports page's habit: elsewhere "Leeds" is the city.
-    let sport = std::cell::OnceCell::new();
-    let sport = || *sport.get_or_init(|| doc.is_sport());
+    let sport = || doc.is_sport();
     // Retype, confirm or drop what the rules found.
     let mut replace: Vec<usize> = Vec::new();
     // "Access Bank and Unity Trust": a tagger name joining by "and" a name the rules found is two names.
@@ -610,7 +619,7 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
     let furniture = |t: &tagger::Tagged| {
         (t.a..t.b).filter(|&i| doc.is_cap(i)).all(|i| doc.common(i) || never_a_name(doc.s(i)))
             // The words of a post whose holder follows: "National Publicity Secretary, Jo Bell".
-            || (is_title_head(doc.s(t.b)) && doc.s(t.b + 1) == "," && !(t.a..t.b).any(|i| is_org_head(doc.s(i))))
+            || (holder_follows(doc, t.b) && !(t.a..t.b).any(|i| is_org_head(doc.s(i))))
             // A law or a word of one: "Appropriation Bill".
             || law_name(doc, t.a, t.b)
             || (t.a > 0 && law_name(doc, t.a - 1, t.b))
@@ -1002,6 +1011,11 @@ fn title_split(doc: &Doc, a: usize, b: usize) -> Option<usize> {
     })
 }
 
+/// A title word at `k` whose holder follows after a comma: "Secretary, Jo Bell".
+fn holder_follows(doc: &Doc, k: usize) -> bool {
+    is_title_head(doc.s(k)) && doc.s(k + 1) == "," && doc.is_cap(k + 2)
+}
+
 /// Words `a..b` name a bill or an act ("Appropriation Bill", "Climate Change Act"): a law,
 /// which is neither a person ("Bill") nor an organisation.
 fn law_name(doc: &Doc, a: usize, b: usize) -> bool {
@@ -1073,11 +1087,7 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
     }
     // 2c. A post whose holder follows after a comma: "its National Publicity Secretary, Jo
     // Bell": no name, unless a body is named inside ("The Senate President, Jo Bell").
-    if b - a >= 2
-        && is_title_head(doc.s(b - 1))
-        && doc.s(b) == ","
-        && doc.is_cap(b + 1)
-        && (a..b - 1).all(titleish)
+    if b - a >= 2 && holder_follows(doc, b - 1) && (a..b - 1).all(titleish)
     {
         return;
     }

@@ -492,6 +492,32 @@ pub fn is_relation_noun(w: &str) -> bool {
     relation_nouns().contains(w)
 }
 
+lexicon!(
+    /// Lower-case nouns for a kind of body that its name seldom spells ("Kotak Equities ... the
+    /// brokerage said"): they refer to the organisation named last.
+    body_kind_nouns,
+    set(&[
+        "company", "firm", "group", "government", "military", "organization", "organisation", "brokerage",
+        "lender", "insurer", "carmaker", "automaker", "airline", "retailer", "broadcaster", "newspaper",
+        "daily", "tabloid", "charity", "watchdog", "regulator", "manufacturer", "miner", "developer", "startup",
+        "start-up", "conglomerate", "publisher", "chipmaker", "drugmaker", "utility", "operator"
+    ])
+);
+
+pub fn is_body_kind_noun(w: &str) -> bool {
+    body_kind_nouns().contains(w)
+}
+
+/// "union" for "Union": a lower-case word that is an organisation head once capitalised,
+/// checked without allocating.
+pub fn is_org_head_lower(w: &str) -> bool {
+    let mut buf = [0u8; 24];
+    let Some(b) = buf.get_mut(..w.len()) else { return false };
+    b.copy_from_slice(w.as_bytes());
+    b[0] = b[0].to_ascii_uppercase();
+    std::str::from_utf8(b).is_ok_and(is_org_head)
+}
+
 pub fn is_speech_verb(w: &str) -> bool {
     with_lower(w, |l| speech_verbs().contains(l))
 }
