@@ -79,7 +79,7 @@ SUBREGIONS = {
     "UA": "Crimea|Donbas|Donbass|Donetsk|Luhansk|Kharkiv|Zaporizhzhia|Odesa|Odessa",
     "RU": "Chechnya|Kaliningrad|Tatarstan|Bashkortostan|Ingushetia|Yakutia|Kamchatka",
     "GE": "Abkhazia|South Ossetia", "MD": "Transnistria", "AZ": "Nagorno-Karabakh",
-    "GB": "England|Scotland|Wales|Northern Ireland", "ES": "Catalonia|Basque Country|Andalusia",
+    "GB": "England|Scotland|Wales|Northern Ireland|Yorkshire|Midlands|East Anglia", "ES": "Catalonia|Basque Country|Andalusia",
     "CN": "Tibet|Xinjiang|Hong Kong|Macau|Inner Mongolia", "IN": "Kashmir|Punjab|Kerala|Bengal",
     "PS": "Gaza|Gaza Strip|West Bank", "IQ": "Kurdistan", "SD": "Darfur", "DE": "Bavaria|Saxony",
     "FR": "Brittany|Normandy|Corsica|Alsace", "IT": "Sicily|Sardinia|Lombardy|Tuscany",
@@ -106,6 +106,16 @@ WATER_AND_MOUNTAINS = [
     "Rhine", "Nile", "Euphrates", "Tigris", "Amazon", "Mississippi River", "Yangtze",
     "Carpathian Mountains|Carpathians", "Alps", "Himalayas", "Andes", "Ural Mountains|Urals",
     "Rocky Mountains|Rockies", "Pyrenees",
+    # Rivers, lakes and mountains that news names bare ("the Brahmaputra swelled"); names that are
+    # also countries, states or given names (Niger, Congo, Jordan, Krishna, Indiana) are left out.
+    "Ganges|Ganga", "Brahmaputra", "Indus", "Yamuna", "Godavari", "Mekong", "Irrawaddy", "Salween",
+    "Yellow River", "Pearl River", "Amur", "Yenisei", "Zambezi", "Limpopo", "Benue", "Orinoco",
+    "Thames", "Severn", "Seine", "Loire", "Rhone", "Elbe", "Oder", "Vistula", "Dniester", "Tiber",
+    "Rio Grande", "Potomac", "Shatt al-Arab", "Helmand", "Amu Darya", "Syr Darya", "Lake Victoria",
+    "Lake Chad", "Lake Tanganyika", "Lake Malawi", "Lake Titicaca", "Great Lakes", "Dead Sea",
+    "Sea of Galilee", "Mount Everest|Everest", "Kilimanjaro", "Mount Kenya", "Hindu Kush", "Karakoram",
+    "Atlas Mountains", "Appalachians|Appalachian Mountains", "Sierra Nevada", "Mont Blanc", "Sahara",
+    "Kalahari", "Gobi", "Amazon rainforest", "Golan Heights", "Sinai", "Negev", "Khyber Pass",
 ]
 
 

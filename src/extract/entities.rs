@@ -375,6 +375,34 @@ fn is_suffix(s: &str) -> bool {
     NAME_SUFFIXES.contains(&s)
 }
 
+/// Trade nouns that open a sentence or headline before the firm they describe ("Chipmaker Acme to cut
+/// jobs", "Insurer Acme said"); none begins a name.
+const OPENING_DESCRIPTORS: &[&str] = &[
+    "Chipmaker", "Automaker", "Carmaker", "Steelmaker", "Drugmaker", "Planemaker", "Refiner", "Insurer",
+    "Reinsurer", "Lender", "Retailer", "Brewer", "Miner", "Broadcaster", "Regulator", "Watchdog",
+    "Conglomerate", "Manufacturer", "Supplier", "Startup", "Start-up", "Opposition", "Ruling",
+];
+
+/// A sentence's first word that describes what follows or opens a clause, not a name: a trade noun
+/// before a capitalised name ("Chipmaker Acme"), or a participle before a comma ("Reacting, the party's
+/// spokesman said ...", "Speaking, ..."), unless it is a known place or a given name ("Reading, ...").
+fn opening_descriptor(doc: &Doc, i: usize) -> bool {
+    let Some(t) = doc.toks.get(i) else { return false };
+    if !t.sent_start {
+        return false;
+    }
+    let s = doc.s(i);
+    if OPENING_DESCRIPTORS.contains(&s) {
+        return doc.is_cap(i + 1) && doc.same_para(i, i + 1);
+    }
+    s.len() > 5
+        && s.ends_with("ing")
+        && s.chars().skip(1).all(char::is_lowercase)
+        && doc.s(i + 1) == ","
+        && !is_given_name(s)
+        && doc.gaz.lookup(s).is_none()
+}
+
 /// Finds the entities of one article.
 pub fn extract(text: &str, toks: &[Token]) -> Entities {
     let doc = Doc::new(text, toks);
@@ -388,6 +416,7 @@ pub fn extract(text: &str, toks: &[Token]) -> Entities {
             || never_a_name(doc.s(i))
             || doc.plain[i]
             || doc.portfolio[i]
+            || opening_descriptor(&doc, i)
         {
             i += 1;
             continue;
@@ -399,6 +428,7 @@ pub fn extract(text: &str, toks: &[Token]) -> Entities {
         i = end.max(i + 1);
     }
     tagger_evidence(&doc, &title_paras, &mut cands, &mut unknown);
+    squad_lines(&doc, &mut cands);
     clubs_by_context(&doc, &mut cands);
     town_clubs(&doc, &mut cands);
     orgs_by_kind_noun(&doc, &mut cands);
@@ -555,7 +585,7 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
                     // Not a common word run into the name ("Shares of Acme Inc", "Customers of Acme").
                     && (t.a..a).chain(b..t.b).all(|i| {
                         let opens = doc.toks[i].sent_start && matches!(doc.s(i + 1), "of" | "for");
-                        !opens && (!doc.is_cap(i) || !doc.common(i))
+                        !opens && !opening_descriptor(doc, i) && (!doc.is_cap(i) || !doc.common(i))
                     })
             })
         {
@@ -958,6 +988,10 @@ fn person_cand(doc: &Doc, a: usize, b: usize, ev: Evidence) -> Cand {
     if b - a >= 2 && is_acronym(doc.s(a)) && !doc.s(b - 1).chars().all(|c| c.is_uppercase()) {
         return org_cand(doc, a, b, doc.text_of(a, b).to_string());
     }
+    // No one's name has a point of the compass inside it: on a sports page "Preston North End" is a club.
+    if b - a >= 3 && (a + 1..b - 1).any(|i| matches!(doc.s(i), "North" | "South" | "East" | "West")) && doc.is_sport() {
+        return org_cand(doc, a, b, doc.text_of(a, b).to_string());
+    }
     Cand {
         span: doc.span_of(a, b),
         toks: (a, b),
@@ -1008,6 +1042,9 @@ fn title_split(doc: &Doc, a: usize, b: usize) -> Option<usize> {
             && !is_title_modifier(doc.s(k))
             // A rank of two words ("Detective Constable Amy Rowe"), unless a given name ("Coach Dean Jones").
             && !(head(doc.s(k)) && !is_given_name(doc.s(k)) && k + 1 < b)
+            // A title that is more often a given name, before a single word: "captain Dean Holloway"
+            // (but "the Dean", "Law School Dean Jo Bell").
+            && !(prev == "Dean" && k == a + 1 && k + 1 == b && (a == 0 || !matches!(doc.s(a - 1), "the" | "The")))
     })
 }
 
@@ -1339,7 +1376,7 @@ const ACRONYM_STOP: &[&str] = &[
     "HTML", "USD", "EUR", "RSS", "SUV", "SUVS", "LPG", "CNG", "ATM", "ATMS", "IPO", "IPOS", "VAT", "GST", "CPI",
     "EBITDA", "ROI", "MRI", "DNA", "HIV", "ICU", "PPE", "SIM", "USB", "LED", "LCD", "GPS", "VPN", "API", "SMS",
     "CCTV", "MPH", "KPH", "PIN", "OTP", "FIR", "PIL", "EMI", "MSME", "MSMES", "FDI", "NPA", "NPAS", "AGM", "EGM",
-    "ESG", "PET", "HGV", "LGV", "EVS",
+    "ESG", "PET", "HGV", "LGV", "EVS", "AI", "GPU", "GPUS", "CPU", "LLM", "LLMS",
 ];
 
 /// Context evidence for a chunk nobody classified yet.
@@ -1897,7 +1934,20 @@ fn org_kind_noun(doc: &Doc, a: usize, b: usize) -> bool {
             && !(a..b).any(|i| doc.gaz.is_demonym(doc.s(i)) || is_common_word(doc.s(i)) || is_title_modifier(doc.s(i)))
             && !(a > 0 && CONNECTORS.contains(&doc.s(a - 1)))
     };
-    before || after()
+    // In apposition to an indefinite or definite kind noun: "a civil society group, Yiaga Africa,". Not
+    // after a post of the body ("the head of the group, Jane Doe,"), and only when the apposition closes.
+    let appos = || {
+        a >= 3
+            && doc.s(a - 1) == ","
+            && lower_word(a - 2)
+            && ORG_KIND_BEFORE.contains(&doc.s(a - 2))
+            && matches!(doc.s(b), "," | "." | ")" | ";")
+            && (a.saturating_sub(6)..a - 2).rev().find(|&i| matches!(doc.s(i), "a" | "an" | "the" | "A" | "An" | "The")).is_some_and(
+                |d| d == 0 || !matches!(doc.s(d - 1), "of" | "for" | "at" | "from" | "with"),
+            )
+            && !(b - a >= 2 && is_given_name(doc.s(a)))
+    };
+    before || after() || appos()
 }
 
 /// An organisation by the kind noun its context gives it ("club Atalanta", "the Sun newspaper"), over
@@ -2084,6 +2134,68 @@ fn coordinated_clubs<'a>(doc: &Doc<'a>, cands: &mut [Cand], town: &dyn Fn(&Cand)
         }
     }
     listed
+}
+
+/// On a sports page, a line naming a team and then its players ("Leeds: Walsh, Adeyemi, Corrigan, Fenn
+/// (Rees 67), Okafor."): at least four items of one to three capitalised words after the colon,
+/// separated by commas, "and" or brackets, with nothing else but minutes. Its items are people, unless
+/// an item is a known place or body (a list of clubs or venues is no squad).
+fn squad_lines(doc: &Doc, cands: &mut Vec<Cand>) {
+    if !doc.is_sport() {
+        return;
+    }
+    let n = doc.toks.len();
+    let mut i = 0;
+    while i < n {
+        let p = doc.toks[i].para;
+        let mut end = i;
+        while end < n && doc.toks[end].para == p {
+            end += 1;
+        }
+        let colon = (i..end).find(|&k| doc.s(k) == ":");
+        let items = colon.and_then(|c| squad_items(doc, c + 1, end));
+        if let Some(items) = items
+            && items.len() >= 4
+        {
+            for (a, b) in items {
+                if cands.iter().any(|c| c.toks == (a, b) && c.kind == Some(EntityKind::Person)) {
+                    continue;
+                }
+                cands.retain(|c| c.toks.1 <= a || b <= c.toks.0);
+                cands.push(person_cand(doc, a, b, Evidence::Strong));
+            }
+        }
+        i = end;
+    }
+}
+
+/// The names of a squad line's list from token `a` to the paragraph end `end`, or None when anything
+/// else is in it.
+fn squad_items(doc: &Doc, a: usize, end: usize) -> Option<Vec<(usize, usize)>> {
+    let mut items = Vec::new();
+    let mut k = a;
+    while k < end {
+        let s = doc.s(k);
+        if matches!(s, "," | "and" | "(" | ")" | "." | ";") || doc.toks[k].kind == TokKind::Number {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < end && doc.is_cap(k) && k - start < 4 {
+            k += 1;
+        }
+        let (x, y) = (start, k);
+        let minute = y < end && doc.toks[y].kind == TokKind::Number;
+        if y == x || y - x > 3 || !(minute || matches!(doc.s(y), "," | "and" | "(" | ")" | "." | ";" | "")) {
+            return None;
+        }
+        let text = doc.text_of(x, y);
+        if doc.gaz.lookup(text).is_some() || known_org(text).is_some() || (x..y).any(|t| is_org_head(doc.s(t))) {
+            return None;
+        }
+        items.push((x, y));
+    }
+    Some(items)
 }
 
 /// Words that end the names of football clubs and are also words for a place ("Ipswich Town",
@@ -2949,5 +3061,61 @@ mod tests {
         for w in ["Rivers", "Plateau", "Central"] {
             assert!(Gazetteer::get().lookup(w).is_none(), "{w}");
         }
+    }
+    #[test]
+    fn a_trade_noun_or_a_participle_opening_a_sentence_is_no_name() {
+        let text = "Chipmaker Norvale Inc to cut 900 jobs\n\nInsurer Caldwick said profits fell.";
+        let orgs = names(text, EntityKind::Organization);
+        assert!(orgs.contains(&"Norvale Inc".to_string()) && orgs.contains(&"Caldwick".to_string()), "{:?}", run(text));
+        let text = "Reacting, the party's spokesman in the state, Tunde Bako, said the plan would fail.";
+        assert!(!run(text).iter().any(|e| e.1 == "Reacting"), "{:?}", run(text));
+        // A name that only looks like one stays: a town, or a word that is not a trade noun.
+        let text = "Reading, the Berkshire town, voted on Monday. Union Pacific said rates rose.";
+        let all = run(text);
+        assert!(all.iter().any(|e| e.1 == "Reading") && all.iter().any(|e| e.1 == "Union Pacific"), "{all:?}");
+    }
+
+    #[test]
+    fn a_name_in_apposition_to_a_kind_of_body_is_an_organisation() {
+        let text = "A civil society group, Tarula Africa, called for calm on Tuesday.";
+        assert!(names(text, EntityKind::Organization).contains(&"Tarula Africa".to_string()), "{:?}", run(text));
+        // Not the person heading the group.
+        let text = "The head of the group, Amaka Obi, called for calm on Tuesday.";
+        assert!(names(text, EntityKind::Person).contains(&"Amaka Obi".to_string()), "{:?}", run(text));
+    }
+
+    #[test]
+    fn a_squad_line_on_a_sports_page_lists_people() {
+        let text = "Hallam Rovers beat Kelby Athletic 2-1 in the league match at the stadium. The striker scored twice.\n\n\
+                    Hallam Rovers: Pryce, Kowalczyk, Ndlovu, Farrell, Quarry, Sato (Lindqvist 70).\n";
+        let people = names(text, EntityKind::Person);
+        for p in ["Kowalczyk", "Ndlovu", "Farrell", "Lindqvist"] {
+            assert!(people.contains(&p.to_string()), "{p}: {:?}", run(text));
+        }
+        // A list of clubs or towns after a colon is no squad.
+        let text = "Hallam Rovers beat Kelby Athletic 2-1 in the league match at the stadium. The striker scored twice.\n\n\
+                    Venues: London, Leeds, Manchester, Birmingham, Bristol.\n";
+        assert!(names(text, EntityKind::Person).is_empty(), "{:?}", run(text));
+    }
+
+    #[test]
+    fn dean_before_one_word_is_a_given_name() {
+        let text = "Rovers led through a header from captain Dean Holloway before the break.";
+        assert!(names(text, EntityKind::Person).contains(&"Dean Holloway".to_string()), "{:?}", run(text));
+        let text = "Law School Dean Martha Kline said the course would close.";
+        assert!(names(text, EntityKind::Person).contains(&"Martha Kline".to_string()), "{:?}", run(text));
+    }
+
+    #[test]
+    fn a_point_of_the_compass_inside_a_name_on_a_sports_page_is_a_club() {
+        let text = "Rovers travel to Preston North End on Saturday after the 2-1 league win at the stadium. The striker scored twice.";
+        assert!(names(text, EntityKind::Organization).contains(&"Preston North End".to_string()), "{:?}", run(text));
+    }
+
+    #[test]
+    fn rivers_and_regions_are_places() {
+        let text = "Floods displaced thousands as the Brahmaputra swelled. A Yorkshire surgeon said so.";
+        let places = names(text, EntityKind::Place);
+        assert!(places.contains(&"Brahmaputra".to_string()) && places.contains(&"Yorkshire".to_string()), "{:?}", run(text));
     }
 }
