@@ -494,6 +494,20 @@ impl<'a> Ctx<'a> {
     }
 
     /// The subject of the speech verb at `v`, looking left no further than `lo`.
+    /// The subject of a participle `v` in a "with" phrase, which is its own and not the sentence's:
+    /// "…, with the party's chairman, Jo Bell, telling reporters that “Q”" is Jo Bell's.
+    fn with_subject(&self, v: usize, lo: usize) -> Option<Who> {
+        let start = v.saturating_sub(12).max(lo);
+        let k = (start..v).rev().find(|&k| matches!(self.s(k), "with" | "With"))?;
+        let verb_between = (k + 1..v).any(|j| {
+            self.in_quote[j] || (self.lower_word(j) && (is_speech_verb(self.s(j)) || self.s(j).ends_with("ing")))
+        });
+        if verb_between {
+            return None;
+        }
+        self.subject_before(v, lo).filter(|w| matches!(w, Who::Entity(_)))
+    }
+
     fn subject_before(&self, v: usize, lo: usize) -> Option<Who> {
         let mut i = v;
         let mut steps = 0;
@@ -1653,7 +1667,7 @@ pub fn extract_with(
                 break;
             }
             let w = participle
-                .then(|| ctx.sentence_subject(lo, v - 1))
+                .then(|| ctx.with_subject(v, lo).or_else(|| ctx.sentence_subject(lo, v - 1)))
                 .flatten()
                 .or_else(|| ctx.speaker_of_verb(v, lo, open_tok));
             if w.is_some() {
@@ -1677,7 +1691,7 @@ pub fn extract_with(
                     && !matches!(ctx.s(i), "according" | "nothing" | "something" | "anything" | "everything")
             })
         {
-            who = ctx.sentence_subject(ctx.clause_start(lo, p - 1), p - 1);
+            who = ctx.with_subject(p, lo).or_else(|| ctx.sentence_subject(ctx.clause_start(lo, p - 1), p - 1));
         }
         // 1'. Any verb right before the quote's comma or colon: "Bell asked, “…”", "Bell quipped: “…”".
         if who.is_none()
@@ -2655,6 +2669,19 @@ mod tests {
         // Does not fire: a name after "with" that a finite verb follows is no participle's subject.
         let text = "Ada Klein met with Ravi Menon and said: “We agreed on nothing.”";
         assert_eq!(who(&said(text), "We agreed"), Some("Ada Klein".into()));
+    }
+
+    #[test]
+    fn a_participle_after_with_and_a_named_apposition_has_its_own_subject() {
+        // Fires: "with the party's chairman, X, telling ... “Q”" is X's, not the sentence subject's.
+        let text = "The Labour Party and the Green Party began talks, with the Labour chairman, Tom Ashby, \
+                    telling reporters that the party would “win the county”.";
+        assert_eq!(who(&said(text), "win the county"), Some("Tom Ashby".into()));
+        // Does not fire: without "with", the participle's subject is the sentence's.
+        let text = "Tom Ashby, the Labour chairman, spoke in Leeds, telling reporters that the party would “win the county”.";
+        assert_eq!(who(&said(text), "win the county"), Some("Tom Ashby".into()));
+        let text = "Jo Bell met the Labour chairman, Tom Ashby, telling him that the party would “win the county”.";
+        assert_eq!(who(&said(text), "win the county"), Some("Jo Bell".into()));
     }
 
     #[test]
