@@ -429,6 +429,7 @@ pub fn extract(text: &str, toks: &[Token]) -> Entities {
     }
     tagger_evidence(&doc, &title_paras, &mut cands, &mut unknown);
     squad_lines(&doc, &mut cands);
+    listed_places(&doc, &mut cands, &mut unknown);
     clubs_by_context(&doc, &mut cands);
     town_clubs(&doc, &mut cands);
     orgs_by_kind_noun(&doc, &mut cands);
@@ -2136,6 +2137,68 @@ fn coordinated_clubs<'a>(doc: &Doc<'a>, cands: &mut [Cand], town: &dyn Fn(&Cand)
     listed
 }
 
+/// Plural nouns for kinds of places that introduce a list of them.
+const PLACE_KIND_PLURALS: &[&str] = &[
+    "districts", "states", "cities", "towns", "villages", "counties", "provinces", "regions", "countries",
+    "municipalities", "suburbs", "neighbourhoods", "neighborhoods", "islands", "townships", "boroughs",
+    "localities", "communities", "capitals", "prefectures", "emirates", "governorates", "oblasts",
+];
+
+/// A list that its noun says is of places: "11 districts, including Dhemaji, Lakhimpur and Barpeta",
+/// "states such as Kano and Zamfara", "the towns of Ely and March". Each name in it is a place, unless
+/// its own words said otherwise (a title, a body's head word, a given name before a surname).
+fn listed_places(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usize)>) {
+    for i in 0..doc.toks.len() {
+        let w = doc.s(i);
+        if !w.ends_with('s') || !w.starts_with(|c: char| c.is_ascii_lowercase()) || !PLACE_KIND_PLURALS.contains(&w) {
+            continue;
+        }
+        let mut k = i + 1;
+        if doc.s(k) == "," {
+            k += 1;
+        }
+        match doc.s(k) {
+            "including" | "like" | "namely" | "of" | ":" => k += 1,
+            "such" if doc.s(k + 1) == "as" => k += 2,
+            _ => continue,
+        }
+        let mut items = Vec::new();
+        loop {
+            let start = k;
+            while doc.is_cap(k) && doc.same_para(i, k) && k - start < 3 {
+                k += 1;
+            }
+            if k == start {
+                break;
+            }
+            items.push((start, k));
+            match doc.s(k) {
+                "," if doc.s(k + 1) == "and" || doc.s(k + 1) == "or" => k += 2,
+                "," | "and" | "or" => k += 1,
+                _ => break,
+            }
+        }
+        // One name alone after "of" is more often a body ("the cities of London Corporation").
+        if items.len() < 2 {
+            continue;
+        }
+        for (a, b) in items {
+            let said = cands.iter().any(|c| {
+                c.toks.0 < b
+                    && a < c.toks.1
+                    && (c.title.is_some() || c.extra_surface.is_some() || (a..b).any(|t| is_org_head(doc.s(t))))
+            });
+            if said || (b - a >= 2 && is_given_name(doc.s(a))) {
+                continue;
+            }
+            cands.retain(|c| c.toks.1 <= a || b <= c.toks.0);
+            unknown.retain(|&(x, y)| y <= a || b <= x);
+            let text = doc.text_of(a, b);
+            cands.push(place_cand(doc, a, b, text.to_string(), doc.gaz.lookup(text), Evidence::Strong));
+        }
+    }
+}
+
 /// On a sports page, a line naming a team and then its players ("Leeds: Walsh, Adeyemi, Corrigan, Fenn
 /// (Rees 67), Okafor."): at least four items of one to three capitalised words after the colon,
 /// separated by commas, "and" or brackets, with nothing else but minutes. Its items are people, unless
@@ -3117,5 +3180,18 @@ mod tests {
         let text = "Floods displaced thousands as the Brahmaputra swelled. A Yorkshire surgeon said so.";
         let places = names(text, EntityKind::Place);
         assert!(places.contains(&"Brahmaputra".to_string()) && places.contains(&"Yorkshire".to_string()), "{:?}", run(text));
+    }
+    #[test]
+    fn a_list_its_noun_calls_places_is_of_places() {
+        let text = "Rain hit 11 districts, including Tamsipur, Kolabari and Barnaghat, officials said.";
+        let places = names(text, EntityKind::Place);
+        for p in ["Tamsipur", "Kolabari", "Barnaghat"] {
+            assert!(places.contains(&p.to_string()), "{p}: {:?}", run(text));
+        }
+        // Not a list of people or bodies: "leaders of states, including Governor Jo Bell".
+        let text = "Leaders of several states, including Governor Amaka Obi and Kolabari Council, met on Monday.";
+        let all = run(text);
+        assert!(all.iter().any(|e| e.0 == EntityKind::Person && e.1 == "Amaka Obi"), "{all:?}");
+        assert!(!all.iter().any(|e| e.0 == EntityKind::Place && e.1.contains("Council")), "{all:?}");
     }
 }
