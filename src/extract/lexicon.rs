@@ -221,6 +221,13 @@ lexicon!(
         "sergeant", "councillor", "councilor", "magistrate", "barrister", "solicitor", "boss", "midfielder",
         "striker", "defender", "goalkeeper", "batsman", "bowler", "paramedic", "pharmacist", "vicar", "pastor",
         "imam", "rabbi", "architect", "accountant", "entrepreneur", "campaigner", "trader", "shopkeeper",
+        "actor", "actress", "singer", "rapper", "musician", "comedian", "filmmaker", "film-maker", "producer",
+        "novelist", "poet", "artist", "designer", "presenter", "chef", "athlete", "sprinter", "cyclist",
+        "swimmer", "boxer", "jockey", "winger", "cricketer", "footballer", "golfer", "umpire", "referee",
+        "composer", "playwright", "screenwriter", "photographer", "writer", "guitarist", "dancer", "astronaut",
+        "astronomer", "physicist", "biologist", "chemist", "epidemiologist", "virologist", "psychologist",
+        "psychiatrist", "dentist", "firefighter", "columnist", "commentator", "businessman", "businesswoman",
+        "tycoon", "billionaire", "philanthropist", "investor",
     ])
 );
 
@@ -485,7 +492,7 @@ pub fn is_role_noun(w: &str) -> bool {
 lexicon!(
     /// Lower-case nouns for people by their tie to someone ("his friend Jo Bell", "her husband").
     relation_nouns,
-    set(&["his friend Jo Bell", "her husband", "friend", "husband", "wife", "son", "daughter", "brother", "sister", "cousin", "uncle", "aunt", "neighbour", "neighbor", "colleague", "partner", "girlfriend", "boyfriend", "fiance", "fiancee", "fiancé", "fiancée", "classmate", "teammate", "grandmother", "grandfather", "nephew", "niece", "widow", "widower", "stepfather", "stepmother", "mum", "dad", "mother", "father", "parent", "parents", "relative", "landlord", "landlady", "employer"])
+    set(&["friend", "husband", "wife", "son", "daughter", "brother", "sister", "cousin", "uncle", "aunt", "neighbour", "neighbor", "colleague", "partner", "girlfriend", "boyfriend", "fiance", "fiancee", "fiancé", "fiancée", "classmate", "teammate", "grandmother", "grandfather", "nephew", "niece", "widow", "widower", "stepfather", "stepmother", "mum", "dad", "mother", "father", "parent", "parents", "relative", "landlord", "landlady", "employer"])
 );
 
 pub fn is_relation_noun(w: &str) -> bool {

@@ -786,6 +786,10 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             if is_role_noun(s) && self.lower_word(k) {
+                // The role as a title: "columnist Jo Bell put it".
+                if let Some(p) = self.mention_at(k + 1).filter(|&p| self.mention_start[k + 1] && self.is_person(p)) {
+                    return Some(Who::Entity(p));
+                }
                 if let Some(p) = self.appositive_person(k, hi) {
                     return Some(Who::Entity(p));
                 }
