@@ -504,7 +504,7 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
         label_kind(Label::ALL[best])
     };
     // Surnames of people named in full ("Michael Jordan" ... "Jordan" is not the country).
-    let mut surnames: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut surnames: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     for c in cands.iter().filter(|c| c.kind == Some(EntityKind::Person) && c.toks.1 - c.toks.0 >= 2) {
         surnames.insert(doc.s(c.toks.1 - 1));
     }
@@ -1556,13 +1556,18 @@ fn org_apposition(doc: &Doc, b: usize) -> bool {
 
 /// Surname key of a person name: the last word that is not a suffix, folded.
 fn surname_key(name: &str) -> String {
-    let words: Vec<&str> = name.split_whitespace().filter(|w| !is_suffix(w)).collect();
-    words.last().map(|w| fold(w.trim_end_matches(['.', ',']))).unwrap_or_default()
+    name.split_whitespace()
+        .filter(|w| !is_suffix(w))
+        .next_back()
+        .map(|w| fold(w.trim_end_matches(['.', ','])))
+        .unwrap_or_default()
 }
 
 fn first_name_key(name: &str) -> Option<String> {
-    let words: Vec<&str> = name.split_whitespace().filter(|w| !is_suffix(w)).collect();
-    (words.len() >= 2).then(|| fold(words[0]))
+    let mut words = name.split_whitespace().filter(|w| !is_suffix(w));
+    let first = words.next()?;
+    words.next()?;
+    Some(fold(first))
 }
 
 fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)]) -> Entities {
@@ -1579,7 +1584,7 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
     }
     // A name run nobody classified, whose last word is the surname of someone
     // the article shows speaking or titled ("Lionel Messi" ... "Messi told").
-    let person_surnames: std::collections::HashSet<String> =
+    let person_surnames: rustc_hash::FxHashSet<String> =
         cands.iter().filter(|c| c.kind == Some(EntityKind::Person)).map(|c| surname_key(&c.name)).collect();
     for &(a, b) in unknown {
         if (2..=3).contains(&(b - a))
@@ -1602,7 +1607,7 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
     let mut entities: Vec<LocalEntity> = Vec::new();
     let mut mentions: Vec<Mention> = Vec::new();
     // The spans in `mentions`, so that a repeated span is found without a scan.
-    let mut spans: std::collections::HashSet<Span> = std::collections::HashSet::new();
+    let mut spans: rustc_hash::FxHashSet<Span> = rustc_hash::FxHashSet::default();
     let mut person_full: Vec<(String, Option<String>, usize)> = Vec::new(); // (surname, first, entity)
     let mut surname_people: HashMap<String, Vec<usize>> = HashMap::default();
     let strong_people: Vec<&Cand> = cands
@@ -1759,7 +1764,7 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
         }
     }
     // Folding is costly: only chunks whose text, case aside, equals a name's are folded.
-    let plain: std::collections::HashSet<String> = entities
+    let plain: rustc_hash::FxHashSet<String> = entities
         .iter()
         .enumerate()
         .filter(|&(e, ent)| ent.kind != EntityKind::Person && mentioned[e])
@@ -2162,7 +2167,7 @@ fn orgs_stay_orgs(doc: &Doc, cands: &mut Vec<Cand>, unknown: &[(usize, usize)]) 
     }
     // Words of people named in full: "Ford" after "Harrison Ford" stays his, "Wang" after
     // "Wang Donghai" too (a family name may come first).
-    let surnames: std::collections::HashSet<&str> = cands
+    let surnames: rustc_hash::FxHashSet<&str> = cands
         .iter()
         .filter(|c| c.kind == Some(EntityKind::Person) && c.toks.1 - c.toks.0 >= 2)
         .flat_map(|c| [doc.s(c.toks.0), doc.s(c.toks.1 - 1)])
@@ -2210,27 +2215,33 @@ fn orgs_stay_orgs(doc: &Doc, cands: &mut Vec<Cand>, unknown: &[(usize, usize)]) 
 fn push_mention(
     entities: &mut [LocalEntity],
     mentions: &mut Vec<Mention>,
-    spans: &mut std::collections::HashSet<Span>,
+    spans: &mut rustc_hash::FxHashSet<Span>,
     e: usize,
     c: &Cand,
     doc: &Doc,
 ) {
     let ent = &mut entities[e];
-    let surface = c.span.slice(doc.text).to_string();
+    let surface = c.span.slice(doc.text);
     if ent.kind == EntityKind::Person && surface.split_whitespace().count() > ent.name.split_whitespace().count() {
-        ent.name = surface.clone();
+        ent.name = surface.to_string();
     }
     if ent.kind != EntityKind::Person && c.name != ent.name && c.name.len() > ent.name.len() {
-        ent.surfaces.insert(ent.name.clone());
-        ent.name = c.name.clone();
+        let old = std::mem::replace(&mut ent.name, c.name.clone());
+        ent.surfaces.insert(old);
     }
-    ent.surfaces.insert(surface);
-    ent.surfaces.insert(c.name.clone());
+    // Most mentions repeat forms already recorded: a copy is made only for a new one.
+    let add = |set: &mut BTreeSet<String>, s: &str| {
+        if !set.contains(s) {
+            set.insert(s.to_string());
+        }
+    };
+    add(&mut ent.surfaces, surface);
+    add(&mut ent.surfaces, &c.name);
     if let Some(x) = &c.extra_surface {
-        ent.surfaces.insert(x.clone());
+        add(&mut ent.surfaces, x);
     }
     if let Some(t) = &c.title {
-        ent.titles.insert(t.clone());
+        add(&mut ent.titles, t);
     }
     if ent.geo.is_none() {
         ent.geo = c.geo.clone();
@@ -2260,7 +2271,13 @@ pub fn org_key(gaz: &Gazetteer, name: &str) -> String {
     if let Some(p) = gaz.lookup(name) {
         return fold(&p.name);
     }
-    let folded = fold(name).replace("defence", "defense").replace("foreign affairs", "foreign");
+    let mut folded = fold(name);
+    // (`replace` copies the string even when the words are absent.)
+    for (from, to) in [("defence", "defense"), ("foreign affairs", "foreign")] {
+        if folded.contains(from) {
+            folded = folded.replace(from, to);
+        }
+    }
     // A country named inside an organisation's name by any of its names: "U.S. Marine Corps".
     let mut words: Vec<String> = Vec::new();
     let bare = name.strip_prefix("The ").or_else(|| name.strip_prefix("the ")).unwrap_or(name);
@@ -2305,15 +2322,18 @@ pub fn org_key(gaz: &Gazetteer, name: &str) -> String {
 
 fn merge_qualified_orgs(entities: &mut [LocalEntity], mentions: &mut [Mention]) {
     let gaz = Gazetteer::get();
-    let keys: Vec<String> = entities.iter().map(|e| org_key(gaz, &e.name)).collect();
+    // Only organisations are compared.
+    let keys: Vec<String> = entities
+        .iter()
+        .map(|e| if e.kind == EntityKind::Organization { org_key(gaz, &e.name) } else { String::new() })
+        .collect();
     for i in 0..entities.len() {
         if entities[i].kind != EntityKind::Organization || keys[i].split_whitespace().count() < 2 {
             continue;
         }
+        let tail = format!(" {}", keys[i]);
         let qualified: Vec<usize> = (0..entities.len())
-            .filter(|&j| {
-                j != i && entities[j].kind == EntityKind::Organization && keys[j].ends_with(&format!(" {}", keys[i]))
-            })
+            .filter(|&j| j != i && entities[j].kind == EntityKind::Organization && keys[j].ends_with(&tail))
             .filter(|&j| gaz.is_demonym(keys[j].split_whitespace().next().unwrap_or("")))
             .collect();
         let count = |e: usize| mentions.iter().filter(|m| m.entity == e).count();

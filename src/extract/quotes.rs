@@ -81,7 +81,7 @@ fn find_marks(text: &str) -> Vec<Marks> {
     for line in text.split('\n') {
         if may_hold_marks(line) {
             chars.clear();
-            chars.extend(line.char_indices());
+            super::text::char_offsets(line, &mut chars);
             scan_paragraph(straight_singles, doubled, para_start, line, &chars, &mut out);
         }
         para_start += line.len() + 1;

@@ -605,18 +605,37 @@ impl<'a> Ctx<'a> {
         out.push(feat(3, inf.shape));
         out.push(feat(4, hash_shape(w, true)));
         // Prefixes and suffixes of the lower-cased word (characters, not bytes).
-        let chars = w.char_indices().map(|(b, _)| b);
-        let nch = w.chars().count();
-        for (k, b) in chars.clone().skip(1).take(3).enumerate() {
-            out.push(feat(10 + k as u64, hash_lower(&w[..b])));
-        }
-        if nch <= 3 {
-            out.push(feat(10 + nch as u64 - 1, inf.lower));
-        }
-        for k in 1..=4usize {
-            if nch > k {
-                let b = w.char_indices().nth(nch - k).map_or(0, |x| x.0);
-                out.push(feat(20 + k as u64, hash_lower(&w[b..])));
+        if w.is_ascii() {
+            // One character a byte: the prefixes' hashes are the running hash of the word.
+            let b = w.as_bytes();
+            let nch = b.len();
+            let mut h = FNV;
+            for (k, &c) in b.iter().take(nch.saturating_sub(1).min(3)).enumerate() {
+                h = mix(h, c.to_ascii_lowercase() as u64);
+                out.push(feat(10 + k as u64, h));
+            }
+            if nch <= 3 {
+                out.push(feat(10 + nch as u64 - 1, inf.lower));
+            }
+            for k in 1..=4usize {
+                if nch > k {
+                    out.push(feat(20 + k as u64, hash_lower(&w[nch - k..])));
+                }
+            }
+        } else {
+            let chars = w.char_indices().map(|(b, _)| b);
+            let nch = w.chars().count();
+            for (k, b) in chars.clone().skip(1).take(3).enumerate() {
+                out.push(feat(10 + k as u64, hash_lower(&w[..b])));
+            }
+            if nch <= 3 {
+                out.push(feat(10 + nch as u64 - 1, inf.lower));
+            }
+            for k in 1..=4usize {
+                if nch > k {
+                    let b = w.char_indices().nth(nch - k).map_or(0, |x| x.0);
+                    out.push(feat(20 + k as u64, hash_lower(&w[b..])));
+                }
             }
         }
         out.push(feat(30, ctx_lower(ii - 1)));
@@ -723,8 +742,17 @@ fn viterbi(model: &Model, em: &[[f32; NT]], tags: &mut Vec<usize>) {
     if m == 0 {
         return;
     }
-    let mut score = vec![[0f32; NT]; m];
-    let mut back = vec![[0usize; NT]; m];
+    // Runs are short: their tables live on the stack unless a run is long.
+    const SMALL: usize = 8;
+    let (mut score_small, mut back_small) = ([[0f32; NT]; SMALL], [[0u8; NT]; SMALL]);
+    let (mut score_big, mut back_big) = (Vec::new(), Vec::new());
+    let (score, back): (&mut [[f32; NT]], &mut [[u8; NT]]) = if m <= SMALL {
+        (&mut score_small[..m], &mut back_small[..m])
+    } else {
+        score_big.resize(m, [0f32; NT]);
+        back_big.resize(m, [0u8; NT]);
+        (&mut score_big, &mut back_big)
+    };
     for t in 0..NT {
         score[0][t] = em[0][t] + model.tr(START, t) + if legal(0, t) { 0.0 } else { -1e4 };
     }
@@ -744,7 +772,7 @@ fn viterbi(model: &Model, em: &[[f32; NT]], tags: &mut Vec<usize>) {
                 }
             }
             score[k][t] = best + em[k][t];
-            back[k][t] = arg;
+            back[k][t] = arg as u8;
         }
     }
     // Ending: the run is followed by an outside token.
@@ -760,7 +788,7 @@ fn viterbi(model: &Model, em: &[[f32; NT]], tags: &mut Vec<usize>) {
     tags.resize(m, 0);
     tags[m - 1] = arg;
     for k in (1..m).rev() {
-        tags[k - 1] = back[k][tags[k]];
+        tags[k - 1] = back[k][tags[k]] as usize;
     }
 }
 

@@ -48,11 +48,29 @@ pub fn is_quote_char(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '‘' | '’' | '„' | '«' | '»')
 }
 
+/// Appends `text.char_indices()` to `out`, one byte at a time for ASCII (most of a text):
+/// the general iterator decodes every character and grows the vector one push at a time.
+pub(crate) fn char_offsets(text: &str, out: &mut Vec<(usize, char)>) {
+    out.reserve(text.len());
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            out.push((i, b as char));
+            i += 1;
+        } else {
+            let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+            out.push((i, c));
+            i += c.len_utf8();
+        }
+    }
+}
+
 /// Splits `text` into tokens with paragraph and sentence indices.
 pub fn tokenize(text: &str) -> Vec<Token> {
     // Sized for the text at once: growing it by doubling copies it again and again.
     let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
-    chars.extend(text.char_indices());
+    char_offsets(text, &mut chars);
     let n = chars.len();
     let at = |i: usize| chars.get(i).map(|&(_, c)| c);
     let byte = |i: usize| if i < n { chars[i].0 } else { text.len() };
