@@ -206,6 +206,10 @@ impl<'a> Doc<'a> {
             forms.insert(l);
             words.insert(self.s(i));
         }
+        // Most words of the document are in neither set: a sieve answers for them without hashing.
+        let (mut forms_sieve, mut words_sieve) = (Sieve::default(), Sieve::default());
+        forms.iter().for_each(|f| forms_sieve.insert(f));
+        words.iter().for_each(|w| words_sieve.insert(w));
         let mut lower: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
         let mut cap_inside: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
         for (i, t) in self.toks.iter().enumerate() {
@@ -214,10 +218,10 @@ impl<'a> Doc<'a> {
             }
             let s = self.s(i);
             if s.starts_with(|c: char| c.is_lowercase()) {
-                if forms.contains(s) {
+                if forms_sieve.may_hold(s) && forms.contains(s) {
                     lower.insert(s);
                 }
-            } else if !t.sent_start && words.contains(s) {
+            } else if !t.sent_start && words_sieve.may_hold(s) && words.contains(s) {
                 cap_inside.insert(s);
             }
         }
@@ -261,7 +265,11 @@ impl<'a> Doc<'a> {
             return false;
         }
         let s = self.s(i);
-        if !s.chars().next().is_some_and(char::is_uppercase) {
+        let first_upper = match s.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => s.chars().next().is_some_and(char::is_uppercase),
+        };
+        if !first_upper {
             // Arabic and other name particles: "al-Ansari", "el-Sisi", "bin-Salman" (a dash
             // within the first four bytes, looked for without a string search).
             let Some(dash) = s.bytes().take(4).position(|c| c == b'-') else { return false };
@@ -290,23 +298,62 @@ impl<'a> Doc<'a> {
     /// Headline-style paragraphs capitalise nearly every word and end without
     /// a period, so capitals say nothing there.
     fn title_case_paras(&self) -> BTreeSet<usize> {
-        let mut counts: HashMap<usize, (usize, usize, usize)> = HashMap::default(); // words, capitalised, last token
+        // Paragraph indices count up from 0 through the tokens: one slot each.
+        let npara = self.toks.last().map_or(0, |t| t.para + 1);
+        let mut counts: Vec<(usize, usize, usize)> = vec![(0, 0, 0); npara]; // words, capitalised, last token
         for (i, t) in self.toks.iter().enumerate() {
-            let s = self.s(i);
-            let e = counts.entry(t.para).or_default();
+            let e = &mut counts[t.para];
             e.2 = i;
-            if t.kind == TokKind::Word && s.chars().count() >= 4 && s.chars().all(char::is_alphabetic) {
+            if t.kind != TokKind::Word {
+                continue;
+            }
+            let s = self.s(i);
+            let (long_word, upper) = if s.is_ascii() {
+                let b = s.as_bytes();
+                (b.len() >= 4 && b.iter().all(u8::is_ascii_alphabetic), b.first().is_some_and(u8::is_ascii_uppercase))
+            } else {
+                (
+                    s.chars().count() >= 4 && s.chars().all(char::is_alphabetic),
+                    s.chars().next().is_some_and(char::is_uppercase),
+                )
+            };
+            if long_word {
                 e.0 += 1;
-                if s.chars().next().is_some_and(char::is_uppercase) {
+                if upper {
                     e.1 += 1;
                 }
             }
         }
         counts
             .into_iter()
+            .enumerate()
             .filter(|&(_, (n, caps, last))| n >= 3 && caps * 100 >= n * 85 && self.s(last) != ".")
             .map(|(p, _)| p)
             .collect()
+    }
+}
+
+/// A set of strings that can only answer "perhaps" or "no" (by first and last byte and length):
+/// a cheap test before a hash lookup.
+#[derive(Default)]
+struct Sieve([u64; 16]);
+
+impl Sieve {
+    fn slot(s: &str) -> usize {
+        let b = s.as_bytes();
+        let (first, last) = (b.first().copied().unwrap_or(0) as u32, b.last().copied().unwrap_or(0) as u32);
+        let key = (first << 16) | (last << 8) | (b.len() as u32 & 0xff);
+        (key.wrapping_mul(0x9E37_79B1) >> 22) as usize
+    }
+
+    fn insert(&mut self, s: &str) {
+        let k = Self::slot(s);
+        self.0[k >> 6] |= 1 << (k & 63);
+    }
+
+    fn may_hold(&self, s: &str) -> bool {
+        let k = Self::slot(s);
+        self.0[k >> 6] & (1 << (k & 63)) != 0
     }
 }
 

@@ -531,7 +531,7 @@ pub fn is_personal_pronoun(w: &str) -> bool {
 }
 
 pub fn is_preposition(w: &str) -> bool {
-    prepositions().contains(w.to_lowercase().as_str())
+    with_lower(w, |l| prepositions().contains(l))
 }
 
 /// The canonical name of a well-known organisation, if `w` is one.

@@ -837,7 +837,9 @@ pub struct Tagging<'m> {
     pub spans: Vec<Tagged>,
     /// Best tag of every token (O outside the runs).
     pub tags: Vec<usize>,
+    /// Emission scores of the runs' tokens only, run after run: run `r` starts at `em_at[r]`.
     em: Vec<[f32; NT]>,
+    em_at: Vec<usize>,
     runs: Vec<(usize, usize)>,
     run_of: Vec<usize>,
 }
@@ -858,7 +860,7 @@ impl Tagging<'_> {
             };
         }
         let (ra, rb) = self.runs[r];
-        let em = &self.em[ra..rb];
+        let em = &self.em[self.em_at[r]..self.em_at[r] + (rb - ra)];
         let best = &self.tags[ra..rb];
         // Only the terms around the relabelled tokens differ: score that window alone (tokens
         // lo..hi: the relabelled ones, the one after, whose tag may restart, and the next, whose
@@ -896,23 +898,32 @@ impl Tagging<'_> {
 
 pub fn analyse<'m>(model: &'m Model, ctx: &Ctx) -> Tagging<'m> {
     let n = ctx.toks.len();
+    let runs = runs(ctx);
+    let mut em_at = Vec::with_capacity(runs.len());
+    let mut in_runs = 0;
+    for &(a, b) in &runs {
+        em_at.push(in_runs);
+        in_runs += b - a;
+    }
     let mut out = Tagging {
         model,
         spans: Vec::new(),
         tags: vec![0; n],
-        em: vec![[0.0; NT]; n],
-        runs: runs(ctx),
+        em: vec![[0.0; NT]; in_runs],
+        em_at,
+        runs,
         run_of: vec![usize::MAX; n],
     };
     let mut feats = Vec::with_capacity(128);
     let mut tags = Vec::new();
     for (r, &(a, b)) in out.runs.iter().enumerate() {
+        let at = out.em_at[r];
         for i in a..b {
             ctx.features(i, &mut feats);
-            model.emit(&feats, &mut out.em[i]);
+            model.emit(&feats, &mut out.em[at + i - a]);
             out.run_of[i] = r;
         }
-        viterbi(model, &out.em[a..b], &mut tags);
+        viterbi(model, &out.em[at..at + b - a], &mut tags);
         out.tags[a..b].copy_from_slice(&tags);
     }
     for r in 0..out.runs.len() {

@@ -37,7 +37,8 @@ const ABBREVIATIONS: &[&str] = &[
 
 pub fn is_abbreviation(word: &str) -> bool {
     let w = word.trim_end_matches('.');
-    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+    // Every listed abbreviation is short: a longer word is not compared with the list.
+    w.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -54,12 +55,12 @@ pub(crate) fn char_offsets(text: &str, out: &mut Vec<(usize, char)>) {
     out.reserve(text.len());
     let bytes = text.as_bytes();
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b.is_ascii() {
-            out.push((i, b as char));
-            i += 1;
-        } else {
-            let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
+    while i < bytes.len() {
+        // A run of ASCII bytes goes in at once (an iterator of known length), then one other character.
+        let run = bytes[i..].iter().position(|b| !b.is_ascii()).unwrap_or(bytes.len() - i);
+        out.extend(bytes[i..i + run].iter().enumerate().map(|(k, &b)| (i + k, b as char)));
+        i += run;
+        if let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) {
             out.push((i, c));
             i += c.len_utf8();
         }
