@@ -1357,12 +1357,8 @@ fn never_a_name(s: &str) -> bool {
 fn is_stop_acronym(s: &str) -> bool {
     static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
     let set = SET.get_or_init(|| ACRONYM_STOP.iter().copied().collect());
-    let mut buf = [0u8; 8];
-    let Some(upper) = buf.get_mut(..s.len()) else { return false };
-    for (d, c) in upper.iter_mut().zip(s.bytes()) {
-        *d = c.to_ascii_uppercase();
-    }
-    std::str::from_utf8(upper).is_ok_and(|u| set.contains(u))
+    // Every listed word is short and ASCII.
+    s.len() <= 8 && s.is_ascii() && with_ascii_upper(s, |u| set.contains(u))
 }
 
 /// Degrees and honours written after a name.

@@ -265,6 +265,26 @@ fn hash_shape(s: &str, short: bool) -> u64 {
     h
 }
 
+/// The shape class of each ASCII byte: 'X' a capital, 'x' a small letter, 'd' a digit, else itself.
+const ASCII_SHAPE: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            b'X'
+        } else if c.is_ascii_lowercase() {
+            b'x'
+        } else if c.is_ascii_digit() {
+            b'd'
+        } else {
+            c
+        };
+        b += 1;
+    }
+    t
+};
+
 /// One pass over a word: its lower-case hash, its shape hash, whether it is all letters and all
 /// capitals, and its length in characters. Equal to [`hash_lower`] and [`hash_shape`].
 fn scan(w: &str) -> (u64, u64, bool, bool, usize) {
@@ -280,17 +300,10 @@ fn scan(w: &str) -> (u64, u64, bool, bool, usize) {
     let mut run = 0;
     for b in w.bytes() {
         lower = mix(lower, b.to_ascii_lowercase() as u64);
-        alpha &= b.is_ascii_alphabetic();
-        upper &= b.is_ascii_uppercase();
-        let k = if b.is_ascii_uppercase() {
-            b'X'
-        } else if b.is_ascii_lowercase() {
-            b'x'
-        } else if b.is_ascii_digit() {
-            b'd'
-        } else {
-            b
-        };
+        // Only a capital is classed 'X' and only a small letter 'x' (a byte class from a table).
+        let k = ASCII_SHAPE[(b & 0x7f) as usize];
+        alpha &= k == b'X' || k == b'x';
+        upper &= k == b'X';
         if k == last {
             run += 1;
             if run >= 2 {
@@ -443,7 +456,9 @@ impl<'a> Ctx<'a> {
         let npara = toks.last().map_or(0, |t| t.para + 1);
         let mut paras = vec![ParaInfo::default(); npara];
         let mut info = vec![TokInfo::default(); n];
-        let mut doc_words: FastMap<u8> = FastMap::default();
+        let mut doc_words: FastMap<u8> = FastMap::with_capacity_and_hasher(n / 4, Default::default());
+        // Capitalised words (a word token whose first letter is a capital).
+        let mut capw = vec![false; n];
         for i in 0..n {
             let t = &toks[i];
             let w = s(i);
@@ -465,13 +480,14 @@ impl<'a> Ctx<'a> {
             info[i].lower = lower;
             info[i].shape = shape;
             if t.kind == TokKind::Word && starts_upper(w) {
+                capw[i] = true;
                 *doc_words.entry(lower).or_default() |= if t.sent_start { 0 } else { 1 };
             }
         }
         // Capitalised words also written in lower case.
         for (i, t) in toks.iter().enumerate() {
             if t.kind == TokKind::Word
-                && !starts_upper(s(i))
+                && !capw[i]
                 && let Some(e) = doc_words.get_mut(&info[i].lower)
             {
                 *e |= 2;
@@ -484,11 +500,10 @@ impl<'a> Ctx<'a> {
         }
         // Words seen inside a longer capitalised run (outside capitals lines): 4 a later word
         // (a surname: "Ana Lenz" ... "Lenz"), 8 the first word.
-        let cap_word = |i: usize| toks[i].kind == TokKind::Word && starts_upper(s(i));
         let mut i = 0;
         while i < n {
             let mut j = i;
-            while j < n && cap_word(j) && toks[j].para == toks[i].para {
+            while j < n && capw[j] && toks[j].para == toks[i].para {
                 j += 1;
             }
             if j - i >= 2 && !paras[toks[i].para].caps {
@@ -506,11 +521,11 @@ impl<'a> Ctx<'a> {
             if t.kind != TokKind::Word {
                 continue;
             }
-            let w = s(i);
             info[i].doc = doc_words.get(&info[i].lower).copied().unwrap_or(0);
-            if !starts_upper(w) {
+            if !capw[i] {
                 continue;
             }
+            let w = s(i);
             active[i] = true;
             let mut f = F_CAP;
             if w.chars().count() >= 2 && w.chars().all(|c| !c.is_lowercase()) {
@@ -521,7 +536,7 @@ impl<'a> Ctx<'a> {
             f |= *lex_cache.entry(key).or_insert_with(|| word_flags(gaz, w, caps_para && f & F_ALLCAPS != 0));
             info[i].flags |= f;
             // Two-word places: "New York", "Hong Kong".
-            if i + 1 < n && toks[i + 1].kind == TokKind::Word && starts_upper(s(i + 1)) && toks[i + 1].para == t.para {
+            if i + 1 < n && capw[i + 1] && toks[i + 1].para == t.para {
                 let two = &text[t.span.start..toks[i + 1].span.end];
                 let key = mix(hash_bytes(FNV, two.as_bytes()), 2);
                 if *lex_cache.entry(key).or_insert_with(|| gaz.lookup(two).is_some() as u32) == 1 {
