@@ -192,8 +192,11 @@ impl<'a> Doc<'a> {
             return mask;
         }
         // Lower-case form -> the word's other forms (plural, singular) that count as seen.
-        let mut forms: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
-        let mut words: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+        // Sized at once (four forms a word): growing a table rehashes it.
+        let mut forms: rustc_hash::FxHashSet<String> =
+            rustc_hash::FxHashSet::with_capacity_and_hasher(asked.len() * 4, Default::default());
+        let mut words: rustc_hash::FxHashSet<&str> =
+            rustc_hash::FxHashSet::with_capacity_and_hasher(asked.len(), Default::default());
         for &i in &asked {
             let l = self.s(i).to_lowercase();
             if let Some(x) = l.strip_suffix("es") {
@@ -541,7 +544,7 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
         EntityKind::Place => Label::Loc,
     };
     // One label per name across the document: the tagger's margins summed over every use.
-    let mut votes: HashMap<&str, [f32; 4]> = HashMap::default();
+    let mut votes: HashMap<&str, [f32; 4]> = HashMap::with_capacity_and_hasher(tg.spans.len(), Default::default());
     for t in &tg.spans {
         votes.entry(doc.text_of(t.a, t.b)).or_default()[t.label as usize] += t.margin.min(100.0);
     }
@@ -1650,7 +1653,8 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
     let mut entities: Vec<LocalEntity> = Vec::new();
     let mut mentions: Vec<Mention> = Vec::new();
     // The spans in `mentions`, so that a repeated span is found without a scan.
-    let mut spans: rustc_hash::FxHashSet<Span> = rustc_hash::FxHashSet::default();
+    let mut spans: rustc_hash::FxHashSet<Span> =
+        rustc_hash::FxHashSet::with_capacity_and_hasher(cands.len(), Default::default());
     let mut person_full: Vec<(String, Option<String>, usize)> = Vec::new(); // (surname, first, entity)
     let mut surname_people: HashMap<String, Vec<usize>> = HashMap::default();
     let strong_people: Vec<&Cand> = cands
@@ -2394,8 +2398,12 @@ fn merge_qualified_orgs(entities: &mut [LocalEntity], mentions: &mut [Mention]) 
 /// capital-letter scan skipped.
 fn lookup_pass(doc: &Doc, title_paras: &BTreeSet<usize>, out: &mut Entities) {
     let mut by_surface: HashMap<String, usize> = HashMap::default();
+    let mut mentioned = vec![false; out.entities.len()];
+    for m in &out.mentions {
+        mentioned[m.entity] = true;
+    }
     for (idx, e) in out.entities.iter().enumerate() {
-        if out.mentions.iter().all(|m| m.entity != idx) {
+        if !mentioned[idx] {
             continue;
         }
         for s in e.surfaces.iter().chain(std::iter::once(&e.name)) {
@@ -2407,7 +2415,7 @@ fn lookup_pass(doc: &Doc, title_paras: &BTreeSet<usize>, out: &mut Entities) {
     }
     let mut i = 0;
     while i < doc.toks.len() {
-        if !title_paras.contains(&doc.toks[i].para) || !doc.is_cap(i) {
+        if !doc.is_cap(i) || !title_paras.contains(&doc.toks[i].para) {
             i += 1;
             continue;
         }
