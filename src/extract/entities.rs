@@ -1602,11 +1602,7 @@ fn org_apposition(doc: &Doc, b: usize) -> bool {
 
 /// Surname key of a person name: the last word that is not a suffix, folded.
 fn surname_key(name: &str) -> String {
-    name.split_whitespace()
-        .filter(|w| !is_suffix(w))
-        .next_back()
-        .map(|w| fold(w.trim_end_matches(['.', ','])))
-        .unwrap_or_default()
+    name.split_whitespace().rfind(|w| !is_suffix(w)).map(|w| fold(w.trim_end_matches(['.', ',']))).unwrap_or_default()
 }
 
 fn first_name_key(name: &str) -> Option<String> {

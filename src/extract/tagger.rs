@@ -653,23 +653,27 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        out.push(feat(30, ctx_lower(ii - 1)));
-        out.push(feat(31, ctx_lower(ii + 1)));
-        out.push(feat(32, ctx_lower(ii - 2)));
-        out.push(feat(33, ctx_lower(ii + 2)));
-        out.push(feat(34, mix(ctx_lower(ii - 2), ctx_lower(ii - 1))));
-        out.push(feat(35, mix(ctx_lower(ii + 1), ctx_lower(ii + 2))));
-        out.push(feat(40, ctx_shape(ii - 1)));
-        out.push(feat(41, ctx_shape(ii + 1)));
-        out.push(feat(42, mix(ctx_shape(ii - 1), inf.shape)));
-        out.push(feat(43, mix(inf.shape, ctx_shape(ii + 1))));
-        out.push(feat(44, mix(ctx_lower(ii - 1), inf.shape)));
-        out.push(feat(45, mix(inf.shape, ctx_lower(ii + 1))));
-        out.push(feat(46, mix(ctx_shape(ii - 2), ctx_shape(ii - 1))));
-        out.push(feat(47, mix(ctx_shape(ii + 1), ctx_shape(ii + 2))));
+        // The neighbours, looked up once; fixed groups of features go in at once.
+        let (lm2, lm1, lp1, lp2) = (ctx_lower(ii - 2), ctx_lower(ii - 1), ctx_lower(ii + 1), ctx_lower(ii + 2));
+        let (sm2, sm1, sp1, sp2) = (ctx_shape(ii - 2), ctx_shape(ii - 1), ctx_shape(ii + 1), ctx_shape(ii + 2));
+        out.extend_from_slice(&[
+            feat(30, lm1),
+            feat(31, lp1),
+            feat(32, lm2),
+            feat(33, lp2),
+            feat(34, mix(lm2, lm1)),
+            feat(35, mix(lp1, lp2)),
+            feat(40, sm1),
+            feat(41, sp1),
+            feat(42, mix(sm1, inf.shape)),
+            feat(43, mix(inf.shape, sp1)),
+            feat(44, mix(lm1, inf.shape)),
+            feat(45, mix(inf.shape, lp1)),
+            feat(46, mix(sm2, sm1)),
+            feat(47, mix(sp1, sp2)),
+        ]);
         if !unseen {
-            out.push(feat(48, mix(ctx_lower(ii - 1), inf.lower)));
-            out.push(feat(49, mix(inf.lower, ctx_lower(ii + 1))));
+            out.extend_from_slice(&[feat(48, mix(lm1, inf.lower)), feat(49, mix(inf.lower, lp1))]);
         }
         // Lexicon facts of the word and its neighbours.
         let mut f = inf.flags;
@@ -693,10 +697,7 @@ impl<'a> Ctx<'a> {
             | ((para.caps as u64) << 2)
             | ((para.numeric as u64) << 3)
             | ((para.short as u64) << 4);
-        out.push(feat(60, line));
-        out.push(feat(61, line & 1));
-        out.push(feat(62, (line >> 2) & 1));
-        out.push(feat(63, (line >> 3) & 1));
+        out.extend_from_slice(&[feat(60, line), feat(61, line & 1), feat(62, (line >> 2) & 1), feat(63, (line >> 3) & 1)]);
         if !unseen {
             out.push(feat(64, mix(inf.lower, line & 0b1100)));
         }
@@ -705,9 +706,11 @@ impl<'a> Ctx<'a> {
             out.push(feat(66, 1));
         }
         // The document: the same word capitalised mid-sentence elsewhere, or written in lower case.
-        out.push(feat(70, inf.doc as u64));
-        out.push(feat(71, mix(inf.doc as u64, line & 1)));
-        out.push(feat(72, mix(inf.doc as u64, inf.shape)));
+        out.extend_from_slice(&[
+            feat(70, inf.doc as u64),
+            feat(71, mix(inf.doc as u64, line & 1)),
+            feat(72, mix(inf.doc as u64, inf.shape)),
+        ]);
         // Neighbours that are themselves name-like.
         let act = |j: isize| j >= 0 && (j as usize) < n && self.active[j as usize];
         out.push(feat(80, (act(ii - 1) as u64) | ((act(ii + 1) as u64) << 1)));
