@@ -302,7 +302,7 @@ impl<'a> Doc<'a> {
     /// a period, so capitals say nothing there.
     fn title_case_paras(&self) -> BTreeSet<usize> {
         // Paragraph indices count up from 0 through the tokens: one slot each.
-        let npara = self.toks.last().map_or(0, |t| t.para + 1);
+        let npara = self.toks.iter().map(|t| t.para + 1).max().unwrap_or(0);
         let mut counts: Vec<(usize, usize, usize)> = vec![(0, 0, 0); npara]; // words, capitalised, last token
         for (i, t) in self.toks.iter().enumerate() {
             let e = &mut counts[t.para];

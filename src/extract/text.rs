@@ -60,9 +60,13 @@ pub(crate) fn char_offsets(text: &str, out: &mut Vec<(usize, char)>) {
         let run = bytes[i..].iter().position(|b| !b.is_ascii()).unwrap_or(bytes.len() - i);
         out.extend(bytes[i..i + run].iter().enumerate().map(|(k, &b)| (i + k, b as char)));
         i += run;
-        if let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) {
-            out.push((i, c));
-            i += c.len_utf8();
+        match text.get(i..).and_then(|rest| rest.chars().next()) {
+            Some(c) => {
+                out.push((i, c));
+                i += c.len_utf8();
+            }
+            // `i` is always a character boundary; stop rather than loop if it were not.
+            None => break,
         }
     }
 }
