@@ -192,8 +192,11 @@ impl<'a> Doc<'a> {
             return mask;
         }
         // Lower-case form -> the word's other forms (plural, singular) that count as seen.
-        let mut forms: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
-        let mut words: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+        // Sized at once (four forms a word): growing a table rehashes it.
+        let mut forms: rustc_hash::FxHashSet<String> =
+            rustc_hash::FxHashSet::with_capacity_and_hasher(asked.len() * 4, Default::default());
+        let mut words: rustc_hash::FxHashSet<&str> =
+            rustc_hash::FxHashSet::with_capacity_and_hasher(asked.len(), Default::default());
         for &i in &asked {
             let l = self.s(i).to_lowercase();
             if let Some(x) = l.strip_suffix("es") {
@@ -206,6 +209,10 @@ impl<'a> Doc<'a> {
             forms.insert(l);
             words.insert(self.s(i));
         }
+        // Most words of the document are in neither set: a sieve answers for them without hashing.
+        let (mut forms_sieve, mut words_sieve) = (Sieve::default(), Sieve::default());
+        forms.iter().for_each(|f| forms_sieve.insert(f));
+        words.iter().for_each(|w| words_sieve.insert(w));
         let mut lower: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
         let mut cap_inside: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
         for (i, t) in self.toks.iter().enumerate() {
@@ -214,10 +221,10 @@ impl<'a> Doc<'a> {
             }
             let s = self.s(i);
             if s.starts_with(|c: char| c.is_lowercase()) {
-                if forms.contains(s) {
+                if forms_sieve.may_hold(s) && forms.contains(s) {
                     lower.insert(s);
                 }
-            } else if !t.sent_start && words.contains(s) {
+            } else if !t.sent_start && words_sieve.may_hold(s) && words.contains(s) {
                 cap_inside.insert(s);
             }
         }
@@ -261,7 +268,11 @@ impl<'a> Doc<'a> {
             return false;
         }
         let s = self.s(i);
-        if !s.chars().next().is_some_and(char::is_uppercase) {
+        let first_upper = match s.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => s.chars().next().is_some_and(char::is_uppercase),
+        };
+        if !first_upper {
             // Arabic and other name particles: "al-Ansari", "el-Sisi", "bin-Salman" (a dash
             // within the first four bytes, looked for without a string search).
             let Some(dash) = s.bytes().take(4).position(|c| c == b'-') else { return false };
@@ -317,23 +328,62 @@ impl<'a> Doc<'a> {
     /// Headline-style paragraphs capitalise nearly every word and end without
     /// a period, so capitals say nothing there.
     fn title_case_paras(&self) -> BTreeSet<usize> {
-        let mut counts: HashMap<usize, (usize, usize, usize)> = HashMap::default(); // words, capitalised, last token
+        // Paragraph indices count up from 0 through the tokens: one slot each.
+        let npara = self.toks.iter().map(|t| t.para + 1).max().unwrap_or(0);
+        let mut counts: Vec<(usize, usize, usize)> = vec![(0, 0, 0); npara]; // words, capitalised, last token
         for (i, t) in self.toks.iter().enumerate() {
-            let s = self.s(i);
-            let e = counts.entry(t.para).or_default();
+            let e = &mut counts[t.para];
             e.2 = i;
-            if t.kind == TokKind::Word && s.chars().count() >= 4 && s.chars().all(char::is_alphabetic) {
+            if t.kind != TokKind::Word {
+                continue;
+            }
+            let s = self.s(i);
+            let (long_word, upper) = if s.is_ascii() {
+                let b = s.as_bytes();
+                (b.len() >= 4 && b.iter().all(u8::is_ascii_alphabetic), b.first().is_some_and(u8::is_ascii_uppercase))
+            } else {
+                (
+                    s.chars().count() >= 4 && s.chars().all(char::is_alphabetic),
+                    s.chars().next().is_some_and(char::is_uppercase),
+                )
+            };
+            if long_word {
                 e.0 += 1;
-                if s.chars().next().is_some_and(char::is_uppercase) {
+                if upper {
                     e.1 += 1;
                 }
             }
         }
         counts
             .into_iter()
+            .enumerate()
             .filter(|&(_, (n, caps, last))| n >= 3 && caps * 100 >= n * 85 && self.s(last) != ".")
             .map(|(p, _)| p)
             .collect()
+    }
+}
+
+/// A set of strings that can only answer "perhaps" or "no" (by first and last byte and length):
+/// a cheap test before a hash lookup.
+#[derive(Default)]
+struct Sieve([u64; 16]);
+
+impl Sieve {
+    fn slot(s: &str) -> usize {
+        let b = s.as_bytes();
+        let (first, last) = (b.first().copied().unwrap_or(0) as u32, b.last().copied().unwrap_or(0) as u32);
+        let key = (first << 16) | (last << 8) | (b.len() as u32 & 0xff);
+        (key.wrapping_mul(0x9E37_79B1) >> 22) as usize
+    }
+
+    fn insert(&mut self, s: &str) {
+        let k = Self::slot(s);
+        self.0[k >> 6] |= 1 << (k & 63);
+    }
+
+    fn may_hold(&self, s: &str) -> bool {
+        let k = Self::slot(s);
+        self.0[k >> 6] & (1 << (k & 63)) != 0
     }
 }
 
@@ -566,7 +616,7 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
         EntityKind::Place => Label::Loc,
     };
     // One label per name across the document: the tagger's margins summed over every use.
-    let mut votes: HashMap<&str, [f32; 4]> = HashMap::default();
+    let mut votes: HashMap<&str, [f32; 4]> = HashMap::with_capacity_and_hasher(tg.spans.len(), Default::default());
     for t in &tg.spans {
         votes.entry(doc.text_of(t.a, t.b)).or_default()[t.label as usize] += t.margin.min(100.0);
     }
@@ -576,7 +626,7 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
         label_kind(Label::ALL[best])
     };
     // Surnames of people named in full ("Michael Jordan" ... "Jordan" is not the country).
-    let mut surnames: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut surnames: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     for c in cands.iter().filter(|c| c.kind == Some(EntityKind::Person) && c.toks.1 - c.toks.0 >= 2) {
         surnames.insert(doc.s(c.toks.1 - 1));
     }
@@ -1394,12 +1444,8 @@ fn never_a_name(s: &str) -> bool {
 fn is_stop_acronym(s: &str) -> bool {
     static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
     let set = SET.get_or_init(|| ACRONYM_STOP.iter().copied().collect());
-    let mut buf = [0u8; 8];
-    let Some(upper) = buf.get_mut(..s.len()) else { return false };
-    for (d, c) in upper.iter_mut().zip(s.bytes()) {
-        *d = c.to_ascii_uppercase();
-    }
-    std::str::from_utf8(upper).is_ok_and(|u| set.contains(u))
+    // Every listed word is short and ASCII.
+    s.len() <= 8 && s.is_ascii() && with_ascii_upper(s, |u| set.contains(u))
 }
 
 /// Degrees and honours written after a name.
@@ -1640,13 +1686,14 @@ fn org_apposition(doc: &Doc, b: usize) -> bool {
 
 /// Surname key of a person name: the last word that is not a suffix, folded.
 fn surname_key(name: &str) -> String {
-    let words: Vec<&str> = name.split_whitespace().filter(|w| !is_suffix(w)).collect();
-    words.last().map(|w| fold(w.trim_end_matches(['.', ',']))).unwrap_or_default()
+    name.split_whitespace().rfind(|w| !is_suffix(w)).map(|w| fold(w.trim_end_matches(['.', ',']))).unwrap_or_default()
 }
 
 fn first_name_key(name: &str) -> Option<String> {
-    let words: Vec<&str> = name.split_whitespace().filter(|w| !is_suffix(w)).collect();
-    (words.len() >= 2).then(|| fold(words[0]))
+    let mut words = name.split_whitespace().filter(|w| !is_suffix(w));
+    let first = words.next()?;
+    words.next()?;
+    Some(fold(first))
 }
 
 fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)]) -> Entities {
@@ -1663,7 +1710,7 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
     }
     // A name run nobody classified, whose last word is the surname of someone
     // the article shows speaking or titled ("Lionel Messi" ... "Messi told").
-    let person_surnames: std::collections::HashSet<String> =
+    let person_surnames: rustc_hash::FxHashSet<String> =
         cands.iter().filter(|c| c.kind == Some(EntityKind::Person)).map(|c| surname_key(&c.name)).collect();
     for &(a, b) in unknown {
         if (2..=3).contains(&(b - a))
@@ -1693,7 +1740,8 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
     let mut entities: Vec<LocalEntity> = Vec::new();
     let mut mentions: Vec<Mention> = Vec::new();
     // The spans in `mentions`, so that a repeated span is found without a scan.
-    let mut spans: std::collections::HashSet<Span> = std::collections::HashSet::new();
+    let mut spans: rustc_hash::FxHashSet<Span> =
+        rustc_hash::FxHashSet::with_capacity_and_hasher(cands.len(), Default::default());
     let mut person_full: Vec<(String, Option<String>, usize)> = Vec::new(); // (surname, first, entity)
     let mut surname_people: HashMap<String, Vec<usize>> = HashMap::default();
     let strong_people: Vec<&Cand> = cands
@@ -1873,7 +1921,7 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
         }
     }
     // Folding is costly: only chunks whose text, case aside, equals a name's are folded.
-    let plain: std::collections::HashSet<String> = entities
+    let plain: rustc_hash::FxHashSet<String> = entities
         .iter()
         .enumerate()
         .filter(|&(e, ent)| ent.kind != EntityKind::Person && mentioned[e])
@@ -2413,7 +2461,7 @@ fn orgs_stay_orgs(doc: &Doc, cands: &mut Vec<Cand>, unknown: &[(usize, usize)]) 
     }
     // Words of people named in full: "Ford" after "Harrison Ford" stays his, "Wang" after
     // "Wang Donghai" too (a family name may come first).
-    let surnames: std::collections::HashSet<&str> = cands
+    let surnames: rustc_hash::FxHashSet<&str> = cands
         .iter()
         .filter(|c| c.kind == Some(EntityKind::Person) && c.toks.1 - c.toks.0 >= 2)
         .flat_map(|c| [doc.s(c.toks.0), doc.s(c.toks.1 - 1)])
@@ -2461,27 +2509,33 @@ fn orgs_stay_orgs(doc: &Doc, cands: &mut Vec<Cand>, unknown: &[(usize, usize)]) 
 fn push_mention(
     entities: &mut [LocalEntity],
     mentions: &mut Vec<Mention>,
-    spans: &mut std::collections::HashSet<Span>,
+    spans: &mut rustc_hash::FxHashSet<Span>,
     e: usize,
     c: &Cand,
     doc: &Doc,
 ) {
     let ent = &mut entities[e];
-    let surface = c.span.slice(doc.text).to_string();
+    let surface = c.span.slice(doc.text);
     if ent.kind == EntityKind::Person && surface.split_whitespace().count() > ent.name.split_whitespace().count() {
-        ent.name = surface.clone();
+        ent.name = surface.to_string();
     }
     if ent.kind != EntityKind::Person && c.name != ent.name && c.name.len() > ent.name.len() {
-        ent.surfaces.insert(ent.name.clone());
-        ent.name = c.name.clone();
+        let old = std::mem::replace(&mut ent.name, c.name.clone());
+        ent.surfaces.insert(old);
     }
-    ent.surfaces.insert(surface);
-    ent.surfaces.insert(c.name.clone());
+    // Most mentions repeat forms already recorded: a copy is made only for a new one.
+    let add = |set: &mut BTreeSet<String>, s: &str| {
+        if !set.contains(s) {
+            set.insert(s.to_string());
+        }
+    };
+    add(&mut ent.surfaces, surface);
+    add(&mut ent.surfaces, &c.name);
     if let Some(x) = &c.extra_surface {
-        ent.surfaces.insert(x.clone());
+        add(&mut ent.surfaces, x);
     }
     if let Some(t) = &c.title {
-        ent.titles.insert(t.clone());
+        add(&mut ent.titles, t);
     }
     if ent.geo.is_none() {
         ent.geo = c.geo.clone();
@@ -2511,7 +2565,13 @@ pub fn org_key(gaz: &Gazetteer, name: &str) -> String {
     if let Some(p) = gaz.lookup(name) {
         return fold(&p.name);
     }
-    let folded = fold(name).replace("defence", "defense").replace("foreign affairs", "foreign");
+    let mut folded = fold(name);
+    // (`replace` copies the string even when the words are absent.)
+    for (from, to) in [("defence", "defense"), ("foreign affairs", "foreign")] {
+        if folded.contains(from) {
+            folded = folded.replace(from, to);
+        }
+    }
     // A country named inside an organisation's name by any of its names: "U.S. Marine Corps".
     let mut words: Vec<String> = Vec::new();
     let bare = name.strip_prefix("The ").or_else(|| name.strip_prefix("the ")).unwrap_or(name);
@@ -2556,15 +2616,18 @@ pub fn org_key(gaz: &Gazetteer, name: &str) -> String {
 
 fn merge_qualified_orgs(entities: &mut [LocalEntity], mentions: &mut [Mention]) {
     let gaz = Gazetteer::get();
-    let keys: Vec<String> = entities.iter().map(|e| org_key(gaz, &e.name)).collect();
+    // Only organisations are compared.
+    let keys: Vec<String> = entities
+        .iter()
+        .map(|e| if e.kind == EntityKind::Organization { org_key(gaz, &e.name) } else { String::new() })
+        .collect();
     for i in 0..entities.len() {
         if entities[i].kind != EntityKind::Organization || keys[i].split_whitespace().count() < 2 {
             continue;
         }
+        let tail = format!(" {}", keys[i]);
         let qualified: Vec<usize> = (0..entities.len())
-            .filter(|&j| {
-                j != i && entities[j].kind == EntityKind::Organization && keys[j].ends_with(&format!(" {}", keys[i]))
-            })
+            .filter(|&j| j != i && entities[j].kind == EntityKind::Organization && keys[j].ends_with(&tail))
             .filter(|&j| gaz.is_demonym(keys[j].split_whitespace().next().unwrap_or("")))
             .collect();
         let count = |e: usize| mentions.iter().filter(|m| m.entity == e).count();
@@ -2582,8 +2645,12 @@ fn merge_qualified_orgs(entities: &mut [LocalEntity], mentions: &mut [Mention]) 
 /// capital-letter scan skipped.
 fn lookup_pass(doc: &Doc, title_paras: &BTreeSet<usize>, out: &mut Entities) {
     let mut by_surface: HashMap<String, usize> = HashMap::default();
+    let mut mentioned = vec![false; out.entities.len()];
+    for m in &out.mentions {
+        mentioned[m.entity] = true;
+    }
     for (idx, e) in out.entities.iter().enumerate() {
-        if out.mentions.iter().all(|m| m.entity != idx) {
+        if !mentioned[idx] {
             continue;
         }
         for s in e.surfaces.iter().chain(std::iter::once(&e.name)) {
@@ -2595,7 +2662,7 @@ fn lookup_pass(doc: &Doc, title_paras: &BTreeSet<usize>, out: &mut Entities) {
     }
     let mut i = 0;
     while i < doc.toks.len() {
-        if !title_paras.contains(&doc.toks[i].para) || !doc.is_cap(i) {
+        if !doc.is_cap(i) || !title_paras.contains(&doc.toks[i].para) {
             i += 1;
             continue;
         }

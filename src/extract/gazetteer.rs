@@ -57,15 +57,8 @@ pub fn fold(s: &str) -> String {
 
 /// Calls `f` with [`fold`] of `s`, without allocating for the usual short ASCII name.
 fn with_folded<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
-    const MAX: usize = 64;
-    if s.is_ascii() && s.len() <= MAX {
-        let mut buf = [0u8; MAX];
-        let key = &mut buf[..s.len()];
-        key.copy_from_slice(s.as_bytes());
-        key.make_ascii_lowercase();
-        // ASCII in, ASCII out.
-        let key = std::str::from_utf8(key).unwrap_or_default();
-        return f(key.strip_prefix("the ").unwrap_or(key));
+    if s.is_ascii() {
+        return super::lexicon::with_ascii_lower(s, |key| f(key.strip_prefix("the ").unwrap_or(key)));
     }
     f(&fold(s))
 }

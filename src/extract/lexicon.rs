@@ -426,16 +426,37 @@ pub fn capitalize(w: &str) -> String {
 
 /// Calls `f` with `w` in lower case, without allocating for short ASCII words.
 pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buf = [0u8; 32];
-    if w.len() <= buf.len() && w.is_ascii() {
-        let b = &mut buf[..w.len()];
-        b.copy_from_slice(w.as_bytes());
-        b.make_ascii_lowercase();
-        // ASCII stays valid UTF-8 in lower case.
-        f(std::str::from_utf8(b).unwrap_or_default())
-    } else {
-        f(&w.to_lowercase())
+    if w.is_ascii() { with_ascii_lower(w, f) } else { f(&w.to_lowercase()) }
+}
+
+/// Calls `f` with `w` (ASCII) in lower case, in a buffer kept per thread: no allocation once it
+/// has grown, and, being a `String` already, no check that the bytes are UTF-8 (a byte buffer
+/// on the stack needs one, which costs more than the lookup it serves).
+pub(crate) fn with_ascii_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    with_ascii_case(w, false, f)
+}
+
+/// [`with_ascii_lower`] in upper case.
+pub(crate) fn with_ascii_upper<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    with_ascii_case(w, true, f)
+}
+
+fn with_ascii_case<R>(w: &str, upper: bool, f: impl FnOnce(&str) -> R) -> R {
+    thread_local! {
+        static BUF: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
     }
+    // Taken out while in use: a nested call finds an empty buffer, never a borrowed one.
+    let mut buf = BUF.take();
+    buf.clear();
+    buf.push_str(w);
+    if upper {
+        buf.make_ascii_uppercase();
+    } else {
+        buf.make_ascii_lowercase();
+    }
+    let r = f(&buf);
+    BUF.set(buf);
+    r
 }
 
 pub fn is_given_name(w: &str) -> bool {
@@ -538,7 +559,7 @@ pub fn is_personal_pronoun(w: &str) -> bool {
 }
 
 pub fn is_preposition(w: &str) -> bool {
-    prepositions().contains(w.to_lowercase().as_str())
+    with_lower(w, |l| prepositions().contains(l))
 }
 
 /// The canonical name of a well-known organisation, if `w` is one.

@@ -81,7 +81,7 @@ fn find_marks(text: &str) -> Vec<Marks> {
     for line in text.split('\n') {
         if may_hold_marks(line) {
             chars.clear();
-            chars.extend(line.char_indices());
+            super::text::char_offsets(line, &mut chars);
             scan_paragraph(straight_singles, doubled, para_start, line, &chars, &mut out);
         }
         para_start += line.len() + 1;
@@ -94,14 +94,23 @@ fn find_marks(text: &str) -> Vec<Marks> {
 /// unless a quotation is open) has no quotation.
 fn may_hold_marks(line: &str) -> bool {
     let b = line.as_bytes();
-    b.iter().enumerate().any(|(i, &c)| match c {
-        b'"' | b'\'' => true,
-        // “ ” „ ‘ are E2 80 9C / 9D / 9E / 98.
-        0xE2 => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x9C | 0x9D | 0x9E | 0x98)),
-        // « » are C2 AB / BB.
-        0xC2 => matches!(b.get(i + 1), Some(0xAB | 0xBB)),
-        _ => false,
-    })
+    // Only the bytes that may start a mark are looked at closely.
+    let mut from = 0;
+    while let Some(p) = b[from..].iter().position(|&c| matches!(c, b'"' | b'\'' | 0xE2 | 0xC2)) {
+        let i = from + p;
+        let mark = match b[i] {
+            b'"' | b'\'' => true,
+            // “ ” „ ‘ are E2 80 9C / 9D / 9E / 98.
+            0xE2 => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x9C | 0x9D | 0x9E | 0x98)),
+            // « » are C2 AB / BB.
+            _ => matches!(b.get(i + 1), Some(0xAB | 0xBB)),
+        };
+        if mark {
+            return true;
+        }
+        from = i + 1;
+    }
+    false
 }
 
 #[derive(PartialEq, Clone, Copy)]

@@ -23,12 +23,14 @@ pub fn attach(text: &str, toks: &[Token], entities: &mut Vec<LocalEntity>, menti
         toks.get(i).is_some_and(|t| t.kind == TokKind::Word) && s(i).chars().next().is_some_and(char::is_lowercase)
     };
     let tok_at = |byte: usize| toks.partition_point(|t| t.span.start < byte);
-    let mut entity_of: HashMap<usize, usize> = HashMap::default();
+    // The entity of each token a mention covers (the last mention, where two cover it).
+    let mut entity_of: Vec<Option<usize>> = vec![None; toks.len()];
     for m in mentions {
-        for i in tok_at(m.span.start)..tok_at(m.span.end) {
-            entity_of.insert(i, m.entity);
+        if let Some(slots) = entity_of.get_mut(tok_at(m.span.start)..tok_at(m.span.end)) {
+            slots.fill(Some(m.entity));
         }
     }
+    let entity_of = |i: usize| entity_of.get(i).copied().flatten();
     let mut countries: HashMap<String, usize> = HashMap::default();
     let mut found: Vec<Found> = Vec::new();
     for m in mentions.iter().filter(|m| entities[m.entity].kind == EntityKind::Person) {
@@ -41,7 +43,7 @@ pub fn attach(text: &str, toks: &[Token], entities: &mut Vec<LocalEntity>, menti
         while k > 0 && toks[k - 1].para == toks[a].para && a - k < 8 {
             let w = s(k - 1);
             let word = toks[k - 1].kind == TokKind::Word;
-            if let Some(&e) = entity_of.get(&(k - 1)) {
+            if let Some(e) = entity_of(k - 1) {
                 if entities[e].kind == EntityKind::Person {
                     break;
                 }
@@ -53,7 +55,7 @@ pub fn attach(text: &str, toks: &[Token], entities: &mut Vec<LocalEntity>, menti
                 break;
             }
             if toks[k - 1].sent_start
-                && !entity_of.contains_key(&(k - 1))
+                && entity_of(k - 1).is_none()
                 && !is_title_head(w)
                 && !is_title_modifier(w)
                 && !gaz.is_demonym(w)
@@ -64,9 +66,9 @@ pub fn attach(text: &str, toks: &[Token], entities: &mut Vec<LocalEntity>, menti
         }
         for i in k..a {
             let w = s(i);
-            match entity_of.get(&i) {
-                Some(&e) if entities[e].kind == EntityKind::Organization => orgs.push(e),
-                Some(&e) if entities[e].subtype == Some(Subtype::Country) => nations.push(entities[e].name.clone()),
+            match entity_of(i) {
+                Some(e) if entities[e].kind == EntityKind::Organization => orgs.push(e),
+                Some(e) if entities[e].subtype == Some(Subtype::Country) => nations.push(entities[e].name.clone()),
                 _ => {
                     if let Some(c) = gaz.country_of_demonym(w) {
                         nations.push(c.name.clone());
@@ -97,7 +99,7 @@ pub fn attach(text: &str, toks: &[Token], entities: &mut Vec<LocalEntity>, menti
             let clause = matches!(s(j + 1), "who" | "which" | "whose" | "where" | "when");
             let has_role = !clause && seg.clone().any(|x| lower(x) && is_role_noun(s(x)));
             let names_person =
-                seg.clone().any(|x| entity_of.get(&x).is_some_and(|&e| entities[e].kind == EntityKind::Person));
+                seg.clone().any(|x| entity_of(x).is_some_and(|e| entities[e].kind == EntityKind::Person));
             if has_role && !names_person && end > j + 1 {
                 let mut start = j + 1;
                 if matches!(s(start), "a" | "an" | "the" | "who" | "is") {
@@ -106,8 +108,8 @@ pub fn attach(text: &str, toks: &[Token], entities: &mut Vec<LocalEntity>, menti
                 let phrase = &text[toks[start].span.start..toks[end - 1].span.end];
                 title.get_or_insert_with(|| phrase.to_string());
                 for x in seg.clone() {
-                    match entity_of.get(&x) {
-                        Some(&e) if entities[e].kind == EntityKind::Organization => orgs.push(e),
+                    match entity_of(x) {
+                        Some(e) if entities[e].kind == EntityKind::Organization => orgs.push(e),
                         _ => {
                             // "an American banker" is a nationality; "a Russian military expert" is a topic.
                             if let Some(c) =

@@ -265,6 +265,26 @@ fn hash_shape(s: &str, short: bool) -> u64 {
     h
 }
 
+/// The shape class of each ASCII byte: 'X' a capital, 'x' a small letter, 'd' a digit, else itself.
+const ASCII_SHAPE: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            b'X'
+        } else if c.is_ascii_lowercase() {
+            b'x'
+        } else if c.is_ascii_digit() {
+            b'd'
+        } else {
+            c
+        };
+        b += 1;
+    }
+    t
+};
+
 /// One pass over a word: its lower-case hash, its shape hash, whether it is all letters and all
 /// capitals, and its length in characters. Equal to [`hash_lower`] and [`hash_shape`].
 fn scan(w: &str) -> (u64, u64, bool, bool, usize) {
@@ -280,17 +300,10 @@ fn scan(w: &str) -> (u64, u64, bool, bool, usize) {
     let mut run = 0;
     for b in w.bytes() {
         lower = mix(lower, b.to_ascii_lowercase() as u64);
-        alpha &= b.is_ascii_alphabetic();
-        upper &= b.is_ascii_uppercase();
-        let k = if b.is_ascii_uppercase() {
-            b'X'
-        } else if b.is_ascii_lowercase() {
-            b'x'
-        } else if b.is_ascii_digit() {
-            b'd'
-        } else {
-            b
-        };
+        // Only a capital is classed 'X' and only a small letter 'x' (a byte class from a table).
+        let k = ASCII_SHAPE[(b & 0x7f) as usize];
+        alpha &= k == b'X' || k == b'x';
+        upper &= k == b'X';
         if k == last {
             run += 1;
             if run >= 2 {
@@ -443,7 +456,9 @@ impl<'a> Ctx<'a> {
         let npara = toks.last().map_or(0, |t| t.para + 1);
         let mut paras = vec![ParaInfo::default(); npara];
         let mut info = vec![TokInfo::default(); n];
-        let mut doc_words: FastMap<u8> = FastMap::default();
+        let mut doc_words: FastMap<u8> = FastMap::with_capacity_and_hasher(n / 4, Default::default());
+        // Capitalised words (a word token whose first letter is a capital).
+        let mut capw = vec![false; n];
         for i in 0..n {
             let t = &toks[i];
             let w = s(i);
@@ -465,13 +480,14 @@ impl<'a> Ctx<'a> {
             info[i].lower = lower;
             info[i].shape = shape;
             if t.kind == TokKind::Word && starts_upper(w) {
+                capw[i] = true;
                 *doc_words.entry(lower).or_default() |= if t.sent_start { 0 } else { 1 };
             }
         }
         // Capitalised words also written in lower case.
         for (i, t) in toks.iter().enumerate() {
             if t.kind == TokKind::Word
-                && !starts_upper(s(i))
+                && !capw[i]
                 && let Some(e) = doc_words.get_mut(&info[i].lower)
             {
                 *e |= 2;
@@ -484,11 +500,10 @@ impl<'a> Ctx<'a> {
         }
         // Words seen inside a longer capitalised run (outside capitals lines): 4 a later word
         // (a surname: "Ana Lenz" ... "Lenz"), 8 the first word.
-        let cap_word = |i: usize| toks[i].kind == TokKind::Word && starts_upper(s(i));
         let mut i = 0;
         while i < n {
             let mut j = i;
-            while j < n && cap_word(j) && toks[j].para == toks[i].para {
+            while j < n && capw[j] && toks[j].para == toks[i].para {
                 j += 1;
             }
             if j - i >= 2 && !paras[toks[i].para].caps {
@@ -506,11 +521,11 @@ impl<'a> Ctx<'a> {
             if t.kind != TokKind::Word {
                 continue;
             }
-            let w = s(i);
             info[i].doc = doc_words.get(&info[i].lower).copied().unwrap_or(0);
-            if !starts_upper(w) {
+            if !capw[i] {
                 continue;
             }
+            let w = s(i);
             active[i] = true;
             let mut f = F_CAP;
             if w.chars().count() >= 2 && w.chars().all(|c| !c.is_lowercase()) {
@@ -521,7 +536,7 @@ impl<'a> Ctx<'a> {
             f |= *lex_cache.entry(key).or_insert_with(|| word_flags(gaz, w, caps_para && f & F_ALLCAPS != 0));
             info[i].flags |= f;
             // Two-word places: "New York", "Hong Kong".
-            if i + 1 < n && toks[i + 1].kind == TokKind::Word && starts_upper(s(i + 1)) && toks[i + 1].para == t.para {
+            if i + 1 < n && capw[i + 1] && toks[i + 1].para == t.para {
                 let two = &text[t.span.start..toks[i + 1].span.end];
                 let key = mix(hash_bytes(FNV, two.as_bytes()), 2);
                 if *lex_cache.entry(key).or_insert_with(|| gaz.lookup(two).is_some() as u32) == 1 {
@@ -605,37 +620,60 @@ impl<'a> Ctx<'a> {
         out.push(feat(3, inf.shape));
         out.push(feat(4, hash_shape(w, true)));
         // Prefixes and suffixes of the lower-cased word (characters, not bytes).
-        let chars = w.char_indices().map(|(b, _)| b);
-        let nch = w.chars().count();
-        for (k, b) in chars.clone().skip(1).take(3).enumerate() {
-            out.push(feat(10 + k as u64, hash_lower(&w[..b])));
-        }
-        if nch <= 3 {
-            out.push(feat(10 + nch as u64 - 1, inf.lower));
-        }
-        for k in 1..=4usize {
-            if nch > k {
-                let b = w.char_indices().nth(nch - k).map_or(0, |x| x.0);
-                out.push(feat(20 + k as u64, hash_lower(&w[b..])));
+        if w.is_ascii() {
+            // One character a byte: the prefixes' hashes are the running hash of the word.
+            let b = w.as_bytes();
+            let nch = b.len();
+            let mut h = FNV;
+            for (k, &c) in b.iter().take(nch.saturating_sub(1).min(3)).enumerate() {
+                h = mix(h, c.to_ascii_lowercase() as u64);
+                out.push(feat(10 + k as u64, h));
+            }
+            if nch <= 3 {
+                out.push(feat(10 + nch as u64 - 1, inf.lower));
+            }
+            for k in 1..=4usize {
+                if nch > k {
+                    out.push(feat(20 + k as u64, hash_lower(&w[nch - k..])));
+                }
+            }
+        } else {
+            let chars = w.char_indices().map(|(b, _)| b);
+            let nch = w.chars().count();
+            for (k, b) in chars.clone().skip(1).take(3).enumerate() {
+                out.push(feat(10 + k as u64, hash_lower(&w[..b])));
+            }
+            if nch <= 3 {
+                out.push(feat(10 + nch as u64 - 1, inf.lower));
+            }
+            for k in 1..=4usize {
+                if nch > k {
+                    let b = w.char_indices().nth(nch - k).map_or(0, |x| x.0);
+                    out.push(feat(20 + k as u64, hash_lower(&w[b..])));
+                }
             }
         }
-        out.push(feat(30, ctx_lower(ii - 1)));
-        out.push(feat(31, ctx_lower(ii + 1)));
-        out.push(feat(32, ctx_lower(ii - 2)));
-        out.push(feat(33, ctx_lower(ii + 2)));
-        out.push(feat(34, mix(ctx_lower(ii - 2), ctx_lower(ii - 1))));
-        out.push(feat(35, mix(ctx_lower(ii + 1), ctx_lower(ii + 2))));
-        out.push(feat(40, ctx_shape(ii - 1)));
-        out.push(feat(41, ctx_shape(ii + 1)));
-        out.push(feat(42, mix(ctx_shape(ii - 1), inf.shape)));
-        out.push(feat(43, mix(inf.shape, ctx_shape(ii + 1))));
-        out.push(feat(44, mix(ctx_lower(ii - 1), inf.shape)));
-        out.push(feat(45, mix(inf.shape, ctx_lower(ii + 1))));
-        out.push(feat(46, mix(ctx_shape(ii - 2), ctx_shape(ii - 1))));
-        out.push(feat(47, mix(ctx_shape(ii + 1), ctx_shape(ii + 2))));
+        // The neighbours, looked up once; fixed groups of features go in at once.
+        let (lm2, lm1, lp1, lp2) = (ctx_lower(ii - 2), ctx_lower(ii - 1), ctx_lower(ii + 1), ctx_lower(ii + 2));
+        let (sm2, sm1, sp1, sp2) = (ctx_shape(ii - 2), ctx_shape(ii - 1), ctx_shape(ii + 1), ctx_shape(ii + 2));
+        out.extend_from_slice(&[
+            feat(30, lm1),
+            feat(31, lp1),
+            feat(32, lm2),
+            feat(33, lp2),
+            feat(34, mix(lm2, lm1)),
+            feat(35, mix(lp1, lp2)),
+            feat(40, sm1),
+            feat(41, sp1),
+            feat(42, mix(sm1, inf.shape)),
+            feat(43, mix(inf.shape, sp1)),
+            feat(44, mix(lm1, inf.shape)),
+            feat(45, mix(inf.shape, lp1)),
+            feat(46, mix(sm2, sm1)),
+            feat(47, mix(sp1, sp2)),
+        ]);
         if !unseen {
-            out.push(feat(48, mix(ctx_lower(ii - 1), inf.lower)));
-            out.push(feat(49, mix(inf.lower, ctx_lower(ii + 1))));
+            out.extend_from_slice(&[feat(48, mix(lm1, inf.lower)), feat(49, mix(inf.lower, lp1))]);
         }
         // Lexicon facts of the word and its neighbours.
         let mut f = inf.flags;
@@ -659,10 +697,7 @@ impl<'a> Ctx<'a> {
             | ((para.caps as u64) << 2)
             | ((para.numeric as u64) << 3)
             | ((para.short as u64) << 4);
-        out.push(feat(60, line));
-        out.push(feat(61, line & 1));
-        out.push(feat(62, (line >> 2) & 1));
-        out.push(feat(63, (line >> 3) & 1));
+        out.extend_from_slice(&[feat(60, line), feat(61, line & 1), feat(62, (line >> 2) & 1), feat(63, (line >> 3) & 1)]);
         if !unseen {
             out.push(feat(64, mix(inf.lower, line & 0b1100)));
         }
@@ -671,9 +706,11 @@ impl<'a> Ctx<'a> {
             out.push(feat(66, 1));
         }
         // The document: the same word capitalised mid-sentence elsewhere, or written in lower case.
-        out.push(feat(70, inf.doc as u64));
-        out.push(feat(71, mix(inf.doc as u64, line & 1)));
-        out.push(feat(72, mix(inf.doc as u64, inf.shape)));
+        out.extend_from_slice(&[
+            feat(70, inf.doc as u64),
+            feat(71, mix(inf.doc as u64, line & 1)),
+            feat(72, mix(inf.doc as u64, inf.shape)),
+        ]);
         // Neighbours that are themselves name-like.
         let act = |j: isize| j >= 0 && (j as usize) < n && self.active[j as usize];
         out.push(feat(80, (act(ii - 1) as u64) | ((act(ii + 1) as u64) << 1)));
@@ -723,8 +760,17 @@ fn viterbi(model: &Model, em: &[[f32; NT]], tags: &mut Vec<usize>) {
     if m == 0 {
         return;
     }
-    let mut score = vec![[0f32; NT]; m];
-    let mut back = vec![[0usize; NT]; m];
+    // Runs are short: their tables live on the stack unless a run is long.
+    const SMALL: usize = 8;
+    let (mut score_small, mut back_small) = ([[0f32; NT]; SMALL], [[0u8; NT]; SMALL]);
+    let (mut score_big, mut back_big) = (Vec::new(), Vec::new());
+    let (score, back): (&mut [[f32; NT]], &mut [[u8; NT]]) = if m <= SMALL {
+        (&mut score_small[..m], &mut back_small[..m])
+    } else {
+        score_big.resize(m, [0f32; NT]);
+        back_big.resize(m, [0u8; NT]);
+        (&mut score_big, &mut back_big)
+    };
     for t in 0..NT {
         score[0][t] = em[0][t] + model.tr(START, t) + if legal(0, t) { 0.0 } else { -1e4 };
     }
@@ -744,7 +790,7 @@ fn viterbi(model: &Model, em: &[[f32; NT]], tags: &mut Vec<usize>) {
                 }
             }
             score[k][t] = best + em[k][t];
-            back[k][t] = arg;
+            back[k][t] = arg as u8;
         }
     }
     // Ending: the run is followed by an outside token.
@@ -760,7 +806,7 @@ fn viterbi(model: &Model, em: &[[f32; NT]], tags: &mut Vec<usize>) {
     tags.resize(m, 0);
     tags[m - 1] = arg;
     for k in (1..m).rev() {
-        tags[k - 1] = back[k][tags[k]];
+        tags[k - 1] = back[k][tags[k]] as usize;
     }
 }
 
@@ -809,7 +855,9 @@ pub struct Tagging<'m> {
     pub spans: Vec<Tagged>,
     /// Best tag of every token (O outside the runs).
     pub tags: Vec<usize>,
+    /// Emission scores of the runs' tokens only, run after run: run `r` starts at `em_at[r]`.
     em: Vec<[f32; NT]>,
+    em_at: Vec<usize>,
     runs: Vec<(usize, usize)>,
     run_of: Vec<usize>,
 }
@@ -830,7 +878,7 @@ impl Tagging<'_> {
             };
         }
         let (ra, rb) = self.runs[r];
-        let em = &self.em[ra..rb];
+        let em = &self.em[self.em_at[r]..self.em_at[r] + (rb - ra)];
         let best = &self.tags[ra..rb];
         // Only the terms around the relabelled tokens differ: score that window alone (tokens
         // lo..hi: the relabelled ones, the one after, whose tag may restart, and the next, whose
@@ -868,23 +916,32 @@ impl Tagging<'_> {
 
 pub fn analyse<'m>(model: &'m Model, ctx: &Ctx) -> Tagging<'m> {
     let n = ctx.toks.len();
+    let runs = runs(ctx);
+    let mut em_at = Vec::with_capacity(runs.len());
+    let mut in_runs = 0;
+    for &(a, b) in &runs {
+        em_at.push(in_runs);
+        in_runs += b - a;
+    }
     let mut out = Tagging {
         model,
         spans: Vec::new(),
         tags: vec![0; n],
-        em: vec![[0.0; NT]; n],
-        runs: runs(ctx),
+        em: vec![[0.0; NT]; in_runs],
+        em_at,
+        runs,
         run_of: vec![usize::MAX; n],
     };
     let mut feats = Vec::with_capacity(128);
     let mut tags = Vec::new();
     for (r, &(a, b)) in out.runs.iter().enumerate() {
+        let at = out.em_at[r];
         for i in a..b {
             ctx.features(i, &mut feats);
-            model.emit(&feats, &mut out.em[i]);
+            model.emit(&feats, &mut out.em[at + i - a]);
             out.run_of[i] = r;
         }
-        viterbi(model, &out.em[a..b], &mut tags);
+        viterbi(model, &out.em[at..at + b - a], &mut tags);
         out.tags[a..b].copy_from_slice(&tags);
     }
     for r in 0..out.runs.len() {

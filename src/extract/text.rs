@@ -37,7 +37,8 @@ const ABBREVIATIONS: &[&str] = &[
 
 pub fn is_abbreviation(word: &str) -> bool {
     let w = word.trim_end_matches('.');
-    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+    // Every listed abbreviation is short: a longer word is not compared with the list.
+    w.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -48,11 +49,33 @@ pub fn is_quote_char(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '‘' | '’' | '„' | '«' | '»')
 }
 
+/// Appends `text.char_indices()` to `out`, one byte at a time for ASCII (most of a text):
+/// the general iterator decodes every character and grows the vector one push at a time.
+pub(crate) fn char_offsets(text: &str, out: &mut Vec<(usize, char)>) {
+    out.reserve(text.len());
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // A run of ASCII bytes goes in at once (an iterator of known length), then one other character.
+        let run = bytes[i..].iter().position(|b| !b.is_ascii()).unwrap_or(bytes.len() - i);
+        out.extend(bytes[i..i + run].iter().enumerate().map(|(k, &b)| (i + k, b as char)));
+        i += run;
+        match text.get(i..).and_then(|rest| rest.chars().next()) {
+            Some(c) => {
+                out.push((i, c));
+                i += c.len_utf8();
+            }
+            // `i` is always a character boundary; stop rather than loop if it were not.
+            None => break,
+        }
+    }
+}
+
 /// Splits `text` into tokens with paragraph and sentence indices.
 pub fn tokenize(text: &str) -> Vec<Token> {
     // Sized for the text at once: growing it by doubling copies it again and again.
     let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
-    chars.extend(text.char_indices());
+    char_offsets(text, &mut chars);
     let n = chars.len();
     let at = |i: usize| chars.get(i).map(|&(_, c)| c);
     let byte = |i: usize| if i < n { chars[i].0 } else { text.len() };
