@@ -2328,9 +2328,6 @@ fn listed_places(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usi
 /// separated by commas, "and" or brackets, with nothing else but minutes. Its items are people, unless
 /// an item is a known place or body (a list of clubs or venues is no squad).
 fn squad_lines(doc: &Doc, cands: &mut Vec<Cand>) {
-    if !doc.is_sport() {
-        return;
-    }
     let n = doc.toks.len();
     let mut i = 0;
     while i < n {
@@ -2343,6 +2340,7 @@ fn squad_lines(doc: &Doc, cands: &mut Vec<Cand>) {
         let items = colon.and_then(|c| squad_items(doc, c + 1, end));
         if let Some(items) = items
             && items.len() >= 4
+            && doc.is_sport()
         {
             for (a, b) in items {
                 if cands.iter().any(|c| c.toks == (a, b) && c.kind == Some(EntityKind::Person)) {
