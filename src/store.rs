@@ -668,6 +668,7 @@ impl GraphStore {
             index.insert(iri.trim_start_matches('<').trim_end_matches('>'), entry);
         }
         index.dirty.clear();
+        crate::update::timing("internal records indexed");
         *self.inner.write().unwrap_or_else(|e| e.into_inner()) = store;
         *self.index_mut() = index;
         *self.records.lock().unwrap_or_else(|e| e.into_inner()) = Some(records);
