@@ -193,6 +193,10 @@ pub struct ArticleIndex {
     pub links: Vec<(String, String)>,
     /// IRIs of the closest near duplicates (at most MAX_LINKS), as last computed.
     pub near: Vec<String>,
+    /// The resolution keys of each of `entities` (`resolve::keys::keys_of`), kept with the
+    /// record so that a writer opening the store does not compute them again; empty until
+    /// [`Index::insert`] (or reading the record) computes them.
+    pub keys: Vec<Box<[u64]>>,
 }
 
 fn subtype_name(s: Subtype) -> String {
@@ -221,6 +225,11 @@ struct RecordJson {
     d: String,
     e: Vec<EntityJson>,
     id: String,
+    /// The entities' resolution keys: the version of `resolve::record_keys` that made them,
+    /// and each entity's keys in hexadecimal (absent in records written before; keys of
+    /// another version are computed again on reading).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    k: Option<(u32, Vec<String>)>,
     l: Vec<(String, String)>,
     m: String,
     near: Vec<String>,
@@ -261,6 +270,10 @@ impl ArticleIndex {
             d: self.digest.clone(),
             e,
             id: self.id.clone(),
+            k: (self.keys.len() == self.entities.len()).then(|| {
+                let hex = |ks: &[u64]| ks.iter().map(|k| format!("{k:016x}")).collect::<String>();
+                (crate::resolve::KEYS_VERSION, self.keys.iter().map(|ks| hex(ks)).collect())
+            }),
             l: self.links.clone(),
             m: similar::to_hex(&self.minhash),
             near: self.near.clone(),
@@ -286,8 +299,30 @@ impl ArticleIndex {
                 surfaces: e.s,
                 geo: e.g.map(|(geonames_id, country_code, lat, lon)| GeoRef { geonames_id, country_code, lat, lon }),
             })
-            .collect();
-        Some(Self { id: r.id, digest: r.d, minhash: similar::from_hex(&r.m)?, entities, links: r.l, near: r.near })
+            .collect::<Vec<EntityRecord>>();
+        let stored = r.k.filter(|(v, ks)| *v == crate::resolve::KEYS_VERSION && ks.len() == entities.len());
+        let keys = match stored {
+            Some((_, ks)) => ks
+                .iter()
+                .map(|h| {
+                    (h.len() % 16 == 0 && h.is_ascii())
+                        .then(|| {
+                            (0..h.len() / 16).map(|i| u64::from_str_radix(&h[i * 16..i * 16 + 16], 16).ok()).collect()
+                        })
+                        .flatten()
+                })
+                .collect::<Option<Vec<Box<[u64]>>>>()?,
+            None => crate::resolve::keys::keys_of(&entities),
+        };
+        Some(Self {
+            id: r.id,
+            digest: r.d,
+            minhash: similar::from_hex(&r.m)?,
+            entities,
+            links: r.l,
+            near: r.near,
+            keys,
+        })
     }
 }
 
@@ -295,7 +330,8 @@ impl ArticleIndex {
 #[derive(Debug, Default)]
 pub struct Index {
     pub articles: BTreeMap<String, ArticleIndex>,
-    bands: HashMap<u64, BTreeSet<String>>,
+    /// Band key -> the articles indexed under it (shared IRIs: an article is under 32 bands).
+    bands: HashMap<u64, Vec<std::sync::Arc<str>>>,
     digests: HashMap<String, String>,
     /// Articles whose record changed since the last save.
     dirty: BTreeSet<String>,
@@ -304,14 +340,18 @@ pub struct Index {
 }
 
 impl Index {
-    pub fn insert(&mut self, iri: &str, entry: ArticleIndex) {
+    pub fn insert(&mut self, iri: &str, mut entry: ArticleIndex) {
         self.remove(iri);
+        if entry.keys.len() != entry.entities.len() {
+            entry.keys = crate::resolve::keys::keys_of(&entry.entities);
+        }
+        let shared: std::sync::Arc<str> = iri.into();
         for b in similar::band_keys(&entry.minhash) {
-            self.bands.entry(b).or_default().insert(iri.to_string());
+            self.bands.entry(b).or_default().push(shared.clone());
         }
         self.digests.insert(entry.digest.clone(), iri.to_string());
         if let Some(k) = &mut self.keys {
-            k.add(iri, &entry.entities);
+            k.add_keyed(iri, &entry.entities, entry.keys.clone());
         }
         self.articles.insert(iri.to_string(), entry);
         self.dirty.insert(iri.to_string());
@@ -326,11 +366,13 @@ impl Index {
 
     /// Sets an article's entity records (found again by a newer extractor).
     pub fn set_entities(&mut self, iri: &str, records: Vec<EntityRecord>) {
+        let keys = crate::resolve::keys::keys_of(&records);
         if let Some(k) = &mut self.keys {
-            k.add(iri, &records);
+            k.add_keyed(iri, &records, keys.clone());
         }
         if let Some(e) = self.entry_mut(iri) {
             e.entities = records;
+            e.keys = keys;
         }
     }
 
@@ -342,7 +384,7 @@ impl Index {
         }
         for b in similar::band_keys(&old.minhash) {
             if let Some(set) = self.bands.get_mut(&b) {
-                set.remove(iri);
+                set.retain(|x| &**x != iri);
                 if set.is_empty() {
                     self.bands.remove(&b);
                 }
@@ -357,15 +399,12 @@ impl Index {
     /// The resolution keys of every stored record (built now if not yet).
     pub fn keys(&mut self) -> &KeyIndex {
         if self.keys.is_none() {
-            use rayon::prelude::*;
-            let entries: Vec<(&String, &ArticleIndex)> = self.articles.iter().collect();
-            let keyed: Vec<Vec<Box<[u64]>>> =
-                entries.par_iter().map(|(_, e)| crate::resolve::keys::keys_of(&e.entities)).collect();
             let mut k = KeyIndex::default();
-            for ((iri, e), keys) in entries.into_iter().zip(keyed) {
-                k.add_keyed(iri, &e.entities, keys);
+            for (iri, e) in &self.articles {
+                k.add_keyed(iri, &e.entities, e.keys.clone());
             }
             self.keys = Some(k);
+            crate::update::timing("resolution keys indexed");
         }
         self.keys.get_or_insert_with(KeyIndex::default)
     }
@@ -380,7 +419,7 @@ impl Index {
         let mut hits: BTreeMap<&str, usize> = BTreeMap::new();
         for b in similar::band_keys(sig) {
             for a in self.bands.get(&b).into_iter().flatten() {
-                *hits.entry(a.as_str()).or_default() += 1;
+                *hits.entry(&**a).or_default() += 1;
             }
         }
         hits
@@ -591,6 +630,7 @@ impl GraphStore {
             offset = good;
         }
         index.dirty.clear();
+        crate::update::timing("internal records parsed and indexed");
         *self.inner.write().unwrap_or_else(|e| e.into_inner()) = store;
         *self.index_mut() = index;
         *self.pending.lock().unwrap_or_else(|e| e.into_inner()) = base_present.then(Vec::new);
@@ -607,6 +647,7 @@ impl GraphStore {
         let quads = records
             .quads_for_pattern(None, Some(vocab::ng::INDEX_RECORD), None, None)
             .collect::<Result<Vec<Quad>, _>>()?;
+        crate::update::timing("internal records read");
         let entries: Vec<Option<ArticleIndex>> = {
             use rayon::prelude::*;
             quads
@@ -617,6 +658,7 @@ impl GraphStore {
                 })
                 .collect()
         };
+        crate::update::timing("internal records parsed");
         for (q, entry) in quads.iter().zip(entries) {
             let entry = entry.ok_or_else(|| StoreError::Corrupt {
                 path: self.dir.join(RECORDS_DIR),
@@ -626,6 +668,7 @@ impl GraphStore {
             index.insert(iri.trim_start_matches('<').trim_end_matches('>'), entry);
         }
         index.dirty.clear();
+        crate::update::timing("internal records indexed");
         *self.inner.write().unwrap_or_else(|e| e.into_inner()) = store;
         *self.index_mut() = index;
         *self.records.lock().unwrap_or_else(|e| e.into_inner()) = Some(records);
@@ -1379,26 +1422,84 @@ impl GraphStore {
         Ok(())
     }
 
+    /// Every quotation attributed to `speaker`, in any article, sorted by quotation IRI.
+    /// Local backends read it by quad pattern (the creator index), not through a SPARQL
+    /// query: an ingest asks this for thousands of speakers.
     pub fn quotations_by(&self, speaker: &NamedNode) -> Result<Vec<QuoteRef>, StoreError> {
         if let Some(quotes) = self.prefetched.lock().unwrap_or_else(|e| e.into_inner()).remove(speaker) {
             return Ok(quotes);
         }
-        let q = format!(
-            "SELECT ?q ?id ?text WHERE {{ GRAPH ?g {{ ?q a schema:Quotation ; schema:creator <{}> ; schema:text ?text ; schema:isPartOf ?a . ?a dct:identifier ?id }} }}",
-            speaker.as_str()
-        );
         let mut out = Vec::new();
-        if let QueryResults::Solutions(sols) = self.query(&q)? {
-            for s in sols {
-                let s = s.map_err(|e| StoreError::Query(e.to_string()))?;
-                if let (Some(Term::NamedNode(q)), Some(Term::Literal(id)), Some(Term::Literal(t))) =
-                    (s.get("q"), s.get("id"), s.get("text"))
-                {
-                    out.push(QuoteRef {
-                        quote: q.as_str().to_string(),
-                        article: id.value().to_string(),
-                        text: t.value().to_string(),
-                    });
+        if self.remote.is_some() {
+            let q = format!(
+                "SELECT ?q ?id ?text WHERE {{ GRAPH ?g {{ ?q a schema:Quotation ; schema:creator <{}> ; schema:text ?text ; schema:isPartOf ?a . ?a dct:identifier ?id }} }}",
+                speaker.as_str()
+            );
+            if let QueryResults::Solutions(sols) = self.query(&q)? {
+                for s in sols {
+                    let s = s.map_err(|e| StoreError::Query(e.to_string()))?;
+                    if let (Some(Term::NamedNode(q)), Some(Term::Literal(id)), Some(Term::Literal(t))) =
+                        (s.get("q"), s.get("id"), s.get("text"))
+                    {
+                        out.push(QuoteRef {
+                            quote: q.as_str().to_string(),
+                            article: id.value().to_string(),
+                            text: t.value().to_string(),
+                        });
+                    }
+                }
+            }
+        } else {
+            let store = self.store();
+            // Each quotation's quads in its graph in one scan (type, text, article), and each
+            // article's identifiers once: every pattern lookup is a seek into RocksDB.
+            let mut ids: HashMap<(NamedNode, GraphName), Vec<String>> = HashMap::new();
+            for found in
+                store.quads_for_pattern(None, Some(vocab::schema::CREATOR), Some(speaker.as_ref().into()), None)
+            {
+                let found = found?;
+                let g = found.graph_name;
+                if g.is_default_graph() {
+                    continue; // the query's GRAPH ?g: named graphs only
+                }
+                let oxigraph::model::NamedOrBlankNode::NamedNode(q) = found.subject else { continue };
+                let (mut quotation, mut texts, mut parts) = (false, Vec::new(), Vec::new());
+                for x in store.quads_for_pattern(Some(q.as_ref().into()), None, None, Some(g.as_ref())) {
+                    let x = x?;
+                    match (x.predicate.as_ref(), x.object) {
+                        (p, Term::NamedNode(o)) if p == oxigraph::model::vocab::rdf::TYPE => {
+                            quotation |= o.as_ref() == vocab::schema::QUOTATION;
+                        }
+                        (p, Term::Literal(t)) if p == vocab::schema::TEXT => texts.push(t.value().to_string()),
+                        (p, Term::NamedNode(a)) if p == vocab::schema::IS_PART_OF => parts.push(a),
+                        _ => {}
+                    }
+                }
+                if !quotation {
+                    continue;
+                }
+                // The rows the pattern query gives: every text with every identifier of every article it is part of.
+                for a in parts {
+                    let key = (a, g.clone());
+                    if !ids.contains_key(&key) {
+                        let mut found = Vec::new();
+                        for x in store.quads_for_pattern(
+                            Some(key.0.as_ref().into()),
+                            Some(vocab::dct::IDENTIFIER),
+                            None,
+                            Some(g.as_ref()),
+                        ) {
+                            if let Term::Literal(id) = x?.object {
+                                found.push(id.value().to_string());
+                            }
+                        }
+                        ids.insert(key.clone(), found);
+                    }
+                    for id in &ids[&key] {
+                        for t in &texts {
+                            out.push(QuoteRef { quote: q.as_str().to_string(), article: id.clone(), text: t.clone() });
+                        }
+                    }
                 }
             }
         }
@@ -1406,31 +1507,37 @@ impl GraphStore {
         Ok(out)
     }
 
-    /// Replaces the claims graph's claims by `speaker` with `quads`.
-    pub fn replace_claims(&self, speaker: &NamedNode, quads: &[Quad]) -> Result<(), StoreError> {
+    /// Replaces the claims graph's claims by each speaker with its quads; local backends
+    /// do it in one transaction (one per speaker cost more than the rest of the step).
+    pub fn replace_claims(&self, claims: &[(NamedNode, Vec<Quad>)]) -> Result<(), StoreError> {
         let graph = rdf::claims_graph();
         let g = GraphNameRef::NamedNode(graph.as_ref());
         self.begin_write()?;
         if let Some(r) = &self.remote {
-            return Ok(r.replace_claims(&graph, &vocab::schema::AUTHOR.into_owned(), speaker, quads)?);
+            for (speaker, quads) in claims {
+                r.replace_claims(&graph, &vocab::schema::AUTHOR.into_owned(), speaker, quads)?;
+            }
+            return Ok(());
         }
         let store = self.store();
         let mut tx = store.start_transaction()?;
-        let claims: Vec<_> = tx
-            .quads_for_pattern(None, Some(vocab::schema::AUTHOR), Some(speaker.as_ref().into()), Some(g))
-            .map(|q| q.map(|q| q.subject))
-            .collect::<Result<_, _>>()?;
-        for c in claims {
-            let old: Vec<Quad> =
-                tx.quads_for_pattern(Some(c.as_ref()), None, None, Some(g)).collect::<Result<_, _>>()?;
-            for q in &old {
-                tx.remove(q);
+        for (speaker, quads) in claims {
+            let old_claims: Vec<_> = tx
+                .quads_for_pattern(None, Some(vocab::schema::AUTHOR), Some(speaker.as_ref().into()), Some(g))
+                .map(|q| q.map(|q| q.subject))
+                .collect::<Result<_, _>>()?;
+            for c in old_claims {
+                let old: Vec<Quad> =
+                    tx.quads_for_pattern(Some(c.as_ref()), None, None, Some(g)).collect::<Result<_, _>>()?;
+                for q in &old {
+                    tx.remove(q);
+                }
+                self.record(old.into_iter().map(Op::Remove));
             }
-            self.record(old.into_iter().map(Op::Remove));
+            tx.extend(quads);
+            self.record(quads.iter().cloned().map(Op::Add));
         }
-        tx.extend(quads);
         tx.commit()?;
-        self.record(quads.iter().cloned().map(Op::Add));
         Ok(())
     }
 
@@ -1919,12 +2026,45 @@ mod tests {
             ],
             links: vec![("person/ana-lenz".into(), "Ana Lenz".into())],
             near: vec!["http://example.org/a".into()],
+            keys: Vec::new(),
         };
+        let entry = ArticleIndex { keys: crate::resolve::keys::keys_of(&entry.entities), ..entry };
         // The format stores already hold: fields in alphabetical order.
         let json = entry.to_json();
         assert!(json.starts_with(r#"{"d":"00ff","e":[{"g":null,"k":"p","n":"Ana Lenz","#), "{json}");
         assert!(json.contains(r#"{"g":[2332459,"NG",6.45,null],"k":"l","n":"Lagos""#), "{json}");
         assert_eq!(ArticleIndex::from_json(&json), Some(entry));
+    }
+
+    #[test]
+    fn resolution_keys_are_kept_with_the_record_and_made_again_when_absent_or_of_another_version() {
+        let entities = vec![
+            record(EntityKind::Person, None, "Ana Lenz", None),
+            record(EntityKind::Organization, None, "North Atlantic Treaty Organization", None),
+        ];
+        let keys = crate::resolve::keys::keys_of(&entities);
+        assert!(keys.iter().all(|k| !k.is_empty()));
+        let entry = ArticleIndex {
+            id: "a".to_string(),
+            digest: "00".to_string(),
+            minhash: vec![7; similar::HASHES],
+            entities,
+            links: Vec::new(),
+            near: Vec::new(),
+            keys: keys.clone(),
+        };
+        let json = entry.to_json();
+        let kept = format!(r#""k":[{},["#, crate::resolve::KEYS_VERSION);
+        assert!(json.contains(&kept), "{json}");
+        assert_eq!(ArticleIndex::from_json(&json).map(|e| e.keys), Some(keys.clone()));
+        // Another version's keys (here: all zero) and no keys at all are both computed again.
+        let start = json.find(&kept).unwrap();
+        let end = json[start..].find(r#""l":"#).unwrap() + start;
+        let other =
+            format!(r#"{}"k":[0,["{}","{}"]],{}"#, &json[..start], "0".repeat(16), "0".repeat(16), &json[end..]);
+        assert_eq!(ArticleIndex::from_json(&other).map(|e| e.keys), Some(keys.clone()));
+        let without = format!("{}{}", &json[..start], &json[end..]);
+        assert_eq!(ArticleIndex::from_json(&without).map(|e| e.keys), Some(keys));
     }
 
     #[test]

@@ -46,21 +46,30 @@ fn cpu_seconds() -> f64 {
     (ticks(11) + ticks(12)) / 100.0
 }
 
+/// With $NEWSGRAPH_TIMING set: one line on standard error, the CPU time used so far.
+pub(crate) fn timing(what: &str) {
+    if std::env::var_os("NEWSGRAPH_TIMING").is_some() {
+        eprintln!("timing: {what} ({:.2} s CPU in all)", cpu_seconds());
+    }
+}
+
 /// The ISO code of a record that names a country.
 fn country_code(r: &EntityRecord) -> Option<String> {
     (r.subtype == Some(Subtype::Country)).then(|| r.geo.as_ref()?.country_code.clone()).flatten()
 }
 
-/// The closest near duplicates of a stored article, as a function of the stored set.
+/// The closest near duplicates of a stored article, as a function of the stored set: of
+/// the articles sharing a band with it, the `MAX_LINKS` most similar at or above
+/// `NEAR_DUPLICATE`. Every candidate is compared (64 numbers each), so an article's list
+/// changes only when an article at least that similar to it arrives or leaves: the scope
+/// of a change is its near duplicates (`near_scope`), not every article sharing a band.
 fn closest(idx: &Index, iri: &str) -> Vec<(String, f64)> {
     let Some(entry) = idx.articles.get(iri) else { return Vec::new() };
-    let mut ranked: Vec<(&str, usize)> =
-        idx.band_neighbours(&entry.minhash).into_iter().filter(|(a, _)| *a != iri).collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-    let mut close: Vec<(String, f64)> = ranked
-        .into_iter()
-        .take(4 * similar::MAX_LINKS)
-        .filter_map(|(a, _)| {
+    let mut close: Vec<(String, f64)> = idx
+        .band_neighbours(&entry.minhash)
+        .into_keys()
+        .filter(|a| *a != iri)
+        .filter_map(|a| {
             let sim = similar::estimate(&entry.minhash, &idx.articles.get(a)?.minhash);
             (sim >= similar::NEAR_DUPLICATE).then(|| (a.to_string(), sim))
         })
@@ -68,6 +77,15 @@ fn closest(idx: &Index, iri: &str) -> Vec<(String, f64)> {
     close.sort_by(|x, y| y.1.total_cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
     close.truncate(similar::MAX_LINKS);
     close
+}
+
+/// The stored articles whose near-duplicate list an article with signature `sig` can
+/// enter or leave: those sharing a band with it and at least `NEAR_DUPLICATE` similar.
+fn near_of<'a>(idx: &'a Index, sig: &[u32]) -> impl Iterator<Item = &'a str> {
+    let neighbours = idx.band_neighbours(sig);
+    neighbours.into_keys().filter(move |a| {
+        idx.articles.get(*a).is_some_and(|e| similar::estimate(sig, &e.minhash) >= similar::NEAR_DUPLICATE)
+    })
 }
 
 fn extend_new<'a>(set: &mut BTreeSet<String>, items: impl Iterator<Item = &'a str>) {
@@ -142,7 +160,7 @@ fn apply_with(
     let mut seeds: Vec<u64> = Vec::new();
     let mut old_countries: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut leaving = |old: &ArticleIndex, seeds: &mut Vec<u64>| {
-        seeds.extend(old.entities.iter().flat_map(resolve::record_keys));
+        seeds.extend(old.keys.iter().flat_map(|k| k.iter().copied()));
         for (r, l) in old.entities.iter().zip(&old.links) {
             if let Some(cc) = country_code(r) {
                 old_countries.entry(cc).or_default().insert(l.0.clone());
@@ -155,7 +173,7 @@ fn apply_with(
             if let Some(old) = idx.remove(r.as_str()) {
                 leaving(&old, &mut seeds);
                 affected.extend(old.links.iter().map(|l| l.0.clone()));
-                extend_new(&mut near_scope, idx.band_neighbours(&old.minhash).into_keys());
+                extend_new(&mut near_scope, near_of(&idx, &old.minhash));
                 removed.insert(r.as_str().to_string());
             }
         }
@@ -164,7 +182,7 @@ fn apply_with(
             if let Some(old) = idx.remove(&iri) {
                 leaving(&old, &mut seeds);
                 affected.extend(old.links.iter().map(|l| l.0.clone()));
-                extend_new(&mut near_scope, idx.band_neighbours(&old.minhash).into_keys());
+                extend_new(&mut near_scope, near_of(&idx, &old.minhash));
             }
             let entry = ArticleIndex {
                 id: u.article.id.clone(),
@@ -173,13 +191,14 @@ fn apply_with(
                 entities: u.extraction.entities.iter().map(EntityRecord::of).collect(),
                 links: Vec::new(),
                 near: Vec::new(),
+                keys: Vec::new(),
             };
-            seeds.extend(entry.entities.iter().flat_map(resolve::record_keys));
             idx.insert(&iri, entry);
+            seeds.extend(idx.articles[&iri].keys.iter().flat_map(|k| k.iter().copied()));
             fresh.insert(iri, u);
         }
         for (iri, u) in &fresh {
-            extend_new(&mut near_scope, idx.band_neighbours(&u.signature).into_keys());
+            extend_new(&mut near_scope, near_of(&idx, &u.signature));
             near_scope.insert(iri.clone());
         }
         if everything {
@@ -214,7 +233,11 @@ fn apply_with(
                 let c = idx.keys().component(seeds.iter().copied());
                 c.into_iter().map(|(k, v)| (k, v.into_iter().collect())).collect()
             };
-            lap(&format!("component of {} articles", comp.len()));
+            lap(&format!(
+                "component of {} articles, {} records",
+                comp.len(),
+                comp.iter().map(|c| c.1.len()).sum::<usize>()
+            ));
             let records: Vec<Cow<[EntityRecord]>> = comp
                 .iter()
                 .map(|(iri, ls)| {
@@ -256,7 +279,18 @@ fn apply_with(
                     .filter(|cc| before.get(*cc) != after.get(*cc) && !whole_countries.contains(*cc))
                     .cloned()
                     .collect();
-                if !changed.is_empty() {
+                // A country whose places are all in the component already (a fresh ingest's
+                // first batch) adds nothing to it: the resolution stands.
+                let in_comp: HashMap<&str, &Vec<usize>> = comp.iter().map(|(k, v)| (k.as_str(), v)).collect();
+                let grows = changed.iter().any(|cc| {
+                    idx.keys()
+                        .country_records(cc)
+                        .iter()
+                        .any(|(iri, l)| in_comp.get(iri).is_none_or(|ls| ls.binary_search(l).is_err()))
+                });
+                if !grows {
+                    whole_countries.extend(changed);
+                } else {
                     for cc in changed {
                         seeds.extend(idx.keys().country_keys(&cc));
                         whole_countries.insert(cc);
@@ -435,11 +469,15 @@ fn apply_with(
     lap("near duplicates");
     // Claims: regroup the quotations of every speaker concerned.
     st.prefetch_quotations(&speakers)?;
+    let mut claims = Vec::new();
     for speaker in speakers {
         let quotes = st.quotations_by(&speaker)?;
         let groups = resolve::claims::group(&quotes);
-        st.replace_claims(&speaker, &rdf::claim_quads(&speaker, &quotes, &groups))?;
+        let quads = rdf::claim_quads(&speaker, &quotes, &groups);
+        claims.push((speaker, quads));
     }
+    lap(&format!("claims: quotations of {} speakers read and grouped", claims.len()));
+    st.replace_claims(&claims)?;
     lap("claims");
     Ok(outcome)
 }

@@ -140,6 +140,17 @@ impl KeyIndex {
         out
     }
 
+    /// The place records in the country with this code: (article IRI, record position).
+    pub fn country_records(&self, code: &str) -> Vec<(&str, usize)> {
+        let mut out = Vec::new();
+        for &(h, l) in self.countries.get(code).into_iter().flatten() {
+            if let Some(a) = &self.articles[h as usize] {
+                out.push((a.iri.as_str(), l as usize));
+            }
+        }
+        out
+    }
+
     /// Indexed articles.
     pub fn len(&self) -> usize {
         self.handles.len()

@@ -366,6 +366,9 @@ impl Index {
     }
 }
 
+/// The version of [`record_keys`] (see there), kept beside the keys a store holds.
+pub const KEYS_VERSION: u32 = 1;
+
 /// Every key through which resolution can relate this record to another: the names
 /// its lookups use (folded surname; normalised organisation and place keys, GeoNames id,
 /// without a trailing city, transliteration, acronym both ways) and the id base its
@@ -373,12 +376,21 @@ impl Index {
 /// records, never affect each other's entity, canonical name or id; so resolving the
 /// connected records alone gives what resolving the whole corpus gives them
 /// (`update.rs` relies on it). Hashes: a collision only joins more records.
+///
+/// Stores keep each record's keys (`store::ArticleIndex::keys`): any change to what this
+/// function returns must bump [`KEYS_VERSION`], so that keys kept by an older newsgraph
+/// are computed again when read.
 pub fn record_keys(r: &EntityRecord) -> Vec<u64> {
-    use std::hash::{Hash, Hasher};
+    // FNV-1a of the parts: the same number on every platform and compiler, as keys are kept.
     let key = |tag: &str, kind: EntityKind, s: &str| {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        (tag, kind_prefix(kind), s).hash(&mut h);
-        h.finish()
+        let mut h = similar::fnv(tag.as_bytes(), 3);
+        for part in [kind_prefix(kind), s] {
+            h = (h ^ 0x1f).wrapping_mul(0x100000001b3);
+            for &b in part.as_bytes() {
+                h = (h ^ u64::from(b)).wrapping_mul(0x100000001b3);
+            }
+        }
+        h
     };
     let gaz = Gazetteer::get();
     let mut out = Vec::new();
