@@ -293,9 +293,6 @@ impl<'a> Doc<'a> {
     /// "Kim Jong-un", "Lai Ching-te", "Park Ji-hoon" (not "Russian-backed": no short name before it).
     fn romanised_given_name(&self, i: usize, dash: usize) -> bool {
         let s = self.s(i);
-        if dash == 0 || dash + 1 >= s.len() || !s.is_char_boundary(dash) {
-            return false;
-        }
         let (first, second) = (&s[..dash], &s[dash + 1..]);
         let prev = if i > 0 && self.is_word(i - 1) && self.same_para(i - 1, i) { self.s(i - 1) } else { "" };
         (2..=5).contains(&first.len())
@@ -452,14 +449,6 @@ fn is_suffix(s: &str) -> bool {
     NAME_SUFFIXES.contains(&s)
 }
 
-/// Trade nouns that open a sentence or headline before the firm they describe ("Chipmaker Acme to cut
-/// jobs", "Insurer Acme said"); none begins a name.
-const OPENING_DESCRIPTORS: &[&str] = &[
-    "Chipmaker", "Automaker", "Carmaker", "Steelmaker", "Drugmaker", "Planemaker", "Refiner", "Insurer",
-    "Reinsurer", "Lender", "Retailer", "Brewer", "Miner", "Broadcaster", "Regulator", "Watchdog",
-    "Conglomerate", "Manufacturer", "Supplier", "Startup", "Start-up", "Opposition", "Ruling",
-];
-
 /// A sentence's first word that describes what follows or opens a clause, not a name: a trade noun
 /// before a capitalised name ("Chipmaker Acme"), or a participle before a comma ("Reacting, the party's
 /// spokesman said ...", "Speaking, ..."), unless it is a known place or a given name ("Reading, ...").
@@ -469,7 +458,7 @@ fn opening_descriptor(doc: &Doc, i: usize) -> bool {
         return false;
     }
     let s = doc.s(i);
-    if OPENING_DESCRIPTORS.contains(&s) {
+    if is_trade_noun(s) || matches!(s, "Opposition" | "Ruling") {
         return doc.is_cap(i + 1) && doc.same_para(i, i + 1);
     }
     s.len() > 5
@@ -510,6 +499,22 @@ pub fn extract(text: &str, toks: &[Token]) -> Entities {
     clubs_by_context(&doc, &mut cands);
     town_clubs(&doc, &mut cands);
     orgs_by_kind_noun(&doc, &mut cands);
+    // A thing named after a person ("James Webb Space Telescope"): a long name ending in a word the
+    // article also writes in lower case ("the telescope's instruments"). One scan of the document for
+    // the last words of all such names.
+    let long_lasts: rustc_hash::FxHashSet<String> = cands
+        .iter()
+        .filter(|c| c.kind == Some(EntityKind::Person) && c.toks.1 - c.toks.0 >= 3)
+        .map(|c| doc.s(c.toks.1 - 1).to_lowercase())
+        .collect();
+    let lower_lasts: rustc_hash::FxHashSet<&str> = if long_lasts.is_empty() {
+        Default::default()
+    } else {
+        (0..toks.len())
+            .map(|i| doc.s(i))
+            .filter(|w| w.starts_with(|ch: char| ch.is_lowercase()) && long_lasts.contains(*w))
+            .collect()
+    };
     cands.retain(|c| {
         let (a, b) = c.toks;
         // A desk or job title read as a name ("By Jo Bell, Sports Reporter"): it ends in a role
@@ -518,16 +523,9 @@ pub fn extract(text: &str, toks: &[Token]) -> Entities {
             && b - a >= 2
             && is_role_noun(doc.s(b - 1))
             && !(a..b).any(|i| is_given_name(doc.s(i)));
-        // A thing named after a person ("James Webb Space Telescope"): a long name ending in a word the
-        // article also writes in lower case ("the telescope's instruments").
-        let thing = c.kind == Some(EntityKind::Person) && b - a >= 3 && {
-            let last = doc.s(b - 1);
-            doc.toks.iter().enumerate().any(|(i, t)| {
-                t.kind == TokKind::Word
-                    && doc.s(i).starts_with(|ch: char| ch.is_lowercase())
-                    && doc.s(i).eq_ignore_ascii_case(last)
-            })
-        };
+        let thing = c.kind == Some(EntityKind::Person)
+            && b - a >= 3
+            && lower_lasts.contains(doc.s(b - 1).to_lowercase().as_str());
         !desk
             && !thing
             && !never_a_name(doc.text_of(a, b))
@@ -1114,11 +1112,14 @@ fn name_like(doc: &Doc, a: usize, b: usize) -> bool {
                 return true;
             }
             // A family name that is also a word for a place, before a romanised given name: "Park Ji-hoon".
-            let family = i + 1 < b && doc.s(i + 1).bytes().position(|c| c == b'-').is_some_and(|d| doc.romanised_given_name(i + 1, d));
+            let family = || {
+                i + 1 < b
+                    && doc.s(i + 1).bytes().position(|c| c == b'-').is_some_and(|d| doc.romanised_given_name(i + 1, d))
+            };
             doc.is_cap(i)
                 && !is_title_head(s)
                 && !is_org_head(s)
-                && (!is_place_head(s) || family)
+                && (!is_place_head(s) || family())
                 && !doc.gaz.is_demonym(s)
                 && (!is_common_word(s) || s.ends_with('.'))
                 && known_org(s).is_none()
@@ -1987,6 +1988,7 @@ const EVENT_PLURALS: &[&str] = &[
 /// Common nouns for a kind of organisation that stand right before its name: "serie A club
 /// Atalanta", "first division side Nice", "the carrier Air France", "sportswear maker Acme".
 /// (Not nouns that also name a person's trade: "record producer", "camera operator".)
+/// (With the trade nouns of the lexicon: "chipmaker", "insurer" ...)
 const ORG_KIND_BEFORE: &[&str] = &[
     "club",
     "clubs",
@@ -1999,18 +2001,12 @@ const ORG_KIND_BEFORE: &[&str] = &[
     "company",
     "firm",
     "group",
-    "conglomerate",
     "giant",
     "maker",
     "makers",
-    "manufacturer",
-    "supplier",
-    "retailer",
     "supermarket",
     "chain",
-    "lender",
     "bank",
-    "insurer",
     "carrier",
     "airline",
     "airlines",
@@ -2018,21 +2014,9 @@ const ORG_KIND_BEFORE: &[&str] = &[
     "daily",
     "weekly",
     "tabloid",
-    "broadcaster",
     "agency",
-    "regulator",
-    "watchdog",
     "charity",
     "union",
-    "start-up",
-    "startup",
-    "refiner",
-    "automaker",
-    "carmaker",
-    "steelmaker",
-    "drugmaker",
-    "chipmaker",
-    "brewer",
     "utility",
 ];
 
@@ -2047,7 +2031,8 @@ fn org_kind_noun(doc: &Doc, a: usize, b: usize) -> bool {
     if b - a == 1 && doc.s(a).chars().count() < 2 {
         return false;
     }
-    let before = a > 0 && lower_word(a - 1) && doc.same_para(a - 1, a) && ORG_KIND_BEFORE.contains(&doc.s(a - 1));
+    let kind_noun = |i: usize| ORG_KIND_BEFORE.contains(&doc.s(i)) || is_trade_noun(doc.s(i));
+    let before = a > 0 && lower_word(a - 1) && doc.same_para(a - 1, a) && kind_noun(a - 1);
     // After the name the noun may only be qualified by it: "the Moscow club", "an opposition group",
     // "a Kurdish group", "the Nation of Islam group" (part of a longer name) are no names of clubs.
     let after = || {
@@ -2065,7 +2050,7 @@ fn org_kind_noun(doc: &Doc, a: usize, b: usize) -> bool {
         a >= 3
             && doc.s(a - 1) == ","
             && lower_word(a - 2)
-            && ORG_KIND_BEFORE.contains(&doc.s(a - 2))
+            && kind_noun(a - 2)
             && matches!(doc.s(b), "," | "." | ")" | ";")
             && (a.saturating_sub(6)..a - 2).rev().find(|&i| matches!(doc.s(i), "a" | "an" | "the" | "A" | "An" | "The")).is_some_and(
                 |d| d == 0 || !matches!(doc.s(d - 1), "of" | "for" | "at" | "from" | "with"),

@@ -526,14 +526,28 @@ lexicon!(
     body_kind_nouns,
     set(&[
         "company", "firm", "group", "government", "military", "organization", "organisation", "brokerage",
-        "lender", "insurer", "carmaker", "automaker", "airline", "retailer", "broadcaster", "newspaper",
-        "daily", "tabloid", "charity", "watchdog", "regulator", "manufacturer", "miner", "developer", "startup",
-        "start-up", "conglomerate", "publisher", "chipmaker", "drugmaker", "utility", "operator"
+        "airline", "newspaper", "daily", "tabloid", "charity", "developer", "publisher", "utility", "operator"
+    ])
+);
+
+lexicon!(
+    /// Lower-case nouns for a firm by its trade or role ("the chipmaker", "Insurer Acme said"): none
+    /// begins a name, so capitalised at a sentence's start it only describes the name after it.
+    trade_nouns,
+    set(&[
+        "chipmaker", "automaker", "carmaker", "steelmaker", "drugmaker", "planemaker", "refiner", "insurer",
+        "reinsurer", "lender", "retailer", "brewer", "miner", "broadcaster", "regulator", "watchdog",
+        "conglomerate", "manufacturer", "supplier", "startup", "start-up",
     ])
 );
 
 pub fn is_body_kind_noun(w: &str) -> bool {
-    body_kind_nouns().contains(w)
+    body_kind_nouns().contains(w) || is_trade_noun(w)
+}
+
+/// A trade noun in any case ("Chipmaker", "chipmaker").
+pub fn is_trade_noun(w: &str) -> bool {
+    with_lower(w, |l| trade_nouns().contains(l))
 }
 
 /// "union" for "Union": a lower-case word that is an organisation head once capitalised,
