@@ -480,7 +480,9 @@ pub fn extract(text: &str, toks: &[Token]) -> Entities {
         if !doc.is_cap(i)
             || title_paras.contains(&toks[i].para)
             || never_a_name(doc.s(i))
-            || doc.plain[i]
+            // A sentence-opening word the article also writes in lower case is no name ("Shares
+            // rose"), unless it is a title before a name ("King Birenda told", "... the king").
+            || (doc.plain[i] && !(is_title_head(doc.s(i)) && doc.is_cap(i + 1)))
             || doc.portfolio[i]
             || opening_descriptor(&doc, i)
         {
@@ -756,12 +758,27 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
     };
     // Chunks the rules could not class.
     unknown.retain(|&(a, b)| {
-        // What the context says (a speech verb, an employer, "the town of") comes first.
-        if context_kind(doc, a, b).is_some() {
-            return true;
-        }
         // Tagger names come in order and never overlap.
         let first = tg.spans.partition_point(|t| t.a < a);
+        // What the context says (a speech verb, an employer, "the town of") comes first, unless it is
+        // only a hint ("in X", "into X") and the tagger is sure of this very span: it confirms the
+        // hint, or finds no name there ("ripped into Republican nominee ..." names no place).
+        if let Some((kind, ev)) = context_kind(doc, a, b) {
+            let sure = tg.spans.get(first).filter(|t| (t.a, t.b) == (a, b) && t.margin >= tr.strong && !furniture(t));
+            return match sure.map(|t| label_kind(t.label)) {
+                Some(None) if ev == Evidence::Weak => false,
+                // A lone word that speaks only if a given name ("said Sophie"): the tagger knows it for
+                // a name, but an unknown word the article never names in full is more often a firm than
+                // a person ("Boskalis said").
+                Some(Some(k))
+                    if ev == Evidence::Weak && k == kind && (kind != EntityKind::Person || is_given_name(doc.s(a))) =>
+                {
+                    cands.push(tagged_cand(doc, a, b, kind, Evidence::Strong));
+                    false
+                }
+                _ => true,
+            };
+        }
         let inside: Vec<&tagger::Tagged> = tg.spans[first..]
             .iter()
             .take_while(|t| t.a < b)
@@ -1162,6 +1179,12 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
     let first = doc.s(a);
     let sent_initial = doc.toks[a].sent_start;
 
+    // 0. A demonym of two words alone, like one of one word (step 7): "Sri Lankan boatman" (not the
+    // honorific "Sri"). Not a place of two words ("New Zealand"), nor a longer name ("South African
+    // Hockey Association").
+    if b - a == 2 && doc.gaz.is_demonym(text) && doc.gaz.lookup(text).is_none() {
+        return;
+    }
     // 1. Honorific: "Mr. Putin".
     if is_honorific(first) && b > a + 1 && name_like(doc, a + 1, b) {
         let mut c = person_cand(doc, a + 1, b, Evidence::Strong);
@@ -1737,6 +1760,15 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
         .map(|o| surname_key(&o.name))
         .collect();
 
+    // The first words of people named in full on strong evidence (a title, an honorific, a role, a given
+    // name): the article may call them by it ("Col Suvit Maenmuan ... Suvit said", "Li Qiang, the
+    // premier, ... Li said": a family name may come first).
+    let strong_firsts: rustc_hash::FxHashSet<String> = cands
+        .iter()
+        .filter(|o| o.kind == Some(EntityKind::Person) && o.evidence == Evidence::Strong)
+        .filter_map(|o| first_name_key(&o.name))
+        .collect();
+
     // People: full names first, then bare surnames join them.
     let mut entities: Vec<LocalEntity> = Vec::new();
     let mut mentions: Vec<Mention> = Vec::new();
@@ -1808,8 +1840,11 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
             EntityKind::Person => {
                 // A given name alone that no one has for a surname is the one person the article names
                 // in full with it ("Kyle Mensah, 17, was found ..." ... "Kyle's family").
+                // So is the first word of a name whatever the word, if that name was found on strong
+                // evidence and the word is not in capitals (a headline's "OM" of "OM Gruppen").
                 let by_given = if c.name.split_whitespace().count() == 1
-                    && is_given_name(&c.name)
+                    && (is_given_name(&c.name)
+                        || (c.name.chars().any(char::is_lowercase) && strong_firsts.contains(fold(&c.name).as_str())))
                     && !full_surnames.contains(&surname_key(&c.name))
                 {
                     let k = fold(&c.name);
@@ -1831,8 +1866,12 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
                     if !strong_elsewhere {
                         // A lone unknown word that speaks ("Pfizer said") and that the article never
                         // introduces as a person: news names people in full, so this is an organisation.
-                        let speaks =
-                            is_speech_verb(doc.s(c.toks.1)) && !is_given_name(&c.name) && !is_direction(&c.name);
+                        // Not people by their trade in the plural ("Traders said", "Economists told").
+                        let people = c.name.strip_suffix('s').is_some_and(is_role_noun);
+                        let speaks = is_speech_verb(doc.s(c.toks.1))
+                            && !is_given_name(&c.name)
+                            && !is_direction(&c.name)
+                            && !people;
                         if speaks {
                             let key = (EntityKind::Organization, org_key(doc.gaz, &c.name));
                             let e = *place_or_org.entry(key).or_insert_with(|| {
@@ -3307,6 +3346,52 @@ mod tests {
         let places = names(text, EntityKind::Place);
         assert!(places.contains(&"Brahmaputra".to_string()) && places.contains(&"Yorkshire".to_string()), "{:?}", run(text));
     }
+    #[test]
+    fn a_title_opening_a_sentence_keeps_its_holder_even_if_the_word_is_also_written_lower_case() {
+        let text = "The king arrived in Lhasa on Monday.\n\nKing Tashi Dorje told the governor the visit was long planned.";
+        let all = run(text);
+        assert!(all.iter().any(|e| e.0 == EntityKind::Person && e.1 == "Tashi Dorje"), "{all:?}");
+        // A plain word opening a sentence stays out: "Shares" is no name in "Shares rose ... the shares".
+        let text = "Shares rose on Monday.\n\nTraders said the shares had been cheap.";
+        assert!(run(text).is_empty(), "{:?}", run(text));
+    }
+
+    #[test]
+    fn a_hint_of_place_gives_way_to_a_sure_tagger_that_sees_no_name() {
+        let text = "Vice President Al Gore ripped into Republican nominee Bob Dole on Monday.";
+        let all = run(text);
+        assert!(!all.iter().any(|e| e.1 == "Republican"), "{all:?}");
+        // The hint stands where the tagger agrees: "fighting spread into Kharkiv".
+        let text = "Fighting spread into Kharkiv on Monday, officials said.";
+        assert!(names(text, EntityKind::Place).contains(&"Kharkiv".to_string()), "{:?}", run(text));
+    }
+
+    #[test]
+    fn a_demonym_of_two_words_names_no_one() {
+        let text = "\u{201c}We are tired,\u{201d} Sri Lankan boatman Velan Raj said on Monday.";
+        let all = run(text);
+        assert!(!all.iter().any(|e| e.1.contains("Lankan")), "{all:?}");
+        // A place of two words and a longer name with a demonym inside stay.
+        let text = "The New Zealand Press Association reported that New Zealand had won.";
+        let all = run(text);
+        assert!(all.iter().any(|e| e.0 == EntityKind::Organization && e.1 == "New Zealand Press Association"), "{all:?}");
+        assert!(all.iter().any(|e| e.0 == EntityKind::Place && e.1 == "New Zealand"), "{all:?}");
+    }
+
+    #[test]
+    fn the_first_word_of_a_strongly_named_person_alone_is_that_person() {
+        // A family name first: "Li Qiang, the premier, ... Li said".
+        let text = "Li Qiang, the premier, spoke in Beijing on Monday. Li said growth would pick up.";
+        let people = run(text).into_iter().filter(|e| e.0 == EntityKind::Person).collect::<Vec<_>>();
+        assert_eq!(people.len(), 1, "{people:?}");
+        assert!(people[0].2.contains(&"Li".to_string()), "{people:?}");
+        // Not a word in capitals, and not when someone has the word for a surname.
+        let text = "Analyst Ming Tao met Ana Ming on Monday. Ming said prices would rise.";
+        let all = run(text);
+        let tao = all.iter().find(|e| e.1 == "Ming Tao").expect("Ming Tao");
+        assert!(!tao.2.contains(&"Ming".to_string()), "{all:?}");
+    }
+
     #[test]
     fn a_list_its_noun_calls_places_is_of_places() {
         let text = "Rain hit 11 districts, including Tamsipur, Kolabari and Barnaghat, officials said.";

@@ -1395,7 +1395,9 @@ pub fn add_speaker_names_with(
                 || a == j + 1
                 || a > 0 && (is_role_or_group_noun(word(a - 1)) || is_title_head(word(a - 1))))
             && !is_common_word(words[words.len() - 1].trim_end_matches('.'))
-            && Gazetteer::get().lookup(words[words.len() - 1]).is_none();
+            && Gazetteer::get().lookup(words[words.len() - 1]).is_none()
+            // A nationality is no one's name: "“…,” Sri Lankan boatman X said".
+            && !Gazetteer::get().is_demonym(&words.join(" "));
         if !plausible {
             continue;
         }
