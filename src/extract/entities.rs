@@ -498,6 +498,7 @@ pub fn extract(text: &str, toks: &[Token]) -> Entities {
     tagger_evidence(&doc, &title_paras, &mut cands, &mut unknown);
     squad_lines(&doc, &mut cands);
     listed_places(&doc, &mut cands, &mut unknown);
+    listed_orgs(&doc, &mut cands, &mut unknown);
     clubs_by_context(&doc, &mut cands);
     town_clubs(&doc, &mut cands);
     orgs_by_kind_noun(&doc, &mut cands);
@@ -2310,22 +2311,7 @@ fn listed_places(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usi
             "such" if doc.s(k + 1) == "as" => k += 2,
             _ => continue,
         }
-        let mut items = Vec::new();
-        loop {
-            let start = k;
-            while doc.is_cap(k) && doc.same_para(i, k) && k - start < 3 {
-                k += 1;
-            }
-            if k == start {
-                break;
-            }
-            items.push((start, k));
-            match doc.s(k) {
-                "," if doc.s(k + 1) == "and" || doc.s(k + 1) == "or" => k += 2,
-                "," | "and" | "or" => k += 1,
-                _ => break,
-            }
-        }
+        let items = list_items(doc, i, k, 3);
         // One name alone after "of" is more often a body ("the cities of London Corporation").
         if items.len() < 2 {
             continue;
@@ -2343,6 +2329,81 @@ fn listed_places(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usi
             unknown.retain(|&(x, y)| y <= a || b <= x);
             let text = doc.text_of(a, b);
             cands.push(place_cand(doc, a, b, text.to_string(), doc.gaz.lookup(text), Evidence::Strong));
+        }
+    }
+}
+
+/// The names of a list starting at token `k` ("A, B and C", "A or B"), each of one to `max` capitalised
+/// words, in the paragraph of token `i`.
+fn list_items(doc: &Doc, i: usize, mut k: usize, max: usize) -> Vec<(usize, usize)> {
+    let mut items = Vec::new();
+    loop {
+        let start = k;
+        while doc.is_cap(k) && doc.same_para(i, k) && k - start < max {
+            k += 1;
+        }
+        if k == start {
+            break;
+        }
+        items.push((start, k));
+        match doc.s(k) {
+            "," if doc.s(k + 1) == "and" || doc.s(k + 1) == "or" => k += 2,
+            "," | "and" | "or" => k += 1,
+            _ => break,
+        }
+    }
+    items
+}
+
+/// Plural nouns for kinds of organisation, before a list of their names.
+const ORG_KIND_PLURALS: &[&str] = &[
+    "companies", "firms", "banks", "parties", "airlines", "carriers", "newspapers", "dailies",
+    "broadcasters", "agencies", "unions", "clubs", "teams", "sides", "charities", "brokerages", "brokers",
+    "exchanges", "utilities", "operators", "producers", "universities", "publishers", "chains",
+    "outlets", "networks", "organisations", "organizations", "institutions",
+];
+
+/// A list that its noun says is of bodies: "investment banks Merrill Lynch and SBC Warburg", "retailers
+/// Aldo, Brenna and Lidl", "parties, including the Labour Party and Plaid Cymru". Each
+/// name in it that nothing else typed strongly (a title, a given name, a country) is an organisation.
+fn listed_orgs(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usize)>) {
+    for i in 0..doc.toks.len() {
+        let w = doc.s(i);
+        if !w.ends_with('s')
+            || !w.starts_with(|c: char| c.is_ascii_lowercase())
+            || !(ORG_KIND_PLURALS.contains(&w) || w.strip_suffix('s').is_some_and(is_trade_noun))
+        {
+            continue;
+        }
+        let mut k = i + 1;
+        if matches!(doc.s(k), "," | ":") {
+            k += 1;
+        }
+        match doc.s(k) {
+            "including" | "like" | "namely" => k += 1,
+            "such" if doc.s(k + 1) == "as" => k += 2,
+            _ => {}
+        }
+        let items = list_items(doc, i, k, 4);
+        if items.len() < 2 {
+            continue;
+        }
+        for (a, b) in items {
+            let text = doc.text_of(a, b);
+            let said = cands.iter().any(|c| {
+                c.toks.0 < b
+                    && a < c.toks.1
+                    && (c.title.is_some()
+                        || c.extra_surface.is_some()
+                        || (c.kind == Some(EntityKind::Organization) && c.evidence == Evidence::Strong))
+            });
+            let country = doc.gaz.lookup(text).is_some_and(|p| p.subtype != Subtype::City);
+            if said || country || (b - a >= 2 && is_given_name(doc.s(a))) || (a..b).any(|t| never_a_name(doc.s(t))) {
+                continue;
+            }
+            cands.retain(|c| c.toks.1 <= a || b <= c.toks.0);
+            unknown.retain(|&(x, y)| y <= a || b <= x);
+            cands.push(org_cand(doc, a, b, text.to_string()));
         }
     }
 }
@@ -3390,6 +3451,20 @@ mod tests {
         let all = run(text);
         let tao = all.iter().find(|e| e.1 == "Ming Tao").expect("Ming Tao");
         assert!(!tao.2.contains(&"Ming".to_string()), "{all:?}");
+    }
+
+    #[test]
+    fn a_list_its_noun_calls_bodies_is_of_bodies() {
+        let text = "Shares of retailers Kestro, Brenna and Vollmart fell, while lenders Ardent and Norvale rose.";
+        let orgs = names(text, EntityKind::Organization);
+        for o in ["Kestro", "Brenna", "Vollmart", "Ardent", "Norvale"] {
+            assert!(orgs.contains(&o.to_string()), "{o}: {:?}", run(text));
+        }
+        // Not people or countries in such a list, nor one name alone.
+        let text = "Airlines from Germany and France, and banks, including Governor Ada Obi, met Brenna said.";
+        let all = run(text);
+        assert!(all.iter().any(|e| e.0 == EntityKind::Place && e.1 == "Germany"), "{all:?}");
+        assert!(all.iter().any(|e| e.0 == EntityKind::Person && e.1 == "Ada Obi"), "{all:?}");
     }
 
     #[test]
