@@ -2539,6 +2539,31 @@ fn orgs_stay_orgs(doc: &Doc, cands: &mut Vec<Cand>, unknown: &[(usize, usize)]) 
             }
         }
     }
+    // A firm's name without its legal form, of two words or more ("Brush Wellman" of "Brush Wellman
+    // Inc"): read as a person or an unknown place elsewhere, it is that firm.
+    let mut stems: HashMap<&str, String> = HashMap::default();
+    for c in cands.iter().filter(|c| c.kind == Some(EntityKind::Organization) && c.evidence == Evidence::Strong) {
+        let (a, mut e) = c.toks;
+        while e > a && (is_legal_form(doc.s(e - 1)) || doc.s(e - 1) == "&" || doc.s(e - 1) == ",") {
+            e -= 1;
+        }
+        if e < c.toks.1 && e - a >= 2 && !is_given_name(doc.s(a)) {
+            stems.insert(doc.text_of(a, e), c.name.clone());
+        }
+    }
+    if !stems.is_empty() {
+        for c in cands.iter_mut() {
+            let (a, b) = c.toks;
+            let retype = match c.kind {
+                Some(EntityKind::Person) => c.title.is_none() && c.extra_surface.is_none(),
+                Some(EntityKind::Place) => c.geo.is_none(),
+                _ => false,
+            };
+            if retype && b - a >= 2 && let Some(name) = stems.get(doc.text_of(a, b)) {
+                *c = org_cand(doc, a, b, name.clone());
+            }
+        }
+    }
     if orgs.is_empty() {
         return;
     }
@@ -3465,6 +3490,19 @@ mod tests {
         let all = run(text);
         assert!(all.iter().any(|e| e.0 == EntityKind::Place && e.1 == "Germany"), "{all:?}");
         assert!(all.iter().any(|e| e.0 == EntityKind::Person && e.1 == "Ada Obi"), "{all:?}");
+    }
+
+    #[test]
+    fn a_firms_name_without_its_legal_form_is_that_firm() {
+        let text = "Harlow Brennan comments on suits.\n\nHarlow Brennan Inc said on Monday that ten suits had been \
+                    dismissed. Harlow Brennan shares rose.";
+        let all = run(text);
+        assert!(!all.iter().any(|e| e.0 == EntityKind::Person), "{all:?}");
+        let firm = all.iter().find(|e| e.0 == EntityKind::Organization).expect("the firm");
+        assert!(firm.2.contains(&"Harlow Brennan".to_string()), "{all:?}");
+        // A person named like the firm's founder, with a given name, stays a person.
+        let text = "Tom Brennan founded Tom Brennan Ltd in 1990. Tom Brennan said he was proud.";
+        assert!(names(text, EntityKind::Person).contains(&"Tom Brennan".to_string()), "{:?}", run(text));
     }
 
     #[test]
