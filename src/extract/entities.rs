@@ -2058,11 +2058,21 @@ const ORG_KIND_BEFORE: &[&str] = &[
     "charity",
     "union",
     "utility",
+    "magazine",
+    "party",
+    "concern",
+    "brokerage",
 ];
 
 /// Common nouns for a kind of organisation right after its name: "Britain's Sun newspaper".
-const ORG_KIND_AFTER: &[&str] =
-    &["newspaper", "daily", "club", "airline", "carrier", "group", "outfit", "brand", "chain", "conglomerate"];
+const ORG_KIND_AFTER: &[&str] = &[
+    "newspaper", "daily", "club", "airline", "carrier", "group", "outfit", "brand", "chain", "conglomerate", "magazine",
+    "weekly", "television", "broadcaster",
+];
+
+/// Kinds of news outlet after a name: they make it a body even when it opens with a given name ("Les
+/// Echos newspaper", "Marie Claire magazine").
+const MEDIA_AFTER: &[&str] = &["newspaper", "magazine", "daily", "weekly", "television", "broadcaster"];
 
 /// A name its own context calls an organisation by a kind noun right before or after it.
 fn org_kind_noun(doc: &Doc, a: usize, b: usize) -> bool {
@@ -2109,7 +2119,8 @@ fn orgs_by_kind_noun(doc: &Doc, cands: &mut [Cand]) {
         if c.kind == Some(EntityKind::Organization) || b - a > 3 || c.title.is_some() || c.extra_surface.is_some() {
             continue;
         }
-        if c.kind == Some(EntityKind::Person) && (b - a >= 2 && is_given_name(doc.s(a))) {
+        let media = MEDIA_AFTER.contains(&doc.s(b)) && doc.same_para(a, b);
+        if c.kind == Some(EntityKind::Person) && (b - a >= 2 && is_given_name(doc.s(a))) && !media {
             continue;
         }
         if org_kind_noun(doc, a, b) {
@@ -3503,6 +3514,19 @@ mod tests {
         // A person named like the firm's founder, with a given name, stays a person.
         let text = "Tom Brennan founded Tom Brennan Ltd in 1990. Tom Brennan said he was proud.";
         assert!(names(text, EntityKind::Person).contains(&"Tom Brennan".to_string()), "{:?}", run(text));
+    }
+
+    #[test]
+    fn outlets_parties_and_concerns_by_their_kind_noun() {
+        let text = "The plan was reported by Les Vantes newspaper, then by the Kelmora magazine, and the opposition party \
+                    Radical Dawn said it would object. Engineering concern Starnik rose.";
+        let orgs = names(text, EntityKind::Organization);
+        for o in ["Les Vantes", "Kelmora", "Radical Dawn", "Starnik"] {
+            assert!(orgs.contains(&o.to_string()), "{o}: {:?}", run(text));
+        }
+        // A person before such a word in another role stays a person: "Jo Bell, a party member".
+        let text = "Party member Joan Okafor said the vote was fair.";
+        assert!(names(text, EntityKind::Person).contains(&"Joan Okafor".to_string()), "{:?}", run(text));
     }
 
     #[test]
