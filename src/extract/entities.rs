@@ -499,6 +499,7 @@ pub fn extract(text: &str, toks: &[Token]) -> Entities {
     squad_lines(&doc, &mut cands);
     listed_places(&doc, &mut cands, &mut unknown);
     listed_orgs(&doc, &mut cands, &mut unknown);
+    filed_places(&doc, &mut cands, &mut unknown);
     clubs_by_context(&doc, &mut cands);
     town_clubs(&doc, &mut cands);
     orgs_by_kind_noun(&doc, &mut cands);
@@ -2419,6 +2420,102 @@ fn listed_orgs(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usize
     }
 }
 
+/// Places by the shape of where news is filed from: a dateline opening one of the first paragraphs in
+/// capitals ("MONTPELIER, Vt. —", "MAE SOT, Thailand 1996-08-25", "LAGOS (Reuters) -"), and a town before
+/// a US state's abbreviation ("Lees Summit, Mo.", "Creedmoor, N.C."), with the abbreviation itself. What
+/// the words already said (a title, an honorific, a body's head word or legal form) stays.
+fn filed_places(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usize)>) {
+    let mut found: Vec<(usize, usize, String)> = Vec::new();
+    // A run of up to four capitalised words ending at `end` (exclusive), in one paragraph.
+    let run_before = |end: usize| {
+        let mut a = end;
+        while a > 0 && end - a < 4 && doc.is_cap(a - 1) && doc.same_para(a - 1, end - 1) && doc.s(a - 1) != "," {
+            a -= 1;
+        }
+        // Not a sentence's opening word: "The San Jose, Calif.-based firm".
+        while a + 1 < end && is_common_word(doc.s(a)) {
+            a += 1;
+        }
+        a
+    };
+    for k in 2..doc.toks.len() {
+        let w = doc.s(k);
+        if !w.starts_with(|c: char| c.is_ascii_uppercase()) || doc.s(k - 1) != "," {
+            continue;
+        }
+        let Some(state) = us_state_abbreviation(w) else { continue };
+        // The abbreviation ends with its full stop: "Miss." after a town, not "Miss Jones".
+        if !(w.ends_with('.') || doc.s(k + 1) == ".") || doc.is_cap(k + 1) {
+            continue;
+        }
+        let a = run_before(k - 1);
+        if a == k - 1 {
+            continue;
+        }
+        found.push((a, k - 1, doc.text_of(a, k - 1).to_string()));
+        found.push((k, k + 1, state.to_string()));
+    }
+    // Datelines: a paragraph among the first four that opens with a run in capitals.
+    let mut paras = 0;
+    let mut i = 0;
+    while i < doc.toks.len() && paras < 4 {
+        if i > 0 && doc.same_para(i - 1, i) {
+            i += 1;
+            continue;
+        }
+        paras += 1;
+        let mut j = i;
+        while j < doc.toks.len()
+            && j - i < 4
+            && doc.same_para(i, j)
+            && doc.is_word(j)
+            && doc.s(j).chars().any(char::is_alphabetic)
+            && !doc.s(j).chars().any(char::is_lowercase)
+        {
+            j += 1;
+        }
+        let next = doc.s(j);
+        let closes = matches!(next, "," | "—" | "–" | "-" | "(" | ":")
+            || (doc.toks.get(j).is_some_and(|t| t.kind == TokKind::Number && doc.s(j).contains('-')));
+        let text = if j > i { doc.text_of(i, j) } else { "" };
+        let body = j - i == 1 && is_acronym(text) && doc.gaz.lookup(text).is_none();
+        if j > i && closes && !body && known_org(text).is_none() && !(i..j).any(|x| is_org_head(doc.s(x))) {
+            // A known place ("LAGOS (Reuters) -"), or an unknown one followed by where it is ("PONTIAC,
+            // Mich.", "TAIBE, Israel") or by the agency filing ("MAE SOT (Reuters) -"); not a
+            // headline's topic ("CRICKET - ...").
+            let agency = next == "(" && doc.is_cap(j + 1) && doc.s(j + 2) == ")";
+            let placed = doc.gaz.lookup(text).is_some()
+                || agency
+                || (next == ","
+                    && (us_state_abbreviation(doc.s(j + 1)).is_some()
+                        || doc.gaz.lookup(doc.s(j + 1)).is_some_and(|p| {
+                            matches!(p.subtype, Subtype::Country | Subtype::State | Subtype::Region)
+                        })));
+            if placed {
+                found.push((i, j, text.to_string()));
+            }
+        }
+        i = j.max(i + 1);
+    }
+    for (a, b, name) in found {
+        let said = cands.iter().any(|c| {
+            c.toks.0 < b
+                && a < c.toks.1
+                && (c.title.is_some()
+                    || c.extra_surface.is_some()
+                    || (c.kind == Some(EntityKind::Organization)
+                        && (c.toks.0..c.toks.1).any(|t| is_org_head(doc.s(t)) || is_legal_form(doc.s(t)))))
+        });
+        if said {
+            continue;
+        }
+        cands.retain(|c| c.toks.1 <= a || b <= c.toks.0);
+        unknown.retain(|&(x, y)| y <= a || b <= x);
+        let p = doc.gaz.lookup(&name);
+        cands.push(place_cand(doc, a, b, name, p, Evidence::Strong));
+    }
+}
+
 /// On a sports page, a line naming a team and then its players ("Leeds: Walsh, Adeyemi, Corrigan, Fenn
 /// (Rees 67), Okafor."): at least four items of one to three capitalised words after the colon,
 /// separated by commas, "and" or brackets, with nothing else but minutes. Its items are people, unless
@@ -3527,6 +3624,20 @@ mod tests {
         // A person before such a word in another role stays a person: "Jo Bell, a party member".
         let text = "Party member Joan Okafor said the vote was fair.";
         assert!(names(text, EntityKind::Person).contains(&"Joan Okafor".to_string()), "{:?}", run(text));
+    }
+
+    #[test]
+    fn datelines_and_towns_before_a_us_state_are_places() {
+        let text = "Train derails.\n\nMONTPELIER, Vt. (Reuters) - A train hit a truck.\n\nPatricia Smith, of Lees \
+                    Summit, Mo., was hurt. The firm has plants in Creedmoor, N.C., and in Ohio.";
+        let places = names(text, EntityKind::Place);
+        for p in ["MONTPELIER", "Vermont", "Lees Summit", "Missouri", "Creedmoor", "North Carolina"] {
+            assert!(places.contains(&p.to_string()), "{p}: {:?}", run(text));
+        }
+        // A headline's topic in capitals is no dateline, and "Miss" before a name is an honorific.
+        let text = "CRICKET - LATE WICKETS SINK HOSTS.\n\nMiss Jones met Tom Hall, Miss Ohio, on Monday.";
+        let all = run(text);
+        assert!(!all.iter().any(|e| e.1 == "CRICKET" || e.1 == "Mississippi"), "{all:?}");
     }
 
     #[test]

@@ -502,6 +502,25 @@ pub fn is_place_head_lower(w: &str) -> bool {
     place_heads_lower().contains(w)
 }
 
+/// The US state a news-style abbreviation after a town stands for ("Pontiac, Mich.", "Creedmoor, N.C."):
+/// the AP stylebook's abbreviations, without their final full stop.
+pub fn us_state_abbreviation(w: &str) -> Option<&'static str> {
+    const STATES: &[(&str, &str)] = &[
+        ("Ala", "Alabama"), ("Ariz", "Arizona"), ("Ark", "Arkansas"), ("Calif", "California"), ("Colo", "Colorado"),
+        ("Conn", "Connecticut"), ("Del", "Delaware"), ("Fla", "Florida"), ("Ga", "Georgia"), ("Ill", "Illinois"),
+        ("Ind", "Indiana"), ("Kan", "Kansas"), ("Ky", "Kentucky"), ("La", "Louisiana"), ("Md", "Maryland"),
+        ("Mass", "Massachusetts"), ("Mich", "Michigan"), ("Minn", "Minnesota"), ("Miss", "Mississippi"),
+        ("Mo", "Missouri"), ("Mont", "Montana"), ("Neb", "Nebraska"), ("Nev", "Nevada"), ("N.H", "New Hampshire"),
+        ("N.J", "New Jersey"), ("N.M", "New Mexico"), ("N.Y", "New York"), ("N.C", "North Carolina"),
+        ("N.D", "North Dakota"), ("Okla", "Oklahoma"), ("Ore", "Oregon"), ("Pa", "Pennsylvania"),
+        ("R.I", "Rhode Island"), ("S.C", "South Carolina"), ("S.D", "South Dakota"), ("Tenn", "Tennessee"),
+        ("Tex", "Texas"), ("Vt", "Vermont"), ("Va", "Virginia"), ("Wash", "Washington"), ("W.Va", "West Virginia"),
+        ("Wis", "Wisconsin"), ("Wyo", "Wyoming"),
+    ];
+    let w = w.strip_suffix('.').unwrap_or(w);
+    STATES.iter().find(|(a, _)| *a == w).map(|(_, s)| *s)
+}
+
 pub fn is_direction(w: &str) -> bool {
     directions().contains(w)
 }
