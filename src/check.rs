@@ -306,7 +306,9 @@ pub fn repair(dir: &Path, out: &mut dyn Write, err: &mut dyn Write) -> Result<bo
         bail!("store {} is in use by another newsgraph process (lock {})", dir.display(), lock_path.display());
     }
     let s = salvage_memory(dir)?;
-    if s.damage.is_empty() {
+    let (found, lost) = articles(&s.quads);
+    // A file cut at a line's end parses whole but has lost articles all the same.
+    if s.damage.is_empty() && lost.is_empty() {
         drop(lock);
         // Nothing lost: the ordinary opening clears what an interrupted write left.
         let st = GraphStore::open(dir, Access::Write)?;
@@ -318,7 +320,6 @@ pub fn repair(dir: &Path, out: &mut dyn Write, err: &mut dyn Write) -> Result<bo
     for d in &s.damage {
         writeln!(err, "dropped {d}")?;
     }
-    let (found, lost) = articles(&s.quads);
     let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_secs();
     let mut kept: Vec<PathBuf> = Vec::new();
     for name in [store::DATA_FILE, store::LOG_FILE] {

@@ -409,6 +409,17 @@ impl Index {
         self.keys.get_or_insert_with(KeyIndex::default)
     }
 
+    /// The records connected to `seeds` ([`KeyIndex::component`]), people counted by the
+    /// entities their articles were last written with.
+    pub fn component(&mut self, seeds: impl IntoIterator<Item = u64>) -> crate::resolve::keys::Component {
+        self.keys();
+        let articles = &self.articles;
+        let Some(keys) = self.keys.as_ref() else { return Default::default() };
+        keys.component(seeds, |iri, l| {
+            articles.get(iri)?.links.get(l).map(|x| x.0.as_str()).filter(|x| !x.is_empty())
+        })
+    }
+
     /// The stored article (IRI) with this content digest.
     pub fn by_digest(&self, digest: &str) -> Option<&str> {
         self.digests.get(digest).map(String::as_str)

@@ -227,11 +227,13 @@ fn apply_with(
         rounds += 1;
         let (comp, res) = {
             let mut idx = st.index_mut();
+            let mut ambiguous = std::collections::HashSet::new();
             let comp: Vec<(String, Vec<usize>)> = if all_records {
                 idx.articles.iter().map(|(k, e)| (k.clone(), (0..e.entities.len()).collect())).collect()
             } else {
-                let c = idx.keys().component(seeds.iter().copied());
-                c.into_iter().map(|(k, v)| (k, v.into_iter().collect())).collect()
+                let c = idx.component(seeds.iter().copied());
+                ambiguous = c.ambiguous;
+                c.records.into_iter().map(|(k, v)| (k, v.into_iter().collect())).collect()
             };
             lap(&format!(
                 "component of {} articles, {} records",
@@ -251,7 +253,7 @@ fn apply_with(
                 .collect();
             let refs: Vec<&[EntityRecord]> = records.iter().map(|r| r.as_ref()).collect();
             let iris: Vec<&str> = comp.iter().map(|c| c.0.as_str()).collect();
-            let r = resolve::resolve_corpus(&refs, &iris);
+            let r = resolve::resolve_component(&refs, &iris, &ambiguous);
             lap("resolve_corpus");
             // The countries before and after: where they differ, every place in that
             // country may name another country entity: its records join the component.

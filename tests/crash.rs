@@ -257,6 +257,19 @@ fn a_damaged_store_file_is_named_checked_and_repaired() {
     );
     let o = run(&["check", "--store", cut.to_str().unwrap()]);
     assert!(o.status.success(), "after repair the store is consistent: {}", stdout(&o));
+
+    // Cut at a line's end: every line left parses, and the lost articles are named all the same.
+    let at_line = dir.path().join("cut-at-line");
+    copy_dir(Path::new(&store), &at_line);
+    let data = at_line.join("graph.nq");
+    let bytes = fs::read(&data).unwrap();
+    let end = bytes[..bytes.len() / 3].iter().rposition(|&b| b == b'\n').unwrap() + 1;
+    fs::write(&data, &bytes[..end]).unwrap();
+    let o = run(&["check", "--store", at_line.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let o = run(&["repair", "--store", at_line.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(stderr(&o).contains("lost https://w3id.org/newsgraph/id/article/"), "{}", stderr(&o));
 }
 
 #[test]

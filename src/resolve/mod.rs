@@ -93,10 +93,10 @@ pub fn translit_key(word: &str) -> String {
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 
 /// (given name, surname) of a person's name, both folded.
-type NameParts = (Option<String>, String);
+pub type NameParts = (Option<String>, String);
 
 /// (given name, surname) of a person's name, both folded; given name absent for "Putin".
-fn person_parts(name: &str) -> NameParts {
+pub fn person_parts(name: &str) -> NameParts {
     let words: Vec<String> = name
         .split_whitespace()
         .filter(|w| !crate::extract::lexicon::is_honorific(w))
@@ -166,12 +166,18 @@ struct Surname {
     translit: HashMap<String, usize>,
     by_initial: HashMap<char, usize>,
     initial_only: HashMap<char, usize>,
-    /// Entities with a given name.
+    /// Entities with a given name under this surname, registered before the second pass
+    /// (what a bare surname is resolved against).
     entities: BTreeSet<usize>,
 }
 
 impl Surname {
-    fn add(&mut self, given: String, entity: usize) {
+    /// Registers a given name of `entity` under this surname; `counted`: the entity counts
+    /// among the people a bare surname could belong to (registered in the first pass).
+    fn add(&mut self, given: String, entity: usize, counted: bool) {
+        if counted {
+            self.entities.insert(entity);
+        }
         if !self.pairs.insert((given.clone(), entity)) {
             return;
         }
@@ -187,7 +193,6 @@ impl Surname {
             }
         }
         self.trimmed.entry(trimmed).or_insert(pos);
-        self.entities.insert(entity);
         self.seen.push((given, t, entity));
     }
 
@@ -231,6 +236,11 @@ struct Index {
     names: HashMap<(EntityKind, String), usize>,
     /// Id base -> the last number given to a namesake ("-2", "-3").
     next: HashMap<String, usize>,
+    /// In the second pass (people known by surname only, organisations, places).
+    second_pass: bool,
+    /// Surnames ([`surname_key`]) known to belong to two people or more with a given name
+    /// outside the records resolved (`resolve_component`): a bare one joins neither.
+    ambiguous: std::collections::HashSet<u64>,
 }
 
 /// `base`, or when taken the first of "base-2", "base-3", ... that is not. `next` remembers
@@ -278,7 +288,7 @@ impl Index {
                 for s in names {
                     let (given, surname) = person_parts(s);
                     match given {
-                        Some(g) => self.people.entry(surname).or_default().add(g, idx),
+                        Some(g) => self.people.entry(surname).or_default().add(g, idx, !self.second_pass),
                         None => {
                             self.surname_only.entry(surname).or_insert(idx);
                         }
@@ -314,15 +324,16 @@ impl Index {
         numbered(&base, &self.ids, &mut self.next)
     }
 
+    /// The entity a person's name joins. A full name joins the first person seen under its
+    /// surname with a compatible given name, and nobody else: whom it joins depends only on
+    /// records sharing its surname and the class of its given name (`record_keys`). A bare
+    /// surname joins the one person with a given name registered under it in the first pass,
+    /// none when there are several, else the first entity known by that bare surname.
     fn find_person(&self, (given, surname): &NameParts) -> Option<usize> {
         let full = self.people.get(surname);
         match given {
-            Some(g) => full.and_then(|s| s.find(g)).or_else(|| {
-                // A full name joins a surname-only entity no other full name claims.
-                let only = *self.surname_only.get(surname)?;
-                let claimed = full.is_some_and(|s| s.entities.contains(&only));
-                (!claimed).then_some(only)
-            }),
+            Some(g) => full.and_then(|s| s.find(g)),
+            None if self.ambiguous.contains(&surname_key(surname)) => None,
             None => match full.map_or(0, |s| s.entities.len()) {
                 1 => full.and_then(|s| s.entities.first().copied()),
                 0 => self.surname_only.get(surname).copied(),
@@ -367,53 +378,105 @@ impl Index {
 }
 
 /// The version of [`record_keys`] (see there), kept beside the keys a store holds.
-pub const KEYS_VERSION: u32 = 1;
+pub const KEYS_VERSION: u32 = 2;
+
+/// The bit that marks a surname's side key ([`record_keys`]): every other key has it clear.
+pub const SIDE: u64 = 1 << 63;
+
+/// FNV-1a of a tag, the kind and a string: the same number on every platform and compiler,
+/// as keys are kept; bit 63 clear.
+fn hash_key(tag: &str, kind: EntityKind, s: &str) -> u64 {
+    let mut h = similar::fnv(tag.as_bytes(), 3);
+    for part in [kind_prefix(kind), s] {
+        h = (h ^ 0x1f).wrapping_mul(0x100000001b3);
+        for &b in part.as_bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(0x100000001b3);
+        }
+    }
+    h & !SIDE
+}
+
+/// The key of a folded surname (as [`person_parts`] gives it) that people known by it alone
+/// hold; with [`SIDE`] set, the side key of the people with a given name under it.
+pub fn surname_key(surname: &str) -> u64 {
+    hash_key("surname", EntityKind::Person, surname)
+}
+
+/// The classes of a folded given name: two compatible given names (equal, one an initial of
+/// the other, nicknames, one transliteration) share one (their first letter, or that of
+/// the transliteration or of a nickname partner).
+fn given_classes(given: &str) -> Vec<char> {
+    let trimmed = given.trim_end_matches('.');
+    let mut out: Vec<char> = trimmed.chars().next().into_iter().collect();
+    out.extend(translit_key(given).chars().next());
+    out.extend(crate::extract::lexicon::nickname_partners(trimmed).filter_map(|p| p.chars().next()));
+    out.sort_unstable();
+    out.dedup();
+    out
+}
 
 /// Every key through which resolution can relate this record to another: the names
-/// its lookups use (folded surname; normalised organisation and place keys, GeoNames id,
-/// without a trailing city, transliteration, acronym both ways) and the id base its
-/// canonical name would give. Two records that share no key, directly or through other
-/// records, never affect each other's entity, canonical name or id; so resolving the
-/// connected records alone gives what resolving the whole corpus gives them
-/// (`update.rs` relies on it). Hashes: a collision only joins more records.
+/// its lookups use (normalised organisation and place keys, GeoNames id, without a trailing
+/// city, transliteration, acronym both ways; for people, a surname with the class of a
+/// given name, or a bare surname) and the id base its canonical name would give. Two
+/// records that share no key, directly or through other records, never affect each other's
+/// entity, canonical name or id, with one exception the side keys ([`SIDE`] set) name: a
+/// bare surname is resolved against the number of people with a given name under it.
+/// Resolving the connected records alone gives what resolving the whole corpus gives them
+/// once those counts come along (`keys::KeyIndex::component`; `update.rs` relies on it).
+/// Hashes: a collision only joins more records.
+///
+/// A person whose name has a given name (resolved in the first pass) holds, for each of its
+/// names with a given name, the surname with each class of that given name, and the
+/// surname's side key; and the bare key of each bare surname it bears with no given name
+/// (it makes that surname's bare records find it, when nobody has a given name under it).
+/// A person known by a bare surname (the second pass) holds the bare key of each of its
+/// bare surnames. So full names of one surname but unrelated given names stay apart, and
+/// bare surnames join full names only through the count.
 ///
 /// Stores keep each record's keys (`store::ArticleIndex::keys`): any change to what this
 /// function returns must bump [`KEYS_VERSION`], so that keys kept by an older newsgraph
 /// are computed again when read.
 pub fn record_keys(r: &EntityRecord) -> Vec<u64> {
-    // FNV-1a of the parts: the same number on every platform and compiler, as keys are kept.
-    let key = |tag: &str, kind: EntityKind, s: &str| {
-        let mut h = similar::fnv(tag.as_bytes(), 3);
-        for part in [kind_prefix(kind), s] {
-            h = (h ^ 0x1f).wrapping_mul(0x100000001b3);
-            for &b in part.as_bytes() {
-                h = (h ^ u64::from(b)).wrapping_mul(0x100000001b3);
-            }
-        }
-        h
-    };
+    let key = hash_key;
     let gaz = Gazetteer::get();
     let mut out = Vec::new();
     let names = r.surfaces.iter().map(String::as_str).chain(std::iter::once(r.name.as_str()));
-    for s in names {
-        match r.kind {
-            EntityKind::Person => out.push(key("surname", r.kind, &person_parts(s).1)),
-            kind => {
-                out.push(key("name", kind, &org_key(gaz, s)));
-                if kind == EntityKind::Organization {
-                    if let Some(k) = without_city(gaz, s) {
-                        out.push(key("name", kind, &k));
+    if r.kind == EntityKind::Person {
+        let first_pass = person_parts(&r.name).0.is_some();
+        let parts: Vec<NameParts> = names.map(person_parts).collect();
+        let full: BTreeSet<&str> = parts.iter().filter(|p| p.0.is_some()).map(|p| p.1.as_str()).collect();
+        for (given, surname) in &parts {
+            match given {
+                Some(g) if first_pass => {
+                    for c in given_classes(g) {
+                        out.push(key("given", r.kind, &format!("{surname}\u{1f}{c}")));
                     }
-                    if s.chars().count() >= 2 && s.chars().all(char::is_uppercase) {
-                        out.push(key("acronym", kind, s));
-                    }
-                    if let Some(a) = acronym_of(s) {
-                        out.push(key("acronym", kind, &a));
-                    }
+                    out.push(surname_key(surname) | SIDE);
                 }
-                if kind == EntityKind::Place {
-                    out.push(key("translit", kind, &translit_key(s)));
+                // Registered after every full name was resolved and counted: it decides nothing.
+                Some(_) => {}
+                None if first_pass && full.contains(surname.as_str()) => {}
+                None => out.push(surname_key(surname)),
+            }
+        }
+    } else {
+        for s in names {
+            let kind = r.kind;
+            out.push(key("name", kind, &org_key(gaz, s)));
+            if kind == EntityKind::Organization {
+                if let Some(k) = without_city(gaz, s) {
+                    out.push(key("name", kind, &k));
                 }
+                if s.chars().count() >= 2 && s.chars().all(char::is_uppercase) {
+                    out.push(key("acronym", kind, s));
+                }
+                if let Some(a) = acronym_of(s) {
+                    out.push(key("acronym", kind, &a));
+                }
+            }
+            if kind == EntityKind::Place {
+                out.push(key("translit", kind, &translit_key(s)));
             }
         }
     }
@@ -444,7 +507,7 @@ pub fn resolve(existing: Vec<GlobalEntity>, batch: &[&Extraction]) -> Resolution
     let records: Vec<Vec<EntityRecord>> =
         batch.iter().map(|x| x.entities.iter().map(EntityRecord::of).collect()).collect();
     let refs: Vec<&[EntityRecord]> = records.iter().map(Vec::as_slice).collect();
-    resolve_records(existing, &refs)
+    resolve_records(existing, &refs, std::collections::HashSet::new())
 }
 
 /// Resolves the whole corpus from scratch: `articles` in a fixed order (the
@@ -456,7 +519,18 @@ pub fn resolve(existing: Vec<GlobalEntity>, batch: &[&Extraction]) -> Resolution
 /// first member ("person/clinton-3f9a0c21"), so that a new namesake changes the
 /// id of at most one other entity.
 pub fn resolve_corpus(articles: &[&[EntityRecord]], iris: &[&str]) -> Resolution {
-    let mut res = resolve_records(Vec::new(), articles);
+    resolve_component(articles, iris, &std::collections::HashSet::new())
+}
+
+/// [`resolve_corpus`] of the records of a component (`keys::KeyIndex::component`): bare
+/// surnames in `ambiguous` ([`surname_key`]) belong to two people or more with a given
+/// name outside it, and join none of them.
+pub fn resolve_component(
+    articles: &[&[EntityRecord]],
+    iris: &[&str],
+    ambiguous: &std::collections::HashSet<u64>,
+) -> Resolution {
+    let mut res = resolve_records(Vec::new(), articles, ambiguous.clone());
     // The first (article, local index) of each entity, to order namesakes.
     let mut first: Vec<(usize, usize)> = vec![(usize::MAX, usize::MAX); res.entities.len()];
     for (a, link) in res.links.iter().enumerate() {
@@ -490,7 +564,11 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
-fn resolve_records(existing: Vec<GlobalEntity>, batch: &[&[EntityRecord]]) -> Resolution {
+fn resolve_records(
+    existing: Vec<GlobalEntity>,
+    batch: &[&[EntityRecord]],
+    ambiguous: std::collections::HashSet<u64>,
+) -> Resolution {
     let mut index = Index {
         entities: Vec::new(),
         by_key: HashMap::new(),
@@ -500,6 +578,8 @@ fn resolve_records(existing: Vec<GlobalEntity>, batch: &[&[EntityRecord]]) -> Re
         acronyms: HashMap::new(),
         names: HashMap::new(),
         next: HashMap::new(),
+        second_pass: false,
+        ambiguous,
     };
     for e in existing {
         index.add(e);
@@ -516,6 +596,7 @@ fn resolve_records(existing: Vec<GlobalEntity>, batch: &[&[EntityRecord]]) -> Re
         .map(|ex| ex.iter().map(|le| (le.kind == EntityKind::Person).then(|| person_parts(&le.name))).collect())
         .collect();
     for pass in 0..2 {
+        index.second_pass = pass == 1;
         for (a, ex) in batch.iter().enumerate() {
             for (l, le) in ex.iter().enumerate() {
                 let first_pass = parts[a][l].as_ref().is_some_and(|p| p.0.is_some());
@@ -663,7 +744,7 @@ mod tests {
             let mut s = Surname::default();
             let seen: Vec<&str> = names.iter().cycle().skip(order).take(names.len() / 2 + order % 5).copied().collect();
             for (i, n) in seen.iter().enumerate() {
-                s.add(n.to_string(), i % 7);
+                s.add(n.to_string(), i % 7, true);
             }
             for q in names {
                 let scan = s
