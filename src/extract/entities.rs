@@ -960,6 +960,12 @@ fn split_chunk(doc: &Doc, a: usize, b: usize) -> Vec<(usize, usize)> {
                     (org || titled || purpose) && !rest_adjective
                 }
                 "the" => doc.s(j - 1) == "of",
+                // Not when what follows names a body on its own: "the Council of Europe and NATO", "the
+                // House and Senate" are two.
+                "and" if b == j + 2 && {
+                    let w = doc.s(j + 1);
+                    is_acronym(w) || known_org(w).is_some() || is_org_head(w)
+                } => false,
                 "and" => {
                     (licensed_org && (start..j).any(|x| is_org_head(doc.s(x))))
                         // "Securities and Exchange Board", "Food and Drug Administration": one word
@@ -3638,6 +3644,16 @@ mod tests {
         let text = "CRICKET - LATE WICKETS SINK HOSTS.\n\nMiss Jones met Tom Hall, Miss Ohio, on Monday.";
         let all = run(text);
         assert!(!all.iter().any(|e| e.1 == "CRICKET" || e.1 == "Mississippi"), "{all:?}");
+    }
+
+    #[test]
+    fn two_bodies_joined_by_and_stay_two() {
+        let text = "The Republican majority in the House and Senate voted on Monday.";
+        let orgs = names(text, EntityKind::Organization);
+        assert!(orgs.contains(&"Senate".to_string()) && !orgs.iter().any(|o| o.contains(" and ")), "{orgs:?}");
+        // One body's name with "and" inside stays whole.
+        let text = "The Food and Drug Administration approved the drug.";
+        assert!(names(text, EntityKind::Organization).contains(&"Food and Drug Administration".to_string()), "{:?}", run(text));
     }
 
     #[test]
