@@ -257,7 +257,11 @@ fn invented_articles_score_above_their_floors() {
             .retain(|p| p.file_name().is_some_and(|n| prefixes.split(',').any(|x| n.to_string_lossy().starts_with(x))));
     }
     files.sort();
-    assert!(only.is_some() || other.is_some() || files.len() >= 12, "expected the invented corpus in {}", dir.display());
+    assert!(
+        only.is_some() || other.is_some() || files.len() >= 12,
+        "expected the invented corpus in {}",
+        dir.display()
+    );
     let mut counts: BTreeMap<&'static str, Counts> = BTreeMap::new();
     let mut log = String::new();
     for path in &files {
