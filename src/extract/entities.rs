@@ -2115,6 +2115,22 @@ const TEAM_AFTER: &[&str] = &[
     "trail",
 ];
 
+/// After a name ending at token `b`, a score ("Leeds 3-1 Hull") or a club's staff post of two
+/// words ("Leeds head coach", "Leeds assistant manager"): the name is a team's.
+fn team_by_score_or_staff(doc: &Doc, b: usize) -> bool {
+    if b >= doc.toks.len() || doc.toks[b].para != doc.toks[b - 1].para {
+        return false;
+    }
+    let digits = |i: usize| i < doc.toks.len() && !doc.s(i).is_empty() && doc.s(i).bytes().all(|c| c.is_ascii_digit());
+    let dash = |i: usize| matches!(doc.s(i), "-" | "–");
+    let joined = doc.s(b).split(['-', '–']).collect::<Vec<_>>();
+    let score = (digits(b) && dash(b + 1) && digits(b + 2))
+        || (joined.len() == 2 && joined.iter().all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit())));
+    let staff = matches!(doc.s(b), "head" | "assistant" | "interim" | "caretaker")
+        && matches!(doc.s(b + 1), "coach" | "manager");
+    score || staff
+}
+
 /// Words right before a name that make it a team: "against Kent", "v Kent", "beat Kent", "will meet Kent".
 const TEAM_BEFORE: &[&str] = &[
     "against",
@@ -2173,6 +2189,7 @@ fn clubs_by_context(doc: &Doc, cands: &mut [Cand]) {
         TEAM_AFTER.contains(&next)
             || TEAM_BEFORE.contains(&prev)
             || (prev == "over" && a >= 2 && matches!(doc.s(a - 2), "win" | "victory" | "lead" | "triumph" | "success"))
+            || team_by_score_or_staff(doc, b)
     };
     let names: Vec<&str> =
         cands.iter().filter(|c| town(c) && plays(c)).map(|c| doc.text_of(c.toks.0, c.toks.1)).collect();
@@ -3363,5 +3380,15 @@ mod tests {
     fn an_arts_role_before_a_single_name_is_a_title() {
         let text = "Actor Mammootty, who has a cameo in the film, congratulated the team.";
         assert!(names(text, EntityKind::Person).contains(&"Mammootty".to_string()), "{:?}", run(text));
+    }
+    #[test]
+    fn a_town_before_a_score_or_a_club_post_on_a_sports_page_is_the_club() {
+        // Fires: "Sunderland 3-1 Preston", "Sunderland head coach" on a match report.
+        let text = "Sunderland 3-1 Preston\n\nJamie Hartley scored twice in the second half and the striker was booed \
+                    by the away fans. Sunderland head coach Marco Rinaldi praised his players after the match.";
+        assert!(names(text, EntityKind::Organization).contains(&"Sunderland".to_string()), "{:?}", run(text));
+        // Does not fire: a town with a number after it in news off the sports page.
+        let text = "Sunderland 2030 is the council's plan for new homes, head of housing Ann Lee said on Monday.";
+        assert!(!names(text, EntityKind::Organization).contains(&"Sunderland".to_string()), "{:?}", run(text));
     }
 }
