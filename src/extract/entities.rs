@@ -1697,6 +1697,40 @@ fn first_name_key(name: &str) -> Option<String> {
     Some(fold(first))
 }
 
+/// A lone word typed an organisation or a place ("Amira has friends there") that is the first
+/// name of exactly one person the article names in full, and no one's surname, is that person;
+/// a known place keeps its kind ("Florence").
+fn lone_given_names_are_people(doc: &Doc, cands: &mut [Cand]) {
+    // (first name, full name) of everyone named in full.
+    let people: Vec<(&str, &str)> = cands
+        .iter()
+        .filter(|c| c.kind == Some(EntityKind::Person) && c.name.split_whitespace().count() >= 2)
+        .filter_map(|c| c.name.split_whitespace().next().map(|f| (f, c.name.as_str())))
+        .collect();
+    let mut retype: Vec<usize> = Vec::new();
+    for (i, c) in cands.iter().enumerate() {
+        let (a, b) = c.toks;
+        if b - a != 1
+            || !matches!(c.kind, Some(EntityKind::Organization | EntityKind::Place))
+            || !c.name.chars().skip(1).all(char::is_lowercase)
+            || doc.gaz.lookup(&c.name).is_some()
+            || people.iter().any(|(_, n)| n.split_whitespace().last() == Some(c.name.as_str()))
+        {
+            continue;
+        }
+        let mut full = people.iter().filter(|(f, _)| *f == c.name).map(|(_, n)| *n);
+        if let Some(one) = full.next()
+            && full.all(|n| n == one)
+        {
+            retype.push(i);
+        }
+    }
+    for i in retype {
+        let (a, b) = cands[i].toks;
+        cands[i] = person_cand(doc, a, b, Evidence::Strong);
+    }
+}
+
 fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)]) -> Entities {
     // Context for chunks the words alone did not classify.
     for &(a, b) in unknown {
@@ -1722,6 +1756,7 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
         }
     }
     orgs_stay_orgs(doc, &mut cands, unknown);
+    lone_given_names_are_people(doc, &mut cands);
     cands.sort_by_key(|c| c.span);
     // The surnames of people named with strong evidence, found once.
     let strong_surnames: rustc_hash::FxHashSet<String> = cands
@@ -3390,5 +3425,15 @@ mod tests {
         // Does not fire: a town with a number after it in news off the sports page.
         let text = "Sunderland 2030 is the council's plan for new homes, head of housing Ann Lee said on Monday.";
         assert!(!names(text, EntityKind::Organization).contains(&"Sunderland".to_string()), "{:?}", run(text));
+    }
+    #[test]
+    fn a_given_name_alone_typed_a_body_is_the_one_person_named_in_full_with_it() {
+        // Fires: "Amira" is Amira Siddiqui, not a body.
+        let text = "The claim was brought by Amira Siddiqui, 34, through her mother.\n\n“Amira has friends there she has known for years,” her mother said.";
+        assert!(!names(text, EntityKind::Organization).contains(&"Amira".to_string()), "{:?}", run(text));
+        assert!(!names(text, EntityKind::Place).contains(&"Amira".to_string()), "{:?}", run(text));
+        // Does not fire: a known place that is also a given name stays a place.
+        let text = "Florence Okoye moved to Italy in 2010.\n\nShe opened a restaurant in Florence two years later.";
+        assert!(names(text, EntityKind::Place).contains(&"Florence".to_string()), "{:?}", run(text));
     }
 }
