@@ -2461,6 +2461,31 @@ fn town_clubs(doc: &Doc, cands: &mut [Cand]) {
     }
 }
 
+/// Heads of public bodies that take the name of the place they serve ("Loughborough University",
+/// "Kirklees Council", "Ealing Hospital"): the word before them is that place, not the body's short
+/// name. Clubs ("Harrogate Town") are not among them.
+fn is_place_named_head(w: &str) -> bool {
+    matches!(
+        w,
+        "University"
+            | "College"
+            | "Council"
+            | "Police"
+            | "Constabulary"
+            | "Hospital"
+            | "Hospitals"
+            | "School"
+            | "Academy"
+            | "Airport"
+            | "Cathedral"
+            | "Library"
+            | "Museum"
+            | "Borough"
+            | "County"
+            | "Chamber"
+    )
+}
+
 /// One name, one kind through a document: a lone word read as a place only by its context or the
 /// tagger (no gazetteer entry) is the organisation the article names elsewhere by that word
 /// ("Acme Systems reported ..." / "Acme, a software maker" ... "shares in Acme fell", "in Acme").
@@ -2485,6 +2510,7 @@ fn orgs_stay_orgs(doc: &Doc, cands: &mut Vec<Cand>, unknown: &[(usize, usize)]) 
                 && !doc.gaz.is_demonym(first)
                 && doc.gaz.lookup(first).is_none()
                 && known_org(first).is_none()
+                && !is_place_named_head(doc.s(a + 1))
             {
                 let e = orgs.entry(first).or_insert_with(|| (c.name.clone(), false));
                 e.1 |= firm_rest(a + 1);
@@ -3435,5 +3461,14 @@ mod tests {
         // Does not fire: a known place that is also a given name stays a place.
         let text = "Florence Okoye moved to Italy in 2010.\n\nShe opened a restaurant in Florence two years later.";
         assert!(names(text, EntityKind::Place).contains(&"Florence".to_string()), "{:?}", run(text));
+    }
+    #[test]
+    fn the_town_a_public_body_is_named_after_stays_a_place() {
+        // Fires: "in Loughborough" is the town, not the university's short name.
+        let text = "An underpass in Loughborough will be closed at night, police said. Two students from Loughborough University were robbed there.";
+        assert!(names(text, EntityKind::Place).contains(&"Loughborough".to_string()), "{:?}", run(text));
+        // Does not fire: a firm's first word stays the firm's short name.
+        let text = "Tamsin Systems reported higher sales on Monday. Shares in Tamsin rose 4%.";
+        assert!(!names(text, EntityKind::Place).contains(&"Tamsin".to_string()), "{:?}", run(text));
     }
 }
