@@ -545,6 +545,11 @@ impl<'a> Ctx<'a> {
                     {
                         return Some(Who::Entity(e));
                     }
+                    if s == ","
+                        && let Some(e) = self.person_opening_apposition(j, i)
+                    {
+                        return Some(Who::Entity(e));
+                    }
                     i = j - 1;
                 }
                 continue;
@@ -903,6 +908,18 @@ impl<'a> Ctx<'a> {
                 .map(Who::Entity),
             _ => None,
         }
+    }
+
+    /// "Their solicitor, Owen Prentice of the law firm Leigh Day, said": an apposition from `j` to
+    /// `end` that opens with a person's name and goes on with "of", "from" or "at" (where the person
+    /// works) is that person.
+    fn person_opening_apposition(&self, j: usize, end: usize) -> Option<usize> {
+        let e = self.mention_at(j).filter(|&e| self.is_person(e) && self.mention_start[j])?;
+        let mut m = j;
+        while m < end && self.mention_at(m) == Some(e) {
+            m += 1;
+        }
+        (m < end && matches!(self.s(m), "of" | "from" | "at")).then_some(e)
     }
 
     /// The source after "according to" at `i`: a name or description, or an object pronoun
@@ -2818,5 +2835,14 @@ mod tests {
         // Does not fire: a place right before the verb, with no comma after it, is no apposition.
         let text = "Ravi Menon spoke first. Officials in Lagos, Nigeria said the figures were “a warning”.";
         assert_ne!(who(&said(text), "a warning"), Some("Ravi Menon".into()));
+    }
+    #[test]
+    fn a_name_opening_an_apposition_with_its_workplace_speaks() {
+        // Fires: "Their solicitor, Owen Prentice of Harbour Law, said".
+        let text = "The family won the case. Their solicitor, Owen Prentice of Harbour Law, said the judgment should “make every council think twice”.";
+        assert_eq!(who(&said(text), "make every council"), Some("Owen Prentice".into()));
+        // Does not fire: a name owning the apposition's head ("Owen Prentice's lawyer") does not speak.
+        let text = "The family won the case. A lawyer, Owen Prentice's partner at Harbour Law, said the judgment should “make every council think twice”.";
+        assert_ne!(who(&said(text), "make every council"), Some("Owen Prentice".into()));
     }
 }
