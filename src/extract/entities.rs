@@ -3471,4 +3471,13 @@ mod tests {
         let text = "Tamsin Systems reported higher sales on Monday. Shares in Tamsin rose 4%.";
         assert!(!names(text, EntityKind::Place).contains(&"Tamsin".to_string()), "{:?}", run(text));
     }
+    #[test]
+    fn a_name_after_the_trade_of_a_broker_is_a_firm() {
+        // Fires: "the stockbroker Peel Hunt" is a firm, not a person.
+        let text = "Analysts at the stockbroker Peel Hunt said the results were strong.";
+        assert!(names(text, EntityKind::Organization).contains(&"Peel Hunt".to_string()), "{:?}", run(text));
+        // Does not fire: a person named after the noun's possessive ("the broker's chief, Ann Lee").
+        let text = "The broker's chief executive, Ann Lee, said the results were strong.";
+        assert!(names(text, EntityKind::Person).contains(&"Ann Lee".to_string()), "{:?}", run(text));
+    }
 }

@@ -537,7 +537,7 @@ lexicon!(
     set(&[
         "chipmaker", "automaker", "carmaker", "steelmaker", "drugmaker", "planemaker", "refiner", "insurer",
         "reinsurer", "lender", "retailer", "brewer", "miner", "broadcaster", "regulator", "watchdog",
-        "conglomerate", "manufacturer", "supplier", "startup", "start-up",
+        "conglomerate", "manufacturer", "supplier", "startup", "start-up", "stockbroker",
     ])
 );
 
