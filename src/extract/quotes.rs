@@ -2813,7 +2813,8 @@ mod tests {
         let text = "Justice Ada Obi gave the order after ruling that Musa Bello had failed to explain his wealth.\n\n“The assets are forfeited,” the judge said.";
         assert_eq!(who(&said(text), "The assets are"), Some("Ada Obi".into()));
         // Does not fire: a Justice is no professor; the professor named before her is.
-        let text = "Prof. Musa Bello gave evidence before Justice Ada Obi.\n\n“The figures are wrong,” the professor said.";
+        let text =
+            "Prof. Musa Bello gave evidence before Justice Ada Obi.\n\n“The figures are wrong,” the professor said.";
         assert_eq!(who(&said(text), "The figures are"), Some("Musa Bello".into()));
     }
 

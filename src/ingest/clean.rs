@@ -14,7 +14,16 @@
 //! - it belongs to a run of one-to-three-word labels without digits or
 //!   sentence punctuation (a menu laid out one item per line), or is a
 //!   breadcrumb of short labels joined by `»`, `›` or `>`;
-//! - it sends the reader to another story ("ALSO READ: …", "Related: …");
+//! - it sends the reader to another story ("ALSO READ: …", "Related: …"), or
+//!   is a heading of such links ("Related News", "Trending", "More from UK
+//!   News", "Tags:") or one of the short lines without a full stop under it;
+//! - it is a byline ("By Jane Roe, Political Correspondent", "Jane Roe
+//!   Business reporter"), a time stamp ("Updated: 14 Apr 2025, 11:52 PM
+//!   IST", "2 hours ago"), a disclaimer or tag line, or a section label
+//!   ("Sports News");
+//! - it calls the reader to a channel, app or inbox ("Click here to join our
+//!   WhatsApp channel", "Download the … app"), unless it quotes or reports
+//!   someone;
 //! - it speaks to the reader about the page: a short line with web-page
 //!   vocabulary (advertisement, newsletter, cookies, copyright, share, sign
 //!   in) that is not a sentence about someone else;
@@ -496,16 +505,23 @@ fn site_line(line: &str, words: &[&str]) -> Option<Reason> {
     if is_time_stamp(words) {
         return Some("time stamp");
     }
-    let quoted = line.contains(['"', '“', '”']);
-    let reported = words.iter().any(|w| matches!(bare(w).as_str(), "said" | "says" | "told"));
-    // "us" and "our", not "US" the country.
-    let addressed = words.iter().any(|w| READER_WORDS.contains(&bare(w).as_str()) && w.chars().any(char::is_lowercase));
-    let offers = words.iter().any(|w| PROMPT_WORDS.contains(&bare(w).as_str()))
-        || PAGE_WORDS.iter().any(|p| contains_phrase(&line.to_lowercase(), p));
-    let leads = words.first().is_some_and(|w| upper(w)) && PROMPT_LEADS.contains(&first.as_str());
-    let offers_after_lead = leads && words.iter().any(|w| PROMPT_WORDS_AFTER_LEAD.contains(&bare(w).as_str()));
-    if n <= 30 && !quoted && !reported && (offers && (leads || addressed) || offers_after_lead) {
-        return Some("call to the reader");
+    // A call to the reader: opened by a call ("Join", "Download") or addressed to "you" or "our"
+    // readers, offering a channel, app or inbox; never quoted or reported speech. The words are
+    // looked at only for short lines without quotation marks.
+    if n <= 30 && !line.contains(['"', '“', '”']) {
+        let leads = words.first().is_some_and(|w| upper(w)) && PROMPT_LEADS.contains(&first.as_str());
+        // "us" and "our", not "US" the country.
+        let addressed =
+            words.iter().any(|w| READER_WORDS.contains(&bare(w).as_str()) && w.chars().any(char::is_lowercase));
+        if (leads || addressed) && !words.iter().any(|w| matches!(bare(w).as_str(), "said" | "says" | "told")) {
+            let lower = line.to_lowercase();
+            let offers = words.iter().any(|w| PROMPT_WORDS.contains(&bare(w).as_str()))
+                || PAGE_WORDS.iter().any(|p| contains_phrase(&lower, p));
+            let offers_after_lead = leads && words.iter().any(|w| PROMPT_WORDS_AFTER_LEAD.contains(&bare(w).as_str()));
+            if offers || offers_after_lead {
+                return Some("call to the reader");
+            }
+        }
     }
     let colon_lead = |want: &str| words.first().is_some_and(|w| w.eq_ignore_ascii_case(&format!("{want}:")));
     if colon_lead("disclaimer") || colon_lead("tags") || colon_lead("topics") {
@@ -618,6 +634,9 @@ const LIST_HEADINGS: &[&str] = &[
 
 /// A heading from `LIST_HEADINGS`, or "More from ..." / "More on ..." of a few words.
 fn is_list_heading(line: &str) -> bool {
+    if line.len() > 48 || line.split_whitespace().count() > 6 {
+        return false;
+    }
     let l = line.trim_end_matches([':', '|', ' ', '-']).to_lowercase().replace('’', "'");
     let n = l.split_whitespace().count();
     LIST_HEADINGS.contains(&l.as_str()) || n <= 5 && (l.starts_with("more from ") || l.starts_with("more on "))
@@ -732,8 +751,7 @@ mod tests {
     fn drops_a_long_run_on_widget_line_but_not_a_list_of_names() {
         let widget = "Menu Home Latest Popular Videos Podcasts Search Archive Login Register Settings Help Contact \
                       About Careers Advertise Weather Traffic Sport Culture Puzzles Games Newsletters";
-        let names =
-            "Players called up: Amaka Obi, Sunil Rao, Gwen Pryce, Tariq Aziz, Lena Vogt, Marta Ruiz, Dara Quinn, \
+        let names = "Players called up: Amaka Obi, Sunil Rao, Gwen Pryce, Tariq Aziz, Lena Vogt, Marta Ruiz, Dara Quinn, \
                      Joel Mbeki, Ines Carvalho, Olu Adeyemi, Priya Menon, Huw Jenkins";
         assert_eq!(kept(&format!("T\n\n{widget}\n\n{names}")), ["T", names]);
     }
