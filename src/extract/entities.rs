@@ -1701,30 +1701,32 @@ fn first_name_key(name: &str) -> Option<String> {
 /// name of exactly one person the article names in full, and no one's surname, is that person;
 /// a known place keeps its kind ("Florence").
 fn lone_given_names_are_people(doc: &Doc, cands: &mut [Cand]) {
-    // (first name, full name) of everyone named in full.
-    let people: Vec<(&str, &str)> = cands
-        .iter()
-        .filter(|c| c.kind == Some(EntityKind::Person) && c.name.split_whitespace().count() >= 2)
-        .filter_map(|c| c.name.split_whitespace().next().map(|f| (f, c.name.as_str())))
-        .collect();
-    let mut retype: Vec<usize> = Vec::new();
-    for (i, c) in cands.iter().enumerate() {
-        let (a, b) = c.toks;
-        if b - a != 1
-            || !matches!(c.kind, Some(EntityKind::Organization | EntityKind::Place))
-            || !c.name.chars().skip(1).all(char::is_lowercase)
-            || doc.gaz.lookup(&c.name).is_some()
-            || people.iter().any(|(_, n)| n.split_whitespace().last() == Some(c.name.as_str()))
-        {
-            continue;
-        }
-        let mut full = people.iter().filter(|(f, _)| *f == c.name).map(|(_, n)| *n);
-        if let Some(one) = full.next()
-            && full.all(|n| n == one)
-        {
-            retype.push(i);
+    // First name -> the full names of the people named in full with it; and their surnames.
+    let mut by_first: HashMap<&str, rustc_hash::FxHashSet<&str>> = HashMap::default();
+    let mut surnames: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+    for c in cands.iter().filter(|c| c.kind == Some(EntityKind::Person)) {
+        let mut words = c.name.split_whitespace();
+        if let (Some(first), Some(last)) = (words.next(), words.next_back()) {
+            by_first.entry(first).or_default().insert(c.name.as_str());
+            surnames.insert(last);
         }
     }
+    if by_first.is_empty() {
+        return;
+    }
+    let retype: Vec<usize> = cands
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            c.toks.1 - c.toks.0 == 1
+                && matches!(c.kind, Some(EntityKind::Organization | EntityKind::Place))
+                && c.name.chars().skip(1).all(char::is_lowercase)
+                && by_first.get(c.name.as_str()).is_some_and(|full| full.len() == 1)
+                && !surnames.contains(c.name.as_str())
+                && doc.gaz.lookup(&c.name).is_none()
+        })
+        .map(|(i, _)| i)
+        .collect();
     for i in retype {
         let (a, b) = cands[i].toks;
         cands[i] = person_cand(doc, a, b, Evidence::Strong);
