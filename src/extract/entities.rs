@@ -1728,6 +1728,42 @@ fn first_name_key(name: &str) -> Option<String> {
     Some(fold(first))
 }
 
+/// A lone word typed an organisation or a place ("Amira has friends there") that is the first
+/// name of exactly one person the article names in full, and no one's surname, is that person;
+/// a known place keeps its kind ("Florence").
+fn lone_given_names_are_people(doc: &Doc, cands: &mut [Cand]) {
+    // First name -> the full names of the people named in full with it; and their surnames.
+    let mut by_first: HashMap<&str, rustc_hash::FxHashSet<&str>> = HashMap::default();
+    let mut surnames: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+    for c in cands.iter().filter(|c| c.kind == Some(EntityKind::Person)) {
+        let mut words = c.name.split_whitespace();
+        if let (Some(first), Some(last)) = (words.next(), words.next_back()) {
+            by_first.entry(first).or_default().insert(c.name.as_str());
+            surnames.insert(last);
+        }
+    }
+    if by_first.is_empty() {
+        return;
+    }
+    let retype: Vec<usize> = cands
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            c.toks.1 - c.toks.0 == 1
+                && matches!(c.kind, Some(EntityKind::Organization | EntityKind::Place))
+                && c.name.chars().skip(1).all(char::is_lowercase)
+                && by_first.get(c.name.as_str()).is_some_and(|full| full.len() == 1)
+                && !surnames.contains(c.name.as_str())
+                && doc.gaz.lookup(&c.name).is_none()
+        })
+        .map(|(i, _)| i)
+        .collect();
+    for i in retype {
+        let (a, b) = cands[i].toks;
+        cands[i] = person_cand(doc, a, b, Evidence::Strong);
+    }
+}
+
 fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)]) -> Entities {
     // Context for chunks the words alone did not classify.
     for &(a, b) in unknown {
@@ -1753,6 +1789,7 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
         }
     }
     orgs_stay_orgs(doc, &mut cands, unknown);
+    lone_given_names_are_people(doc, &mut cands);
     cands.sort_by_key(|c| c.span);
     // The surnames of people named with strong evidence, found once.
     let strong_surnames: rustc_hash::FxHashSet<String> = cands
@@ -2173,6 +2210,22 @@ const TEAM_AFTER: &[&str] = &[
     "trail",
 ];
 
+/// After a name ending at token `b`, a score ("Leeds 3-1 Hull") or a club's staff post of two
+/// words ("Leeds head coach", "Leeds assistant manager"): the name is a team's.
+fn team_by_score_or_staff(doc: &Doc, b: usize) -> bool {
+    if b >= doc.toks.len() || doc.toks[b].para != doc.toks[b - 1].para {
+        return false;
+    }
+    let digits = |i: usize| i < doc.toks.len() && !doc.s(i).is_empty() && doc.s(i).bytes().all(|c| c.is_ascii_digit());
+    let dash = |i: usize| matches!(doc.s(i), "-" | "–");
+    let joined = doc.s(b).split(['-', '–']).collect::<Vec<_>>();
+    let score = (digits(b) && dash(b + 1) && digits(b + 2))
+        || (joined.len() == 2 && joined.iter().all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit())));
+    let staff = matches!(doc.s(b), "head" | "assistant" | "interim" | "caretaker")
+        && matches!(doc.s(b + 1), "coach" | "manager");
+    score || staff
+}
+
 /// Words right before a name that make it a team: "against Kent", "v Kent", "beat Kent", "will meet Kent".
 const TEAM_BEFORE: &[&str] = &[
     "against",
@@ -2231,6 +2284,7 @@ fn clubs_by_context(doc: &Doc, cands: &mut [Cand]) {
         TEAM_AFTER.contains(&next)
             || TEAM_BEFORE.contains(&prev)
             || (prev == "over" && a >= 2 && matches!(doc.s(a - 2), "win" | "victory" | "lead" | "triumph" | "success"))
+            || team_by_score_or_staff(doc, b)
     };
     let names: Vec<&str> =
         cands.iter().filter(|c| town(c) && plays(c)).map(|c| doc.text_of(c.toks.0, c.toks.1)).collect();
@@ -2623,6 +2677,31 @@ fn town_clubs(doc: &Doc, cands: &mut [Cand]) {
     }
 }
 
+/// Heads of public bodies that take the name of the place they serve ("Loughborough University",
+/// "Kirklees Council", "Ealing Hospital"): the word before them is that place, not the body's short
+/// name. Clubs ("Harrogate Town") are not among them.
+fn is_place_named_head(w: &str) -> bool {
+    matches!(
+        w,
+        "University"
+            | "College"
+            | "Council"
+            | "Police"
+            | "Constabulary"
+            | "Hospital"
+            | "Hospitals"
+            | "School"
+            | "Academy"
+            | "Airport"
+            | "Cathedral"
+            | "Library"
+            | "Museum"
+            | "Borough"
+            | "County"
+            | "Chamber"
+    )
+}
+
 /// One name, one kind through a document: a lone word read as a place only by its context or the
 /// tagger (no gazetteer entry) is the organisation the article names elsewhere by that word
 /// ("Acme Systems reported ..." / "Acme, a software maker" ... "shares in Acme fell", "in Acme").
@@ -2647,6 +2726,7 @@ fn orgs_stay_orgs(doc: &Doc, cands: &mut Vec<Cand>, unknown: &[(usize, usize)]) 
                 && !doc.gaz.is_demonym(first)
                 && doc.gaz.lookup(first).is_none()
                 && known_org(first).is_none()
+                && !is_place_named_head(doc.s(a + 1))
             {
                 let e = orgs.entry(first).or_insert_with(|| (c.name.clone(), false));
                 e.1 |= firm_rest(a + 1);
@@ -3712,5 +3792,43 @@ mod tests {
     fn an_arts_role_before_a_single_name_is_a_title() {
         let text = "Actor Mammootty, who has a cameo in the film, congratulated the team.";
         assert!(names(text, EntityKind::Person).contains(&"Mammootty".to_string()), "{:?}", run(text));
+    }
+    #[test]
+    fn a_town_before_a_score_or_a_club_post_on_a_sports_page_is_the_club() {
+        // Fires: "Sunderland 3-1 Preston", "Sunderland head coach" on a match report.
+        let text = "Sunderland 3-1 Preston\n\nJamie Hartley scored twice in the second half and the striker was booed \
+                    by the away fans. Sunderland head coach Marco Rinaldi praised his players after the match.";
+        assert!(names(text, EntityKind::Organization).contains(&"Sunderland".to_string()), "{:?}", run(text));
+        // Does not fire: a town with a number after it in news off the sports page.
+        let text = "Sunderland 2030 is the council's plan for new homes, head of housing Ann Lee said on Monday.";
+        assert!(!names(text, EntityKind::Organization).contains(&"Sunderland".to_string()), "{:?}", run(text));
+    }
+    #[test]
+    fn a_given_name_alone_typed_a_body_is_the_one_person_named_in_full_with_it() {
+        // Fires: "Amira" is Amira Siddiqui, not a body.
+        let text = "The claim was brought by Amira Siddiqui, 34, through her mother.\n\n“Amira has friends there she has known for years,” her mother said.";
+        assert!(!names(text, EntityKind::Organization).contains(&"Amira".to_string()), "{:?}", run(text));
+        assert!(!names(text, EntityKind::Place).contains(&"Amira".to_string()), "{:?}", run(text));
+        // Does not fire: a known place that is also a given name stays a place.
+        let text = "Florence Okoye moved to Italy in 2010.\n\nShe opened a restaurant in Florence two years later.";
+        assert!(names(text, EntityKind::Place).contains(&"Florence".to_string()), "{:?}", run(text));
+    }
+    #[test]
+    fn the_town_a_public_body_is_named_after_stays_a_place() {
+        // Fires: "in Loughborough" is the town, not the university's short name.
+        let text = "An underpass in Loughborough will be closed at night, police said. Two students from Loughborough University were robbed there.";
+        assert!(names(text, EntityKind::Place).contains(&"Loughborough".to_string()), "{:?}", run(text));
+        // Does not fire: a firm's first word stays the firm's short name.
+        let text = "Tamsin Systems reported higher sales on Monday. Shares in Tamsin rose 4%.";
+        assert!(!names(text, EntityKind::Place).contains(&"Tamsin".to_string()), "{:?}", run(text));
+    }
+    #[test]
+    fn a_name_after_the_trade_of_a_broker_is_a_firm() {
+        // Fires: "the stockbroker Peel Hunt" is a firm, not a person.
+        let text = "Analysts at the stockbroker Peel Hunt said the results were strong.";
+        assert!(names(text, EntityKind::Organization).contains(&"Peel Hunt".to_string()), "{:?}", run(text));
+        // Does not fire: a person named after the noun's possessive ("the broker's chief, Ann Lee").
+        let text = "The broker's chief executive, Ann Lee, said the results were strong.";
+        assert!(names(text, EntityKind::Person).contains(&"Ann Lee".to_string()), "{:?}", run(text));
     }
 }

@@ -556,7 +556,7 @@ lexicon!(
     set(&[
         "chipmaker", "automaker", "carmaker", "steelmaker", "drugmaker", "planemaker", "refiner", "insurer",
         "reinsurer", "lender", "retailer", "brewer", "miner", "broadcaster", "regulator", "watchdog",
-        "conglomerate", "manufacturer", "supplier", "startup", "start-up",
+        "conglomerate", "manufacturer", "supplier", "startup", "start-up", "stockbroker",
     ])
 );
 
@@ -680,4 +680,41 @@ pub fn given_names_compatible(a: &str, b: &str) -> bool {
         return true;
     }
     NICKNAMES.iter().any(|&(n, f)| (n == sa && f == sb) || (n == sb && f == sa))
+}
+
+/// Whether a stated title fits a role noun: it holds the noun ("Chief Judge" for "judge"),
+/// or the form titles give that role ("Justice" or "Magistrate" for "the judge", "Prof" for "the
+/// professor", "Cllr" for "the councillor").
+pub fn title_fits_role(title: &str, role: &str) -> bool {
+    let title = title.to_lowercase();
+    let role = role.to_lowercase();
+    if title.contains(&role) {
+        return true;
+    }
+    let forms: &[&str] = match role.as_str() {
+        "judge" => &["justice", "magistrate", "recorder"],
+        "professor" => &["prof"],
+        "doctor" => &["dr"],
+        "councillor" | "councilor" => &["cllr"],
+        "senator" => &["sen"],
+        "governor" => &["gov"],
+        "inspector" => &["insp"],
+        "sergeant" => &["sgt"],
+        _ => &[],
+    };
+    title.split(|c: char| !c.is_alphabetic()).any(|w| forms.contains(&w))
+}
+
+#[cfg(test)]
+mod title_role_tests {
+    use super::title_fits_role;
+
+    #[test]
+    fn a_title_fits_its_role_noun_and_the_form_titles_give_it() {
+        assert!(title_fits_role("Mrs Justice", "judge"));
+        assert!(title_fits_role("Chief Judge", "judge"));
+        assert!(title_fits_role("Prof.", "professor"));
+        assert!(!title_fits_role("Chief", "judge"));
+        assert!(!title_fits_role("Justice Minister", "professor"));
+    }
 }

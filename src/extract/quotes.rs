@@ -407,20 +407,22 @@ impl<'a> Ctx<'a> {
         Some(latest.1)
     }
 
-    /// "the president": the latest person whose stated title has that word, else the person in focus.
+    /// "the president": the latest person whose stated title has that word (or its form in
+    /// titles: "the judge" is "Justice X"), else the person in focus.
     fn role_at(&self, pos: usize, role: &str) -> Option<usize> {
         let role = role.to_lowercase();
         let titled = self
             .focus
             .iter()
             .chain(self.speakers.iter())
-            .filter(|(p, e)| *p < pos && self.entities[*e].titles.iter().any(|t| t.to_lowercase().contains(&role)))
+            .filter(|(p, e)| *p < pos && self.entities[*e].titles.iter().any(|t| title_fits_role(t, &role)))
             .max_by_key(|(p, _)| *p)
             .map(|&(_, e)| e);
         titled.or_else(|| self.focus_at(pos))
     }
 
-    /// "the ministry", "the company": the latest organisation before `pos` whose name has that head word.
+    /// "the ministry", "the company": the latest organisation before `pos` whose name has that head
+    /// word, named outside quotations (a firm the analysts' quote speaks of does not speak).
     fn org_noun_at(&self, pos: usize, noun: &str) -> Option<usize> {
         let generic = is_body_kind_noun(noun);
         if !generic && !is_org_head_lower(noun) {
@@ -428,7 +430,7 @@ impl<'a> Ctx<'a> {
         }
         // A name the article called by that noun counts too: "The GMB union said ... the union".
         let before = self.org_ends.partition_point(|&j| j < pos);
-        self.org_ends[..before].iter().rev().find_map(|&j| {
+        self.org_ends[..before].iter().rev().filter(|&&j| !self.in_quote[j]).find_map(|&j| {
             let e = self.mention_at(j)?;
             let called = self.lower_word(j + 1) && self.s(j + 1) == noun;
             (generic || called || self.entities[e].name.split_whitespace().any(|w| w.eq_ignore_ascii_case(noun)))
@@ -543,12 +545,28 @@ impl<'a> Ctx<'a> {
                     {
                         return Some(Who::Entity(e));
                     }
+                    if s == ","
+                        && let Some(e) = self.person_opening_apposition(j, i)
+                    {
+                        return Some(Who::Entity(e));
+                    }
                     i = j - 1;
                 }
                 continue;
             }
             if let Some(e) = self.mention_at(i) {
                 let first = self.mention_first(i);
+                // "X, a doctor at Y, New Delhi, who ..., said": a place between commas tells where
+                // the body before it is; it is not the subject.
+                if self.entities[e].kind == EntityKind::Place
+                    && self.s(i + 1) == ","
+                    && i + 1 != v
+                    && first > lo
+                    && self.s(first - 1) == ","
+                {
+                    i = first;
+                    continue;
+                }
                 let after_prep = self.after_preposition(first);
                 let possessive = self.toks.get(i + 1).is_some_and(|t| t.kind == TokKind::Possessive);
                 if possessive {
@@ -892,6 +910,27 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// "Their solicitor, Owen Prentice of the law firm Leigh Day, said": an apposition from `j` to
+    /// `end` that opens with a person's name and goes on with "of", "from" or "at" (where the person
+    /// works) is that person.
+    fn person_opening_apposition(&self, j: usize, end: usize) -> Option<usize> {
+        let e = self.mention_at(j).filter(|&e| self.is_person(e) && self.mention_start[j])?;
+        let mut m = j;
+        while m < end && self.mention_at(m) == Some(e) {
+            m += 1;
+        }
+        (m < end && matches!(self.s(m), "of" | "from" | "at")).then_some(e)
+    }
+
+    /// The source after "according to" at `i`: a name or description, or an object pronoun
+    /// ("According to her, “…”" is the woman in focus).
+    fn according_to(&self, i: usize, hi: usize) -> Option<Who> {
+        match self.s(i) {
+            w @ ("him" | "her") => self.pronoun_at(i, w).map(Who::Entity),
+            _ => self.np_after(i, hi),
+        }
+    }
+
     /// A role noun at `i` as a speaker: "the president" (someone in focus),
     /// "a Defense Ministry spokesman" (the organisation), "a spokesman" (unnamed).
     fn role_phrase(&self, i: usize, lo: usize) -> Who {
@@ -968,7 +1007,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         if self.s(i) == "according" && self.s(i + 1) == "to" {
-            return self.np_after(i + 2, hi);
+            return self.according_to(i + 2, hi);
         }
         let np_start = is_personal_pronoun(self.s(i))
             || matches!(self.s(i), "the" | "a" | "an" | "another" | "one" | "some" | "two" | "three" | "several");
@@ -1733,7 +1772,7 @@ pub fn extract_with(
             && let Some(a) = (lo..open_tok.saturating_sub(1))
                 .find(|&i| ctx.s(i).eq_ignore_ascii_case("according") && ctx.s(i + 1) == "to")
         {
-            who = ctx.np_after(a + 2, open_tok);
+            who = ctx.according_to(a + 2, open_tok);
         }
         // 1b. A speech noun owned by someone: "its declaration that", "the minister's warning that".
         if who.is_none()
@@ -2759,5 +2798,54 @@ mod tests {
         // Does not fire: no organisation named before.
         let text = "Ravi Menon wrote the report.\n\n“Margins surprised positively,” the brokerage said in a note.";
         assert_ne!(who(&said(text), "Margins surprised"), Some("Ravi Menon".into()));
+    }
+    #[test]
+    fn a_firm_named_inside_a_quote_is_not_the_brokerage() {
+        // Fires: the firm the quote speaks of is skipped; the brokerage named before speaks.
+        let text = "Analysts at Harbour Capital Markets kept a buy rating. “Tamsin Foods is the best placed of the grocers,” the brokerage said in a note.";
+        assert_eq!(who(&said(text), "Tamsin Foods is"), Some("Harbour Capital Markets".into()));
+        // Does not fire: a firm named outside the quote, after the brokerage, is the one called so.
+        let text = "Analysts at Harbour Capital Markets kept a buy rating. Tamsin Foods Ltd hired them.\n\n“Margins will hold,” the brokerage said.";
+        assert_eq!(who(&said(text), "Margins will hold"), Some("Tamsin Foods Ltd".into()));
+    }
+
+    #[test]
+    fn the_judge_is_the_person_titled_justice() {
+        // Fires: "the judge" is Justice Ada Obi, not the defendant named since.
+        let text = "Justice Ada Obi gave the order after ruling that Musa Bello had failed to explain his wealth.\n\n“The assets are forfeited,” the judge said.";
+        assert_eq!(who(&said(text), "The assets are"), Some("Ada Obi".into()));
+        // Does not fire: a Justice is no professor; the professor named before her is.
+        let text =
+            "Prof. Musa Bello gave evidence before Justice Ada Obi.\n\n“The figures are wrong,” the professor said.";
+        assert_eq!(who(&said(text), "The figures are"), Some("Musa Bello".into()));
+    }
+
+    #[test]
+    fn according_to_a_pronoun_is_the_person_in_focus() {
+        // Fires: "According to her" is the woman named before.
+        let text = "However, Jyoti Rao, an analyst at Harbour Capital, was cautious. According to her, “prices will be tested in March.”";
+        assert_eq!(who(&said(text), "prices will be tested"), Some("Jyoti Rao".into()));
+        // Does not fire for a name: "According to X" stays X.
+        let text = "Jyoti Rao was cautious. According to Ravi Menon, “prices will be tested in March.”";
+        assert_eq!(who(&said(text), "prices will be tested"), Some("Ravi Menon".into()));
+    }
+
+    #[test]
+    fn a_place_between_commas_after_a_body_is_not_the_speaker() {
+        // Fires: "New Delhi" tells where the institute is; the professor speaks.
+        let text = "Prof Ravi Menon, a surgeon at the Harbour Institute of Medicine, New Delhi, who was not involved, said the figures were “a warning”.";
+        assert_eq!(who(&said(text), "a warning"), Some("Ravi Menon".into()));
+        // Does not fire: a place right before the verb, with no comma after it, is no apposition.
+        let text = "Ravi Menon spoke first. Officials in Lagos, Nigeria said the figures were “a warning”.";
+        assert_ne!(who(&said(text), "a warning"), Some("Ravi Menon".into()));
+    }
+    #[test]
+    fn a_name_opening_an_apposition_with_its_workplace_speaks() {
+        // Fires: "Their solicitor, Owen Prentice of Harbour Law, said".
+        let text = "The family won the case. Their solicitor, Owen Prentice of Harbour Law, said the judgment should “make every council think twice”.";
+        assert_eq!(who(&said(text), "make every council"), Some("Owen Prentice".into()));
+        // Does not fire: a name owning the apposition's head ("Owen Prentice's lawyer") does not speak.
+        let text = "The family won the case. A lawyer, Owen Prentice's partner at Harbour Law, said the judgment should “make every council think twice”.";
+        assert_ne!(who(&said(text), "make every council"), Some("Owen Prentice".into()));
     }
 }

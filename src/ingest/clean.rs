@@ -14,7 +14,16 @@
 //! - it belongs to a run of one-to-three-word labels without digits or
 //!   sentence punctuation (a menu laid out one item per line), or is a
 //!   breadcrumb of short labels joined by `»`, `›` or `>`;
-//! - it sends the reader to another story ("ALSO READ: …", "Related: …");
+//! - it sends the reader to another story ("ALSO READ: …", "Related: …"), or
+//!   is a heading of such links ("Related News", "Trending", "More from UK
+//!   News", "Tags:") or one of the short lines without a full stop under it;
+//! - it is a byline ("By Jane Roe, Political Correspondent", "Jane Roe
+//!   Business reporter"), a time stamp ("Updated: 14 Apr 2025, 11:52 PM
+//!   IST", "2 hours ago"), a disclaimer or tag line, or a section label
+//!   ("Sports News");
+//! - it calls the reader to a channel, app or inbox ("Click here to join our
+//!   WhatsApp channel", "Download the … app"), unless it quotes or reports
+//!   someone;
 //! - it speaks to the reader about the page: a short line with web-page
 //!   vocabulary (advertisement, newsletter, cookies, copyright, share, sign
 //!   in) that is not a sentence about someone else;
@@ -109,6 +118,7 @@ fn judge_lines(raw: &str) -> (&str, Vec<(&str, Option<Reason>)>) {
     };
     let headline = lines.get(h).copied().unwrap_or_default();
     let labels = label_runs(&lines, Some(h));
+    let link_lists = link_lists(&lines, h);
     let is_site_title =
         |i: usize, line: &str| i != h && headline.len() > 20 && line.len() > headline.len() && line.contains(headline);
     // What a site title adds to the headline is the site's name
@@ -146,6 +156,8 @@ fn judge_lines(raw: &str) -> (&str, Vec<(&str, Option<Reason>)>) {
             Some("site name")
         } else if labels[i] {
             Some("menu run")
+        } else if link_lists[i] {
+            Some("links under a heading")
         } else {
             furniture(line)
         };
@@ -250,7 +262,7 @@ fn furniture(line: &str) -> Option<Reason> {
             return Some("other language");
         }
     }
-    None
+    site_line(line, &words)
 }
 
 /// A site's path to the page: short capitalised labels joined by `»`, `›` or a spaced `>`
@@ -345,6 +357,315 @@ fn is_teaser(line: &str, rest: &[&str]) -> bool {
         return false;
     }
     rest.iter().any(|l| l.len() > stem.len() && l.starts_with(stem))
+}
+
+/// Words of a page's time stamp ("Updated: 14 Apr 2025, 11:52 PM IST", "Thu 10 Apr
+/// 2025 07.45 BST", "2 hours ago", "3 min read"): months, weekdays, clock words and time
+/// zones, and the page's verbs for it. A time stamp needs one of `MONTHS` or `TIME_ANCHORS`.
+const TIME_WORDS: &[&str] = &[
+    "on", "at", "and", "last", "first", "read", "hour", "hours", "hr", "hrs", "minute", "minutes", "min", "mins",
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "of",
+];
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+const TIME_ANCHORS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "am",
+    "pm",
+    "gmt",
+    "bst",
+    "utc",
+    "ist",
+    "wat",
+    "eat",
+    "cat",
+    "sast",
+    "cet",
+    "cest",
+    "est",
+    "edt",
+    "cst",
+    "cdt",
+    "mst",
+    "mdt",
+    "pst",
+    "pdt",
+    "aest",
+    "aedt",
+    "updated",
+    "published",
+    "posted",
+    "modified",
+    "ago",
+];
+
+/// Job words that end a byline written without "By" ("Jane Roe Business reporter").
+const BYLINE_ROLES: &[&str] = &["reporter", "correspondent", "editor", "writer", "columnist", "journalist"];
+
+/// Words that open a page's call to the reader ("Click here to join", "Download the app").
+const PROMPT_LEADS: &[&str] = &[
+    "click",
+    "tap",
+    "join",
+    "follow",
+    "download",
+    "subscribe",
+    "catch",
+    "get",
+    "stay",
+    "want",
+    "have",
+    "let",
+    "watch",
+    "listen",
+];
+
+/// What a page's call to the reader offers: its channels, apps and letters.
+const PROMPT_WORDS: &[&str] = &[
+    "app",
+    "channel",
+    "newsletter",
+    "newsletters",
+    "inbox",
+    "alerts",
+    "notifications",
+    "podcast",
+    "whatsapp",
+    "telegram",
+    "comments",
+];
+
+/// Words of a call to the reader that count only after one of `PROMPT_LEADS`.
+const PROMPT_WORDS_AFTER_LEAD: &[&str] = &["news", "updates", "community", "here"];
+
+/// Site furniture known by its own vocabulary: bylines, time stamps, calls to
+/// the reader longer than a short line, disclaimers and tag lines, section
+/// labels ("Sports News"). Quoted speech and reported speech are never it.
+fn site_line(line: &str, words: &[&str]) -> Option<Reason> {
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let first = words.iter().map(|w| bare(w)).find(|w| !w.is_empty()).unwrap_or_default();
+    let ends_sentence = line.ends_with(['.', '!', '?', '"', '”', '’']);
+    let upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    // "By Jane Roe, Political Correspondent", "Written by Jane Roe", "Jane Roe Business reporter".
+    let n = words.len();
+    let lead = match (words.first().copied(), words.get(1).map(|w| w.to_lowercase())) {
+        (Some("By" | "BY"), _) => 1,
+        (Some(w), Some(b)) if b == "by" && ["written", "reported", "words"].contains(&w.to_lowercase().as_str()) => 2,
+        _ => 0,
+    };
+    let no_digits = !line.chars().any(|c| c.is_ascii_digit());
+    if (2..=10).contains(&n) && !ends_sentence && no_digits {
+        if lead > 0 && words.get(lead).is_some_and(|w| upper(w)) {
+            return Some("byline");
+        }
+        if n <= 8 && upper(words[0]) && BYLINE_ROLES.contains(&bare(words[n - 1]).as_str()) {
+            return Some("byline");
+        }
+    }
+    if is_time_stamp(words) {
+        return Some("time stamp");
+    }
+    // A call to the reader: opened by a call ("Join", "Download") or addressed to "you" or "our"
+    // readers, offering a channel, app or inbox; never quoted or reported speech. The words are
+    // looked at only for short lines without quotation marks.
+    if n <= 30 && !line.contains(['"', '“', '”']) {
+        let leads = words.first().is_some_and(|w| upper(w)) && PROMPT_LEADS.contains(&first.as_str());
+        // "us" and "our", not "US" the country.
+        let addressed =
+            words.iter().any(|w| READER_WORDS.contains(&bare(w).as_str()) && w.chars().any(char::is_lowercase));
+        if (leads || addressed) && !words.iter().any(|w| matches!(bare(w).as_str(), "said" | "says" | "told")) {
+            let lower = line.to_lowercase();
+            let offers = words.iter().any(|w| PROMPT_WORDS.contains(&bare(w).as_str()))
+                || PAGE_WORDS.iter().any(|p| contains_phrase(&lower, p));
+            let offers_after_lead = leads && words.iter().any(|w| PROMPT_WORDS_AFTER_LEAD.contains(&bare(w).as_str()));
+            if offers || offers_after_lead {
+                return Some("call to the reader");
+            }
+        }
+    }
+    let colon_lead = |want: &str| words.first().is_some_and(|w| w.eq_ignore_ascii_case(&format!("{want}:")));
+    if colon_lead("disclaimer") || colon_lead("tags") || colon_lead("topics") {
+        return Some("page furniture");
+    }
+    // A section's name on a line of its own ("India News", "Sports News").
+    if (2..=3).contains(&n) && words[n - 1] == "News" && words.iter().all(|w| upper(w) && bare(w).len() == w.len()) {
+        return Some("section label");
+    }
+    None
+}
+
+/// A line that is only a page's time stamp: a number, a month, weekday, clock
+/// word, zone or "updated"/"ago", and nothing else (words a program glued
+/// together, "GMTUpdated", count apart).
+fn is_time_stamp(words: &[&str]) -> bool {
+    // A clock time ("11:52", "07.45") or a year, and no full stop at the end
+    // (a table's header of months and a sentence's dates are not stamps).
+    let clock_or_year = |w: &&str| {
+        let d = w.trim_matches(|c: char| !c.is_ascii_digit());
+        let year = d.len() >= 4 && (d.starts_with("19") || d.starts_with("20"));
+        let clock = d.split([':', '.']).count() == 2 && d.split([':', '.']).all(|p| !p.is_empty() && p.len() <= 2);
+        year || clock
+    };
+    let relative = words.iter().any(|w| w.eq_ignore_ascii_case("ago"));
+    if words.is_empty()
+        || words.len() > 14
+        || words.last().is_some_and(|w| w.ends_with('.'))
+        || !(relative || words.iter().any(clock_or_year))
+    {
+        return false;
+    }
+    // One date: a table's header of several months or years is not a stamp.
+    let years = words.iter().filter(|w| {
+        let d = w.trim_matches(|c: char| !c.is_ascii_digit());
+        d.len() == 4 && (d.starts_with("19") || d.starts_with("20"))
+    });
+    let months =
+        words.iter().filter(|w| MONTHS.contains(&w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase().as_str()));
+    if years.count() > 1 || months.count() > 1 {
+        return false;
+    }
+    let mut anchored = false;
+    for w in words {
+        for piece in w.split(|c: char| !c.is_alphabetic()).filter(|p| !p.is_empty()) {
+            for part in camel_parts(piece) {
+                let part = part.to_lowercase();
+                if TIME_ANCHORS.contains(&part.as_str()) || MONTHS.contains(&part.as_str()) {
+                    anchored = true;
+                } else if !TIME_WORDS.contains(&part.as_str()) {
+                    return false;
+                }
+            }
+        }
+    }
+    anchored
+}
+
+/// "GMTUpdated" -> "GMT", "Updated"; "Updated" -> "Updated".
+fn camel_parts(w: &str) -> Vec<&str> {
+    let idx: Vec<(usize, char)> = w.char_indices().collect();
+    let mut cuts = vec![0];
+    for k in 1..idx.len() {
+        let (i, c) = idx[k];
+        let prev = idx[k - 1].1;
+        let next_lower = idx.get(k + 1).is_some_and(|(_, n)| n.is_lowercase());
+        if c.is_uppercase() && (prev.is_lowercase() || prev.is_uppercase() && next_lower) {
+            cuts.push(i);
+        }
+    }
+    cuts.push(w.len());
+    cuts.windows(2).map(|c| &w[c[0]..c[1]]).collect()
+}
+
+/// Headings under which a page lists other stories or its tags ("Related News",
+/// "Trending", "More from UK News", "Suggested Topics:").
+const LIST_HEADINGS: &[&str] = &[
+    "related",
+    "related news",
+    "related topics",
+    "related stories",
+    "related articles",
+    "related content",
+    "trending",
+    "trending now",
+    "trending stories",
+    "tags",
+    "topics",
+    "suggested topics",
+    "more on this story",
+    "more stories",
+    "more news",
+    "most viewed",
+    "most read",
+    "most popular",
+    "read more",
+    "also read",
+    "you may also like",
+    "you might also like",
+    "recommended",
+    "recommended stories",
+    "top stories",
+    "latest news",
+    "latest stories",
+    "explore more on these topics",
+    "topics you may be interested in",
+    "don't miss",
+    "editor's picks",
+];
+
+/// A heading from `LIST_HEADINGS`, or "More from ..." / "More on ..." of a few words.
+fn is_list_heading(line: &str) -> bool {
+    if line.len() > 48 || line.split_whitespace().count() > 6 {
+        return false;
+    }
+    let l = line.trim_end_matches([':', '|', ' ', '-']).to_lowercase().replace('’', "'");
+    let n = l.split_whitespace().count();
+    LIST_HEADINGS.contains(&l.as_str()) || n <= 5 && (l.starts_with("more from ") || l.starts_with("more on "))
+}
+
+/// Lines under a list heading: the heading and the short lines without a full
+/// stop that follow it (other stories' headlines, tags), up to the next line of
+/// prose. `headline` is never one.
+fn link_lists(lines: &[&str], headline: usize) -> Vec<bool> {
+    let mut out = vec![false; lines.len()];
+    let mut i = 0;
+    while i < lines.len() {
+        if i == headline || !is_list_heading(lines[i]) {
+            i += 1;
+            continue;
+        }
+        out[i] = true;
+        i += 1;
+        while i < lines.len()
+            && i != headline
+            && lines[i].split_whitespace().count() <= 16
+            && !lines[i].ends_with(['.', '!'])
+            && !is_list_heading(lines[i])
+        {
+            out[i] = true;
+            i += 1;
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -496,5 +817,54 @@ mod tests {
                    Goalkeepers\n\nStanley Nwachukwu\n\nFrancis Odion\n\nMaduka Eze\n\nDefenders\n\nWilliam Okon";
         let lines: Vec<&str> = raw.split("\n\n").collect();
         assert_eq!(kept(raw), lines);
+    }
+    #[test]
+    fn drops_bylines_time_stamps_and_calls_to_the_reader_but_not_news_in_those_words() {
+        let raw = "Harbour strike ends\n\nBy Jane Roe, Transport Correspondent\n\nWritten by Amit Rao\n\nKofi Mensah Business reporter\n\n\
+                   Updated: 14 Apr 2031, 11:52 PM IST\n\nThu 10 Apr 2031 07.45 BST\n\nMarch 7, 203110:58 AM GMTUpdated 3 hours ago\n\n\
+                   Dockers returned to work on Friday, the port said.\n\nBy 2035 the port plans to double its capacity.\n\n\
+                   By Monday evening, the union had agreed.\n\nJul 31, 2030 Jan 31, 2031\n\nJUNE MAY JUNE 2030\n\n\
+                   Click here to join our WhatsApp channel for the latest port updates\n\n\
+                   Catch all the Business News, Market News and Latest News Updates on Harbour Live.\n\n\
+                   Want the latest port news sent straight to your phone? Join our WhatsApp community here.\n\n\
+                   The union, which launched a WhatsApp channel for members, told them to return.\n\n\
+                   The anchor for Harbour TV, a US Spanish-language channel, asked the minister about the strike again.\n\n\
+                   Disclaimer: The views above are those of individual analysts.\n\nTags: port strike dockers\n\nSports News\n\n\
+                   Harbour News reported the deal first.";
+        assert_eq!(
+            kept(raw),
+            [
+                "Harbour strike ends",
+                "Dockers returned to work on Friday, the port said.",
+                "By 2035 the port plans to double its capacity.",
+                "By Monday evening, the union had agreed.",
+                "Jul 31, 2030 Jan 31, 2031",
+                "JUNE MAY JUNE 2030",
+                "The union, which launched a WhatsApp channel for members, told them to return.",
+                "The anchor for Harbour TV, a US Spanish-language channel, asked the minister about the strike again.",
+                "Harbour News reported the deal first.",
+            ]
+        );
+    }
+
+    #[test]
+    fn drops_other_stories_listed_under_a_heading_up_to_the_next_paragraph() {
+        let raw = "Harbour strike ends\n\nDockers returned to work on Friday.\n\nRelated News\n\nPort authority names new chief\n\n\
+                   'We were never asked,' say fishermen\n\nTrending\n\nMayor opens bridge\n\n\
+                   The strike had lasted three weeks and cost the port millions in lost trade, the authority said.\n\n\
+                   More from Business\n\nShipping rates fall\n\nWhat the union wants";
+        assert_eq!(
+            kept(raw),
+            [
+                "Harbour strike ends",
+                "Dockers returned to work on Friday.",
+                "The strike had lasted three weeks and cost the port millions in lost trade, the authority said.",
+            ]
+        );
+        // A heading of the story itself is no list heading.
+        assert_eq!(
+            kept("T\n\nWhat happens next\n\nRepairs begin on Monday."),
+            ["T", "What happens next", "Repairs begin on Monday."]
+        );
     }
 }
