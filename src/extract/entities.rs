@@ -656,6 +656,7 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
             typed[first..].iter().take_while(|&&(a, _)| a < t.b).filter(|&&(_, b)| b <= t.b).nth(1).is_some()
         })
         .collect();
+    let mut vetoed: Vec<Cand> = Vec::new();
     cands.retain_mut(|c| {
         let Some(ck) = c.kind else { return true };
         let (a, b) = c.toks;
@@ -724,12 +725,24 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
             Some((_, None)) | None => {
                 let nothing = (a..b).all(|i| tg.tags[i] == 0) || own.is_some();
                 if nothing && c.evidence == Evidence::Weak && against >= tr.drop {
+                    vetoed.push(c.clone());
                     return false;
                 }
             }
         }
         true
     });
+    // One name, one reading through the document: a use the tagger vetoed comes back when the same
+    // words stand as a name of that kind elsewhere on strong evidence ("in NFL history" ... "the NFL
+    // said").
+    if !vetoed.is_empty() {
+        let strong: rustc_hash::FxHashSet<(Option<EntityKind>, &str)> = cands
+            .iter()
+            .filter(|c| c.evidence == Evidence::Strong)
+            .map(|c| (c.kind, doc.text_of(c.toks.0, c.toks.1)))
+            .collect();
+        cands.extend(vetoed.into_iter().filter(|v| strong.contains(&(v.kind, doc.text_of(v.toks.0, v.toks.1)))));
+    }
     replace.sort_unstable();
     replace.dedup();
     for k in replace {
@@ -3734,6 +3747,14 @@ mod tests {
         // One body's name with "and" inside stays whole.
         let text = "The Food and Drug Administration approved the drug.";
         assert!(names(text, EntityKind::Organization).contains(&"Food and Drug Administration".to_string()), "{:?}", run(text));
+    }
+
+    #[test]
+    fn a_name_keeps_its_reading_where_the_tagger_alone_would_drop_it() {
+        let text = "Talks.\n\nHe was one of the best quarterbacks in NFL history, the NFL said on Monday.";
+        let all = run(text);
+        let nfl = all.iter().find(|e| e.1 == "NFL").expect("NFL");
+        assert_eq!(nfl.2.len(), 2, "{all:?}");
     }
 
     #[test]
