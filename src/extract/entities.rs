@@ -1181,6 +1181,12 @@ fn title_split(doc: &Doc, a: usize, b: usize) -> Option<usize> {
             // A title that is more often a given name, before a single word: "captain Dean Holloway"
             // (but "the Dean", "Law School Dean Jo Bell").
             && !(prev == "Dean" && k == a + 1 && k + 1 == b && (a == 0 || !matches!(doc.s(a - 1), "the" | "The")))
+            // A headline in capitals runs words of a sentence together: "BARATELLI TO COACH NICE" is
+            // no title before a name.
+            && !(a..k).any(|x| {
+                let w = doc.s(x);
+                w.len() > 1 && w.chars().all(|c| c.is_uppercase()) && is_common_word(w)
+            })
     })
 }
 
@@ -3755,6 +3761,17 @@ mod tests {
         let all = run(text);
         let nfl = all.iter().find(|e| e.1 == "NFL").expect("NFL");
         assert_eq!(nfl.2.len(), 2, "{all:?}");
+    }
+
+    #[test]
+    fn a_headline_in_capitals_has_no_title_before_a_name() {
+        let text = "SOCCER - KOVAC TO COACH LYON.\n\nTomas Kovac will coach Lyon, the club said. Lyon lost on Friday.";
+        let all = run(text);
+        assert!(!all.iter().any(|e| e.0 == EntityKind::Person && e.1.eq_ignore_ascii_case("Lyon")), "{all:?}");
+        // A title in capitals before a name stays one: "PRESIDENT CLINTON".
+        let text = "PRESIDENT CLINTON VISITS OHIO.\n\nBill Clinton arrived on Monday.";
+        let all = run(text);
+        assert!(!all.iter().any(|e| e.1 == "PRESIDENT CLINTON" && e.0 != EntityKind::Person), "{all:?}");
     }
 
     #[test]
