@@ -2377,6 +2377,22 @@ fn coordinated_clubs<'a>(doc: &Doc<'a>, cands: &mut [Cand], town: &dyn Fn(&Cand)
     listed
 }
 
+/// Whether a candidate over tokens `a..b` had its kind said by its own words: a title, an honorific,
+/// or what `also` asks of it. A list's or a dateline's shape does not override those.
+fn words_said(cands: &[Cand], a: usize, b: usize, also: impl Fn(&Cand) -> bool) -> bool {
+    cands
+        .iter()
+        .any(|c| c.toks.0 < b && a < c.toks.1 && (c.title.is_some() || c.extra_surface.is_some() || also(c)))
+}
+
+/// Puts `c` in place of every candidate and unclassed chunk its tokens overlap.
+fn take_span(cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usize)>, c: Cand) {
+    let (a, b) = c.toks;
+    cands.retain(|o| o.toks.1 <= a || b <= o.toks.0);
+    unknown.retain(|&(x, y)| y <= a || b <= x);
+    cands.push(c);
+}
+
 /// Plural nouns for kinds of places that introduce a list of them.
 const PLACE_KIND_PLURALS: &[&str] = &[
     "districts", "states", "cities", "towns", "villages", "counties", "provinces", "regions", "countries",
@@ -2408,18 +2424,12 @@ fn listed_places(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usi
             continue;
         }
         for (a, b) in items {
-            let said = cands.iter().any(|c| {
-                c.toks.0 < b
-                    && a < c.toks.1
-                    && (c.title.is_some() || c.extra_surface.is_some() || (a..b).any(|t| is_org_head(doc.s(t))))
-            });
+            let said = words_said(cands, a, b, |_| (a..b).any(|t| is_org_head(doc.s(t))));
             if said || (b - a >= 2 && is_given_name(doc.s(a))) {
                 continue;
             }
-            cands.retain(|c| c.toks.1 <= a || b <= c.toks.0);
-            unknown.retain(|&(x, y)| y <= a || b <= x);
             let text = doc.text_of(a, b);
-            cands.push(place_cand(doc, a, b, text.to_string(), doc.gaz.lookup(text), Evidence::Strong));
+            take_span(cands, unknown, place_cand(doc, a, b, text.to_string(), doc.gaz.lookup(text), Evidence::Strong));
         }
     }
 }
@@ -2481,20 +2491,13 @@ fn listed_orgs(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usize
         }
         for (a, b) in items {
             let text = doc.text_of(a, b);
-            let said = cands.iter().any(|c| {
-                c.toks.0 < b
-                    && a < c.toks.1
-                    && (c.title.is_some()
-                        || c.extra_surface.is_some()
-                        || (c.kind == Some(EntityKind::Organization) && c.evidence == Evidence::Strong))
-            });
+            let said =
+                words_said(cands, a, b, |c| c.kind == Some(EntityKind::Organization) && c.evidence == Evidence::Strong);
             let country = doc.gaz.lookup(text).is_some_and(|p| p.subtype != Subtype::City);
             if said || country || (b - a >= 2 && is_given_name(doc.s(a))) || (a..b).any(|t| never_a_name(doc.s(t))) {
                 continue;
             }
-            cands.retain(|c| c.toks.1 <= a || b <= c.toks.0);
-            unknown.retain(|&(x, y)| y <= a || b <= x);
-            cands.push(org_cand(doc, a, b, text.to_string()));
+            take_span(cands, unknown, org_cand(doc, a, b, text.to_string()));
         }
     }
 }
@@ -2577,21 +2580,15 @@ fn filed_places(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usiz
         i = j.max(i + 1);
     }
     for (a, b, name) in found {
-        let said = cands.iter().any(|c| {
-            c.toks.0 < b
-                && a < c.toks.1
-                && (c.title.is_some()
-                    || c.extra_surface.is_some()
-                    || (c.kind == Some(EntityKind::Organization)
-                        && (c.toks.0..c.toks.1).any(|t| is_org_head(doc.s(t)) || is_legal_form(doc.s(t)))))
+        let said = words_said(cands, a, b, |c| {
+            c.kind == Some(EntityKind::Organization)
+                && (c.toks.0..c.toks.1).any(|t| is_org_head(doc.s(t)) || is_legal_form(doc.s(t)))
         });
         if said {
             continue;
         }
-        cands.retain(|c| c.toks.1 <= a || b <= c.toks.0);
-        unknown.retain(|&(x, y)| y <= a || b <= x);
         let p = doc.gaz.lookup(&name);
-        cands.push(place_cand(doc, a, b, name, p, Evidence::Strong));
+        take_span(cands, unknown, place_cand(doc, a, b, name, p, Evidence::Strong));
     }
 }
 
