@@ -905,16 +905,43 @@ fn chunk_end(doc: &Doc, i: usize) -> usize {
                 k += 1;
             }
             let has_org_head = (j + 1..k).any(|x| is_org_head(doc.s(x)));
-            // A body owning another is two names: "Nasa's Goddard Space Flight Center".
+            // A body owning another is two names: "Nasa's Goddard Space Flight Center", "AMR Corp's
+            // American Airlines"; so is a place's ("South Korea's Yonsei University") and a day's
+            // ("Sunday's New York Times").
             let owner = doc.s(j - 1);
-            let body_owns = is_acronym(owner) || known_org(owner).is_some() || known_org(&owner.to_uppercase()).is_some();
-            if has_org_head && doc.gaz.lookup(owner).is_none() && !body_owns {
+            let body_owns = is_acronym(owner)
+                || is_legal_form(owner)
+                || known_org(owner).is_some()
+                || known_org(&owner.to_uppercase()).is_some();
+            let place_owns = doc.gaz.lookup(owner).is_some() || doc.gaz.lookup(doc.text_of(i, j)).is_some();
+            let day = is_weekday(owner);
+            if has_org_head && !place_owns && !body_owns && !day && !person_owns(doc, i, j) {
                 j = k;
                 continue;
             }
         }
         return j;
     }
+}
+
+/// The capitalised words `i..j` before a possessive are a person's: a given name opens them
+/// ("Boris Yeltsin's Security Council"), or the last of them follows a given name, an honorific or
+/// a title elsewhere in the document ("Alexander Lebed ... Lebed's Security Council"). Not "King's
+/// College" nor "Moody's Investors Service".
+fn person_owns(doc: &Doc, i: usize, j: usize) -> bool {
+    if j - i >= 2 && is_given_name(doc.s(i)) {
+        return true;
+    }
+    let owner = doc.s(j - 1);
+    if is_common_word(owner) || is_given_name(owner) {
+        return false;
+    }
+    (1..doc.toks.len()).any(|k| {
+        k != j - 1 && doc.s(k) == owner && doc.same_para(k - 1, k) && {
+            let before = doc.s(k - 1);
+            doc.is_cap(k - 1) && (is_given_name(before) || is_honorific(before) || is_title_head(before))
+        }
+    })
 }
 
 /// A body named for a purpose ends with where it works: "Organisation for Security and
@@ -1298,7 +1325,8 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
             (a >= 2 && doc.toks[a - 1].kind == TokKind::Possessive).then(|| doc.gaz.demonym_of(doc.s(a - 2))).flatten();
         match country {
             Some(dem) => {
-                let mut c = org_cand(doc, a - 2, b, format!("{dem} {text}"));
+                // The mention is the body's own words; the country stays a place of its own.
+                let mut c = org_cand(doc, a, b, format!("{dem} {text}"));
                 c.extra_surface = Some(doc.text_of(a - 2, b).to_string());
                 cands.push(c);
             }
@@ -2735,9 +2763,11 @@ fn orgs_stay_orgs(doc: &Doc, cands: &mut Vec<Cand>, unknown: &[(usize, usize)]) 
         } else if b - a == 2 || ((3..=4).contains(&(b - a)) && firm_rest(a + 1) && doc.is_cap(a + 1)) {
             // The first word of a firm, when it is a name of its own ("Acme" of "Acme Systems").
             let first = doc.s(a);
+            // A given name opens a firm too when the words after it say firm ("Sierra Semiconductor
+            // Corp"), not when it may be a founder's ("Morgan Stanley").
             if doc.is_cap(a)
                 && !is_common_word(first)
-                && !is_given_name(first)
+                && (!is_given_name(first) || firm_rest(a + 1))
                 && !is_org_head(first)
                 && !doc.gaz.is_demonym(first)
                 && doc.gaz.lookup(first).is_none()
@@ -2754,10 +2784,13 @@ fn orgs_stay_orgs(doc: &Doc, cands: &mut Vec<Cand>, unknown: &[(usize, usize)]) 
     let mut stems: HashMap<&str, String> = HashMap::default();
     for c in cands.iter().filter(|c| c.kind == Some(EntityKind::Organization) && c.evidence == Evidence::Strong) {
         let (a, mut e) = c.toks;
-        while e > a && (is_legal_form(doc.s(e - 1)) || doc.s(e - 1) == "&" || doc.s(e - 1) == ",") {
+        while e > a && (is_legal_form(doc.s(e - 1)) || matches!(doc.s(e - 1), "&" | "," | "and")) {
             e -= 1;
         }
-        if e < c.toks.1 && e - a >= 2 && !is_given_name(doc.s(a)) {
+        // A given name first may be the founder's ("Tom Brennan" of "Tom Brennan Ltd"), unless the
+        // stem's own words say firm ("Sierra Semiconductor" of "Sierra Semiconductor Corp").
+        let firm_words = (a + 1..e).any(|i| is_sector_head(doc.s(i)) || is_org_head(doc.s(i)));
+        if e < c.toks.1 && e - a >= 2 && (!is_given_name(doc.s(a)) || firm_words) {
             stems.insert(doc.text_of(a, e), c.name.clone());
         }
     }
@@ -2847,7 +2880,12 @@ fn push_mention(
             set.insert(s.to_string());
         }
     };
-    add(&mut ent.surfaces, surface);
+    // A body qualified by its country's possessive ("Ukraine's Defense Ministry") is known by the
+    // whole, not by its bare words, which name the same body of other countries.
+    let qualified = c.extra_surface.as_ref().is_some_and(|x| x.len() > surface.len() && x.ends_with(surface));
+    if !qualified {
+        add(&mut ent.surfaces, surface);
+    }
     add(&mut ent.surfaces, &c.name);
     if let Some(x) = &c.extra_surface {
         add(&mut ent.surfaces, x);
@@ -3865,5 +3903,41 @@ mod tests {
         // Does not fire: a person named after the noun's possessive ("the broker's chief, Ann Lee").
         let text = "The broker's chief executive, Ann Lee, said the results were strong.";
         assert!(names(text, EntityKind::Person).contains(&"Ann Lee".to_string()), "{:?}", run(text));
+    }
+    #[test]
+    fn an_owner_before_a_possessive_is_a_name_of_its_own() {
+        // A country, a place of two words, a day, a firm and a person own a body: two names.
+        let text = "Students at South Korea’s Yonsei University marched. Peru’s Interior Ministry said so in \
+                    Monday’s Daily Courier. The deal lets Halcor Corp’s Skyline Airways fly. Hugo Ferrand met \
+                    them, and Ferrand’s Security Council agreed.";
+        let all = run(text);
+        let mention = |name: &str| all.iter().find(|e| e.1 == name).map(|e| e.2.clone()).unwrap_or_default();
+        assert_eq!(mention("South Korea"), ["South Korea"], "{all:?}");
+        assert_eq!(mention("Yonsei University"), ["Yonsei University"], "{all:?}");
+        assert_eq!(mention("Daily Courier"), ["Daily Courier"], "{all:?}");
+        assert_eq!(mention("Skyline Airways"), ["Skyline Airways"], "{all:?}");
+        assert_eq!(mention("Security Council"), ["Security Council"], "{all:?}");
+        assert!(names(text, EntityKind::Person).contains(&"Hugo Ferrand".to_string()), "{all:?}");
+        // The country stays a place; the body keeps the country in its name, but its mention is
+        // its own words.
+        let zembla = all.iter().find(|e| e.1.ends_with("Interior Ministry")).expect("the ministry");
+        assert_eq!(zembla.2, ["Interior Ministry"], "{all:?}");
+        // Does not fire: a possessive that is part of a body's name.
+        let text = "She studied at King’s College. Moody’s Investors Service cut the rating.";
+        let orgs = names(text, EntityKind::Organization);
+        assert_eq!(orgs, ["King’s College", "Moody’s Investors Service"], "{:?}", run(text));
+    }
+
+    #[test]
+    fn a_firm_opened_by_a_given_name_is_known_by_its_stem() {
+        let text = "Sierra Semiconductor Corp jumped 23 percent. Analysts said Sierra Semiconductor would cut jobs. \
+                    -- Sofia Newsroom, 359-2-84561";
+        let orgs = names(text, EntityKind::Organization);
+        assert!(orgs.contains(&"Sierra Semiconductor Corp".to_string()), "{:?}", run(text));
+        assert!(orgs.contains(&"Sofia Newsroom".to_string()), "{:?}", run(text));
+        assert!(names(text, EntityKind::Person).is_empty(), "{:?}", run(text));
+        // Does not fire: a founder beside the firm named after him.
+        let text = "Charles Hadley Corp rose. Charles Hadley said he was pleased.";
+        assert_eq!(names(text, EntityKind::Person), ["Charles Hadley"], "{:?}", run(text));
     }
 }

@@ -133,6 +133,8 @@ lexicon!(
         "Pharmaceuticals", "Airline", "Railways", "Senate", "Legislature", "Cabinet", "Junta", "Front",
         "Movement", "Council", "Caucus", "Program", "Programme", "Observatory", "Watch", "Monitor",
         "Ventures", "Advisory", "Advisors", "Advisers", "Consulting", "Consultancy", "Consultants",
+        // A news agency's bureau signing a story ("-- Sofia Newsroom").
+        "Newsroom", "Newsdesk",
         "Logistics", "Investments", "Solutions", "Software", "Pictures", "Films", "Entertainment",
         "Foods", "Textiles", "Mills", "Pharma", "Bancshares", "Brewery", "Railway", "Energy", "Strategy",
         "Rovers", "Wanderers", "Athletic", "Albion", "Hotspur", "Rangers", "United", "Services", "Daily",
@@ -482,6 +484,13 @@ pub fn is_title_modifier(w: &str) -> bool {
 
 pub fn is_org_head(w: &str) -> bool {
     org_heads().contains(w.trim_end_matches('.'))
+}
+
+/// A day of the week, in any case ("Sunday's paper").
+pub fn is_weekday(w: &str) -> bool {
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        .iter()
+        .any(|d| d.eq_ignore_ascii_case(w))
 }
 
 /// A legal form ending a firm's name ([`legal_forms`]), with or without its full stop.
