@@ -499,6 +499,7 @@ pub fn extract(text: &str, toks: &[Token]) -> Entities {
     squad_lines(&doc, &mut cands);
     listed_places(&doc, &mut cands, &mut unknown);
     listed_orgs(&doc, &mut cands, &mut unknown);
+    firms_by_price_move(&doc, &mut cands, &mut unknown);
     filed_places(&doc, &mut cands, &mut unknown);
     clubs_by_context(&doc, &mut cands);
     town_clubs(&doc, &mut cands);
@@ -2530,6 +2531,80 @@ fn listed_orgs(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usize
     }
 }
 
+/// Verbs of a share price's move in a market report: "Hammerson rose 8p to 390".
+const PRICE_MOVES: &[&str] = &[
+    "rose", "fell", "gained", "lost", "added", "shed", "dropped", "slipped", "eased", "climbed", "jumped",
+    "surged", "soared", "slumped", "tumbled", "plunged", "closed", "ended", "finished", "firmed", "rallied",
+    "edged", "advanced", "declined", "dipped", "was", "were",
+];
+
+/// A name whose share price moves in a market report is a firm's: "Mosenergo closed at $0.958 after
+/// $0.966", "Apex Tannery lost 22.72 to 597", "Hammerson was 8p higher at 390". Two figures follow
+/// the verb within a few words; an index moves in points and is no firm ("Sensex rose 200 points to
+/// 30,100"). A name typed only by context or the tagger, or by nothing, becomes the firm; one with
+/// a title, a gazetteer link or a given name opening two words or more stays.
+fn firms_by_price_move(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usize)>) {
+    if doc.is_sport() {
+        return;
+    }
+    let figure = |i: usize| doc.s(i).starts_with(|c: char| c.is_ascii_digit());
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for v in 1..doc.toks.len() {
+        if !PRICE_MOVES.contains(&doc.s(v)) || !doc.is_cap(v - 1) || !doc.same_para(v - 1, v) {
+            continue;
+        }
+        let end = (v + 7).min(doc.toks.len());
+        let window = v + 1..end;
+        let in_para = |i: &usize| doc.same_para(v, *i);
+        if window.clone().filter(in_para).filter(|&i| figure(i)).count() < 2
+            || window.clone().filter(in_para).any(|i| matches!(doc.s(i), "points" | "pts" | "percent" | "%" | "index"))
+            || !(figure(v + 1) || matches!(doc.s(v + 1), "to" | "at" | "$" | "by" | "up" | "down"))
+        {
+            continue;
+        }
+        let mut a = v - 1;
+        while a > 0 && v - a < 3 && doc.is_cap(a - 1) && doc.same_para(a - 1, v) {
+            a -= 1;
+        }
+        let lone = v - a == 1;
+        if (lone && (is_common_word(doc.s(a)) || doc.plain[a] || is_currency(doc.s(a))))
+            || (v - a >= 2 && is_given_name(doc.s(a)))
+            // A place's price ("the index in Frankfurt closed up 6.48 at 2,558.84").
+            || (a > 0 && doc.same_para(a - 1, a) && is_preposition(doc.s(a - 1)))
+            || doc.gaz.lookup(doc.text_of(a, v)).is_some()
+        {
+            continue;
+        }
+        // A lone word opening its sentence may be a commodity or an account ("Nickel rose by 500 to
+        // 39,200", "Turnover fell to 937 million from 1.2 billion"): the article must capitalise it
+        // inside a sentence too.
+        let opens = |k: usize| {
+            k == 0 || doc.toks[k].sent_start || !doc.same_para(k - 1, k) || doc.s(k - 1).ends_with(['.', '!', '?'])
+        };
+        if lone && opens(a) && !(0..doc.toks.len()).any(|k| k != a && doc.s(k) == doc.s(a) && !opens(k)) {
+            continue;
+        }
+        found.push((a, v));
+    }
+    for (a, b) in found {
+        let text = doc.text_of(a, b);
+        if known_org(text).is_some() {
+            continue;
+        }
+        let keeps = cands.iter().any(|c| {
+            c.toks.0 < b
+                && a < c.toks.1
+                && (c.kind == Some(EntityKind::Organization)
+                    || c.title.is_some()
+                    || c.geo.is_some()
+                    || (c.kind == Some(EntityKind::Person) && c.evidence == Evidence::Strong))
+        });
+        if !keeps {
+            take_span(cands, unknown, org_cand(doc, a, b, text.to_string()));
+        }
+    }
+}
+
 /// Places by the shape of where news is filed from: a dateline opening one of the first paragraphs in
 /// capitals ("MONTPELIER, Vt. —", "MAE SOT, Thailand 1996-08-25", "LAGOS (Reuters) -"), and a town before
 /// a US state's abbreviation ("Lees Summit, Mo.", "Creedmoor, N.C."), with the abbreviation itself. What
@@ -3939,5 +4014,22 @@ mod tests {
         // Does not fire: a founder beside the firm named after him.
         let text = "Charles Hadley Corp rose. Charles Hadley said he was pleased.";
         assert_eq!(names(text, EntityKind::Person), ["Charles Hadley"], "{:?}", run(text));
+    }
+
+    #[test]
+    fn a_name_whose_share_price_moves_is_a_firm() {
+        let text = "London shares were mixed on Tuesday.\n\nHarwick Estates added 12-1/2p to 468p and Tolland was 8p \
+                    higher at 390, while Brenmoor Tannery lost 22.72 to 597. Dealers said Tolland had been \
+                    upgraded.";
+        let orgs = names(text, EntityKind::Organization);
+        for firm in ["Harwick Estates", "Tolland", "Brenmoor Tannery"] {
+            assert!(orgs.contains(&firm.to_string()), "{firm}: {:?}", run(text));
+        }
+        // Does not fire: a currency, an index in points, a place's index, a commodity opening its
+        // sentence, a person on a sports page.
+        let text = "Sterling rose to $1.55 from $1.54. The Sensex rose 200 points to 30,100. The DAX index in \
+                    Frankfurt closed up 6.48 at 2,558.84. Nickel rose by 500 to 39,200 rupees.";
+        assert!(names(text, EntityKind::Organization).iter().all(|o| o == "DAX"), "{:?}", run(text));
+        assert_eq!(names(text, EntityKind::Place), ["Frankfurt"], "{:?}", run(text));
     }
 }

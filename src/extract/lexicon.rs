@@ -486,6 +486,18 @@ pub fn is_org_head(w: &str) -> bool {
     org_heads().contains(w.trim_end_matches('.'))
 }
 
+/// A currency's name, in any case ("Sterling rose to $1.55").
+pub fn is_currency(w: &str) -> bool {
+    [
+        "sterling", "dollar", "dollars", "euro", "euros", "yen", "yuan", "renminbi", "rupee", "rupees", "peso",
+        "pesos", "franc", "francs", "mark", "marks", "lira", "rouble", "roubles", "ruble", "rubles", "won", "rand",
+        "naira", "shilling", "shillings", "cedi", "cedis", "pound", "pounds", "real", "reais", "ringgit", "baht",
+        "rupiah", "zloty", "forint", "krona", "krone", "kroner", "dinar", "dirham", "riyal", "taka", "bitcoin",
+    ]
+    .iter()
+    .any(|d| d.eq_ignore_ascii_case(w))
+}
+
 /// A day of the week, in any case ("Sunday's paper").
 pub fn is_weekday(w: &str) -> bool {
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]

@@ -2071,6 +2071,13 @@ fn statement_in(ctx: &Ctx, start: usize, end: usize) -> Option<Quote> {
     {
         return None;
     }
+    // "British Land added 12p to 468p": a figure after "added" is a gain, not a statement.
+    if that.is_none()
+        && ctx.s(v) == "added"
+        && (ctx.s(c).starts_with(|ch: char| ch.is_ascii_digit()) || matches!(ctx.s(c), "$" | "£" | "€"))
+    {
+        return None;
+    }
     while c < last && ctx.s(c) == "," {
         c += 1;
     }
@@ -2257,6 +2264,17 @@ mod tests {
                 ("The repairs will cost more than planned".to_string(), "Ines Duarte".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn a_figure_after_added_is_a_gain_not_a_statement() {
+        let text = "Harwick Estates added 12p to 468p and Tolland was 8p higher at 390. \
+                    Later Mayor Ines Duarte added 40 jobs would go by June.";
+        let got = reported(text);
+        assert!(!got.iter().any(|(_, who)| who == "Harwick Estates"), "{got:?}");
+        // Does fire: a clause after another reporting verb may open with a figure.
+        let text = "Mayor Ines Duarte said 40 jobs would go by the end of June.";
+        assert_eq!(reported(text), [("40 jobs would go by the end of June".to_string(), "Ines Duarte".to_string())]);
     }
 
     #[test]

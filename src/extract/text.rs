@@ -114,6 +114,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         }
                         i += 1;
                     }
+                    // A figure keeps no full stop after it: "closed at 2,558.84." ends a sentence.
+                    Some('.') if numeric => break,
                     Some('.') => {
                         let word = &text[byte(start)..byte(i)];
                         let segment_len = word.rsplit(['.', '-']).next().map_or(0, |s| s.chars().count());
@@ -250,6 +252,15 @@ mod tests {
     #[test]
     fn numbers_and_hyphens() {
         assert_eq!(words("a 10-page reply, 130,000 troops"), ["a", "10-page", "reply", ",", "130,000", "troops"]);
+    }
+
+    #[test]
+    fn a_figure_ending_a_sentence_leaves_its_full_stop() {
+        let text = "The index closed at 2,558.84. Nickel rose by 500 to 39,200.5. Shares rose 1.5 percent.";
+        assert_eq!(words(text)[4..7], ["2,558.84", ".", "Nickel"]);
+        let toks = tokenize(text);
+        let starts: Vec<&str> = toks.iter().filter(|t| t.sent_start).map(|t| t.span.slice(text)).collect();
+        assert_eq!(starts, ["The", "Nickel", "Shares"]);
     }
 
     #[test]
