@@ -502,6 +502,7 @@ pub fn extract(text: &str, toks: &[Token]) -> Entities {
     firms_by_price_move(&doc, &mut cands, &mut unknown);
     filed_places(&doc, &mut cands, &mut unknown);
     clubs_by_context(&doc, &mut cands);
+    teams_in_tables(&doc, &mut cands, &mut unknown);
     town_clubs(&doc, &mut cands);
     orgs_by_kind_noun(&doc, &mut cands);
     // A thing named after a person ("James Webb Space Telescope"): a long name ending in a word the
@@ -2362,6 +2363,130 @@ fn clubs_by_context(doc: &Doc, cands: &mut [Cand]) {
     }
 }
 
+/// On a sports page, the names in a line of results ("Ruch Chorzow (Poland) 5 Llansantffraid (Wales)
+/// 0", "SAN FRANCISCO 12 New York 11", "Adelaide 14.12 (96) Collingwood 24.9 (153)") or in a row of
+/// a league table ("Crystal Palace 2 1 0 1 3 2 3") are teams: organisations, but for countries, whose
+/// national sides are places in the CoNLL convention. The same words elsewhere on the page are the
+/// team too ("Chemlon Humenne win 3-0 on aggregate"), but where they are a place ("In Chorzow:", "in
+/// Leeds", a dateline) or what a title or an honorific says.
+fn teams_in_tables(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usize)>) {
+    if !doc.is_sport() {
+        return;
+    }
+    let n = doc.toks.len();
+    let figure = |i: usize| {
+        let w = doc.s(i);
+        w.starts_with(|c: char| c.is_ascii_digit()) && w.bytes().all(|c| c.is_ascii_digit() || c == b'.')
+    };
+    let mut teams: Vec<(usize, usize)> = Vec::new();
+    let mut p = 0;
+    while p < n {
+        let mut q = p;
+        while q < n && doc.toks[q].para == doc.toks[p].para {
+            q += 1;
+        }
+        // The line as names and figures; what is in brackets after a name or a figure (a country, a
+        // half-time score, "(in 10)") is passed over; a colon starts the line afresh ("In Bergen:").
+        let mut names: Vec<(usize, usize)> = Vec::new();
+        let mut shape: Vec<bool> = Vec::new(); // true: a name, false: a figure
+        let mut i = p;
+        let mut ok = true;
+        // A figure of one digit: a table's games won or lost, not a golfer's rounds ("68 70 71 69").
+        let mut small = false;
+        while i < q {
+            let w = doc.s(i);
+            if w == ":" {
+                names.clear();
+                shape.clear();
+                i += 1;
+            } else if doc.is_cap(i) && !figure(i) {
+                let mut j = i + 1;
+                while j < q && j - i < 5 && doc.is_cap(j) {
+                    j += 1;
+                }
+                names.push((i, j));
+                shape.push(true);
+                i = j;
+            } else if figure(i) {
+                shape.push(false);
+                small |= doc.s(i).len() == 1;
+                i += 1;
+            } else if w == "(" {
+                match (i + 1..q.min(i + 6)).find(|&k| doc.s(k) == ")") {
+                    Some(c) if !shape.is_empty() => i = c + 1,
+                    _ => {
+                        ok = false;
+                        break;
+                    }
+                }
+            } else if w == "." && i + 1 == q {
+                i += 1;
+            } else {
+                ok = false;
+                break;
+            }
+        }
+        let results = shape == [true, false, true, false];
+        let table_row = shape.len() >= 6 && shape[0] && shape[1..].iter().all(|&x| !x) && small;
+        if ok && (results || table_row) {
+            teams.extend(names);
+        }
+        p = q;
+    }
+    if teams.is_empty() {
+        return;
+    }
+    let national = |a: usize, b: usize| {
+        let text = doc.text_of(a, b);
+        HOME_NATIONS.contains(&text)
+            || doc.gaz.lookup(text).is_some_and(|p| matches!(p.subtype, Subtype::Country | Subtype::Continent))
+    };
+    let said = |a: usize, b: usize| cands.iter().any(|c| c.toks.0 < b && a < c.toks.1 && c.title.is_some());
+    // Not a column's heading ("Aug 27 Aug 26", "H1 1996 H1 1995").
+    let heading = |a: usize, b: usize| {
+        let text = doc.text_of(a, b);
+        text.len() <= 2 || (b - a == 1 && super::text::is_abbreviation(text))
+    };
+    let names: rustc_hash::FxHashSet<&str> = teams
+        .iter()
+        .filter(|&&(a, b)| !national(a, b) && !said(a, b) && !heading(a, b))
+        .map(|&(a, b)| doc.text_of(a, b))
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    // Every use of a team's name, in the tables or elsewhere, but where it is a place or titled.
+    let mut uses: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if !doc.is_cap(i) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < n && j - i < 5 && doc.is_cap(j) && doc.same_para(i, j) {
+            j += 1;
+        }
+        let prev = if i > 0 && doc.same_para(i - 1, i) { doc.s(i - 1) } else { "" };
+        // A dateline: "NEW YORK 1996-08-22" opening its line.
+        let dated = (i == 0 || !doc.same_para(i - 1, i))
+            && j < n
+            && doc.s(j).starts_with(|c: char| c.is_ascii_digit())
+            && doc.s(j).contains('-');
+        let place_use = matches!(prev, "in" | "In" | "at" | "At" | "near" | "from" | "of" | "to" | "into")
+            || doc.dateline(i)
+            || dated;
+        if names.contains(doc.text_of(i, j)) && !place_use && !said(i, j) {
+            uses.push((i, j));
+        }
+        i = j;
+    }
+    for (a, b) in uses {
+        let name = doc.text_of(a, b).to_string();
+        take_span(cands, unknown, org_cand(doc, a, b, name));
+    }
+}
+
 /// On a sports page, a town listed with a club is a club too: "Essex, Derbyshire and Surrey",
 /// "Gloucestershire or Sussex or Kent", "successes for Wasps and Bristol". Neighbours in a list are
 /// two names with only a comma, "and", "or" or "&" between; a town used as a place ("in Leeds") or
@@ -4031,5 +4156,27 @@ mod tests {
                     Frankfurt closed up 6.48 at 2,558.84. Nickel rose by 500 to 39,200 rupees.";
         assert!(names(text, EntityKind::Organization).iter().all(|o| o == "DAX"), "{:?}", run(text));
         assert_eq!(names(text, EntityKind::Place), ["Frankfurt"], "{:?}", run(text));
+    }
+
+    #[test]
+    fn names_in_lines_of_results_and_table_rows_are_teams() {
+        let text = "SOCCER - CUP RESULTS.\n\nBREMFORD 1996-08-22\n\nResults of second leg matches on Thursday:\n\n\
+                    In Brasov: Dravnik Brasov (Romania) 2 Kestrel Vale (Wales) 0 (1-0)\n\nDravnik Brasov win 4-1 on \
+                    aggregate.\n\nScotland 2 Norway 1\n\nStandings:\n\nAlder Rovers 3 2 1 0 6 2 7\n\nMarsh Lane 3 0 1 2 1 5 1\n\n\
+                    Golf leaders:\n\nTom Lehman 68 70 71 69 278";
+        let all = run(text);
+        let orgs = names(text, EntityKind::Organization);
+        for team in ["Dravnik Brasov", "Kestrel Vale", "Alder Rovers", "Marsh Lane"] {
+            assert!(orgs.contains(&team.to_string()), "{team}: {all:?}");
+        }
+        let dravnik = all.iter().find(|e| e.1 == "Dravnik Brasov").expect("the club");
+        assert_eq!(dravnik.2.len(), 2, "{all:?}");
+        // Does not fire: national sides stay places, so does the town after "In", the dateline and a
+        // golfer's rounds.
+        let places = names(text, EntityKind::Place);
+        for place in ["Scotland", "Norway", "Romania", "Wales"] {
+            assert!(places.contains(&place.to_string()), "{place}: {all:?}");
+        }
+        assert!(!orgs.iter().any(|o| o.contains("BREMFORD") || o.contains("Lehman")), "{all:?}");
     }
 }
