@@ -52,6 +52,8 @@ pub struct Entities {
 struct Doc<'a> {
     text: &'a str,
     toks: &'a [Token],
+    /// The text of every token, sliced once: the rules ask for it millions of times.
+    words: Vec<&'a str>,
     gaz: &'static Gazetteer,
     /// [`Doc::cap_word`] of every token, computed once.
     caps: Vec<bool>,
@@ -119,7 +121,7 @@ impl<'a> Doc<'a> {
     }
 
     fn s(&self, i: usize) -> &'a str {
-        self.toks.get(i).map_or("", |t| t.span.slice(self.text))
+        self.words.get(i).copied().unwrap_or("")
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -129,7 +131,7 @@ impl<'a> Doc<'a> {
     /// A word that can be part of a name: capitalised, and not a lower-case compound ("Russian-backed").
     fn new(text: &'a str, toks: &'a [Token]) -> Doc<'a> {
         let mut doc =
-            Doc { text, toks, gaz: Gazetteer::get(), caps: Vec::new(),
+            Doc { text, toks, words: toks.iter().map(|t| t.span.slice(text)).collect(), gaz: Gazetteer::get(), caps: Vec::new(),
             plain: Vec::new(),
             portfolio: Vec::new(),
             sport: std::cell::OnceCell::new(),
