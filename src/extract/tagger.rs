@@ -285,25 +285,41 @@ const ASCII_SHAPE: [u8; 128] = {
     t
 };
 
+/// Letters (bit 0) and capitals (bit 1) among ASCII bytes; nothing else.
+const ASCII_LETTER: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            3
+        } else if c.is_ascii_lowercase() {
+            1
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// One pass over a word: its lower-case hash, its shape hash, whether it is all letters and all
 /// capitals, and its length in characters. Equal to [`hash_lower`] and [`hash_shape`].
 fn scan(w: &str) -> (u64, u64, bool, bool, usize) {
-    if !w.is_ascii() {
-        let alpha = w.chars().all(char::is_alphabetic);
-        let upper = w.chars().all(char::is_uppercase);
-        return (hash_lower(w), hash_shape(w, false), alpha, upper, w.chars().count());
-    }
     let mut lower = FNV;
     let mut shape = FNV ^ 0x5a;
-    let (mut alpha, mut upper) = (true, true);
+    let mut letters = 3u8;
     let mut last = 0u8;
     let mut run = 0;
-    for b in w.bytes() {
-        lower = mix(lower, b.to_ascii_lowercase() as u64);
-        // Only a capital is classed 'X' and only a small letter 'x' (a byte class from a table).
-        let k = ASCII_SHAPE[(b & 0x7f) as usize];
-        alpha &= k == b'X' || k == b'x';
-        upper &= k == b'X';
+    for &b in w.as_bytes() {
+        if b >= 0x80 {
+            return scan_unicode(w);
+        }
+        let class = ASCII_LETTER[b as usize];
+        // A capital's small letter is 32 on.
+        lower = mix(lower, (b + ((class & 2) << 4)) as u64);
+        letters &= class;
+        let k = ASCII_SHAPE[b as usize];
         if k == last {
             run += 1;
             if run >= 2 {
@@ -315,7 +331,15 @@ fn scan(w: &str) -> (u64, u64, bool, bool, usize) {
         last = k;
         shape = mix(shape, k as u64);
     }
-    (lower, shape, alpha, upper, w.len())
+    (lower, shape, letters & 1 != 0, letters & 2 != 0, w.len())
+}
+
+/// [`scan`] of a word that is not all ASCII.
+#[cold]
+fn scan_unicode(w: &str) -> (u64, u64, bool, bool, usize) {
+    let alpha = w.chars().all(char::is_alphabetic);
+    let upper = w.chars().all(char::is_uppercase);
+    (hash_lower(w), hash_shape(w, false), alpha, upper, w.chars().count())
 }
 
 /// [`hash_shape`] with `short` of an ASCII word: every repeated class is dropped.
@@ -1156,8 +1180,10 @@ mod tests {
             if w.is_ascii() {
                 assert_eq!(shape_short_ascii(w.as_bytes()), hash_shape(w, true), "{w}");
             }
-            let (lower, shape, ..) = scan(w);
+            let (lower, shape, alpha, upper, nch) = scan(w);
             assert_eq!((lower, shape), (hash_lower(w), hash_shape(w, false)), "{w}");
+            let all = |f: fn(char) -> bool| w.chars().all(f);
+            assert_eq!((alpha, upper, nch), (all(char::is_alphabetic), all(char::is_uppercase), w.chars().count()), "{w}");
         }
     }
 
