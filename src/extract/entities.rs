@@ -53,7 +53,7 @@ struct Doc<'a> {
     text: &'a str,
     toks: &'a [Token],
     /// The text of every token, sliced once: the rules ask for it millions of times.
-    words: Vec<&'a str>,
+    words: std::borrow::Cow<'a, [&'a str]>,
     gaz: &'static Gazetteer,
     /// [`Doc::cap_word`] of every token, computed once.
     caps: Vec<bool>,
@@ -129,9 +129,14 @@ impl<'a> Doc<'a> {
     }
 
     /// A word that can be part of a name: capitalised, and not a lower-case compound ("Russian-backed").
+    #[cfg(test)]
     fn new(text: &'a str, toks: &'a [Token]) -> Doc<'a> {
+        Doc::with_words(text, toks, super::text::token_texts(text, toks).into())
+    }
+
+    fn with_words(text: &'a str, toks: &'a [Token], words: std::borrow::Cow<'a, [&'a str]>) -> Doc<'a> {
         let mut doc =
-            Doc { text, toks, words: toks.iter().map(|t| t.span.slice(text)).collect(), gaz: Gazetteer::get(), caps: Vec::new(),
+            Doc { text, toks, words, gaz: Gazetteer::get(), caps: Vec::new(),
             plain: Vec::new(),
             portfolio: Vec::new(),
             sport: std::cell::OnceCell::new(),
@@ -473,7 +478,12 @@ fn opening_descriptor(doc: &Doc, i: usize) -> bool {
 
 /// Finds the entities of one article.
 pub fn extract(text: &str, toks: &[Token]) -> Entities {
-    let doc = Doc::new(text, toks);
+    extract_with(text, toks, &super::text::token_texts(text, toks))
+}
+
+/// [`extract`] with the text of every token already sliced ([`super::text::token_texts`]).
+pub fn extract_with<'a>(text: &'a str, toks: &'a [Token], words: &'a [&'a str]) -> Entities {
+    let doc = Doc::with_words(text, toks, words.into());
     let title_paras = doc.title_case_paras();
     let mut cands: Vec<Cand> = Vec::new();
     let mut unknown: Vec<(usize, usize)> = Vec::new();
@@ -611,7 +621,7 @@ fn tagged_cand(doc: &Doc, a: usize, b: usize, kind: EntityKind, ev: Evidence) ->
 /// (honorifics, titles, head words) keeps precedence.
 fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usize)>) {
     let tr = TRUST;
-    let ctx = tagger::Ctx::new(doc.text, doc.toks);
+    let ctx = tagger::Ctx::with_words(doc.text, doc.toks, &doc.words[..]);
     let tg = tagger::analyse(tagger::Model::get(), &ctx);
     let ev = |m: f32| if m >= tr.strong { Evidence::Strong } else { Evidence::Weak };
     let kind_label = |k: EntityKind| match k {

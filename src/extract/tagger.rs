@@ -473,7 +473,7 @@ fn word_flags(gaz: &Gazetteer, w: &str, headline_caps: bool) -> u32 {
 pub struct Ctx<'a> {
     toks: &'a [Token],
     /// The text of every token, sliced once.
-    words: Vec<&'a str>,
+    words: std::borrow::Cow<'a, [&'a str]>,
     info: Vec<TokInfo>,
     paras: Vec<ParaInfo>,
     /// Tokens the tagger labels (the rest are outside any name).
@@ -489,9 +489,14 @@ fn starts_upper(s: &str) -> bool {
 
 impl<'a> Ctx<'a> {
     pub fn new(text: &'a str, toks: &'a [Token]) -> Ctx<'a> {
+        Ctx::with_words(text, toks, super::text::token_texts(text, toks))
+    }
+
+    /// [`Ctx::new`] with the text of every token already sliced ([`super::text::token_texts`]).
+    pub fn with_words(text: &'a str, toks: &'a [Token], words: impl Into<std::borrow::Cow<'a, [&'a str]>>) -> Ctx<'a> {
+        let words = words.into();
         let gaz = Gazetteer::get();
         let n = toks.len();
-        let words: Vec<&str> = toks.iter().map(|t| t.span.slice(text)).collect();
         let s = |i: usize| words[i];
         let npara = toks.last().map_or(0, |t| t.para + 1);
         let mut paras = vec![ParaInfo::default(); npara];

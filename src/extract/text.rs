@@ -71,6 +71,11 @@ pub(crate) fn char_offsets(text: &str, out: &mut Vec<(usize, char)>) {
     }
 }
 
+/// The text of every token, sliced once for all the passes that read them.
+pub fn token_texts<'a>(text: &'a str, toks: &[Token]) -> Vec<&'a str> {
+    toks.iter().map(|t| t.span.slice(text)).collect()
+}
+
 /// ASCII letters and digits, by byte.
 const ASCII_ALNUM: [bool; 256] = {
     let mut t = [false; 256];
