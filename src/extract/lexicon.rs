@@ -497,15 +497,10 @@ pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
 /// has grown, and, being a `String` already, no check that the bytes are UTF-8 (a byte buffer
 /// on the stack needs one, which costs more than the lookup it serves).
 pub(crate) fn with_ascii_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
-    with_ascii_case(w, false, f)
+    with_ascii_case(w, f)
 }
 
-/// [`with_ascii_lower`] in upper case.
-pub(crate) fn with_ascii_upper<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
-    with_ascii_case(w, true, f)
-}
-
-fn with_ascii_case<R>(w: &str, upper: bool, f: impl FnOnce(&str) -> R) -> R {
+fn with_ascii_case<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     thread_local! {
         static BUF: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
     }
@@ -513,11 +508,7 @@ fn with_ascii_case<R>(w: &str, upper: bool, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = BUF.take();
     buf.clear();
     buf.push_str(w);
-    if upper {
-        buf.make_ascii_uppercase();
-    } else {
-        buf.make_ascii_lowercase();
-    }
+    buf.make_ascii_lowercase();
     let r = f(&buf);
     BUF.set(buf);
     r

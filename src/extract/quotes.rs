@@ -93,10 +93,19 @@ fn find_marks(text: &str) -> Vec<Marks> {
 /// `“ ” „ ‘ « »`. A paragraph with none (a right single mark alone is an apostrophe
 /// unless a quotation is open) has no quotation.
 fn may_hold_marks(line: &str) -> bool {
+    // The bytes that may start a mark, by table.
+    const LEAD: [bool; 256] = {
+        let mut t = [false; 256];
+        t[b'"' as usize] = true;
+        t[b'\'' as usize] = true;
+        t[0xE2] = true;
+        t[0xC2] = true;
+        t
+    };
     let b = line.as_bytes();
     // Only the bytes that may start a mark are looked at closely.
     let mut from = 0;
-    while let Some(p) = b[from..].iter().position(|&c| matches!(c, b'"' | b'\'' | 0xE2 | 0xC2)) {
+    while let Some(p) = b[from..].iter().position(|&c| LEAD[c as usize]) {
         let i = from + p;
         let mark = match b[i] {
             b'"' | b'\'' => true,

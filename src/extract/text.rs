@@ -306,7 +306,6 @@ fn assign_sentences(text: &str, raw: Vec<(Span, TokKind, usize)>) -> Vec<Token> 
             sent += 1;
             new_sentence = true;
         }
-        let s = span.slice(text);
         let is_word = matches!(kind, TokKind::Word | TokKind::Number);
         let start_flag = is_word && (new_sentence || after_open_quote);
         out.push(Token { span, kind, para, sent, sent_start: start_flag });
@@ -315,6 +314,7 @@ fn assign_sentences(text: &str, raw: Vec<(Span, TokKind, usize)>) -> Vec<Token> 
         }
         after_open_quote = false;
         if kind == TokKind::Punct {
+            let s = span.slice(text);
             let c = s.chars().next().unwrap_or(' ');
             let next = raw.get(idx + 1);
             let glued = next.is_some_and(|n| n.0.start == span.end);
@@ -325,7 +325,11 @@ fn assign_sentences(text: &str, raw: Vec<(Span, TokKind, usize)>) -> Vec<Token> 
                 sent += 1;
                 new_sentence = true;
             }
-        } else if kind == TokKind::Word && s.ends_with('.') && s.len() > 2 && !is_abbreviation(s) {
+        } else if kind == TokKind::Word
+            && span.end - span.start > 2
+            && text.as_bytes()[span.end - 1] == b'.'
+            && !is_abbreviation(span.slice(text))
+        {
             // "U.S." at the end of a sentence: a boundary when a function word follows.
             if let Some(next) = raw.get(idx + 1) {
                 let ns = next.0.slice(text);
