@@ -2981,6 +2981,9 @@ fn merge_qualified_orgs(entities: &mut [LocalEntity], mentions: &mut [Mention]) 
 /// Matches known names inside headline-style paragraphs and other spots the
 /// capital-letter scan skipped.
 fn lookup_pass(doc: &Doc, title_paras: &BTreeSet<usize>, out: &mut Entities) {
+    // Only capitalised words of headline-style lines are matched: none, nothing to do.
+    let looked_at = |i: usize| doc.is_cap(i) && title_paras.contains(&doc.toks[i].para);
+    let Some(first) = (0..doc.toks.len()).find(|&i| looked_at(i)) else { return };
     let mut by_surface: HashMap<String, usize> = HashMap::default();
     let mut mentioned = vec![false; out.entities.len()];
     for m in &out.mentions {
@@ -2997,9 +3000,9 @@ fn lookup_pass(doc: &Doc, title_paras: &BTreeSet<usize>, out: &mut Entities) {
             by_surface.entry(surname_key(&e.name)).or_insert(idx);
         }
     }
-    let mut i = 0;
+    let mut i = first;
     while i < doc.toks.len() {
-        if !doc.is_cap(i) || !title_paras.contains(&doc.toks[i].para) {
+        if !looked_at(i) {
             i += 1;
             continue;
         }
