@@ -52,6 +52,8 @@ pub struct Entities {
 struct Doc<'a> {
     text: &'a str,
     toks: &'a [Token],
+    /// The text of every token, sliced once: the rules ask for it millions of times.
+    words: &'a [&'a str],
     gaz: &'static Gazetteer,
     /// [`Doc::cap_word`] of every token, computed once.
     caps: Vec<bool>,
@@ -119,7 +121,7 @@ impl<'a> Doc<'a> {
     }
 
     fn s(&self, i: usize) -> &'a str {
-        self.toks.get(i).map_or("", |t| t.span.slice(self.text))
+        self.words.get(i).copied().unwrap_or("")
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -127,9 +129,9 @@ impl<'a> Doc<'a> {
     }
 
     /// A word that can be part of a name: capitalised, and not a lower-case compound ("Russian-backed").
-    fn new(text: &'a str, toks: &'a [Token]) -> Doc<'a> {
+    fn with_words(text: &'a str, toks: &'a [Token], words: &'a [&'a str]) -> Doc<'a> {
         let mut doc =
-            Doc { text, toks, gaz: Gazetteer::get(), caps: Vec::new(),
+            Doc { text, toks, words, gaz: Gazetteer::get(), caps: Vec::new(),
             plain: Vec::new(),
             portfolio: Vec::new(),
             sport: std::cell::OnceCell::new(),
@@ -183,8 +185,10 @@ impl<'a> Doc<'a> {
         // Only words that open a sentence are asked about: the sets hold those words and the
         // lower-case forms that would answer for them, so the scan of the document only looks up.
         let opens = |i: usize| {
-            let s = self.s(i);
-            self.toks[i].sent_start && self.caps[i] && s.len() > 2 && s.chars().skip(1).all(char::is_lowercase)
+            self.toks[i].sent_start && self.caps[i] && {
+                let s = self.s(i);
+                s.len() > 2 && s.chars().skip(1).all(char::is_lowercase)
+            }
         };
         let asked: Vec<usize> = (0..self.toks.len()).filter(|&i| opens(i)).collect();
         let mut mask = vec![false; self.toks.len()];
@@ -335,9 +339,12 @@ impl<'a> Doc<'a> {
                 continue;
             }
             let s = self.s(i);
-            let (long_word, upper) = if s.is_ascii() {
-                let b = s.as_bytes();
-                (b.len() >= 4 && b.iter().all(u8::is_ascii_alphabetic), b.first().is_some_and(u8::is_ascii_uppercase))
+            let b = s.as_bytes();
+            // A word of four ASCII letters or more is known in one pass.
+            let (long_word, upper) = if b.len() >= 4 && b.iter().all(u8::is_ascii_alphabetic) {
+                (true, b[0].is_ascii_uppercase())
+            } else if s.is_ascii() {
+                (false, b.first().is_some_and(u8::is_ascii_uppercase))
             } else {
                 (
                     s.chars().count() >= 4 && s.chars().all(char::is_alphabetic),
@@ -471,7 +478,12 @@ fn opening_descriptor(doc: &Doc, i: usize) -> bool {
 
 /// Finds the entities of one article.
 pub fn extract(text: &str, toks: &[Token]) -> Entities {
-    let doc = Doc::new(text, toks);
+    extract_with(text, toks, &super::text::token_texts(text, toks))
+}
+
+/// [`extract`] with the text of every token already sliced ([`super::text::token_texts`]).
+pub fn extract_with<'a>(text: &'a str, toks: &'a [Token], words: &'a [&'a str]) -> Entities {
+    let doc = Doc::with_words(text, toks, words);
     let title_paras = doc.title_case_paras();
     let mut cands: Vec<Cand> = Vec::new();
     let mut unknown: Vec<(usize, usize)> = Vec::new();
@@ -611,7 +623,7 @@ fn tagged_cand(doc: &Doc, a: usize, b: usize, kind: EntityKind, ev: Evidence) ->
 /// (honorifics, titles, head words) keeps precedence.
 fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usize)>) {
     let tr = TRUST;
-    let ctx = tagger::Ctx::new(doc.text, doc.toks);
+    let ctx = tagger::Ctx::with_words(doc.text, doc.toks, doc.words);
     let tg = tagger::analyse(tagger::Model::get(), &ctx);
     let ev = |m: f32| if m >= tr.strong { Evidence::Strong } else { Evidence::Weak };
     let kind_label = |k: EntityKind| match k {
@@ -1523,10 +1535,12 @@ fn never_a_name(s: &str) -> bool {
 
 /// [`ACRONYM_STOP`] in any case ("CEO", "Ceo"), by one hash lookup of the upper-cased word.
 fn is_stop_acronym(s: &str) -> bool {
-    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
-    let set = SET.get_or_init(|| ACRONYM_STOP.iter().copied().collect());
+    // By packed number (capitals only: the upper-case form of a word is listed exactly when its
+    // lower-case form is that of a listed word).
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<u128>> = std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| ACRONYM_STOP.iter().filter_map(|w| packed(w.as_bytes(), true)).collect());
     // Every listed word is short and ASCII.
-    s.len() <= 8 && s.is_ascii() && with_ascii_upper(s, |u| set.contains(u))
+    s.len() <= 8 && packed(s.as_bytes(), true).is_some_and(|k| set.contains(&k))
 }
 
 /// Degrees and honours written after a name.
@@ -1925,6 +1939,8 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
     };
 
     let mut place_or_org: HashMap<(EntityKind, String), usize> = HashMap::default();
+    // org_key of each name, found once: most names recur.
+    let mut org_keys: HashMap<&str, String> = HashMap::default();
     for c in &cands {
         let Some(kind) = c.kind else { continue };
         // A given name alone joins its person without becoming one of its names: elsewhere it could
@@ -1967,7 +1983,10 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
                             && !is_direction(&c.name)
                             && !people;
                         if speaks {
-                            let key = (EntityKind::Organization, org_key(doc.gaz, &c.name));
+                            let key = (
+                                EntityKind::Organization,
+                                org_keys.entry(&c.name).or_insert_with(|| org_key(doc.gaz, &c.name)).clone(),
+                            );
                             let e = *place_or_org.entry(key).or_insert_with(|| {
                                 entities.push(new_entity(EntityKind::Organization, None, &c.name, None));
                                 entities.len() - 1
@@ -2003,7 +2022,7 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
                         None => continue,
                     }
                 }
-                let key = (kind, org_key(doc.gaz, &c.name));
+                let key = (kind, org_keys.entry(&c.name).or_insert_with(|| org_key(doc.gaz, &c.name)).clone());
                 match place_or_org.get(&key) {
                     Some(&e) => e,
                     None => {
@@ -3200,6 +3219,9 @@ fn merge_qualified_orgs(entities: &mut [LocalEntity], mentions: &mut [Mention]) 
 /// Matches known names inside headline-style paragraphs and other spots the
 /// capital-letter scan skipped.
 fn lookup_pass(doc: &Doc, title_paras: &BTreeSet<usize>, out: &mut Entities) {
+    // Only capitalised words of headline-style lines are matched: none, nothing to do.
+    let looked_at = |i: usize| doc.is_cap(i) && title_paras.contains(&doc.toks[i].para);
+    let Some(first) = (0..doc.toks.len()).find(|&i| looked_at(i)) else { return };
     let mut by_surface: HashMap<String, usize> = HashMap::default();
     let mut mentioned = vec![false; out.entities.len()];
     for m in &out.mentions {
@@ -3216,9 +3238,9 @@ fn lookup_pass(doc: &Doc, title_paras: &BTreeSet<usize>, out: &mut Entities) {
             by_surface.entry(surname_key(&e.name)).or_insert(idx);
         }
     }
-    let mut i = 0;
+    let mut i = first;
     while i < doc.toks.len() {
-        if !doc.is_cap(i) || !title_paras.contains(&doc.toks[i].para) {
+        if !looked_at(i) {
             i += 1;
             continue;
         }
@@ -3727,6 +3749,18 @@ mod tests {
         assert!(names(text, EntityKind::Place).iter().any(|p| p.contains("Man")), "{:?}", run(text));
     }
 
+    /// The stop list is of capitals, asked in any case.
+    #[test]
+    fn stop_acronyms_in_any_case() {
+        assert!(ACRONYM_STOP.iter().all(|w| w.bytes().all(|b| b.is_ascii_uppercase())));
+        for w in ["CEO", "Ceo", "ceo", "EBITDA", "Ai", "LLMs"] {
+            assert!(is_stop_acronym(w), "{w}");
+        }
+        for w in ["CEOX", "C.E.O", "NATO", "Ceó", "", "EBITDAS"] {
+            assert!(!is_stop_acronym(w), "{w}");
+        }
+    }
+
     #[test]
     fn common_product_acronyms_are_no_organisations() {
         let text = "Sundaram Motors reported strong SUV demand and plans to sell more EVs and LPG cars.";
@@ -3742,14 +3776,16 @@ mod tests {
         let all = run(text);
         assert!(all.iter().all(|e| e.1 != "Traders"), "{all:?}");
         let toks = tokenize(text);
-        let doc = Doc::new(text, &toks);
+        let words = super::super::text::token_texts(text, &toks);
+        let doc = Doc::with_words(text, &toks, &words);
         assert!(doc.plain[0]);
         // Does not fire: the word is capitalised inside a sentence too (a surname), or never in lower case.
         for text in
             ["Brown said the brown envelope was empty. Police later spoke to Brown.", "Barclays said profit fell."]
         {
             let toks = tokenize(text);
-            let doc = Doc::new(text, &toks);
+            let words = super::super::text::token_texts(text, &toks);
+            let doc = Doc::with_words(text, &toks, &words);
             assert!(!doc.plain[0], "{text}");
         }
     }
@@ -3805,10 +3841,10 @@ mod tests {
     fn a_fixture_line_makes_a_sports_page() {
         let text = "Tour schedule\n\nMay 17 v Northampton\n\nMay 19 v Durham (three days)\n";
         let toks = tokenize(text);
-        assert!(Doc::new(text, &toks).is_sport());
+        assert!(Doc::with_words(text, &toks, &super::super::text::token_texts(text, &toks)).is_sport());
         let text = "The court heard the case on May 17. Roe said the ruling was wrong.";
         let toks = tokenize(text);
-        assert!(!Doc::new(text, &toks).is_sport());
+        assert!(!Doc::with_words(text, &toks, &super::super::text::token_texts(text, &toks)).is_sport());
     }
 
     #[test]

@@ -38,6 +38,22 @@ pub struct Gazetteer {
     by_code: HashMap<String, usize>,
     /// Country index -> its adjective demonym ("Russian").
     demonym: HashMap<usize, String>,
+    /// `by_name` and `by_demonym` for their keys of at most 15 ASCII bytes, by
+    /// [`super::lexicon::packed`] number: looked up without a lower-case copy of the name.
+    by_name_packed: HashMap<u128, usize>,
+    by_demonym_packed: HashMap<u128, usize>,
+}
+
+/// The [`super::lexicon::packed`] number of [`fold`] of an ASCII `s` whose folded form is short
+/// enough; None sends the name to the string tables.
+fn packed_folded(s: &str) -> Option<u128> {
+    let b = s.as_bytes();
+    // fold drops a leading "the " (in any case) of an ASCII name.
+    let b = match b.get(..4) {
+        Some(p) if p.eq_ignore_ascii_case(b"the ") => &b[4..],
+        _ => b,
+    };
+    super::lexicon::packed(b, true)
 }
 
 /// Lower-case, strip diacritics and a leading "the ".
@@ -89,6 +105,8 @@ impl Gazetteer {
             by_demonym: HashMap::default(),
             by_code: HashMap::default(),
             demonym: HashMap::default(),
+            by_name_packed: HashMap::default(),
+            by_demonym_packed: HashMap::default(),
         };
         for line in data.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
             let f: Vec<&str> = line.split('\t').collect();
@@ -135,17 +153,36 @@ impl Gazetteer {
                 }
             }
         }
+        let pack = |m: &HashMap<String, usize>| -> HashMap<u128, usize> {
+            m.iter().filter_map(|(k, &i)| Some((super::lexicon::packed(k.as_bytes(), false)?, i))).collect()
+        };
+        g.by_name_packed = pack(&g.by_name);
+        g.by_demonym_packed = pack(&g.by_demonym);
         g
+    }
+
+    fn name_index(&self, name: &str) -> Option<usize> {
+        match packed_folded(name) {
+            Some(k) => self.by_name_packed.get(&k).copied(),
+            None => with_folded(name, |k| self.by_name.get(k).copied()),
+        }
+    }
+
+    fn demonym_index(&self, word: &str) -> Option<usize> {
+        match packed_folded(word) {
+            Some(k) => self.by_demonym_packed.get(&k).copied(),
+            None => with_folded(word, |k| self.by_demonym.get(k).copied()),
+        }
     }
 
     /// The place a name (or alternate spelling) refers to.
     pub fn lookup(&self, name: &str) -> Option<&Place> {
-        with_folded(name, |k| self.by_name.get(k)).map(|&i| &self.places[i])
+        self.name_index(name).map(|i| &self.places[i])
     }
 
     /// The country of a demonym ("Russian" -> Russia).
     pub fn country_of_demonym(&self, word: &str) -> Option<&Place> {
-        with_folded(word, |k| self.by_demonym.get(k)).map(|&i| &self.places[i])
+        self.demonym_index(word).map(|i| &self.places[i])
     }
 
     pub fn country_by_code(&self, code: &str) -> Option<&Place> {
@@ -154,12 +191,12 @@ impl Gazetteer {
 
     /// The adjective for a country ("Russia" -> "Russian").
     pub fn demonym_of(&self, country: &str) -> Option<&str> {
-        let idx = *with_folded(country, |k| self.by_name.get(k))?;
+        let idx = self.name_index(country)?;
         self.demonym.get(&idx).map(String::as_str)
     }
 
     pub fn is_demonym(&self, word: &str) -> bool {
-        with_folded(word, |k| self.by_demonym.contains_key(k))
+        self.demonym_index(word).is_some()
     }
 }
 
@@ -178,6 +215,23 @@ mod tests {
         assert_eq!(g.lookup("Montreal").unwrap().subtype, Subtype::City);
         assert_eq!(g.lookup("U.S.").unwrap().name, "United States");
         assert!(g.lookup("Tuesday").is_none());
+    }
+
+    /// The tables by packed number answer every name, in any case and with or without "the", as
+    /// the tables by folded string do.
+    #[test]
+    fn packed_lookups_agree_with_the_folded_tables() {
+        let g = Gazetteer::get();
+        let extra: Vec<String> =
+            ["", "the ", "THE", "x", "the united states", "Zürich", "san josé"].iter().map(|s| s.to_string()).collect();
+        for k in g.by_name.keys().chain(g.by_demonym.keys()).chain(&extra) {
+            let upper = k.to_uppercase();
+            let cap = super::super::lexicon::capitalize(k);
+            for v in [k.clone(), upper, cap, format!("the {k}"), format!("The {k}"), format!("{k}s")] {
+                assert_eq!(g.name_index(&v), with_folded(&v, |x| g.by_name.get(x).copied()), "{v}");
+                assert_eq!(g.demonym_index(&v), with_folded(&v, |x| g.by_demonym.get(x).copied()), "{v}");
+            }
+        }
     }
 
     #[test]

@@ -14,6 +14,70 @@ fn words_of(data: &'static str) -> HashSet<&'static str> {
     data.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace).collect()
 }
 
+/// A word of at most 15 bytes, all ASCII, as one number: its bytes (lower-cased when `lower`) and
+/// its length. Two words have the same number exactly when they are equal (after lower-casing),
+/// so a set of such numbers answers for a set of words without building a lower-case copy.
+#[inline]
+pub(crate) fn packed(w: &[u8], lower: bool) -> Option<u128> {
+    const HIGH: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
+    const ONES: u128 = 0x0101_0101_0101_0101_0101_0101_0101_0101;
+    if w.len() > 15 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..w.len()].copy_from_slice(w);
+    buf[15] = w.len() as u8;
+    let x = u128::from_le_bytes(buf);
+    if x & HIGH != 0 {
+        return None;
+    }
+    if !lower {
+        return Some(x);
+    }
+    // All sixteen bytes at once (each below 0x80, so no sum carries into the next): the high bit
+    // of a byte is set where it is at least 'A', and where it is above 'Z'; a capital gains 0x20.
+    let from_a = x + ONES * (0x80 - b'A' as u128);
+    let past_z = x + ONES * (0x80 - b'Z' as u128 - 1);
+    Some(x | ((from_a & !past_z & HIGH) >> 2))
+}
+
+/// A word set asked about in lower case: its short ASCII words also as [`packed`] numbers.
+pub(crate) struct LowerSet {
+    words: &'static HashSet<&'static str>,
+    packed: HashSet<u128>,
+}
+
+impl LowerSet {
+    pub(crate) fn new(words: &'static HashSet<&'static str>) -> LowerSet {
+        LowerSet { words, packed: words.iter().filter_map(|w| packed(w.as_bytes(), false)).collect() }
+    }
+
+    /// Whether `w` in lower case is in the set (as `with_lower(w, |l| words.contains(l))`).
+    pub(crate) fn has_lower_of(&self, w: &str) -> bool {
+        match packed(w.as_bytes(), true) {
+            Some(k) => self.packed.contains(&k),
+            None => with_lower(w, |l| self.words.contains(l)),
+        }
+    }
+}
+
+/// The [`LowerSet`] of a lexicon, made once.
+macro_rules! lower_set {
+    ($name:ident, $words:ident) => {
+        fn $name() -> &'static LowerSet {
+            static CELL: OnceLock<LowerSet> = OnceLock::new();
+            CELL.get_or_init(|| LowerSet::new($words()))
+        }
+    };
+}
+
+lower_set!(common_words_lower, common_words);
+lower_set!(role_nouns_lower, role_nouns);
+lower_set!(trade_nouns_lower, trade_nouns);
+lower_set!(speech_verbs_lower, speech_verbs);
+lower_set!(post_quote_verbs_lower, post_quote_verbs);
+lower_set!(prepositions_lower, prepositions);
+
 macro_rules! lexicon {
     ($(#[$doc:meta])* $name:ident, $init:expr) => {
         $(#[$doc])*
@@ -435,15 +499,10 @@ pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
 /// has grown, and, being a `String` already, no check that the bytes are UTF-8 (a byte buffer
 /// on the stack needs one, which costs more than the lookup it serves).
 pub(crate) fn with_ascii_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
-    with_ascii_case(w, false, f)
+    with_ascii_case(w, f)
 }
 
-/// [`with_ascii_lower`] in upper case.
-pub(crate) fn with_ascii_upper<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
-    with_ascii_case(w, true, f)
-}
-
-fn with_ascii_case<R>(w: &str, upper: bool, f: impl FnOnce(&str) -> R) -> R {
+fn with_ascii_case<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     thread_local! {
         static BUF: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
     }
@@ -451,11 +510,7 @@ fn with_ascii_case<R>(w: &str, upper: bool, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = BUF.take();
     buf.clear();
     buf.push_str(w);
-    if upper {
-        buf.make_ascii_uppercase();
-    } else {
-        buf.make_ascii_lowercase();
-    }
+    buf.make_ascii_lowercase();
     let r = f(&buf);
     BUF.set(buf);
     r
@@ -467,7 +522,7 @@ pub fn is_given_name(w: &str) -> bool {
 
 /// True for words that start sentences or headings without naming anything.
 pub fn is_common_word(w: &str) -> bool {
-    with_lower(w.trim_end_matches('.'), |l| common_words().contains(l))
+    common_words_lower().has_lower_of(w.trim_end_matches('.'))
 }
 
 pub fn is_honorific(w: &str) -> bool {
@@ -580,7 +635,7 @@ pub fn is_direction(w: &str) -> bool {
 }
 
 pub fn is_role_noun(w: &str) -> bool {
-    with_lower(w, |l| role_nouns().contains(l))
+    role_nouns_lower().has_lower_of(w)
 }
 
 lexicon!(
@@ -620,7 +675,7 @@ pub fn is_body_kind_noun(w: &str) -> bool {
 
 /// A trade noun in any case ("Chipmaker", "chipmaker").
 pub fn is_trade_noun(w: &str) -> bool {
-    with_lower(w, |l| trade_nouns().contains(l))
+    trade_nouns_lower().has_lower_of(w)
 }
 
 /// "union" for "Union": a lower-case word that is an organisation head once capitalised,
@@ -634,11 +689,11 @@ pub fn is_org_head_lower(w: &str) -> bool {
 }
 
 pub fn is_speech_verb(w: &str) -> bool {
-    with_lower(w, |l| speech_verbs().contains(l))
+    speech_verbs_lower().has_lower_of(w)
 }
 
 pub fn is_post_quote_verb(w: &str) -> bool {
-    with_lower(w, |l| speech_verbs().contains(l) || post_quote_verbs().contains(l))
+    speech_verbs_lower().has_lower_of(w) || post_quote_verbs_lower().has_lower_of(w)
 }
 
 pub fn is_personal_pronoun(w: &str) -> bool {
@@ -646,7 +701,7 @@ pub fn is_personal_pronoun(w: &str) -> bool {
 }
 
 pub fn is_preposition(w: &str) -> bool {
-    with_lower(w, |l| prepositions().contains(l))
+    prepositions_lower().has_lower_of(w)
 }
 
 /// The canonical name of a well-known organisation, if `w` is one.
@@ -761,7 +816,28 @@ pub fn title_fits_role(title: &str, role: &str) -> bool {
 
 #[cfg(test)]
 mod title_role_tests {
-    use super::title_fits_role;
+    use super::*;
+
+    /// A lexicon asked through its packed numbers answers as through a lower-case copy.
+    #[test]
+    fn packed_word_sets_answer_as_the_word_sets() {
+        let sets = [
+            (common_words(), common_words_lower()),
+            (role_nouns(), role_nouns_lower()),
+            (trade_nouns(), trade_nouns_lower()),
+            (speech_verbs(), speech_verbs_lower()),
+            (post_quote_verbs(), post_quote_verbs_lower()),
+            (prepositions(), prepositions_lower()),
+        ];
+        for (words, lower) in sets {
+            let extra = ["", "a", "The", "SAID", "Über", "fiancée", "extraordinarily-long-word", "x\u{0}"];
+            for w in words.iter().copied().chain(extra) {
+                for v in [w.to_string(), w.to_uppercase(), capitalize(w), format!("{w}s"), format!("{w}.")] {
+                    assert_eq!(lower.has_lower_of(&v), with_lower(&v, |l| words.contains(l)), "{v}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn a_title_fits_its_role_noun_and_the_form_titles_give_it() {

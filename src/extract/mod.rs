@@ -20,11 +20,12 @@ pub fn extract(article: &Article) -> Extraction {
 /// [`extract`] over a bare text.
 pub fn extract_text(text: &str) -> Extraction {
     let toks = text::tokenize(text);
-    let mut ents = entities::extract(text, &toks);
+    let words = text::token_texts(text, &toks);
+    let mut ents = entities::extract_with(text, &toks, &words);
     let marks = quotes::quote_marks(text);
     quotes::add_speaker_names_with(&marks, text, &toks, &mut ents.entities, &mut ents.mentions);
     roles::attach(text, &toks, &mut ents.entities, &ents.mentions);
-    let mut speech = quotes::extract_with(&marks, text, &toks, &ents.entities, &ents.mentions);
+    let mut speech = quotes::extract_with(&marks, text, &toks, &words, &ents.entities, &ents.mentions);
     quotes::places_as_actors(&mut ents.entities, &mut speech);
     Extraction {
         entities: ents.entities,

@@ -93,10 +93,19 @@ fn find_marks(text: &str) -> Vec<Marks> {
 /// `“ ” „ ‘ « »`. A paragraph with none (a right single mark alone is an apostrophe
 /// unless a quotation is open) has no quotation.
 fn may_hold_marks(line: &str) -> bool {
+    // The bytes that may start a mark, by table.
+    const LEAD: [bool; 256] = {
+        let mut t = [false; 256];
+        t[b'"' as usize] = true;
+        t[b'\'' as usize] = true;
+        t[0xE2] = true;
+        t[0xC2] = true;
+        t
+    };
     let b = line.as_bytes();
     // Only the bytes that may start a mark are looked at closely.
     let mut from = 0;
-    while let Some(p) = b[from..].iter().position(|&c| matches!(c, b'"' | b'\'' | 0xE2 | 0xC2)) {
+    while let Some(p) = b[from..].iter().position(|&c| LEAD[c as usize]) {
         let i = from + p;
         let mark = match b[i] {
             b'"' | b'\'' => true,
@@ -295,6 +304,8 @@ enum Who {
 struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Token],
+    /// The text of every token, sliced once.
+    words: &'a [&'a str],
     entities: &'a [LocalEntity],
     /// Entity of each token, if the token lies in a mention.
     tok_entity: Vec<Option<usize>>,
@@ -312,7 +323,7 @@ struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     fn s(&self, i: usize) -> &'a str {
-        self.toks.get(i).map_or("", |t| t.span.slice(self.text))
+        self.words.get(i).copied().unwrap_or("")
     }
 
     fn s_at(&self, t: &Token) -> &'a str {
@@ -1507,14 +1518,16 @@ pub struct Speech {
 /// Finds every quotation in `text` and attributes it; then the reported
 /// speech of sentences without quotation marks ("X said (that) ...").
 pub fn extract(text: &str, toks: &[Token], entities: &[LocalEntity], mentions: &[Mention]) -> Speech {
-    extract_with(&quote_marks(text), text, toks, entities, mentions)
+    extract_with(&quote_marks(text), text, toks, &super::text::token_texts(text, toks), entities, mentions)
 }
 
-/// [`extract`] with the text's marks already found.
-pub fn extract_with(
+/// [`extract`] with the text's marks already found and the text of every token sliced
+/// ([`super::text::token_texts`]).
+pub fn extract_with<'a>(
     marks: &QuoteMarks,
-    text: &str,
-    toks: &[Token],
+    text: &'a str,
+    toks: &'a [Token],
+    words: &'a [&'a str],
     entities: &[LocalEntity],
     mentions: &[Mention],
 ) -> Speech {
@@ -1572,6 +1585,7 @@ pub fn extract_with(
     let mut ctx = Ctx {
         text,
         toks,
+        words,
         entities,
         tok_entity,
         mention_start,

@@ -285,25 +285,41 @@ const ASCII_SHAPE: [u8; 128] = {
     t
 };
 
+/// Letters (bit 0) and capitals (bit 1) among ASCII bytes; nothing else.
+const ASCII_LETTER: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            3
+        } else if c.is_ascii_lowercase() {
+            1
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// One pass over a word: its lower-case hash, its shape hash, whether it is all letters and all
 /// capitals, and its length in characters. Equal to [`hash_lower`] and [`hash_shape`].
 fn scan(w: &str) -> (u64, u64, bool, bool, usize) {
-    if !w.is_ascii() {
-        let alpha = w.chars().all(char::is_alphabetic);
-        let upper = w.chars().all(char::is_uppercase);
-        return (hash_lower(w), hash_shape(w, false), alpha, upper, w.chars().count());
-    }
     let mut lower = FNV;
     let mut shape = FNV ^ 0x5a;
-    let (mut alpha, mut upper) = (true, true);
+    let mut letters = 3u8;
     let mut last = 0u8;
     let mut run = 0;
-    for b in w.bytes() {
-        lower = mix(lower, b.to_ascii_lowercase() as u64);
-        // Only a capital is classed 'X' and only a small letter 'x' (a byte class from a table).
-        let k = ASCII_SHAPE[(b & 0x7f) as usize];
-        alpha &= k == b'X' || k == b'x';
-        upper &= k == b'X';
+    for &b in w.as_bytes() {
+        if b >= 0x80 {
+            return scan_unicode(w);
+        }
+        let class = ASCII_LETTER[b as usize];
+        // A capital's small letter is 32 on.
+        lower = mix(lower, (b + ((class & 2) << 4)) as u64);
+        letters &= class;
+        let k = ASCII_SHAPE[b as usize];
         if k == last {
             run += 1;
             if run >= 2 {
@@ -315,7 +331,29 @@ fn scan(w: &str) -> (u64, u64, bool, bool, usize) {
         last = k;
         shape = mix(shape, k as u64);
     }
-    (lower, shape, alpha, upper, w.len())
+    (lower, shape, letters & 1 != 0, letters & 2 != 0, w.len())
+}
+
+/// [`scan`] of a word that is not all ASCII.
+#[cold]
+fn scan_unicode(w: &str) -> (u64, u64, bool, bool, usize) {
+    let alpha = w.chars().all(char::is_alphabetic);
+    let upper = w.chars().all(char::is_uppercase);
+    (hash_lower(w), hash_shape(w, false), alpha, upper, w.chars().count())
+}
+
+/// [`hash_shape`] with `short` of an ASCII word: every repeated class is dropped.
+fn shape_short_ascii(w: &[u8]) -> u64 {
+    let mut h = FNV ^ 0x5a;
+    let mut last = 0u8;
+    for &b in w {
+        let k = ASCII_SHAPE[(b & 0x7f) as usize];
+        if k != last {
+            last = k;
+            h = mix(h, k as u64);
+        }
+    }
+    h
 }
 
 #[inline]
@@ -433,8 +471,9 @@ fn word_flags(gaz: &Gazetteer, w: &str, headline_caps: bool) -> u32 {
 
 /// What the tagger knows about one document.
 pub struct Ctx<'a> {
-    text: &'a str,
     toks: &'a [Token],
+    /// The text of every token, sliced once.
+    words: std::borrow::Cow<'a, [&'a str]>,
     info: Vec<TokInfo>,
     paras: Vec<ParaInfo>,
     /// Tokens the tagger labels (the rest are outside any name).
@@ -450,9 +489,15 @@ fn starts_upper(s: &str) -> bool {
 
 impl<'a> Ctx<'a> {
     pub fn new(text: &'a str, toks: &'a [Token]) -> Ctx<'a> {
+        Ctx::with_words(text, toks, super::text::token_texts(text, toks))
+    }
+
+    /// [`Ctx::new`] with the text of every token already sliced ([`super::text::token_texts`]).
+    pub fn with_words(text: &'a str, toks: &'a [Token], words: impl Into<std::borrow::Cow<'a, [&'a str]>>) -> Ctx<'a> {
+        let words = words.into();
         let gaz = Gazetteer::get();
         let n = toks.len();
-        let s = |i: usize| toks[i].span.slice(text);
+        let s = |i: usize| words[i];
         let npara = toks.last().map_or(0, |t| t.para + 1);
         let mut paras = vec![ParaInfo::default(); npara];
         let mut info = vec![TokInfo::default(); n];
@@ -521,7 +566,6 @@ impl<'a> Ctx<'a> {
             if t.kind != TokKind::Word {
                 continue;
             }
-            info[i].doc = doc_words.get(&info[i].lower).copied().unwrap_or(0);
             if !capw[i] {
                 continue;
             }
@@ -570,15 +614,21 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        // What the document says of each word the tagger labels (no other token's is asked for).
+        for i in 0..n {
+            if active[i] && toks[i].kind == TokKind::Word {
+                info[i].doc = doc_words.get(&info[i].lower).copied().unwrap_or(0);
+            }
+        }
         if lex_cache.len() > 1 << 18 {
             lex_cache.clear();
         }
         LEX_CACHE.with(|c| *c.borrow_mut() = lex_cache);
-        Ctx { text, toks, info, paras, active }
+        Ctx { toks, words, info, paras, active }
     }
 
     fn s(&self, i: usize) -> &'a str {
-        self.toks[i].span.slice(self.text)
+        self.words[i]
     }
 
     /// Features of token `i`, appended to `out`.
@@ -618,7 +668,7 @@ impl<'a> Ctx<'a> {
             out.push(feat(2, inf.lower));
         }
         out.push(feat(3, inf.shape));
-        out.push(feat(4, hash_shape(w, true)));
+        out.push(feat(4, if w.is_ascii() { shape_short_ascii(w.as_bytes()) } else { hash_shape(w, true) }));
         // Prefixes and suffixes of the lower-cased word (characters, not bytes).
         if w.is_ascii() {
             // One character a byte: the prefixes' hashes are the running hash of the word.
@@ -634,7 +684,9 @@ impl<'a> Ctx<'a> {
             }
             for k in 1..=4usize {
                 if nch > k {
-                    out.push(feat(20 + k as u64, hash_lower(&w[nch - k..])));
+                    // hash_lower of the last k characters.
+                    let h = b[nch - k..].iter().fold(FNV, |h, &c| mix(h, c.to_ascii_lowercase() as u64));
+                    out.push(feat(20 + k as u64, h));
                 }
             }
         } else {
@@ -778,11 +830,10 @@ fn viterbi(model: &Model, em: &[[f32; NT]], tags: &mut Vec<usize>) {
         for t in 0..NT {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0;
-            for p in 0..NT {
-                // An inside tag continues only its own label.
-                if !legal(p, t) {
-                    continue;
-                }
+            // An inside tag continues only its own label: its legal predecessors are its
+            // beginning and itself (see `legal`); any tag may precede O or a beginning.
+            let preds = if t == 0 || is_begin(t) { 0..NT } else { t - 1..t + 1 };
+            for p in preds {
                 let v = score[k - 1][p] + model.tr(p, t);
                 if v > best {
                     best = v;
@@ -877,26 +928,44 @@ impl Tagging<'_> {
                 _ => f32::INFINITY,
             };
         }
+        let w = self.window(r, a, b);
+        self.window_best(&w) - self.window_alt(&w, label)
+    }
+
+    /// The window of run `r` whose score changes when tokens `a..b` (inside the run) are
+    /// relabelled: only the terms around the relabelled tokens differ, so the window holds the
+    /// relabelled ones, the one after, whose tag may restart, and the next, whose transition
+    /// depends on it; a long run of capitalised words costs time in proportion to its length,
+    /// not its square.
+    fn window(&self, r: usize, a: usize, b: usize) -> Window<'_> {
         let (ra, rb) = self.runs[r];
         let em = &self.em[self.em_at[r]..self.em_at[r] + (rb - ra)];
         let best = &self.tags[ra..rb];
-        // Only the terms around the relabelled tokens differ: score that window alone (tokens
-        // lo..hi: the relabelled ones, the one after, whose tag may restart, and the next, whose
-        // transition depends on it), so a long run of capitalised words
-        // costs time in proportion to its length, not its square.
         let lo = a - ra;
         let hi = (b - ra + 2).min(best.len());
+        let prev = if lo == 0 { START } else { best[lo - 1] };
+        Window { em: &em[lo..hi], best: &best[lo..hi], n: b - a, prev, end: hi == best.len() }
+    }
+
+    /// Score of the tagger's own labelling over a window.
+    fn window_best(&self, w: &Window) -> f32 {
+        window_score(self.model, w.em, w.best, w.prev, w.end)
+    }
+
+    /// Score of the window with its first `w.n` tokens relabelled as one `label` name (None: no name).
+    fn window_alt(&self, w: &Window, label: Option<Label>) -> f32 {
         // On the stack for the usual short window.
         let mut small = [0usize; 16];
         let mut large = Vec::new();
-        let alt: &mut [usize] = if hi - lo <= small.len() {
-            &mut small[..hi - lo]
+        let len = w.best.len();
+        let alt: &mut [usize] = if len <= small.len() {
+            &mut small[..len]
         } else {
-            large.resize(hi - lo, 0);
+            large.resize(len, 0);
             &mut large
         };
-        alt.copy_from_slice(&best[lo..hi]);
-        for (x, slot) in alt[..b - a].iter_mut().enumerate() {
+        alt.copy_from_slice(w.best);
+        for (x, slot) in alt[..w.n].iter_mut().enumerate() {
             *slot = match label {
                 None => 0,
                 Some(l) if x == 0 => l.begin(),
@@ -904,14 +973,21 @@ impl Tagging<'_> {
             };
         }
         // A name cut in two by the relabelling restarts with B.
-        if b - a < alt.len() && alt[b - a] != 0 && !is_begin(alt[b - a]) {
-            alt[b - a] -= 1;
+        if w.n < alt.len() && alt[w.n] != 0 && !is_begin(alt[w.n]) {
+            alt[w.n] -= 1;
         }
-        let prev = if lo == 0 { START } else { best[lo - 1] };
-        let end = hi == best.len();
-        window_score(self.model, &em[lo..hi], &best[lo..hi], prev, end)
-            - window_score(self.model, &em[lo..hi], alt, prev, end)
+        window_score(self.model, w.em, alt, w.prev, w.end)
     }
+}
+
+/// See [`Tagging::window`].
+struct Window<'t> {
+    em: &'t [[f32; NT]],
+    best: &'t [usize],
+    /// How many tokens, from the window's start, are relabelled.
+    n: usize,
+    prev: usize,
+    end: bool,
 }
 
 pub fn analyse<'m>(model: &'m Model, ctx: &Ctx) -> Tagging<'m> {
@@ -956,10 +1032,13 @@ pub fn analyse<'m>(model: &'m Model, ctx: &Ctx) -> Tagging<'m> {
             while e < b && out.tags[e] == label.inside() {
                 e += 1;
             }
-            // Margin: the best other labelling of k..e.
+            // Margin: the best other labelling of k..e (as `cost` finds it, the tagger's own
+            // window scored once).
+            let w = out.window(r, k, e);
+            let best = out.window_best(&w);
             let margin = std::iter::once(None)
                 .chain(Label::ALL.iter().copied().filter(|&l| l != label).map(Some))
-                .map(|l| out.cost(k, e, l))
+                .map(|l| best - out.window_alt(&w, l))
                 .fold(f32::INFINITY, f32::min);
             out.spans.push(Tagged { a: k, b: e, label, margin });
             k = e;
@@ -1098,6 +1177,20 @@ pub fn train(docs: &[Example], epochs: usize, seed: u64, mut log: impl FnMut(usi
 mod tests {
     use super::super::text::tokenize;
     use super::*;
+
+    /// The shortcuts for ASCII words hash as the general functions do.
+    #[test]
+    fn ascii_shortcuts_hash_as_the_general_functions() {
+        for w in ["", "a", "A", "Xx", "McDonald", "U.S.", "1,000", "10-page", "AAAA", "aa--bb", "B2B", "Zoë", "x\u{0}y"] {
+            if w.is_ascii() {
+                assert_eq!(shape_short_ascii(w.as_bytes()), hash_shape(w, true), "{w}");
+            }
+            let (lower, shape, alpha, upper, nch) = scan(w);
+            assert_eq!((lower, shape), (hash_lower(w), hash_shape(w, false)), "{w}");
+            let all = |f: fn(char) -> bool| w.chars().all(f);
+            assert_eq!((alpha, upper, nch), (all(char::is_alphabetic), all(char::is_uppercase), w.chars().count()), "{w}");
+        }
+    }
 
     #[test]
     fn a_window_scores_the_same_difference_as_the_whole_path() {
