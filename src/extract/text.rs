@@ -152,6 +152,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         }
                         i = j;
                     }
+                    // A figure keeps no full stop after it: "closed at 2,558.84." ends a sentence.
+                    Some('.') if numeric => break,
                     Some('.') => {
                         let word = &text[start..i];
                         let segment_len = word.rsplit(['.', '-']).next().map_or(0, |s| s.chars().count());
