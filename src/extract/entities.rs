@@ -528,6 +528,7 @@ pub fn extract(text: &str, toks: &[Token]) -> Entities {
     listed_places(&doc, &mut cands, &mut unknown);
     listed_orgs(&doc, &mut cands, &mut unknown);
     filed_places(&doc, &mut cands, &mut unknown);
+    street_names(&doc, &mut cands);
     clubs_by_context(&doc, &mut cands);
     town_clubs(&doc, &mut cands);
     orgs_by_kind_noun(&doc, &mut cands);
@@ -2680,6 +2681,50 @@ fn filed_places(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usiz
     }
 }
 
+/// Last words of street names that are also surnames or plain words ("Colne Way", "Marsh Lane"): not
+/// place heads by themselves.
+const STREET_WORDS: &[&str] = &["Way", "Lane", "Drive", "Close", "Crescent", "Terrace", "Walk", "Parade", "Mews"];
+
+/// A name of two or three words ending in a street word ("Colne Way", "Charles Watts Way") that the
+/// rules took for a person (or for anything else on weak evidence) is a street when, somewhere in the article, it stands where a street
+/// stands: after "on", "at", "along", "via", "off" or "near"; before "in" and a capitalised name
+/// ("Tollbar Way in Hedge End"); or joined by "and" to a name ending in a place head ("Harlestone
+/// Road and Mill Lane"). Not when any of its uses has an honorific before it or a speech verb after
+/// it: then it is a person after all.
+fn street_names(doc: &Doc, cands: &mut [Cand]) {
+    let streetish = |c: &Cand| {
+        let (a, b) = c.toks;
+        (2..=3).contains(&(b - a))
+            && STREET_WORDS.contains(&doc.s(b - 1))
+            && (c.kind == Some(EntityKind::Person)
+                || (c.kind != Some(EntityKind::Place) && c.evidence == Evidence::Weak))
+    };
+    let names: BTreeSet<String> =
+        cands.iter().filter(|c| streetish(c)).map(|c| doc.text_of(c.toks.0, c.toks.1).to_string()).collect();
+    for name in names {
+        let uses: Vec<(usize, usize)> =
+            cands.iter().filter(|c| doc.text_of(c.toks.0, c.toks.1) == name).map(|c| c.toks).collect();
+        let person = uses.iter().any(|&(a, b)| {
+            (a > 0 && is_honorific(doc.s(a - 1)))
+                || is_post_quote_verb(doc.s(b))
+                || doc.toks.get(b).is_some_and(|t| t.kind == TokKind::Possessive)
+        });
+        let street = uses.iter().any(|&(a, b)| {
+            let before = if a > 0 { doc.s(a - 1) } else { "" };
+            matches!(before, "on" | "at" | "along" | "via" | "off" | "near")
+                || (doc.s(b) == "in" && doc.is_cap(b + 1) && doc.same_para(b, b + 1))
+                || (before == "and" && a >= 2 && is_place_head(doc.s(a - 2)))
+        });
+        if person || !street {
+            continue;
+        }
+        for c in cands.iter_mut().filter(|c| doc.text_of(c.toks.0, c.toks.1) == name) {
+            let (a, b) = c.toks;
+            *c = place_cand(doc, a, b, name.clone(), None, Evidence::Strong);
+        }
+    }
+}
+
 /// On a sports page, a line naming a team and then its players ("Leeds: Walsh, Adeyemi, Corrigan, Fenn
 /// (Rees 67), Okafor."): at least four items of one to three capitalised words after the colon,
 /// separated by commas, "and" or brackets, with nothing else but minutes. Its items are people, unless
@@ -3737,6 +3782,20 @@ mod tests {
         let text = "Hallam Rovers beat Kelby Athletic 2-1 in the league match at the stadium. The striker scored twice.\n\n\
                     Next: Preston, Quarry, Leeds, Farrell, Pryce, Sato, Ndlovu.\n";
         assert!(!names(text, EntityKind::Person).contains(&"Preston".to_string()), "{:?}", run(text));
+    }
+
+    #[test]
+    fn a_name_ending_in_a_street_word_where_a_street_stands_is_a_place() {
+        // Fires: after "on", and before "in" and a town.
+        let text =
+            "Ada Klein worked at the depot on Renfield Way in Kelby for four years. She said the vans were unsafe.";
+        assert!(names(text, EntityKind::Place).contains(&"Renfield Way".to_string()), "{:?}", run(text));
+        assert!(!names(text, EntityKind::Person).contains(&"Renfield Way".to_string()), "{:?}", run(text));
+        let text = "The cyclist was hit at the junction of Harlow Road and Tamsin Lane on Monday.";
+        assert!(names(text, EntityKind::Place).contains(&"Tamsin Lane".to_string()), "{:?}", run(text));
+        // Does not fire: a person with a surname like a street word, speaking.
+        let text = "The meeting was chaired by Nathan Lane. Nathan Lane said the budget was tight, and Ms Tamsin Close agreed.";
+        assert!(names(text, EntityKind::Person).contains(&"Nathan Lane".to_string()), "{:?}", run(text));
     }
 
     #[test]
