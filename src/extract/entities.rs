@@ -166,6 +166,7 @@ impl<'a> Doc<'a> {
             {
                 k += 1;
             }
+            let k = holder_after_field(self, j + 1, k);
             let words = j + 1..k;
             let body_or_place = words.clone().any(|x| {
                 let w = self.s(x);
@@ -525,6 +526,7 @@ pub fn extract(text: &str, toks: &[Token]) -> Entities {
     }
     tagger_evidence(&doc, &title_paras, &mut cands, &mut unknown);
     squad_lines(&doc, &mut cands);
+    office_holders(&doc, &mut cands, &mut unknown);
     listed_places(&doc, &mut cands, &mut unknown);
     listed_orgs(&doc, &mut cands, &mut unknown);
     filed_places(&doc, &mut cands, &mut unknown);
@@ -561,6 +563,7 @@ pub fn extract(text: &str, toks: &[Token]) -> Entities {
             && lower_lasts.contains(doc.s(b - 1).to_lowercase().as_str());
         !desk
             && !thing
+            && !federal_title(&doc, a, b)
             && !never_a_name(doc.text_of(a, b))
             && !(a..b).all(|i| never_a_name(doc.s(i)))
             && !doc.portfolio[a]
@@ -1222,6 +1225,51 @@ fn title_split(doc: &Doc, a: usize, b: usize) -> Option<usize> {
                 w.len() > 1 && w.chars().all(|c| c.is_uppercase()) && is_common_word(w)
             })
     })
+}
+
+/// The name right after an office's field ("Minister of State for Science and Technology Ravi
+/// Dhanraj"): two or three name-like words after the words [`Doc::portfolios`] marks are the holder.
+fn office_holders(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usize)>) {
+    for i in 1..doc.toks.len() {
+        if !(doc.portfolio[i - 1] && !doc.portfolio[i] && doc.is_cap(i) && doc.same_para(i - 1, i)) {
+            continue;
+        }
+        let mut b = i;
+        while b < doc.toks.len() && doc.is_cap(b) && doc.same_para(i, b) {
+            b += 1;
+        }
+        if (2..=3).contains(&(b - i)) && name_like(doc, i, b) {
+            take_span(cands, unknown, person_cand(doc, i, b, Evidence::Strong));
+        }
+    }
+}
+
+/// "Union Minister of State", "Union Cabinet Minister": India's "Union" (the federal government)
+/// before words of an office that hold "Minister" or "Cabinet", with no name: a title, not a body
+/// ("Union Leader", a newspaper, stays).
+fn federal_title(doc: &Doc, a: usize, b: usize) -> bool {
+    b > a + 1
+        && doc.s(a) == "Union"
+        && is_title_head(doc.s(a + 1))
+        && (a + 1..b).any(|k| matches!(doc.s(k), "Minister" | "Ministers" | "Cabinet"))
+        && (a + 1..b).all(|k| {
+            let w = doc.s(k);
+            is_title_head(w) || is_title_modifier(w) || matches!(w, "of" | "State" | "Cabinet")
+        })
+}
+
+/// The end of an office's field that runs from `a` to `b` after "for" ([`Doc::portfolios`]): before the holder's name
+/// when the field's last two words are one ("Minister of State for Science and Technology Arvind
+/// Shekhawat said"): a given name and another word, or, after at least two words of field, two words
+/// that are no common words, with no "and" between them.
+fn holder_after_field(doc: &Doc, a: usize, b: usize) -> usize {
+    if b < a + 3 {
+        return b;
+    }
+    let (x, y) = (b - 2, b - 1);
+    let plain = |k: usize| !is_common_word(doc.s(k)) && !is_org_head(doc.s(k));
+    let named = is_given_name(doc.s(x)) || (b >= a + 4 && plain(x) && plain(y));
+    if named && doc.s(x - 1) != "and" && !matches!(doc.s(x - 1), "&" | "of") { x } else { b }
 }
 
 /// A title word at `k` whose holder follows after a comma: "Secretary, Jo Bell".
@@ -3796,6 +3844,18 @@ mod tests {
         // Does not fire: a person with a surname like a street word, speaking.
         let text = "The meeting was chaired by Nathan Lane. Nathan Lane said the budget was tight, and Ms Tamsin Close agreed.";
         assert!(names(text, EntityKind::Person).contains(&"Nathan Lane".to_string()), "{:?}", run(text));
+    }
+
+    #[test]
+    fn a_holder_after_an_office_field_and_a_federal_title() {
+        // Fires: the holder's name ends the field; "Union" before an office alone is no body.
+        let text = "Union Minister of State for Science and Technology Ravi Dhanraj congratulated the team on Monday.";
+        assert!(names(text, EntityKind::Person).contains(&"Ravi Dhanraj".to_string()), "{:?}", run(text));
+        assert!(names(text, EntityKind::Organization).is_empty(), "{:?}", run(text));
+        // Does not fire: a field of common words, and "Union" naming a body.
+        let text = "The Minister for Higher Education Reform said the plan would work. The European Union welcomed it.";
+        assert!(names(text, EntityKind::Person).is_empty(), "{:?}", run(text));
+        assert!(names(text, EntityKind::Organization).contains(&"European Union".to_string()), "{:?}", run(text));
     }
 
     #[test]
