@@ -527,6 +527,7 @@ pub fn extract(text: &str, toks: &[Token]) -> Entities {
     tagger_evidence(&doc, &title_paras, &mut cands, &mut unknown);
     squad_lines(&doc, &mut cands);
     office_holders(&doc, &mut cands, &mut unknown);
+    bodies_named_for_regions(&doc, &title_paras, &mut cands);
     listed_places(&doc, &mut cands, &mut unknown);
     listed_orgs(&doc, &mut cands, &mut unknown);
     filed_places(&doc, &mut cands, &mut unknown);
@@ -1240,6 +1241,46 @@ fn office_holders(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, us
         }
         if (2..=3).contains(&(b - i)) && name_like(doc, i, b) {
             take_span(cands, unknown, person_cand(doc, i, b, Evidence::Strong));
+        }
+    }
+}
+
+/// Two words taken for a person's names, the second a country, state or region, the whole unknown to
+/// the gazetteer ("Healthwatch Shropshire welcomed the apology"): a body serving that place, unless the first word is a given name, a direction, a place or title head word, a demonym,
+/// or stands alone elsewhere in the article as a name of its own. (Taken for a place, such names
+/// are more often a country with an adjective: "Nazi Germany", "Modern Ukraine".)
+fn bodies_named_for_regions(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut [Cand]) {
+    let fits = |c: &Cand| {
+        let (a, b) = c.toks;
+        let (first, last) = (doc.s(a), doc.s(b - 1));
+        b == a + 2
+            && c.kind == Some(EntityKind::Person)
+            && !doc.plain[a]
+            && !title_paras.contains(&doc.toks[a].para)
+            && doc.gaz.lookup(doc.text_of(a, b)).is_none()
+            && doc
+                .gaz
+                .lookup(last)
+                .is_some_and(|p| matches!(p.subtype, Subtype::Country | Subtype::State | Subtype::Region))
+            && !is_given_name(first)
+            && !is_direction(first)
+            && !is_place_head(first)
+            && !is_title_head(first)
+            && !is_title_modifier(first)
+            && !doc.gaz.is_demonym(first)
+            && doc.gaz.lookup(first).is_none()
+            && !first.chars().all(|ch| ch.is_uppercase())
+    };
+    let named: BTreeSet<String> = cands.iter().filter(|c| fits(c)).map(|c| c.name.clone()).collect();
+    for name in named {
+        let first = name.split_whitespace().next().unwrap_or_default();
+        let alone = cands.iter().any(|c| c.toks.1 == c.toks.0 + 1 && doc.s(c.toks.0) == first);
+        if alone {
+            continue;
+        }
+        for c in cands.iter_mut().filter(|c| fits(c) && c.name == name) {
+            let (a, b) = c.toks;
+            *c = org_cand(doc, a, b, name.clone());
         }
     }
 }
@@ -2799,8 +2840,35 @@ fn squad_lines(doc: &Doc, cands: &mut Vec<Cand>) {
                 cands.retain(|c| c.toks.1 <= a || b <= c.toks.0);
                 cands.push(person_cand(doc, a, b, Evidence::Strong));
             }
+            if let Some(c) = colon {
+                squad_team(doc, cands, i, c);
+            }
         }
         i = end;
+    }
+}
+
+/// The words before a squad line's colon, from `a` to `colon` ("Viktoria Kladno: Marek; Dvorak, ..."),
+/// name a team: every use of those words in the article is a club, when they are one to four
+/// capitalised words, no common words ("Subs", "Substitutes"), no place the gazetteer knows, and the
+/// report names them elsewhere.
+fn squad_team(doc: &Doc, cands: &mut [Cand], a: usize, colon: usize) {
+    if !(1..=4).contains(&(colon - a)) || !(a..colon).all(|k| doc.is_cap(k) && !is_common_word(doc.s(k))) {
+        return;
+    }
+    let name = doc.text_of(a, colon);
+    if doc.gaz.lookup(name).is_some() {
+        // "Iowa: Tim Albrecht, Brad Anderson, ...": a list of people by place, or a club named after
+        // its town, which the club rules already know.
+        return;
+    }
+    let uses = |c: &Cand| doc.text_of(c.toks.0, c.toks.1) == name;
+    if !cands.iter().any(|c| uses(c) && c.toks.0 != a) {
+        return;
+    }
+    for c in cands.iter_mut().filter(|c| uses(c) && c.kind != Some(EntityKind::Organization)) {
+        let (x, y) = c.toks;
+        *c = org_cand(doc, x, y, name.to_string());
     }
 }
 
@@ -3822,6 +3890,11 @@ mod tests {
         let text = "Hallam Rovers beat Kelby Athletic 2-1 in the league match at the stadium. The striker scored twice.\n\n\
                     Venues: London, Leeds, Manchester, Birmingham, Bristol.\n";
         assert!(names(text, EntityKind::Person).is_empty(), "{:?}", run(text));
+        // The words before the colon name a team the report names elsewhere.
+        let text = "Dukla Vesna beat Kelby Athletic 2-1 in the league match at the stadium. The striker scored twice for Dukla Vesna.\n\n\
+                    Dukla Vesna: Pryce, Kowalczyk, Ndlovu, Farrell, Quarry, Sato (Lindqvist 70).\n\nSubs: Marek, Dvorak, Blaha, Zeman.\n";
+        let orgs = names(text, EntityKind::Organization);
+        assert!(orgs.contains(&"Dukla Vesna".to_string()) && !orgs.contains(&"Subs".to_string()), "{:?}", run(text));
         // A surname that is also a town, among six names nobody knows, is a player too.
         let text = "Hallam Rovers beat Kelby Athletic 2-1 in the league match at the stadium. The striker scored twice.\n\n\
                     Hallam Rovers: Pryce; Kowalczyk, Preston (Ndlovu 61), Farrell, Quarry; Sato, Lindqvist.\n";
@@ -3856,6 +3929,17 @@ mod tests {
         let text = "The Minister for Higher Education Reform said the plan would work. The European Union welcomed it.";
         assert!(names(text, EntityKind::Person).is_empty(), "{:?}", run(text));
         assert!(names(text, EntityKind::Organization).contains(&"European Union".to_string()), "{:?}", run(text));
+    }
+
+    #[test]
+    fn a_word_before_a_region_is_a_body_serving_it() {
+        // Fires: an unknown word before a country or county.
+        let text = "Carewatch Shropshire welcomed the report. Ada Klein said it was late.";
+        assert!(names(text, EntityKind::Organization).contains(&"Carewatch Shropshire".to_string()), "{:?}", run(text));
+        // Does not fire: a given name, or a direction, before the place.
+        let text = "Emma England welcomed the report. Floods hit Southern Africa.";
+        assert!(names(text, EntityKind::Person).contains(&"Emma England".to_string()), "{:?}", run(text));
+        assert!(!names(text, EntityKind::Organization).iter().any(|n| n.contains("Africa")), "{:?}", run(text));
     }
 
     #[test]
