@@ -775,6 +775,19 @@ impl<'a> Ctx<'a> {
         if opening_phrase && let Some(c) = (lo..hi).find(|&i| !self.in_quote[i] && self.s(i) == ",") {
             k = c + 1;
         }
+        // "The association welcomed the fall but said ...": a clause opening with "the" and the head
+        // word of a body's name has the body the article named last with that word as its subject (not
+        // a word for any body, "the group", which may be one the rules did not find).
+        if k < hi
+            && matches!(self.s(k), "The" | "the")
+            && self.lower_word(k + 1)
+            && !is_role_noun(self.s(k + 1))
+            && !is_body_kind_noun(self.s(k + 1))
+            && is_org_head_lower(self.s(k + 1))
+            && let Some(e) = self.org_noun_at(k, self.s(k + 1))
+        {
+            return Some(Who::Entity(e));
+        }
         while k < hi {
             if self.in_quote[k] {
                 k += 1;
@@ -2808,6 +2821,18 @@ mod tests {
         let text =
             "Ada Klein said it would seek talks. A spokeswoman for the union said: “Workers should not pay the price.”";
         assert_ne!(who(&said(text), "Workers should not"), Some("Ada Klein".into()));
+    }
+
+    #[test]
+    fn a_body_by_its_kind_opening_a_clause_that_welcomed_but_said() {
+        // Fires: "The union welcomed X but said ..." after a person of the union spoke.
+        let text = "The Kelby Drivers Union has asked for talks. Its secretary, Ada Klein, said pay had fallen.\n\n\
+                    The union welcomed the offer but said it had \"missed the point entirely\".";
+        assert_eq!(who(&said(text), "missed the point"), Some("Kelby Drivers Union".into()));
+        // Does not fire: a clause opening with a person.
+        let text = "The Kelby Drivers Union has asked for talks.\n\n\
+                    Ada Klein welcomed the offer but said it had \"missed the point entirely\".";
+        assert_eq!(who(&said(text), "missed the point"), Some("Ada Klein".into()));
     }
 
     #[test]
