@@ -415,9 +415,7 @@ impl Index {
         self.keys();
         let articles = &self.articles;
         let Some(keys) = self.keys.as_ref() else { return Default::default() };
-        keys.component(seeds, |iri, l| {
-            articles.get(iri)?.links.get(l).map(|x| x.0.as_str()).filter(|x| !x.is_empty())
-        })
+        keys.component(seeds, |iri, l| articles.get(iri)?.links.get(l).map(|x| x.0.as_str()).filter(|x| !x.is_empty()))
     }
 
     /// The stored article (IRI) with this content digest.

@@ -165,6 +165,7 @@ impl<'a> Doc<'a> {
             {
                 k += 1;
             }
+            let k = holder_after_field(self, j + 1, k);
             let words = j + 1..k;
             let body_or_place = words.clone().any(|x| {
                 let w = self.s(x);
@@ -303,9 +304,34 @@ impl<'a> Doc<'a> {
             && (1..=5).contains(&second.len())
             && !matches!(
                 second,
-                "based" | "born" | "led" | "run" | "era" | "made" | "owned" | "style" | "wide" | "held" | "like"
-                    | "type" | "area" | "free" | "bound" | "proof" | "only" | "long" | "old" | "year" | "day"
-                    | "week" | "bred" | "class" | "level" | "sized" | "size" | "zone"
+                "based"
+                    | "born"
+                    | "led"
+                    | "run"
+                    | "era"
+                    | "made"
+                    | "owned"
+                    | "style"
+                    | "wide"
+                    | "held"
+                    | "like"
+                    | "type"
+                    | "area"
+                    | "free"
+                    | "bound"
+                    | "proof"
+                    | "only"
+                    | "long"
+                    | "old"
+                    | "year"
+                    | "day"
+                    | "week"
+                    | "bred"
+                    | "class"
+                    | "level"
+                    | "sized"
+                    | "size"
+                    | "zone"
             )
             && !is_given_name(first)
             && second.bytes().all(|c| c.is_ascii_lowercase())
@@ -509,10 +535,13 @@ pub fn extract_with<'a>(text: &'a str, toks: &'a [Token], words: &'a [&'a str]) 
     }
     tagger_evidence(&doc, &title_paras, &mut cands, &mut unknown);
     squad_lines(&doc, &mut cands);
+    office_holders(&doc, &mut cands, &mut unknown);
+    bodies_named_for_regions(&doc, &title_paras, &mut cands);
     listed_places(&doc, &mut cands, &mut unknown);
     listed_orgs(&doc, &mut cands, &mut unknown);
     firms_by_price_move(&doc, &mut cands, &mut unknown);
     filed_places(&doc, &mut cands, &mut unknown);
+    street_names(&doc, &mut cands);
     clubs_by_context(&doc, &mut cands);
     teams_in_tables(&doc, &mut cands, &mut unknown);
     town_clubs(&doc, &mut cands);
@@ -546,6 +575,7 @@ pub fn extract_with<'a>(text: &'a str, toks: &'a [Token], words: &'a [&'a str]) 
             && lower_lasts.contains(doc.s(b - 1).to_lowercase().as_str());
         !desk
             && !thing
+            && !federal_title(&doc, a, b)
             && !never_a_name(doc.text_of(a, b))
             && !(a..b).all(|i| never_a_name(doc.s(i)))
             && !doc.portfolio[a]
@@ -1016,10 +1046,14 @@ fn split_chunk(doc: &Doc, a: usize, b: usize) -> Vec<(usize, usize)> {
                 "the" => doc.s(j - 1) == "of",
                 // Not when what follows names a body on its own: "the Council of Europe and NATO", "the
                 // House and Senate" are two.
-                "and" if b == j + 2 && {
-                    let w = doc.s(j + 1);
-                    is_acronym(w) || known_org(w).is_some() || is_org_head(w)
-                } => false,
+                "and"
+                    if b == j + 2 && {
+                        let w = doc.s(j + 1);
+                        is_acronym(w) || known_org(w).is_some() || is_org_head(w)
+                    } =>
+                {
+                    false
+                }
                 "and" => {
                     (licensed_org && (start..j).any(|x| is_org_head(doc.s(x))))
                         // "Securities and Exchange Board", "Food and Drug Administration": one word
@@ -1231,6 +1265,91 @@ fn title_split(doc: &Doc, a: usize, b: usize) -> Option<usize> {
     })
 }
 
+/// The name right after an office's field ("Minister of State for Science and Technology Ravi
+/// Dhanraj"): two or three name-like words after the words [`Doc::portfolios`] marks are the holder.
+fn office_holders(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usize)>) {
+    for i in 1..doc.toks.len() {
+        if !(doc.portfolio[i - 1] && !doc.portfolio[i] && doc.is_cap(i) && doc.same_para(i - 1, i)) {
+            continue;
+        }
+        let mut b = i;
+        while b < doc.toks.len() && doc.is_cap(b) && doc.same_para(i, b) {
+            b += 1;
+        }
+        if (2..=3).contains(&(b - i)) && name_like(doc, i, b) {
+            take_span(cands, unknown, person_cand(doc, i, b, Evidence::Strong));
+        }
+    }
+}
+
+/// Two words taken for a person's names, the second a country, state or region, the whole unknown to
+/// the gazetteer ("Healthwatch Shropshire welcomed the apology"): a body serving that place, unless the first word is a given name, a direction, a place or title head word, a demonym,
+/// or stands alone elsewhere in the article as a name of its own. (Taken for a place, such names
+/// are more often a country with an adjective: "Nazi Germany", "Modern Ukraine".)
+fn bodies_named_for_regions(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut [Cand]) {
+    let fits = |c: &Cand| {
+        let (a, b) = c.toks;
+        let (first, last) = (doc.s(a), doc.s(b - 1));
+        b == a + 2
+            && c.kind == Some(EntityKind::Person)
+            && !doc.plain[a]
+            && !title_paras.contains(&doc.toks[a].para)
+            && doc.gaz.lookup(doc.text_of(a, b)).is_none()
+            && doc
+                .gaz
+                .lookup(last)
+                .is_some_and(|p| matches!(p.subtype, Subtype::Country | Subtype::State | Subtype::Region))
+            && !is_given_name(first)
+            && !is_direction(first)
+            && !is_place_head(first)
+            && !is_title_head(first)
+            && !is_title_modifier(first)
+            && !doc.gaz.is_demonym(first)
+            && doc.gaz.lookup(first).is_none()
+            && !first.chars().all(|ch| ch.is_uppercase())
+    };
+    let named: BTreeSet<String> = cands.iter().filter(|c| fits(c)).map(|c| c.name.clone()).collect();
+    for name in named {
+        let first = name.split_whitespace().next().unwrap_or_default();
+        let alone = cands.iter().any(|c| c.toks.1 == c.toks.0 + 1 && doc.s(c.toks.0) == first);
+        if alone {
+            continue;
+        }
+        for c in cands.iter_mut().filter(|c| fits(c) && c.name == name) {
+            let (a, b) = c.toks;
+            *c = org_cand(doc, a, b, name.clone());
+        }
+    }
+}
+
+/// "Union Minister of State", "Union Cabinet Minister": India's "Union" (the federal government)
+/// before words of an office that hold "Minister" or "Cabinet", with no name: a title, not a body
+/// ("Union Leader", a newspaper, stays).
+fn federal_title(doc: &Doc, a: usize, b: usize) -> bool {
+    b > a + 1
+        && doc.s(a) == "Union"
+        && is_title_head(doc.s(a + 1))
+        && (a + 1..b).any(|k| matches!(doc.s(k), "Minister" | "Ministers" | "Cabinet"))
+        && (a + 1..b).all(|k| {
+            let w = doc.s(k);
+            is_title_head(w) || is_title_modifier(w) || matches!(w, "of" | "State" | "Cabinet")
+        })
+}
+
+/// The end of an office's field that runs from `a` to `b` after "for" ([`Doc::portfolios`]): before the holder's name
+/// when the field's last two words are one ("Minister of State for Science and Technology Arvind
+/// Shekhawat said"): a given name and another word, or, after at least two words of field, two words
+/// that are no common words, with no "and" between them.
+fn holder_after_field(doc: &Doc, a: usize, b: usize) -> usize {
+    if b < a + 3 {
+        return b;
+    }
+    let (x, y) = (b - 2, b - 1);
+    let plain = |k: usize| !is_common_word(doc.s(k)) && !is_org_head(doc.s(k));
+    let named = is_given_name(doc.s(x)) || (b >= a + 4 && plain(x) && plain(y));
+    if named && doc.s(x - 1) != "and" && !matches!(doc.s(x - 1), "&" | "of") { x } else { b }
+}
+
 /// A title word at `k` whose holder follows after a comma: "Secretary, Jo Bell".
 fn holder_follows(doc: &Doc, k: usize) -> bool {
     is_title_head(doc.s(k)) && doc.s(k + 1) == "," && doc.is_cap(k + 2)
@@ -1239,7 +1358,10 @@ fn holder_follows(doc: &Doc, k: usize) -> bool {
 /// Words `a..b` name a bill or an act ("Appropriation Bill", "Climate Change Act"): a law,
 /// which is neither a person ("Bill") nor an organisation.
 fn law_name(doc: &Doc, a: usize, b: usize) -> bool {
-    b >= a + 2 && matches!(doc.s(b - 1), "Bill" | "Act" | "Amendment") && !is_given_name(doc.s(b - 2)) && !is_honorific(doc.s(b - 2))
+    b >= a + 2
+        && matches!(doc.s(b - 1), "Bill" | "Act" | "Amendment")
+        && !is_given_name(doc.s(b - 2))
+        && !is_honorific(doc.s(b - 2))
 }
 
 fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usize)>) {
@@ -1313,8 +1435,7 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
     }
     // 2c. A post whose holder follows after a comma: "its National Publicity Secretary, Jo
     // Bell": no name, unless a body is named inside ("The Senate President, Jo Bell").
-    if b - a >= 2 && holder_follows(doc, b - 1) && (a..b - 1).all(titleish)
-    {
+    if b - a >= 2 && holder_follows(doc, b - 1) && (a..b - 1).all(titleish) {
         return;
     }
     // 3. The gazetteer and well-known organisations, for the whole chunk.
@@ -1552,19 +1673,16 @@ const POST_NOMINALS: &[&str] = &[
 /// An unknown all-capitals word of 3 to 6 letters: usually an organisation
 /// ("FEMA"), unless it is a common word in capitals ("THE", "FOR").
 fn is_acronym(s: &str) -> bool {
-    (3..=6).contains(&s.len())
-        && s.chars().all(|c| c.is_ascii_uppercase())
-        && !is_stop_acronym(s)
-        && !is_common_word(s)
+    (3..=6).contains(&s.len()) && s.chars().all(|c| c.is_ascii_uppercase()) && !is_stop_acronym(s) && !is_common_word(s)
 }
 
 /// Abbreviations that name no organisation: job titles, measures, currencies, formats.
 const ACRONYM_STOP: &[&str] = &[
     "CEO", "CFO", "COO", "GDP", "COVID", "DDOS", "NFT", "LNG", "GMT", "UTC", "EST", "FAQ", "III", "VIII", "PDF",
     "HTML", "USD", "EUR", "RSS", "SUV", "SUVS", "LPG", "CNG", "ATM", "ATMS", "IPO", "IPOS", "VAT", "GST", "CPI",
-    "EBITDA", "ROI", "MRI", "DNA", "HIV", "ICU", "PPE", "SIM", "USB", "LED", "LCD", "GPS", "VPN", "API", "SMS",
-    "CCTV", "MPH", "KPH", "PIN", "OTP", "FIR", "PIL", "EMI", "MSME", "MSMES", "FDI", "NPA", "NPAS", "AGM", "EGM",
-    "ESG", "PET", "HGV", "LGV", "EVS", "AI", "GPU", "GPUS", "CPU", "LLM", "LLMS",
+    "EBITDA", "ROI", "MRI", "DNA", "HIV", "ICU", "PPE", "SIM", "USB", "LED", "LCD", "GPS", "VPN", "API", "SMS", "CCTV",
+    "MPH", "KPH", "PIN", "OTP", "FIR", "PIL", "EMI", "MSME", "MSMES", "FDI", "NPA", "NPAS", "AGM", "EGM", "ESG", "PET",
+    "HGV", "LGV", "EVS", "AI", "GPU", "GPUS", "CPU", "LLM", "LLMS",
 ];
 
 /// Context evidence for a chunk nobody classified yet.
@@ -2178,8 +2296,20 @@ const ORG_KIND_BEFORE: &[&str] = &[
 
 /// Common nouns for a kind of organisation right after its name: "Britain's Sun newspaper".
 const ORG_KIND_AFTER: &[&str] = &[
-    "newspaper", "daily", "club", "airline", "carrier", "group", "outfit", "brand", "chain", "conglomerate", "magazine",
-    "weekly", "television", "broadcaster",
+    "newspaper",
+    "daily",
+    "club",
+    "airline",
+    "carrier",
+    "group",
+    "outfit",
+    "brand",
+    "chain",
+    "conglomerate",
+    "magazine",
+    "weekly",
+    "television",
+    "broadcaster",
 ];
 
 /// Kinds of news outlet after a name: they make it a body even when it opens with a given name ("Les
@@ -2214,9 +2344,10 @@ fn org_kind_noun(doc: &Doc, a: usize, b: usize) -> bool {
             && lower_word(a - 2)
             && kind_noun(a - 2)
             && matches!(doc.s(b), "," | "." | ")" | ";")
-            && (a.saturating_sub(6)..a - 2).rev().find(|&i| matches!(doc.s(i), "a" | "an" | "the" | "A" | "An" | "The")).is_some_and(
-                |d| d == 0 || !matches!(doc.s(d - 1), "of" | "for" | "at" | "from" | "with"),
-            )
+            && (a.saturating_sub(6)..a - 2)
+                .rev()
+                .find(|&i| matches!(doc.s(i), "a" | "an" | "the" | "A" | "An" | "The"))
+                .is_some_and(|d| d == 0 || !matches!(doc.s(d - 1), "of" | "for" | "at" | "from" | "with"))
             && !(b - a >= 2 && is_given_name(doc.s(a)))
     };
     before || after() || appos()
@@ -2553,9 +2684,7 @@ fn coordinated_clubs<'a>(doc: &Doc<'a>, cands: &mut [Cand], town: &dyn Fn(&Cand)
 /// Whether a candidate over tokens `a..b` had its kind said by its own words: a title, an honorific,
 /// or what `also` asks of it. A list's or a dateline's shape does not override those.
 fn words_said(cands: &[Cand], a: usize, b: usize, also: impl Fn(&Cand) -> bool) -> bool {
-    cands
-        .iter()
-        .any(|c| c.toks.0 < b && a < c.toks.1 && (c.title.is_some() || c.extra_surface.is_some() || also(c)))
+    cands.iter().any(|c| c.toks.0 < b && a < c.toks.1 && (c.title.is_some() || c.extra_surface.is_some() || also(c)))
 }
 
 /// Puts `c` in place of every candidate and unclassed chunk its tokens overlap.
@@ -2568,9 +2697,29 @@ fn take_span(cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usize)>, c: Cand) 
 
 /// Plural nouns for kinds of places that introduce a list of them.
 const PLACE_KIND_PLURALS: &[&str] = &[
-    "districts", "states", "cities", "towns", "villages", "counties", "provinces", "regions", "countries",
-    "municipalities", "suburbs", "neighbourhoods", "neighborhoods", "islands", "townships", "boroughs",
-    "localities", "communities", "capitals", "prefectures", "emirates", "governorates", "oblasts",
+    "districts",
+    "states",
+    "cities",
+    "towns",
+    "villages",
+    "counties",
+    "provinces",
+    "regions",
+    "countries",
+    "municipalities",
+    "suburbs",
+    "neighbourhoods",
+    "neighborhoods",
+    "islands",
+    "townships",
+    "boroughs",
+    "localities",
+    "communities",
+    "capitals",
+    "prefectures",
+    "emirates",
+    "governorates",
+    "oblasts",
 ];
 
 /// A list that its noun says is of places: "11 districts, including Dhemaji, Lakhimpur and Barpeta",
@@ -2631,10 +2780,35 @@ fn list_items(doc: &Doc, i: usize, mut k: usize, max: usize) -> Vec<(usize, usiz
 
 /// Plural nouns for kinds of organisation, before a list of their names.
 const ORG_KIND_PLURALS: &[&str] = &[
-    "companies", "firms", "banks", "parties", "airlines", "carriers", "newspapers", "dailies",
-    "broadcasters", "agencies", "unions", "clubs", "teams", "sides", "charities", "brokerages", "brokers",
-    "exchanges", "utilities", "operators", "producers", "universities", "publishers", "chains",
-    "outlets", "networks", "organisations", "organizations", "institutions",
+    "companies",
+    "firms",
+    "banks",
+    "parties",
+    "airlines",
+    "carriers",
+    "newspapers",
+    "dailies",
+    "broadcasters",
+    "agencies",
+    "unions",
+    "clubs",
+    "teams",
+    "sides",
+    "charities",
+    "brokerages",
+    "brokers",
+    "exchanges",
+    "utilities",
+    "operators",
+    "producers",
+    "universities",
+    "publishers",
+    "chains",
+    "outlets",
+    "networks",
+    "organisations",
+    "organizations",
+    "institutions",
 ];
 
 /// A list that its noun says is of bodies: "investment banks Merrill Lynch and SBC Warburg", "retailers
@@ -2839,6 +3013,50 @@ fn filed_places(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usiz
     }
 }
 
+/// Last words of street names that are also surnames or plain words ("Colne Way", "Marsh Lane"): not
+/// place heads by themselves.
+const STREET_WORDS: &[&str] = &["Way", "Lane", "Drive", "Close", "Crescent", "Terrace", "Walk", "Parade", "Mews"];
+
+/// A name of two or three words ending in a street word ("Colne Way", "Charles Watts Way") that the
+/// rules took for a person (or for anything else on weak evidence) is a street when, somewhere in the article, it stands where a street
+/// stands: after "on", "at", "along", "via", "off" or "near"; before "in" and a capitalised name
+/// ("Tollbar Way in Hedge End"); or joined by "and" to a name ending in a place head ("Harlestone
+/// Road and Mill Lane"). Not when any of its uses has an honorific before it or a speech verb after
+/// it: then it is a person after all.
+fn street_names(doc: &Doc, cands: &mut [Cand]) {
+    let streetish = |c: &Cand| {
+        let (a, b) = c.toks;
+        (2..=3).contains(&(b - a))
+            && STREET_WORDS.contains(&doc.s(b - 1))
+            && (c.kind == Some(EntityKind::Person)
+                || (c.kind != Some(EntityKind::Place) && c.evidence == Evidence::Weak))
+    };
+    let names: BTreeSet<String> =
+        cands.iter().filter(|c| streetish(c)).map(|c| doc.text_of(c.toks.0, c.toks.1).to_string()).collect();
+    for name in names {
+        let uses: Vec<(usize, usize)> =
+            cands.iter().filter(|c| doc.text_of(c.toks.0, c.toks.1) == name).map(|c| c.toks).collect();
+        let person = uses.iter().any(|&(a, b)| {
+            (a > 0 && is_honorific(doc.s(a - 1)))
+                || is_post_quote_verb(doc.s(b))
+                || doc.toks.get(b).is_some_and(|t| t.kind == TokKind::Possessive)
+        });
+        let street = uses.iter().any(|&(a, b)| {
+            let before = if a > 0 { doc.s(a - 1) } else { "" };
+            matches!(before, "on" | "at" | "along" | "via" | "off" | "near")
+                || (doc.s(b) == "in" && doc.is_cap(b + 1) && doc.same_para(b, b + 1))
+                || (before == "and" && a >= 2 && is_place_head(doc.s(a - 2)))
+        });
+        if person || !street {
+            continue;
+        }
+        for c in cands.iter_mut().filter(|c| doc.text_of(c.toks.0, c.toks.1) == name) {
+            let (a, b) = c.toks;
+            *c = place_cand(doc, a, b, name.clone(), None, Evidence::Strong);
+        }
+    }
+}
+
 /// On a sports page, a line naming a team and then its players ("Leeds: Walsh, Adeyemi, Corrigan, Fenn
 /// (Rees 67), Okafor."): at least four items of one to three capitalised words after the colon,
 /// separated by commas, "and" or brackets, with nothing else but minutes. Its items are people, unless
@@ -2865,15 +3083,45 @@ fn squad_lines(doc: &Doc, cands: &mut Vec<Cand>) {
                 cands.retain(|c| c.toks.1 <= a || b <= c.toks.0);
                 cands.push(person_cand(doc, a, b, Evidence::Strong));
             }
+            if let Some(c) = colon {
+                squad_team(doc, cands, i, c);
+            }
         }
         i = end;
     }
 }
 
+/// The words before a squad line's colon, from `a` to `colon` ("Viktoria Kladno: Marek; Dvorak, ..."),
+/// name a team: every use of those words in the article is a club, when they are one to four
+/// capitalised words, no common words ("Subs", "Substitutes"), no place the gazetteer knows, and the
+/// report names them elsewhere.
+fn squad_team(doc: &Doc, cands: &mut [Cand], a: usize, colon: usize) {
+    if !(1..=4).contains(&(colon - a)) || !(a..colon).all(|k| doc.is_cap(k) && !is_common_word(doc.s(k))) {
+        return;
+    }
+    let name = doc.text_of(a, colon);
+    if doc.gaz.lookup(name).is_some() {
+        // "Iowa: Tim Albrecht, Brad Anderson, ...": a list of people by place, or a club named after
+        // its town, which the club rules already know.
+        return;
+    }
+    let uses = |c: &Cand| doc.text_of(c.toks.0, c.toks.1) == name;
+    if !cands.iter().any(|c| uses(c) && c.toks.0 != a) {
+        return;
+    }
+    for c in cands.iter_mut().filter(|c| uses(c) && c.kind != Some(EntityKind::Organization)) {
+        let (x, y) = c.toks;
+        *c = org_cand(doc, x, y, name.to_string());
+    }
+}
+
 /// The names of a squad line's list from token `a` to the paragraph end `end`, or None when anything
-/// else is in it.
+/// else is in it. A one-word item the gazetteer or the lexicon knows ("Pereira", "Kolar") is a
+/// surname shared with a town when it stands among at least five other names it does not know and
+/// has no score after it; a list where more than one item in six is known (venues, clubs) is no squad.
 fn squad_items(doc: &Doc, a: usize, end: usize) -> Option<Vec<(usize, usize)>> {
     let mut items = Vec::new();
+    let mut known = 0;
     let mut k = a;
     while k < end {
         let s = doc.s(k);
@@ -2891,12 +3139,19 @@ fn squad_items(doc: &Doc, a: usize, end: usize) -> Option<Vec<(usize, usize)>> {
             return None;
         }
         let text = doc.text_of(x, y);
-        if doc.gaz.lookup(text).is_some() || known_org(text).is_some() || (x..y).any(|t| is_org_head(doc.s(t))) {
+        if (x..y).any(|t| is_org_head(doc.s(t))) {
             return None;
+        }
+        if doc.gaz.lookup(text).is_some() || known_org(text).is_some() {
+            // A known name with a number after it outside brackets is a team and its score.
+            if y - x > 1 || (minute && !(x > 0 && doc.s(x - 1) == "(")) {
+                return None;
+            }
+            known += 1;
         }
         items.push((x, y));
     }
-    Some(items)
+    (known == 0 || known * 6 <= items.len()).then_some(items)
 }
 
 /// Words that end the names of football clubs and are also words for a place ("Ipswich Town",
@@ -2924,7 +3179,9 @@ fn town_clubs(doc: &Doc, cands: &mut [Cand]) {
     for word in CLUB_PLACE_WORDS {
         let clubs: BTreeSet<&str> = cands
             .iter()
-            .filter(|c| c.kind == Some(EntityKind::Organization) && doc.s(c.toks.1 - 1) == *word && c.toks.1 - c.toks.0 >= 2)
+            .filter(|c| {
+                c.kind == Some(EntityKind::Organization) && doc.s(c.toks.1 - 1) == *word && c.toks.1 - c.toks.0 >= 2
+            })
             .map(|c| c.name.as_str())
             .collect();
         let [club] = clubs.into_iter().collect::<Vec<_>>()[..] else { continue };
@@ -3021,7 +3278,10 @@ fn orgs_stay_orgs(doc: &Doc, cands: &mut Vec<Cand>, unknown: &[(usize, usize)]) 
                 Some(EntityKind::Place) => c.geo.is_none(),
                 _ => false,
             };
-            if retype && b - a >= 2 && let Some(name) = stems.get(doc.text_of(a, b)) {
+            if retype
+                && b - a >= 2
+                && let Some(name) = stems.get(doc.text_of(a, b))
+            {
                 *c = org_cand(doc, a, b, name.clone());
             }
         }
@@ -3698,7 +3958,10 @@ mod tests {
         let orgs = names(text, EntityKind::Organization);
         assert!(orgs.contains(&"Financial Derivatives Company".to_string()), "{:?}", run(text));
         assert!(orgs.contains(&"Oshodi Local Government".to_string()), "{:?}", run(text));
-        assert!(!orgs.iter().any(|o| o.contains("Director") || o.contains("Publicity") || o.contains("Chairman")), "{orgs:?}");
+        assert!(
+            !orgs.iter().any(|o| o.contains("Director") || o.contains("Publicity") || o.contains("Chairman")),
+            "{orgs:?}"
+        );
         // Does not fire: a title of office without a body keeps its person ("Secretary of State X").
         let text = "Secretary of State Antony Blinken flew to Kyiv.";
         assert!(names(text, EntityKind::Person).contains(&"Antony Blinken".to_string()), "{:?}", run(text));
@@ -3709,7 +3972,10 @@ mod tests {
         let text = "President Bola Adeyemi signed the N54.99 trillion 2025 Appropriation Bill into law. The Electoral \
                     Act was also amended. Bill Gates did not comment.";
         let r = run(text);
-        assert!(!r.iter().any(|e| e.1.contains("Appropriation") || e.1 == "Bill" || e.1.contains("Electoral")), "{r:?}");
+        assert!(
+            !r.iter().any(|e| e.1.contains("Appropriation") || e.1 == "Bill" || e.1.contains("Electoral")),
+            "{r:?}"
+        );
         assert!(names(text, EntityKind::Person).contains(&"Bill Gates".to_string()), "{r:?}");
     }
 
@@ -3894,6 +4160,56 @@ mod tests {
         let text = "Hallam Rovers beat Kelby Athletic 2-1 in the league match at the stadium. The striker scored twice.\n\n\
                     Venues: London, Leeds, Manchester, Birmingham, Bristol.\n";
         assert!(names(text, EntityKind::Person).is_empty(), "{:?}", run(text));
+        // The words before the colon name a team the report names elsewhere.
+        let text = "Dukla Vesna beat Kelby Athletic 2-1 in the league match at the stadium. The striker scored twice for Dukla Vesna.\n\n\
+                    Dukla Vesna: Pryce, Kowalczyk, Ndlovu, Farrell, Quarry, Sato (Lindqvist 70).\n\nSubs: Marek, Dvorak, Blaha, Zeman.\n";
+        let orgs = names(text, EntityKind::Organization);
+        assert!(orgs.contains(&"Dukla Vesna".to_string()) && !orgs.contains(&"Subs".to_string()), "{:?}", run(text));
+        // A surname that is also a town, among six names nobody knows, is a player too.
+        let text = "Hallam Rovers beat Kelby Athletic 2-1 in the league match at the stadium. The striker scored twice.\n\n\
+                    Hallam Rovers: Pryce; Kowalczyk, Preston (Ndlovu 61), Farrell, Quarry; Sato, Lindqvist.\n";
+        assert!(names(text, EntityKind::Person).contains(&"Preston".to_string()), "{:?}", run(text));
+        // Two towns among seven items: a list of places, not a squad.
+        let text = "Hallam Rovers beat Kelby Athletic 2-1 in the league match at the stadium. The striker scored twice.\n\n\
+                    Next: Preston, Quarry, Leeds, Farrell, Pryce, Sato, Ndlovu.\n";
+        assert!(!names(text, EntityKind::Person).contains(&"Preston".to_string()), "{:?}", run(text));
+    }
+
+    #[test]
+    fn a_name_ending_in_a_street_word_where_a_street_stands_is_a_place() {
+        // Fires: after "on", and before "in" and a town.
+        let text =
+            "Ada Klein worked at the depot on Renfield Way in Kelby for four years. She said the vans were unsafe.";
+        assert!(names(text, EntityKind::Place).contains(&"Renfield Way".to_string()), "{:?}", run(text));
+        assert!(!names(text, EntityKind::Person).contains(&"Renfield Way".to_string()), "{:?}", run(text));
+        let text = "The cyclist was hit at the junction of Harlow Road and Tamsin Lane on Monday.";
+        assert!(names(text, EntityKind::Place).contains(&"Tamsin Lane".to_string()), "{:?}", run(text));
+        // Does not fire: a person with a surname like a street word, speaking.
+        let text = "The meeting was chaired by Nathan Lane. Nathan Lane said the budget was tight, and Ms Tamsin Close agreed.";
+        assert!(names(text, EntityKind::Person).contains(&"Nathan Lane".to_string()), "{:?}", run(text));
+    }
+
+    #[test]
+    fn a_holder_after_an_office_field_and_a_federal_title() {
+        // Fires: the holder's name ends the field; "Union" before an office alone is no body.
+        let text = "Union Minister of State for Science and Technology Ravi Dhanraj congratulated the team on Monday.";
+        assert!(names(text, EntityKind::Person).contains(&"Ravi Dhanraj".to_string()), "{:?}", run(text));
+        assert!(names(text, EntityKind::Organization).is_empty(), "{:?}", run(text));
+        // Does not fire: a field of common words, and "Union" naming a body.
+        let text = "The Minister for Higher Education Reform said the plan would work. The European Union welcomed it.";
+        assert!(names(text, EntityKind::Person).is_empty(), "{:?}", run(text));
+        assert!(names(text, EntityKind::Organization).contains(&"European Union".to_string()), "{:?}", run(text));
+    }
+
+    #[test]
+    fn a_word_before_a_region_is_a_body_serving_it() {
+        // Fires: an unknown word before a country or county.
+        let text = "Carewatch Shropshire welcomed the report. Ada Klein said it was late.";
+        assert!(names(text, EntityKind::Organization).contains(&"Carewatch Shropshire".to_string()), "{:?}", run(text));
+        // Does not fire: a given name, or a direction, before the place.
+        let text = "Emma England welcomed the report. Floods hit Southern Africa.";
+        assert!(names(text, EntityKind::Person).contains(&"Emma England".to_string()), "{:?}", run(text));
+        assert!(!names(text, EntityKind::Organization).iter().any(|n| n.contains("Africa")), "{:?}", run(text));
     }
 
     #[test]
@@ -3914,11 +4230,16 @@ mod tests {
     fn rivers_and_regions_are_places() {
         let text = "Floods displaced thousands as the Brahmaputra swelled. A Yorkshire surgeon said so.";
         let places = names(text, EntityKind::Place);
-        assert!(places.contains(&"Brahmaputra".to_string()) && places.contains(&"Yorkshire".to_string()), "{:?}", run(text));
+        assert!(
+            places.contains(&"Brahmaputra".to_string()) && places.contains(&"Yorkshire".to_string()),
+            "{:?}",
+            run(text)
+        );
     }
     #[test]
     fn a_title_opening_a_sentence_keeps_its_holder_even_if_the_word_is_also_written_lower_case() {
-        let text = "The king arrived in Lhasa on Monday.\n\nKing Tashi Dorje told the governor the visit was long planned.";
+        let text =
+            "The king arrived in Lhasa on Monday.\n\nKing Tashi Dorje told the governor the visit was long planned.";
         let all = run(text);
         assert!(all.iter().any(|e| e.0 == EntityKind::Person && e.1 == "Tashi Dorje"), "{all:?}");
         // A plain word opening a sentence stays out: "Shares" is no name in "Shares rose ... the shares".
@@ -3944,7 +4265,10 @@ mod tests {
         // A place of two words and a longer name with a demonym inside stay.
         let text = "The New Zealand Press Association reported that New Zealand had won.";
         let all = run(text);
-        assert!(all.iter().any(|e| e.0 == EntityKind::Organization && e.1 == "New Zealand Press Association"), "{all:?}");
+        assert!(
+            all.iter().any(|e| e.0 == EntityKind::Organization && e.1 == "New Zealand Press Association"),
+            "{all:?}"
+        );
         assert!(all.iter().any(|e| e.0 == EntityKind::Place && e.1 == "New Zealand"), "{all:?}");
     }
 
@@ -4023,7 +4347,11 @@ mod tests {
         assert!(orgs.contains(&"Senate".to_string()) && !orgs.iter().any(|o| o.contains(" and ")), "{orgs:?}");
         // One body's name with "and" inside stays whole.
         let text = "The Food and Drug Administration approved the drug.";
-        assert!(names(text, EntityKind::Organization).contains(&"Food and Drug Administration".to_string()), "{:?}", run(text));
+        assert!(
+            names(text, EntityKind::Organization).contains(&"Food and Drug Administration".to_string()),
+            "{:?}",
+            run(text)
+        );
     }
 
     #[test]
@@ -4080,9 +4408,14 @@ mod tests {
 
     #[test]
     fn romanised_east_asian_given_names_stay_in_the_name() {
-        let text = "North Korean leader Kim Jong-un met the film's director Park Ji-hoon. A Santa Clara-based firm paid.";
+        let text =
+            "North Korean leader Kim Jong-un met the film's director Park Ji-hoon. A Santa Clara-based firm paid.";
         let people = names(text, EntityKind::Person);
-        assert!(people.contains(&"Kim Jong-un".to_string()) && people.contains(&"Park Ji-hoon".to_string()), "{:?}", run(text));
+        assert!(
+            people.contains(&"Kim Jong-un".to_string()) && people.contains(&"Park Ji-hoon".to_string()),
+            "{:?}",
+            run(text)
+        );
         assert!(!people.iter().any(|p| p.contains("based")), "{people:?}");
     }
 

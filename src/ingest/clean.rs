@@ -13,7 +13,8 @@
 //!   with no separators, numbers or function words between them;
 //! - it belongs to a run of one-to-three-word labels without digits or
 //!   sentence punctuation (a menu laid out one item per line), or is a
-//!   breadcrumb of short labels joined by `»`, `›` or `>`;
+//!   breadcrumb of short labels joined by `»`, `›` or `>`, or a line of
+//!   labels and time stamps joined by bars ("Local News | Southampton");
 //! - it sends the reader to another story ("ALSO READ: …", "Related: …"), or
 //!   is a heading of such links ("Related News", "Trending", "More from UK
 //!   News", "Tags:") or one of the short lines without a full stop under it;
@@ -182,7 +183,7 @@ fn furniture(line: &str) -> Option<Reason> {
     if joined >= 8 {
         return Some("link list");
     }
-    if is_breadcrumb(line) {
+    if is_breadcrumb(line) || is_bar_line(line) {
         return Some("breadcrumb");
     }
     if is_other_story_link(&words) {
@@ -279,6 +280,27 @@ fn is_breadcrumb(line: &str) -> bool {
         })
 }
 
+/// A line of short pieces joined by bars, each a section label, a share button or a time stamp
+/// ("Local News | Southampton", "Markets | Healthcare | Deals", "Published 3:17 p.m. CT July 8, 2025 |
+/// Updated 6:02 p.m. CT July 8, 2025"). A label is one to four words, the first capitalised, the others
+/// capitalised or function words, without digits or sentence punctuation.
+fn is_bar_line(line: &str) -> bool {
+    let parts: Vec<&str> = line.split('|').map(str::trim).collect();
+    let label = |p: &str| {
+        let words: Vec<&str> = p.split_whitespace().collect();
+        (1..=4).contains(&words.len())
+            && !p.chars().any(|c| c.is_ascii_digit())
+            && !p.ends_with(['.', '!', '?', '"', '”', ','])
+            && words[0].chars().next().is_some_and(char::is_uppercase)
+            && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) || is_function_word(w))
+    };
+    (2..=8).contains(&parts.len())
+        && parts.iter().all(|p| {
+            let words: Vec<&str> = p.split_whitespace().collect();
+            !p.is_empty() && (label(p) || is_time_stamp(&words))
+        })
+}
+
 /// A line that sends the reader to another story: "ALSO READ: …", "Read also | …",
 /// "See also: …", "Related: …" (the other story's headline follows).
 fn is_other_story_link(words: &[&str]) -> bool {
@@ -364,7 +386,7 @@ fn is_teaser(line: &str, rest: &[&str]) -> bool {
 /// zones, and the page's verbs for it. A time stamp needs one of `MONTHS` or `TIME_ANCHORS`.
 const TIME_WORDS: &[&str] = &[
     "on", "at", "and", "last", "first", "read", "hour", "hours", "hr", "hrs", "minute", "minutes", "min", "mins",
-    "day", "days", "week", "weeks", "month", "months", "year", "years", "of",
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "of", "a", "p", "m", "ct", "et", "pt",
 ];
 const MONTHS: &[&str] = &[
     "january",
@@ -712,6 +734,22 @@ mod tests {
                 "He said the result was 3 > 2 in the end.",
                 "Also read the minutes of the meeting, the clerk said.",
                 "Prices » Rise sharply after the budget was approved by the council on Monday evening.",
+            ]
+        );
+    }
+
+    #[test]
+    fn drops_lines_of_labels_and_stamps_joined_by_bars() {
+        let raw = "Council approves budget\n\nLocal News | Kelby\n\nPublished 3:17 p.m. CT July 8, 2025 | Updated 6:02 p.m. CT July 8, 2025\n\n\
+                   Share on WhatsApp | Share on Facebook\n\nThe council approved the budget on Monday.\n\n\
+                   Listen to this article | 4 min\n\nTom Reyes | 'We were never asked' | the residents say.";
+        assert_eq!(
+            kept(raw),
+            [
+                "Council approves budget",
+                "The council approved the budget on Monday.",
+                "Listen to this article | 4 min",
+                "Tom Reyes | 'We were never asked' | the residents say."
             ]
         );
     }
