@@ -2520,9 +2520,6 @@ fn clubs_by_context(doc: &Doc, cands: &mut [Cand]) {
 /// team too ("Chemlon Humenne win 3-0 on aggregate"), but where they are a place ("In Chorzow:", "in
 /// Leeds", a dateline) or what a title or an honorific says.
 fn teams_in_tables(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usize)>) {
-    if !doc.is_sport() {
-        return;
-    }
     let n = doc.toks.len();
     let figure = |i: usize| {
         let w = doc.s(i);
@@ -2583,7 +2580,7 @@ fn teams_in_tables(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, u
         }
         p = q;
     }
-    if teams.is_empty() {
+    if teams.is_empty() || !doc.is_sport() {
         return;
     }
     let national = |a: usize, b: usize| {
@@ -2862,13 +2859,10 @@ const PRICE_MOVES: &[&str] = &[
 /// 30,100"). A name typed only by context or the tagger, or by nothing, becomes the firm; one with
 /// a title, a gazetteer link or a given name opening two words or more stays.
 fn firms_by_price_move(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usize)>) {
-    if doc.is_sport() {
-        return;
-    }
     let figure = |i: usize| doc.s(i).starts_with(|c: char| c.is_ascii_digit());
     let mut found: Vec<(usize, usize)> = Vec::new();
     for v in 1..doc.toks.len() {
-        if !PRICE_MOVES.contains(&doc.s(v)) || !doc.is_cap(v - 1) || !doc.same_para(v - 1, v) {
+        if !doc.is_cap(v - 1) || !PRICE_MOVES.contains(&doc.s(v)) || !doc.same_para(v - 1, v) {
             continue;
         }
         let end = (v + 7).min(doc.toks.len());
@@ -2903,6 +2897,10 @@ fn firms_by_price_move(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usiz
             continue;
         }
         found.push((a, v));
+    }
+    // Asked last: whether a page is about sport takes a pass over it.
+    if found.is_empty() || doc.is_sport() {
+        return;
     }
     for (a, b) in found {
         let text = doc.text_of(a, b);
