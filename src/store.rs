@@ -59,6 +59,9 @@ pub enum StoreError {
     Remote(#[from] crate::remote::RemoteError),
 }
 
+/// How long a RocksDB reader keeps retrying an opening that fails while a writer switches files.
+pub const READER_DEADLINE: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// Every entity as (IRI, canonical name, kind), and the entity IRIs each article mentions.
 pub type EntityTable = (Vec<(String, String, EntityKind)>, Vec<Vec<String>>);
 
@@ -415,9 +418,7 @@ impl Index {
         self.keys();
         let articles = &self.articles;
         let Some(keys) = self.keys.as_ref() else { return Default::default() };
-        keys.component(seeds, |iri, l| {
-            articles.get(iri)?.links.get(l).map(|x| x.0.as_str()).filter(|x| !x.is_empty())
-        })
+        keys.component(seeds, |iri, l| articles.get(iri)?.links.get(l).map(|x| x.0.as_str()).filter(|x| !x.is_empty()))
     }
 
     /// The stored article (IRI) with this content digest.
@@ -692,29 +693,56 @@ impl GraphStore {
         Err(StoreError::Unavailable { dir: self.dir.clone(), backend: Backend::RocksDb })
     }
 
-    /// A read-only view of the RocksDB store as of now (retried: the writer may be
-    /// switching files at this very moment).
+    /// A read-only view of the RocksDB store as of now. RocksDB's read-only opening reads the
+    /// list of live files (CURRENT, the MANIFEST) and then the files it names; a writer that
+    /// compacts or flushes at that moment deletes some of them, and the opening fails with
+    /// a missing file. That is transient: it is retried for `READER_DEADLINE`, then the last
+    /// error is reported with the folder.
     #[cfg(feature = "rocksdb")]
     fn open_rocksdb_reader(&self) -> Result<(), StoreError> {
         let path = self.dir.join(ROCKS_DIR);
         if !path.exists() {
             return Ok(()); // created, nothing written yet: empty
         }
-        let state = self.file_state();
-        let mut tries = 0;
-        let store = loop {
+        let started = std::time::Instant::now();
+        let mut pause = std::time::Duration::from_millis(5);
+        let (store, state) = loop {
+            let state = self.file_state();
             match Store::open_read_only(&path) {
-                Ok(s) => break s,
-                Err(_) if tries < 20 => {
-                    tries += 1;
-                    std::thread::sleep(std::time::Duration::from_millis(50));
+                Ok(s) => break (s, state),
+                Err(e) if started.elapsed() < READER_DEADLINE => {
+                    crate::update::timing(&format!("read-only opening retried: {e}"));
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(std::time::Duration::from_millis(200));
                 }
-                Err(e) => return Err(e.into()),
+                Err(e) => {
+                    return Err(StoreError::Query(format!(
+                        "cannot open the RocksDB store {} for reading (retried for {} s while a writer changed its files): {e}",
+                        path.display(),
+                        READER_DEADLINE.as_secs()
+                    )));
+                }
             }
         };
         *self.inner.write().unwrap_or_else(|e| e.into_inner()) = store;
         *self.seen.lock().unwrap_or_else(|e| e.into_inner()) = state;
         Ok(())
+    }
+
+    /// A RocksDB reader whose read failed because a file of its view is gone opens a new view
+    /// and says so (true): the caller reads again. RocksDB opens at most 16 of a view's table
+    /// files when it opens it and the rest when first read, and a writer's compaction deletes
+    /// the files it merged, so a reader that opened before a compaction may find a file gone.
+    /// Anything else (a writer, another backend, another error) is false.
+    pub fn reopen_after(&self, error: &str) -> bool {
+        if self.backend != Backend::RocksDb || self.writer.load(Ordering::SeqCst) || self.remote.is_some() {
+            return false;
+        }
+        if !error.contains("No such file or directory") {
+            return false;
+        }
+        crate::update::timing(&format!("a reader's file is gone, view opened again: {error}"));
+        self.open_rocksdb_reader().is_ok()
     }
 
     #[cfg(not(feature = "rocksdb"))]

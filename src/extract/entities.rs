@@ -128,8 +128,11 @@ impl<'a> Doc<'a> {
 
     /// A word that can be part of a name: capitalised, and not a lower-case compound ("Russian-backed").
     fn new(text: &'a str, toks: &'a [Token]) -> Doc<'a> {
-        let mut doc =
-            Doc { text, toks, gaz: Gazetteer::get(), caps: Vec::new(),
+        let mut doc = Doc {
+            text,
+            toks,
+            gaz: Gazetteer::get(),
+            caps: Vec::new(),
             plain: Vec::new(),
             portfolio: Vec::new(),
             sport: std::cell::OnceCell::new(),
@@ -299,9 +302,34 @@ impl<'a> Doc<'a> {
             && (1..=5).contains(&second.len())
             && !matches!(
                 second,
-                "based" | "born" | "led" | "run" | "era" | "made" | "owned" | "style" | "wide" | "held" | "like"
-                    | "type" | "area" | "free" | "bound" | "proof" | "only" | "long" | "old" | "year" | "day"
-                    | "week" | "bred" | "class" | "level" | "sized" | "size" | "zone"
+                "based"
+                    | "born"
+                    | "led"
+                    | "run"
+                    | "era"
+                    | "made"
+                    | "owned"
+                    | "style"
+                    | "wide"
+                    | "held"
+                    | "like"
+                    | "type"
+                    | "area"
+                    | "free"
+                    | "bound"
+                    | "proof"
+                    | "only"
+                    | "long"
+                    | "old"
+                    | "year"
+                    | "day"
+                    | "week"
+                    | "bred"
+                    | "class"
+                    | "level"
+                    | "sized"
+                    | "size"
+                    | "zone"
             )
             && !is_given_name(first)
             && second.bytes().all(|c| c.is_ascii_lowercase())
@@ -907,7 +935,8 @@ fn chunk_end(doc: &Doc, i: usize) -> usize {
             let has_org_head = (j + 1..k).any(|x| is_org_head(doc.s(x)));
             // A body owning another is two names: "Nasa's Goddard Space Flight Center".
             let owner = doc.s(j - 1);
-            let body_owns = is_acronym(owner) || known_org(owner).is_some() || known_org(&owner.to_uppercase()).is_some();
+            let body_owns =
+                is_acronym(owner) || known_org(owner).is_some() || known_org(&owner.to_uppercase()).is_some();
             if has_org_head && doc.gaz.lookup(owner).is_none() && !body_owns {
                 j = k;
                 continue;
@@ -975,10 +1004,14 @@ fn split_chunk(doc: &Doc, a: usize, b: usize) -> Vec<(usize, usize)> {
                 "the" => doc.s(j - 1) == "of",
                 // Not when what follows names a body on its own: "the Council of Europe and NATO", "the
                 // House and Senate" are two.
-                "and" if b == j + 2 && {
-                    let w = doc.s(j + 1);
-                    is_acronym(w) || known_org(w).is_some() || is_org_head(w)
-                } => false,
+                "and"
+                    if b == j + 2 && {
+                        let w = doc.s(j + 1);
+                        is_acronym(w) || known_org(w).is_some() || is_org_head(w)
+                    } =>
+                {
+                    false
+                }
                 "and" => {
                     (licensed_org && (start..j).any(|x| is_org_head(doc.s(x))))
                         // "Securities and Exchange Board", "Food and Drug Administration": one word
@@ -1198,7 +1231,10 @@ fn holder_follows(doc: &Doc, k: usize) -> bool {
 /// Words `a..b` name a bill or an act ("Appropriation Bill", "Climate Change Act"): a law,
 /// which is neither a person ("Bill") nor an organisation.
 fn law_name(doc: &Doc, a: usize, b: usize) -> bool {
-    b >= a + 2 && matches!(doc.s(b - 1), "Bill" | "Act" | "Amendment") && !is_given_name(doc.s(b - 2)) && !is_honorific(doc.s(b - 2))
+    b >= a + 2
+        && matches!(doc.s(b - 1), "Bill" | "Act" | "Amendment")
+        && !is_given_name(doc.s(b - 2))
+        && !is_honorific(doc.s(b - 2))
 }
 
 fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usize)>) {
@@ -1272,8 +1308,7 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
     }
     // 2c. A post whose holder follows after a comma: "its National Publicity Secretary, Jo
     // Bell": no name, unless a body is named inside ("The Senate President, Jo Bell").
-    if b - a >= 2 && holder_follows(doc, b - 1) && (a..b - 1).all(titleish)
-    {
+    if b - a >= 2 && holder_follows(doc, b - 1) && (a..b - 1).all(titleish) {
         return;
     }
     // 3. The gazetteer and well-known organisations, for the whole chunk.
@@ -1508,19 +1543,16 @@ const POST_NOMINALS: &[&str] = &[
 /// An unknown all-capitals word of 3 to 6 letters: usually an organisation
 /// ("FEMA"), unless it is a common word in capitals ("THE", "FOR").
 fn is_acronym(s: &str) -> bool {
-    (3..=6).contains(&s.len())
-        && s.chars().all(|c| c.is_ascii_uppercase())
-        && !is_stop_acronym(s)
-        && !is_common_word(s)
+    (3..=6).contains(&s.len()) && s.chars().all(|c| c.is_ascii_uppercase()) && !is_stop_acronym(s) && !is_common_word(s)
 }
 
 /// Abbreviations that name no organisation: job titles, measures, currencies, formats.
 const ACRONYM_STOP: &[&str] = &[
     "CEO", "CFO", "COO", "GDP", "COVID", "DDOS", "NFT", "LNG", "GMT", "UTC", "EST", "FAQ", "III", "VIII", "PDF",
     "HTML", "USD", "EUR", "RSS", "SUV", "SUVS", "LPG", "CNG", "ATM", "ATMS", "IPO", "IPOS", "VAT", "GST", "CPI",
-    "EBITDA", "ROI", "MRI", "DNA", "HIV", "ICU", "PPE", "SIM", "USB", "LED", "LCD", "GPS", "VPN", "API", "SMS",
-    "CCTV", "MPH", "KPH", "PIN", "OTP", "FIR", "PIL", "EMI", "MSME", "MSMES", "FDI", "NPA", "NPAS", "AGM", "EGM",
-    "ESG", "PET", "HGV", "LGV", "EVS", "AI", "GPU", "GPUS", "CPU", "LLM", "LLMS",
+    "EBITDA", "ROI", "MRI", "DNA", "HIV", "ICU", "PPE", "SIM", "USB", "LED", "LCD", "GPS", "VPN", "API", "SMS", "CCTV",
+    "MPH", "KPH", "PIN", "OTP", "FIR", "PIL", "EMI", "MSME", "MSMES", "FDI", "NPA", "NPAS", "AGM", "EGM", "ESG", "PET",
+    "HGV", "LGV", "EVS", "AI", "GPU", "GPUS", "CPU", "LLM", "LLMS",
 ];
 
 /// Context evidence for a chunk nobody classified yet.
@@ -2129,8 +2161,20 @@ const ORG_KIND_BEFORE: &[&str] = &[
 
 /// Common nouns for a kind of organisation right after its name: "Britain's Sun newspaper".
 const ORG_KIND_AFTER: &[&str] = &[
-    "newspaper", "daily", "club", "airline", "carrier", "group", "outfit", "brand", "chain", "conglomerate", "magazine",
-    "weekly", "television", "broadcaster",
+    "newspaper",
+    "daily",
+    "club",
+    "airline",
+    "carrier",
+    "group",
+    "outfit",
+    "brand",
+    "chain",
+    "conglomerate",
+    "magazine",
+    "weekly",
+    "television",
+    "broadcaster",
 ];
 
 /// Kinds of news outlet after a name: they make it a body even when it opens with a given name ("Les
@@ -2165,9 +2209,10 @@ fn org_kind_noun(doc: &Doc, a: usize, b: usize) -> bool {
             && lower_word(a - 2)
             && kind_noun(a - 2)
             && matches!(doc.s(b), "," | "." | ")" | ";")
-            && (a.saturating_sub(6)..a - 2).rev().find(|&i| matches!(doc.s(i), "a" | "an" | "the" | "A" | "An" | "The")).is_some_and(
-                |d| d == 0 || !matches!(doc.s(d - 1), "of" | "for" | "at" | "from" | "with"),
-            )
+            && (a.saturating_sub(6)..a - 2)
+                .rev()
+                .find(|&i| matches!(doc.s(i), "a" | "an" | "the" | "A" | "An" | "The"))
+                .is_some_and(|d| d == 0 || !matches!(doc.s(d - 1), "of" | "for" | "at" | "from" | "with"))
             && !(b - a >= 2 && is_given_name(doc.s(a)))
     };
     before || after() || appos()
@@ -2380,9 +2425,7 @@ fn coordinated_clubs<'a>(doc: &Doc<'a>, cands: &mut [Cand], town: &dyn Fn(&Cand)
 /// Whether a candidate over tokens `a..b` had its kind said by its own words: a title, an honorific,
 /// or what `also` asks of it. A list's or a dateline's shape does not override those.
 fn words_said(cands: &[Cand], a: usize, b: usize, also: impl Fn(&Cand) -> bool) -> bool {
-    cands
-        .iter()
-        .any(|c| c.toks.0 < b && a < c.toks.1 && (c.title.is_some() || c.extra_surface.is_some() || also(c)))
+    cands.iter().any(|c| c.toks.0 < b && a < c.toks.1 && (c.title.is_some() || c.extra_surface.is_some() || also(c)))
 }
 
 /// Puts `c` in place of every candidate and unclassed chunk its tokens overlap.
@@ -2395,9 +2438,29 @@ fn take_span(cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usize)>, c: Cand) 
 
 /// Plural nouns for kinds of places that introduce a list of them.
 const PLACE_KIND_PLURALS: &[&str] = &[
-    "districts", "states", "cities", "towns", "villages", "counties", "provinces", "regions", "countries",
-    "municipalities", "suburbs", "neighbourhoods", "neighborhoods", "islands", "townships", "boroughs",
-    "localities", "communities", "capitals", "prefectures", "emirates", "governorates", "oblasts",
+    "districts",
+    "states",
+    "cities",
+    "towns",
+    "villages",
+    "counties",
+    "provinces",
+    "regions",
+    "countries",
+    "municipalities",
+    "suburbs",
+    "neighbourhoods",
+    "neighborhoods",
+    "islands",
+    "townships",
+    "boroughs",
+    "localities",
+    "communities",
+    "capitals",
+    "prefectures",
+    "emirates",
+    "governorates",
+    "oblasts",
 ];
 
 /// A list that its noun says is of places: "11 districts, including Dhemaji, Lakhimpur and Barpeta",
@@ -2458,10 +2521,35 @@ fn list_items(doc: &Doc, i: usize, mut k: usize, max: usize) -> Vec<(usize, usiz
 
 /// Plural nouns for kinds of organisation, before a list of their names.
 const ORG_KIND_PLURALS: &[&str] = &[
-    "companies", "firms", "banks", "parties", "airlines", "carriers", "newspapers", "dailies",
-    "broadcasters", "agencies", "unions", "clubs", "teams", "sides", "charities", "brokerages", "brokers",
-    "exchanges", "utilities", "operators", "producers", "universities", "publishers", "chains",
-    "outlets", "networks", "organisations", "organizations", "institutions",
+    "companies",
+    "firms",
+    "banks",
+    "parties",
+    "airlines",
+    "carriers",
+    "newspapers",
+    "dailies",
+    "broadcasters",
+    "agencies",
+    "unions",
+    "clubs",
+    "teams",
+    "sides",
+    "charities",
+    "brokerages",
+    "brokers",
+    "exchanges",
+    "utilities",
+    "operators",
+    "producers",
+    "universities",
+    "publishers",
+    "chains",
+    "outlets",
+    "networks",
+    "organisations",
+    "organizations",
+    "institutions",
 ];
 
 /// A list that its noun says is of bodies: "investment banks Merrill Lynch and SBC Warburg", "retailers
@@ -2677,7 +2765,9 @@ fn town_clubs(doc: &Doc, cands: &mut [Cand]) {
     for word in CLUB_PLACE_WORDS {
         let clubs: BTreeSet<&str> = cands
             .iter()
-            .filter(|c| c.kind == Some(EntityKind::Organization) && doc.s(c.toks.1 - 1) == *word && c.toks.1 - c.toks.0 >= 2)
+            .filter(|c| {
+                c.kind == Some(EntityKind::Organization) && doc.s(c.toks.1 - 1) == *word && c.toks.1 - c.toks.0 >= 2
+            })
             .map(|c| c.name.as_str())
             .collect();
         let [club] = clubs.into_iter().collect::<Vec<_>>()[..] else { continue };
@@ -2769,7 +2859,10 @@ fn orgs_stay_orgs(doc: &Doc, cands: &mut Vec<Cand>, unknown: &[(usize, usize)]) 
                 Some(EntityKind::Place) => c.geo.is_none(),
                 _ => false,
             };
-            if retype && b - a >= 2 && let Some(name) = stems.get(doc.text_of(a, b)) {
+            if retype
+                && b - a >= 2
+                && let Some(name) = stems.get(doc.text_of(a, b))
+            {
                 *c = org_cand(doc, a, b, name.clone());
             }
         }
@@ -3438,7 +3531,10 @@ mod tests {
         let orgs = names(text, EntityKind::Organization);
         assert!(orgs.contains(&"Financial Derivatives Company".to_string()), "{:?}", run(text));
         assert!(orgs.contains(&"Oshodi Local Government".to_string()), "{:?}", run(text));
-        assert!(!orgs.iter().any(|o| o.contains("Director") || o.contains("Publicity") || o.contains("Chairman")), "{orgs:?}");
+        assert!(
+            !orgs.iter().any(|o| o.contains("Director") || o.contains("Publicity") || o.contains("Chairman")),
+            "{orgs:?}"
+        );
         // Does not fire: a title of office without a body keeps its person ("Secretary of State X").
         let text = "Secretary of State Antony Blinken flew to Kyiv.";
         assert!(names(text, EntityKind::Person).contains(&"Antony Blinken".to_string()), "{:?}", run(text));
@@ -3449,7 +3545,10 @@ mod tests {
         let text = "President Bola Adeyemi signed the N54.99 trillion 2025 Appropriation Bill into law. The Electoral \
                     Act was also amended. Bill Gates did not comment.";
         let r = run(text);
-        assert!(!r.iter().any(|e| e.1.contains("Appropriation") || e.1 == "Bill" || e.1.contains("Electoral")), "{r:?}");
+        assert!(
+            !r.iter().any(|e| e.1.contains("Appropriation") || e.1 == "Bill" || e.1.contains("Electoral")),
+            "{r:?}"
+        );
         assert!(names(text, EntityKind::Person).contains(&"Bill Gates".to_string()), "{r:?}");
     }
 
@@ -3640,11 +3739,16 @@ mod tests {
     fn rivers_and_regions_are_places() {
         let text = "Floods displaced thousands as the Brahmaputra swelled. A Yorkshire surgeon said so.";
         let places = names(text, EntityKind::Place);
-        assert!(places.contains(&"Brahmaputra".to_string()) && places.contains(&"Yorkshire".to_string()), "{:?}", run(text));
+        assert!(
+            places.contains(&"Brahmaputra".to_string()) && places.contains(&"Yorkshire".to_string()),
+            "{:?}",
+            run(text)
+        );
     }
     #[test]
     fn a_title_opening_a_sentence_keeps_its_holder_even_if_the_word_is_also_written_lower_case() {
-        let text = "The king arrived in Lhasa on Monday.\n\nKing Tashi Dorje told the governor the visit was long planned.";
+        let text =
+            "The king arrived in Lhasa on Monday.\n\nKing Tashi Dorje told the governor the visit was long planned.";
         let all = run(text);
         assert!(all.iter().any(|e| e.0 == EntityKind::Person && e.1 == "Tashi Dorje"), "{all:?}");
         // A plain word opening a sentence stays out: "Shares" is no name in "Shares rose ... the shares".
@@ -3670,7 +3774,10 @@ mod tests {
         // A place of two words and a longer name with a demonym inside stay.
         let text = "The New Zealand Press Association reported that New Zealand had won.";
         let all = run(text);
-        assert!(all.iter().any(|e| e.0 == EntityKind::Organization && e.1 == "New Zealand Press Association"), "{all:?}");
+        assert!(
+            all.iter().any(|e| e.0 == EntityKind::Organization && e.1 == "New Zealand Press Association"),
+            "{all:?}"
+        );
         assert!(all.iter().any(|e| e.0 == EntityKind::Place && e.1 == "New Zealand"), "{all:?}");
     }
 
@@ -3749,7 +3856,11 @@ mod tests {
         assert!(orgs.contains(&"Senate".to_string()) && !orgs.iter().any(|o| o.contains(" and ")), "{orgs:?}");
         // One body's name with "and" inside stays whole.
         let text = "The Food and Drug Administration approved the drug.";
-        assert!(names(text, EntityKind::Organization).contains(&"Food and Drug Administration".to_string()), "{:?}", run(text));
+        assert!(
+            names(text, EntityKind::Organization).contains(&"Food and Drug Administration".to_string()),
+            "{:?}",
+            run(text)
+        );
     }
 
     #[test]
@@ -3806,9 +3917,14 @@ mod tests {
 
     #[test]
     fn romanised_east_asian_given_names_stay_in_the_name() {
-        let text = "North Korean leader Kim Jong-un met the film's director Park Ji-hoon. A Santa Clara-based firm paid.";
+        let text =
+            "North Korean leader Kim Jong-un met the film's director Park Ji-hoon. A Santa Clara-based firm paid.";
         let people = names(text, EntityKind::Person);
-        assert!(people.contains(&"Kim Jong-un".to_string()) && people.contains(&"Park Ji-hoon".to_string()), "{:?}", run(text));
+        assert!(
+            people.contains(&"Kim Jong-un".to_string()) && people.contains(&"Park Ji-hoon".to_string()),
+            "{:?}",
+            run(text)
+        );
         assert!(!people.iter().any(|p| p.contains("based")), "{people:?}");
     }
 

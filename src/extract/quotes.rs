@@ -2732,7 +2732,8 @@ mod tests {
                     telling reporters that the party would “win the county”.";
         assert_eq!(who(&said(text), "win the county"), Some("Tom Ashby".into()));
         // Does not fire: without "with", the participle's subject is the sentence's.
-        let text = "Tom Ashby, the Labour chairman, spoke in Leeds, telling reporters that the party would “win the county”.";
+        let text =
+            "Tom Ashby, the Labour chairman, spoke in Leeds, telling reporters that the party would “win the county”.";
         assert_eq!(who(&said(text), "win the county"), Some("Tom Ashby".into()));
         let text = "Jo Bell met the Labour chairman, Tom Ashby, telling him that the party would “win the county”.";
         assert_eq!(who(&said(text), "win the county"), Some("Jo Bell".into()));

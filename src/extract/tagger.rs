@@ -697,7 +697,12 @@ impl<'a> Ctx<'a> {
             | ((para.caps as u64) << 2)
             | ((para.numeric as u64) << 3)
             | ((para.short as u64) << 4);
-        out.extend_from_slice(&[feat(60, line), feat(61, line & 1), feat(62, (line >> 2) & 1), feat(63, (line >> 3) & 1)]);
+        out.extend_from_slice(&[
+            feat(60, line),
+            feat(61, line & 1),
+            feat(62, (line >> 2) & 1),
+            feat(63, (line >> 3) & 1),
+        ]);
         if !unseen {
             out.push(feat(64, mix(inf.lower, line & 0b1100)));
         }
