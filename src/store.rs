@@ -200,6 +200,10 @@ pub struct ArticleIndex {
     /// record so that a writer opening the store does not compute them again; empty until
     /// [`Index::insert`] (or reading the record) computes them.
     pub keys: Vec<Box<[u64]>>,
+    /// `graph_digest` of the article graph as last written (None in records written before
+    /// it was kept): a rewrite whose old graph, made again in memory from the old links,
+    /// has this digest need not read the stored graph to know what changes.
+    pub graph: Option<u64>,
 }
 
 fn subtype_name(s: Subtype) -> String {
@@ -227,6 +231,9 @@ fn subtype_from(s: &str) -> Option<Subtype> {
 struct RecordJson {
     d: String,
     e: Vec<EntityJson>,
+    /// `ArticleIndex::graph` in hexadecimal (absent in records written before).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    h: Option<String>,
     id: String,
     /// The entities' resolution keys: the version of `resolve::record_keys` that made them,
     /// and each entity's keys in hexadecimal (absent in records written before; keys of
@@ -277,6 +284,7 @@ impl ArticleIndex {
                 let hex = |ks: &[u64]| ks.iter().map(|k| format!("{k:016x}")).collect::<String>();
                 (crate::resolve::KEYS_VERSION, self.keys.iter().map(|ks| hex(ks)).collect())
             }),
+            h: self.graph.map(|h| format!("{h:016x}")),
             l: self.links.clone(),
             m: similar::to_hex(&self.minhash),
             near: self.near.clone(),
@@ -325,6 +333,7 @@ impl ArticleIndex {
             links: r.l,
             near: r.near,
             keys,
+            graph: r.h.and_then(|h| u64::from_str_radix(&h, 16).ok()),
         })
     }
 }
@@ -1344,6 +1353,17 @@ impl GraphStore {
 
     /// Replaces the content of several named graphs, in one transaction.
     pub fn replace_graphs(&self, graphs: &[(NamedNode, Vec<Quad>)]) -> Result<(), StoreError> {
+        self.replace_graphs_from(graphs, &[])
+    }
+
+    /// `replace_graphs`, given for some graphs (at the same place in `olds`) what the store
+    /// holds now, as the caller made it again: RocksDB then changes the quads that differ
+    /// without reading and decoding the stored graph (most of a rewrite's cost).
+    pub fn replace_graphs_from(
+        &self,
+        graphs: &[(NamedNode, Vec<Quad>)],
+        olds: &[Option<Vec<Quad>>],
+    ) -> Result<(), StoreError> {
         if graphs.is_empty() {
             return Ok(());
         }
@@ -1356,29 +1376,35 @@ impl GraphStore {
         // RocksDB: graphs the store does not hold yet (a fresh ingest) go in through
         // oxigraph's bulk loader, which writes sorted files instead of a transaction's
         // memtable inserts, and adds them all at once on commit.
-        let mut rest: Vec<&(NamedNode, Vec<Quad>)> = Vec::new();
-        let mut new: Vec<&(NamedNode, Vec<Quad>)> = Vec::new();
-        for g in graphs {
-            if self.backend == Backend::RocksDb && !store.contains_named_graph(&g.0)? {
-                new.push(g);
+        let mut rest: Vec<(usize, &(NamedNode, Vec<Quad>))> = Vec::new();
+        let mut new: Vec<(usize, &(NamedNode, Vec<Quad>))> = Vec::new();
+        for (i, g) in graphs.iter().enumerate() {
+            if self.backend == Backend::RocksDb
+                && olds.get(i).is_none_or(Option::is_none)
+                && !store.contains_named_graph(&g.0)?
+            {
+                new.push((i, g));
             } else {
-                rest.push(g);
+                rest.push((i, g));
             }
         }
-        if new.iter().map(|g| g.1.len()).sum::<usize>() < BULK_MIN_QUADS {
+        if new.iter().map(|g| g.1.1.len()).sum::<usize>() < BULK_MIN_QUADS {
             rest.append(&mut new);
         } else {
             let mut loader = bulk_loader(&store);
-            loader.load_quads(new.iter().flat_map(|g| g.1.iter().cloned()))?;
+            loader.load_quads(new.iter().flat_map(|g| g.1.1.iter().cloned()))?;
             loader.commit()?;
         }
         let mut tx = store.start_transaction()?;
-        for (graph, quads) in rest {
+        for (i, (graph, quads)) in rest {
             if self.backend == Backend::RocksDb {
                 // Only what differs: a graph written again because an entity's id changed
                 // differs in a few quads, and each write into RocksDB costs.
                 let g = GraphNameRef::NamedNode(graph.as_ref());
-                let old: HashSet<Quad> = tx.quads_for_pattern(None, None, None, Some(g)).collect::<Result<_, _>>()?;
+                let old: HashSet<Quad> = match olds.get(i).and_then(Option::as_ref) {
+                    Some(known) => known.iter().cloned().collect(),
+                    None => tx.quads_for_pattern(None, None, None, Some(g)).collect::<Result<_, _>>()?,
+                };
                 let new: HashSet<&Quad> = quads.iter().collect();
                 for q in old.iter().filter(|q| !new.contains(q)) {
                     tx.remove(q);
@@ -2066,6 +2092,7 @@ mod tests {
             links: vec![("person/ana-lenz".into(), "Ana Lenz".into())],
             near: vec!["http://example.org/a".into()],
             keys: Vec::new(),
+            graph: Some(0x0123_4567_89ab_cdef),
         };
         let entry = ArticleIndex { keys: crate::resolve::keys::keys_of(&entry.entities), ..entry };
         // The format stores already hold: fields in alphabetical order.
@@ -2091,6 +2118,7 @@ mod tests {
             links: Vec::new(),
             near: Vec::new(),
             keys: keys.clone(),
+            graph: None,
         };
         let json = entry.to_json();
         let kept = format!(r#""k":[{},["#, crate::resolve::KEYS_VERSION);

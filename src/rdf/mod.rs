@@ -114,6 +114,15 @@ fn types(kind: EntityKind, subtype: Option<Subtype>) -> Vec<NamedNodeRef<'static
     v
 }
 
+/// A digest of a set of quads (order and repeats do not matter): the internal record keeps
+/// the one of its article graph as written (`store::ArticleIndex::graph`).
+pub fn graph_digest(quads: &[Quad]) -> u64 {
+    let mut hs: Vec<u64> = quads.iter().map(|q| similar::fnv(q.to_string().as_bytes(), 0)).collect();
+    hs.sort_unstable();
+    hs.dedup();
+    hs.iter().fold(0xcbf2_9ce4_8422_2325, |h, x| (h ^ x).wrapping_mul(0x0000_0100_0000_01b3))
+}
+
 /// The quads of one article's named graph: the article, its mentions and
 /// quotations, and what it says of each entity (surface forms, roles).
 /// Types and canonical names live once, in the entities graph, so that a
