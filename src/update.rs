@@ -470,23 +470,26 @@ fn apply_with(
     st.replace_entities(&affected, quads)?;
 
     lap("entities graph set");
-    // Near duplicates of every article in scope, and the links that touch them.
-    let mut clear = near_scope.clone();
-    clear.extend(removed.iter().cloned());
-    st.clear_near_duplicates(&clear)?;
+    // Near duplicates of every article in scope; the links of those whose list changed (and
+    // of the articles that arrived or left) are set again. A link stands while either end
+    // lists the other, so the links between two articles whose lists stayed are unchanged.
     let mut pairs: BTreeMap<(String, String), f64> = BTreeMap::new();
+    let mut clear: BTreeSet<String> = removed.clone();
     {
         let mut idx = st.index_mut();
         let present: Vec<String> = near_scope.iter().filter(|a| idx.articles.contains_key(*a)).cloned().collect();
         for a in &present {
             let close: Vec<String> = closest(&idx, a).into_iter().map(|c| c.0).collect();
-            if idx.articles.get(a).is_some_and(|e| e.near != close)
-                && let Some(e) = idx.entry_mut(a)
-            {
-                e.near = close;
+            if idx.articles.get(a).is_some_and(|e| e.near != close) {
+                if let Some(e) = idx.entry_mut(a) {
+                    e.near = close;
+                }
+                clear.insert(a.clone());
+            } else if fresh.contains_key(a) || everything {
+                clear.insert(a.clone());
             }
         }
-        for a in &present {
+        for a in present.iter().filter(|a| clear.contains(*a)) {
             let entry = &idx.articles[a];
             for (b, _) in idx.band_neighbours(&entry.minhash) {
                 let Some(other) = idx.articles.get(b) else { continue };
@@ -497,6 +500,7 @@ fn apply_with(
             }
         }
     }
+    st.clear_near_duplicates(&clear)?;
     let mut quads = Vec::new();
     for ((a, b), sim) in pairs {
         quads.extend(rdf::near_duplicate_quads(&NamedNode::new_unchecked(a), &NamedNode::new_unchecked(b), sim));
