@@ -59,6 +59,9 @@ pub enum StoreError {
     Remote(#[from] crate::remote::RemoteError),
 }
 
+/// How long a RocksDB reader keeps retrying an opening that fails while a writer switches files.
+pub const READER_DEADLINE: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// Every entity as (IRI, canonical name, kind), and the entity IRIs each article mentions.
 pub type EntityTable = (Vec<(String, String, EntityKind)>, Vec<Vec<String>>);
 
@@ -197,6 +200,10 @@ pub struct ArticleIndex {
     /// record so that a writer opening the store does not compute them again; empty until
     /// [`Index::insert`] (or reading the record) computes them.
     pub keys: Vec<Box<[u64]>>,
+    /// `graph_digest` of the article graph as last written (None in records written before
+    /// it was kept): a rewrite whose old graph, made again in memory from the old links,
+    /// has this digest need not read the stored graph to know what changes.
+    pub graph: Option<u64>,
 }
 
 fn subtype_name(s: Subtype) -> String {
@@ -224,6 +231,9 @@ fn subtype_from(s: &str) -> Option<Subtype> {
 struct RecordJson {
     d: String,
     e: Vec<EntityJson>,
+    /// `ArticleIndex::graph` in hexadecimal (absent in records written before).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    h: Option<String>,
     id: String,
     /// The entities' resolution keys: the version of `resolve::record_keys` that made them,
     /// and each entity's keys in hexadecimal (absent in records written before; keys of
@@ -274,6 +284,7 @@ impl ArticleIndex {
                 let hex = |ks: &[u64]| ks.iter().map(|k| format!("{k:016x}")).collect::<String>();
                 (crate::resolve::KEYS_VERSION, self.keys.iter().map(|ks| hex(ks)).collect())
             }),
+            h: self.graph.map(|h| format!("{h:016x}")),
             l: self.links.clone(),
             m: similar::to_hex(&self.minhash),
             near: self.near.clone(),
@@ -322,6 +333,7 @@ impl ArticleIndex {
             links: r.l,
             near: r.near,
             keys,
+            graph: r.h.and_then(|h| u64::from_str_radix(&h, 16).ok()),
         })
     }
 }
@@ -690,29 +702,56 @@ impl GraphStore {
         Err(StoreError::Unavailable { dir: self.dir.clone(), backend: Backend::RocksDb })
     }
 
-    /// A read-only view of the RocksDB store as of now (retried: the writer may be
-    /// switching files at this very moment).
+    /// A read-only view of the RocksDB store as of now. RocksDB's read-only opening reads the
+    /// list of live files (CURRENT, the MANIFEST) and then the files it names; a writer that
+    /// compacts or flushes at that moment deletes some of them, and the opening fails with
+    /// a missing file. That is transient: it is retried for `READER_DEADLINE`, then the last
+    /// error is reported with the folder.
     #[cfg(feature = "rocksdb")]
     fn open_rocksdb_reader(&self) -> Result<(), StoreError> {
         let path = self.dir.join(ROCKS_DIR);
         if !path.exists() {
             return Ok(()); // created, nothing written yet: empty
         }
-        let state = self.file_state();
-        let mut tries = 0;
-        let store = loop {
+        let started = std::time::Instant::now();
+        let mut pause = std::time::Duration::from_millis(5);
+        let (store, state) = loop {
+            let state = self.file_state();
             match Store::open_read_only(&path) {
-                Ok(s) => break s,
-                Err(_) if tries < 20 => {
-                    tries += 1;
-                    std::thread::sleep(std::time::Duration::from_millis(50));
+                Ok(s) => break (s, state),
+                Err(e) if started.elapsed() < READER_DEADLINE => {
+                    crate::update::timing(&format!("read-only opening retried: {e}"));
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(std::time::Duration::from_millis(200));
                 }
-                Err(e) => return Err(e.into()),
+                Err(e) => {
+                    return Err(StoreError::Query(format!(
+                        "cannot open the RocksDB store {} for reading (retried for {} s while a writer changed its files): {e}",
+                        path.display(),
+                        READER_DEADLINE.as_secs()
+                    )));
+                }
             }
         };
         *self.inner.write().unwrap_or_else(|e| e.into_inner()) = store;
         *self.seen.lock().unwrap_or_else(|e| e.into_inner()) = state;
         Ok(())
+    }
+
+    /// A RocksDB reader whose read failed because a file of its view is gone opens a new view
+    /// and says so (true): the caller reads again. RocksDB opens at most 16 of a view's table
+    /// files when it opens it and the rest when first read, and a writer's compaction deletes
+    /// the files it merged, so a reader that opened before a compaction may find a file gone.
+    /// Anything else (a writer, another backend, another error) is false.
+    pub fn reopen_after(&self, error: &str) -> bool {
+        if self.backend != Backend::RocksDb || self.writer.load(Ordering::SeqCst) || self.remote.is_some() {
+            return false;
+        }
+        if !error.contains("No such file or directory") {
+            return false;
+        }
+        crate::update::timing(&format!("a reader's file is gone, view opened again: {error}"));
+        self.open_rocksdb_reader().is_ok()
     }
 
     #[cfg(not(feature = "rocksdb"))]
@@ -1314,6 +1353,17 @@ impl GraphStore {
 
     /// Replaces the content of several named graphs, in one transaction.
     pub fn replace_graphs(&self, graphs: &[(NamedNode, Vec<Quad>)]) -> Result<(), StoreError> {
+        self.replace_graphs_from(graphs, &[])
+    }
+
+    /// `replace_graphs`, given for some graphs (at the same place in `olds`) what the store
+    /// holds now, as the caller made it again: RocksDB then changes the quads that differ
+    /// without reading and decoding the stored graph (most of a rewrite's cost).
+    pub fn replace_graphs_from(
+        &self,
+        graphs: &[(NamedNode, Vec<Quad>)],
+        olds: &[Option<Vec<Quad>>],
+    ) -> Result<(), StoreError> {
         if graphs.is_empty() {
             return Ok(());
         }
@@ -1326,29 +1376,35 @@ impl GraphStore {
         // RocksDB: graphs the store does not hold yet (a fresh ingest) go in through
         // oxigraph's bulk loader, which writes sorted files instead of a transaction's
         // memtable inserts, and adds them all at once on commit.
-        let mut rest: Vec<&(NamedNode, Vec<Quad>)> = Vec::new();
-        let mut new: Vec<&(NamedNode, Vec<Quad>)> = Vec::new();
-        for g in graphs {
-            if self.backend == Backend::RocksDb && !store.contains_named_graph(&g.0)? {
-                new.push(g);
+        let mut rest: Vec<(usize, &(NamedNode, Vec<Quad>))> = Vec::new();
+        let mut new: Vec<(usize, &(NamedNode, Vec<Quad>))> = Vec::new();
+        for (i, g) in graphs.iter().enumerate() {
+            if self.backend == Backend::RocksDb
+                && olds.get(i).is_none_or(Option::is_none)
+                && !store.contains_named_graph(&g.0)?
+            {
+                new.push((i, g));
             } else {
-                rest.push(g);
+                rest.push((i, g));
             }
         }
-        if new.iter().map(|g| g.1.len()).sum::<usize>() < BULK_MIN_QUADS {
+        if new.iter().map(|g| g.1.1.len()).sum::<usize>() < BULK_MIN_QUADS {
             rest.append(&mut new);
         } else {
             let mut loader = bulk_loader(&store);
-            loader.load_quads(new.iter().flat_map(|g| g.1.iter().cloned()))?;
+            loader.load_quads(new.iter().flat_map(|g| g.1.1.iter().cloned()))?;
             loader.commit()?;
         }
         let mut tx = store.start_transaction()?;
-        for (graph, quads) in rest {
+        for (i, (graph, quads)) in rest {
             if self.backend == Backend::RocksDb {
                 // Only what differs: a graph written again because an entity's id changed
                 // differs in a few quads, and each write into RocksDB costs.
                 let g = GraphNameRef::NamedNode(graph.as_ref());
-                let old: HashSet<Quad> = tx.quads_for_pattern(None, None, None, Some(g)).collect::<Result<_, _>>()?;
+                let old: HashSet<Quad> = match olds.get(i).and_then(Option::as_ref) {
+                    Some(known) => known.iter().cloned().collect(),
+                    None => tx.quads_for_pattern(None, None, None, Some(g)).collect::<Result<_, _>>()?,
+                };
                 let new: HashSet<&Quad> = quads.iter().collect();
                 for q in old.iter().filter(|q| !new.contains(q)) {
                     tx.remove(q);
@@ -2036,6 +2092,7 @@ mod tests {
             links: vec![("person/ana-lenz".into(), "Ana Lenz".into())],
             near: vec!["http://example.org/a".into()],
             keys: Vec::new(),
+            graph: Some(0x0123_4567_89ab_cdef),
         };
         let entry = ArticleIndex { keys: crate::resolve::keys::keys_of(&entry.entities), ..entry };
         // The format stores already hold: fields in alphabetical order.
@@ -2061,6 +2118,7 @@ mod tests {
             links: Vec::new(),
             near: Vec::new(),
             keys: keys.clone(),
+            graph: None,
         };
         let json = entry.to_json();
         let kept = format!(r#""k":[{},["#, crate::resolve::KEYS_VERSION);

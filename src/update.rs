@@ -134,6 +134,31 @@ pub fn rebuild(st: &GraphStore, upserts: Vec<Upsert>, err: &mut dyn Write) -> Re
     apply_with(st, upserts, &[], true, err)
 }
 
+/// An article's entities as its graph needs them (id, name and kind), from its links: each
+/// entity's place in the table, and the table.
+fn graph_entities(links: &[(String, String)], ex: &crate::model::Extraction) -> (Vec<usize>, Vec<GlobalEntity>) {
+    let mut table: Vec<GlobalEntity> = Vec::new();
+    let mut at: HashMap<&str, usize> = HashMap::new();
+    let link: Vec<usize> = links
+        .iter()
+        .zip(&ex.entities)
+        .map(|((id, name), le)| {
+            *at.entry(id.as_str()).or_insert_with(|| {
+                table.push(GlobalEntity {
+                    id: id.clone(),
+                    kind: le.kind,
+                    subtype: None,
+                    name: name.clone(),
+                    surfaces: BTreeSet::new(),
+                    geo: None,
+                });
+                table.len() - 1
+            })
+        })
+        .collect();
+    (link, table)
+}
+
 /// `apply`; with `everything`, near duplicates are recomputed for every stored article.
 fn apply_with(
     st: &GraphStore,
@@ -192,6 +217,7 @@ fn apply_with(
                 links: Vec::new(),
                 near: Vec::new(),
                 keys: Vec::new(),
+                graph: None,
             };
             idx.insert(&iri, entry);
             seeds.extend(idx.articles[&iri].keys.iter().flat_map(|k| k.iter().copied()));
@@ -223,6 +249,9 @@ fn apply_with(
     // Countries whose every place is in the component (their country entity changed).
     let mut whole_countries: BTreeSet<String> = BTreeSet::new();
     let mut queued: Vec<(NamedNode, Vec<oxigraph::model::Quad>)> = Vec::new();
+    let mut olds: Vec<Option<Vec<oxigraph::model::Quad>>> = Vec::new();
+    // Rewritten graphs whose stored quads were known without reading them.
+    let mut known = 0;
     let res = loop {
         rounds += 1;
         let (comp, res) = {
@@ -352,31 +381,32 @@ fn apply_with(
             if links.iter().any(|l| l.0.is_empty()) {
                 anyhow::bail!("internal error: {iri}: an entity record was left out of resolution");
             }
-            // The article's entities as its graph needs them: id, name and kind.
-            let mut table: Vec<GlobalEntity> = Vec::new();
-            let mut at: HashMap<&str, usize> = HashMap::new();
-            let link: Vec<usize> = links
-                .iter()
-                .zip(&ex.entities)
-                .map(|((id, name), le)| {
-                    *at.entry(id.as_str()).or_insert_with(|| {
-                        table.push(GlobalEntity {
-                            id: id.clone(),
-                            kind: le.kind,
-                            subtype: None,
-                            name: name.clone(),
-                            surfaces: BTreeSet::new(),
-                            geo: None,
-                        });
-                        table.len() - 1
-                    })
-                })
-                .collect();
+            let (link, table) = graph_entities(&links, &ex);
             let quads = rdf::article_quads(&article, &ex, &link, &table);
+            let digest = rdf::graph_digest(&quads);
+            // A graph written before: what the store holds, made again from the links it was
+            // written with, when that gives the digest kept with its record (the same
+            // extraction and graph code), so that RocksDB need not read and decode it.
+            let old = if is_fresh {
+                None
+            } else {
+                let idx = st.index();
+                idx.articles.get(iri).and_then(|e| {
+                    let kept = e.graph?;
+                    if e.links.len() != ex.entities.len() || e.links.iter().any(|l| l.0.is_empty()) {
+                        return None;
+                    }
+                    let (link, table) = graph_entities(&e.links, &ex);
+                    let old = rdf::article_quads(&article, &ex, &link, &table);
+                    (rdf::graph_digest(&old) == kept).then_some(old)
+                })
+            };
             // Written in groups: one transaction (or bulk load) for many article graphs.
             queued.push((node, quads));
+            known += usize::from(old.is_some());
+            olds.push(old);
             if queued.len() >= 2048 {
-                st.replace_graphs(&std::mem::take(&mut queued))?;
+                st.replace_graphs_from(&std::mem::take(&mut queued), &std::mem::take(&mut olds))?;
             }
             for q in ex.quotes.iter().chain(&ex.statements) {
                 if let Some(s) = q.speaker {
@@ -392,16 +422,21 @@ fn apply_with(
                     ls.iter().flat_map(|&l| e.links.get(l).into_iter().chain(links.get(l))).map(|l| l.0.clone()),
                 );
                 e.links = links;
+                e.graph = Some(digest);
             }
             written.insert(iri.clone());
         }
-        st.replace_graphs(&std::mem::take(&mut queued))?;
+        st.replace_graphs_from(&std::mem::take(&mut queued), &std::mem::take(&mut olds))?;
         if !stale_records || rounds >= 3 {
             break res;
         }
     };
 
-    lap(&format!("resolved, {} article graphs written", written.len()));
+    lap(&format!(
+        "resolved, {} article graphs written ({} older ones rewritten, {known} of them without reading them)",
+        written.len(),
+        outcome.rewritten
+    ));
     // The entities graph: an entity's description changes with its records (those of
     // written and removed articles), its id (then its articles were written again), or
     // its country's entity (then all places of that country are in the component).
@@ -435,23 +470,26 @@ fn apply_with(
     st.replace_entities(&affected, quads)?;
 
     lap("entities graph set");
-    // Near duplicates of every article in scope, and the links that touch them.
-    let mut clear = near_scope.clone();
-    clear.extend(removed.iter().cloned());
-    st.clear_near_duplicates(&clear)?;
+    // Near duplicates of every article in scope; the links of those whose list changed (and
+    // of the articles that arrived or left) are set again. A link stands while either end
+    // lists the other, so the links between two articles whose lists stayed are unchanged.
     let mut pairs: BTreeMap<(String, String), f64> = BTreeMap::new();
+    let mut clear: BTreeSet<String> = removed.clone();
     {
         let mut idx = st.index_mut();
         let present: Vec<String> = near_scope.iter().filter(|a| idx.articles.contains_key(*a)).cloned().collect();
         for a in &present {
             let close: Vec<String> = closest(&idx, a).into_iter().map(|c| c.0).collect();
-            if idx.articles.get(a).is_some_and(|e| e.near != close)
-                && let Some(e) = idx.entry_mut(a)
-            {
-                e.near = close;
+            if idx.articles.get(a).is_some_and(|e| e.near != close) {
+                if let Some(e) = idx.entry_mut(a) {
+                    e.near = close;
+                }
+                clear.insert(a.clone());
+            } else if fresh.contains_key(a) || everything {
+                clear.insert(a.clone());
             }
         }
-        for a in &present {
+        for a in present.iter().filter(|a| clear.contains(*a)) {
             let entry = &idx.articles[a];
             for (b, _) in idx.band_neighbours(&entry.minhash) {
                 let Some(other) = idx.articles.get(b) else { continue };
@@ -462,6 +500,7 @@ fn apply_with(
             }
         }
     }
+    st.clear_near_duplicates(&clear)?;
     let mut quads = Vec::new();
     for ((a, b), sim) in pairs {
         quads.extend(rdf::near_duplicate_quads(&NamedNode::new_unchecked(a), &NamedNode::new_unchecked(b), sim));

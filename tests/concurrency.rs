@@ -55,22 +55,20 @@ fn a_second_ingest_is_refused_while_one_runs() {
 }
 
 /// Per article graph: (quotations, mentions) as a reader sees them.
-fn article_shapes(store: &str) -> Option<BTreeMap<String, (String, String)>> {
+fn article_shapes(store: &str) -> Result<BTreeMap<String, (String, String)>, String> {
     let q = "SELECT ?g (COUNT(DISTINCT ?q) AS ?quotes) (COUNT(DISTINCT ?m) AS ?mentions) WHERE { GRAPH ?g { ?a nif:isString ?t OPTIONAL { ?q a schema:Quotation } OPTIONAL { ?m itsrdf:taIdentRef ?e } } } GROUP BY ?g";
     let o = bin().args(["query", "--store", store, q, "--format", "tsv"]).output().unwrap();
     if !o.status.success() {
-        return None;
+        return Err(stderr(&o));
     }
-    Some(
-        stdout(&o)
-            .lines()
-            .skip(1)
-            .map(|l| {
-                let c: Vec<&str> = l.split('\t').collect();
-                (c[0].to_string(), (c[1].to_string(), c[2].to_string()))
-            })
-            .collect(),
-    )
+    Ok(stdout(&o)
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let c: Vec<&str> = l.split('\t').collect();
+            (c[0].to_string(), (c[1].to_string(), c[2].to_string()))
+        })
+        .collect())
 }
 
 #[test]
@@ -91,7 +89,7 @@ fn readers_during_an_ingest_see_whole_articles() {
     let mut seen = Vec::new();
     loop {
         let done = writer.try_wait().unwrap().is_some();
-        seen.push(article_shapes(&s).expect("a query beside the writer succeeds"));
+        seen.push(article_shapes(&s).unwrap_or_else(|e| panic!("a query beside the writer fails: {e}")));
         if done {
             break;
         }

@@ -114,6 +114,15 @@ fn types(kind: EntityKind, subtype: Option<Subtype>) -> Vec<NamedNodeRef<'static
     v
 }
 
+/// A digest of a set of quads (order and repeats do not matter): the internal record keeps
+/// the one of its article graph as written (`store::ArticleIndex::graph`).
+pub fn graph_digest(quads: &[Quad]) -> u64 {
+    let mut hs: Vec<u64> = quads.iter().map(|q| similar::fnv(q.to_string().as_bytes(), 0)).collect();
+    hs.sort_unstable();
+    hs.dedup();
+    hs.iter().fold(0xcbf2_9ce4_8422_2325, |h, x| (h ^ x).wrapping_mul(0x0000_0100_0000_01b3))
+}
+
 /// The quads of one article's named graph: the article, its mentions and
 /// quotations, and what it says of each entity (surface forms, roles).
 /// Types and canonical names live once, in the entities graph, so that a
@@ -271,4 +280,30 @@ pub fn near_duplicate_quads(a: &NamedNode, b: &NamedNode, similarity: f64) -> Ve
     out.add(&node, ng::COMPARES, b.clone());
     out.add(&node, ng::SIMILARITY, Literal::new_typed_literal(format!("{similarity:.3}"), xsd::DOUBLE));
     out.quads
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quad(s: &str, o: &str) -> Quad {
+        Quad::new(
+            NamedNode::new_unchecked(format!("{BASE}{s}")),
+            schema::MENTIONS,
+            Term::Literal(Literal::new_simple_literal(o)),
+            GraphName::NamedNode(NamedNode::new_unchecked(format!("{BASE}article/a"))),
+        )
+    }
+
+    #[test]
+    fn graph_digest_is_of_the_set_of_quads() {
+        let quads = vec![quad("x", "1"), quad("y", "2"), quad("z", "3")];
+        let d = graph_digest(&quads);
+        let mut shuffled = vec![quads[2].clone(), quads[0].clone(), quads[1].clone(), quads[0].clone()];
+        assert_eq!(graph_digest(&shuffled), d, "order and repeats do not matter");
+        shuffled[0] = quad("z", "4");
+        assert_ne!(graph_digest(&shuffled), d, "a changed literal changes it");
+        assert_ne!(graph_digest(&quads[..2]), d, "a missing quad changes it");
+        assert_ne!(graph_digest(&[]), d);
+    }
 }

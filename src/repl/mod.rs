@@ -208,11 +208,20 @@ pub fn run_query(
     {
         let (text, style, token) = (text.to_string(), style.clone(), token.clone());
         std::thread::spawn(move || {
-            let mut buf = Vec::new();
-            let result = st
-                .query_cancellable(&text, &extra, &token)
-                .map_err(|e| e.to_string())
-                .and_then(|r| crate::print::print_bounded(r, format, &style, &mut buf).map_err(|e| e.to_string()));
+            // Rows are laid out in `buf` before anything is written, so a read that lost a
+            // file to a writer's compaction (`reopen_after`) runs again on a new view.
+            let mut tries = 0;
+            let (result, buf) = loop {
+                let mut buf = Vec::new();
+                let result = st
+                    .query_cancellable(&text, &extra, &token)
+                    .map_err(|e| e.to_string())
+                    .and_then(|r| crate::print::print_bounded(r, format, &style, &mut buf).map_err(|e| e.to_string()));
+                match &result {
+                    Err(e) if tries < 5 && !token.is_cancelled() && st.reopen_after(e) => tries += 1,
+                    _ => break (result, buf),
+                }
+            };
             let _ = send.send(result.map(|n| (n, buf)));
         });
     }
