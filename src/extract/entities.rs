@@ -2513,6 +2513,15 @@ fn clubs_by_context(doc: &Doc, cands: &mut [Cand]) {
     }
 }
 
+/// The end (exclusive) of the run of up to five capitalised words from `i`, in its paragraph.
+fn cap_run_end(doc: &Doc, i: usize) -> usize {
+    let mut j = i + 1;
+    while j < doc.toks.len() && j - i < 5 && doc.is_cap(j) && doc.same_para(i, j) {
+        j += 1;
+    }
+    j
+}
+
 /// On a sports page, the names in a line of results ("Ruch Chorzow (Poland) 5 Llansantffraid (Wales)
 /// 0", "SAN FRANCISCO 12 New York 11", "Adelaide 14.12 (96) Collingwood 24.9 (153)") or in a row of
 /// a league table ("Crystal Palace 2 1 0 1 3 2 3") are teams: organisations, but for countries, whose
@@ -2547,10 +2556,7 @@ fn teams_in_tables(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, u
                 shape.clear();
                 i += 1;
             } else if doc.is_cap(i) && !figure(i) {
-                let mut j = i + 1;
-                while j < q && j - i < 5 && doc.is_cap(j) {
-                    j += 1;
-                }
+                let j = cap_run_end(doc, i);
                 names.push((i, j));
                 shape.push(true);
                 i = j;
@@ -2610,10 +2616,7 @@ fn teams_in_tables(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, u
             i += 1;
             continue;
         }
-        let mut j = i + 1;
-        while j < n && j - i < 5 && doc.is_cap(j) && doc.same_para(i, j) {
-            j += 1;
-        }
+        let j = cap_run_end(doc, i);
         let prev = if i > 0 && doc.same_para(i - 1, i) { doc.s(i - 1) } else { "" };
         // A dateline: "NEW YORK 1996-08-22" opening its line.
         let dated = (i == 0 || !doc.same_para(i - 1, i))
