@@ -815,6 +815,32 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
             0.0
         }
     };
+    // A name the rules cut at its connectors into chunks they could not class ("House" and
+    // "Representatives", "Jean-Paul" and "Gastel"): the tagger's whole name, when it is sure of it
+    // and holds those chunks and the connectors between them only.
+    if unknown.len() >= 2 {
+        let mut chunks = unknown.clone();
+        chunks.sort_unstable();
+        let mut joined: Vec<(usize, usize)> = Vec::new();
+        for t in tg.spans.iter().filter(|t| t.label != Label::Misc && t.margin >= tr.strong && !furniture(t)) {
+            let first = chunks.partition_point(|&(a, _)| a < t.a);
+            let inside = &chunks[first..chunks.partition_point(|&(a, _)| a < t.b)];
+            let whole = inside.len() >= 2
+                && inside[0].0 == t.a
+                && inside.last().is_some_and(|&(_, b)| b == t.b)
+                && inside.windows(2).all(|w| w[0].1 < w[1].0 && (w[0].1..w[1].0).all(|i| is_name_joiner(doc.s(i))));
+            if !whole || cands.iter().any(|c| c.toks.0 < t.b && t.a < c.toks.1) {
+                continue;
+            }
+            if let Some(kind) = voted(t)
+                && t.margin >= unknown_place_need(t, kind)
+            {
+                cands.push(tagged_cand(doc, t.a, t.b, kind, ev(t.margin)));
+                joined.push((t.a, t.b));
+            }
+        }
+        unknown.retain(|&(a, b)| !joined.iter().any(|&(x, y)| x <= a && b <= y));
+    }
     // Chunks the rules could not class.
     unknown.retain(|&(a, b)| {
         // Tagger names come in order and never overlap.
@@ -902,6 +928,15 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
             cands.push(tagged_cand(doc, t.a, t.b, kind, ev(t.margin)));
         }
     }
+}
+
+/// A lower-case word inside a name between capitalised ones: "House of Representatives", "Joost
+/// van der Westhuizen", "Aravinda de Silva".
+fn is_name_joiner(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "the" | "for" | "van" | "von" | "der" | "den" | "de" | "la" | "le" | "du" | "da" | "del" | "di" | "dos" | "das" | "al"
+    )
 }
 
 /// The end (exclusive) of the capitalised run starting at `i`.
@@ -4246,6 +4281,17 @@ mod tests {
         // A plain word opening a sentence stays out: "Shares" is no name in "Shares rose ... the shares".
         let text = "Shares rose on Monday.\n\nTraders said the shares had been cheap.";
         assert!(run(text).is_empty(), "{:?}", run(text));
+    }
+
+    #[test]
+    fn a_name_cut_at_its_connectors_is_the_taggers_whole_name() {
+        let text = "Two late goals from Pieter van der Merwe sealed the win for the visitors on Sunday.";
+        assert!(names(text, EntityKind::Person).contains(&"Pieter van der Merwe".to_string()), "{:?}", run(text));
+        let text = "The bill now goes to the House of Representatives, where it faces a close vote.";
+        assert!(names(text, EntityKind::Organization).contains(&"House of Representatives".to_string()), "{:?}", run(text));
+        // Words joined by other lower-case words stay apart.
+        let text = "Okonkwo met Adeyemi in the market before Chukwu arrived with the papers.";
+        assert!(!run(text).iter().any(|e| e.1.contains(' ')), "{:?}", run(text));
     }
 
     #[test]
