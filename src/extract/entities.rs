@@ -73,7 +73,7 @@ impl<'a> Doc<'a> {
 
     fn sport_page(&self) -> bool {
         let mut seen: Vec<&str> = Vec::new();
-        let mut results = 0;
+        let (mut results, mut fixtures) = (0, 0);
         for (i, t) in self.toks.iter().enumerate() {
             if t.kind != TokKind::Word {
                 continue;
@@ -105,10 +105,16 @@ impl<'a> Doc<'a> {
                 && (self.is_cap(i - 1) || self.toks[i - 1].kind == TokKind::Number)
                 && self.toks.get(i + 1).is_some_and(|n| n.para == t.para && self.is_cap(i + 1))
             {
-                results += 1;
+                if self.toks[i - 1].kind == TokKind::Number {
+                    results += 1;
+                } else {
+                    fixtures += 1;
+                }
             }
         }
-        seen.len() >= 3 || results >= 1
+        // A case at law is written the same way ("Leeds v Bradford", "R v Smith"): a fixture between
+        // two names needs a word of sport beside it, one on a date does not.
+        seen.len() >= 3 || results >= 1 || (fixtures >= 1 && !seen.is_empty())
     }
 
     /// The first word of a paragraph in capitals, before a dash or comma: a dateline ("LAGOS —").
@@ -2558,8 +2564,9 @@ fn cap_run_end(doc: &Doc, i: usize) -> usize {
 }
 
 /// On a sports page, the names in a line of results ("Ruch Chorzow (Poland) 5 Llansantffraid (Wales)
-/// 0", "SAN FRANCISCO 12 New York 11", "Adelaide 14.12 (96) Collingwood 24.9 (153)") or in a row of
-/// a league table ("Crystal Palace 2 1 0 1 3 2 3") are teams: organisations, but for countries, whose
+/// 0", "SAN FRANCISCO 12 New York 11", "Adelaide 14.12 (96) Collingwood 24.9 (153)"), in a row of
+/// a league table ("Crystal Palace 2 1 0 1 3 2 3") or on either side of a fixture's "v" ("Leeds v
+/// Wimbledon") are teams: organisations, but for countries, whose
 /// national sides are places in the CoNLL convention. The same words elsewhere on the page are the
 /// team too ("Chemlon Humenne win 3-0 on aggregate"), but where they are a place ("In Chorzow:", "in
 /// Leeds", a dateline) or what a title or an honorific says.
@@ -2620,6 +2627,26 @@ fn teams_in_tables(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, u
             teams.extend(names);
         }
         p = q;
+    }
+    // Fixtures: "Leeds v Wimbledon", "Manchester City vs Charlton, Norwich v Wolverhampton"; the side
+    // after "v" may open the next line of a wrapped list.
+    for i in 1..n.saturating_sub(1) {
+        // "vs." may come as two tokens.
+        let next = if doc.s(i) == "vs" && doc.s(i + 1) == "." { i + 2 } else { i + 1 };
+        if !matches!(doc.s(i), "v" | "vs" | "vs.") || !doc.same_para(i - 1, i) || !doc.is_cap(i - 1) || !doc.is_cap(next) {
+            continue;
+        }
+        let mut a = i - 1;
+        while a > 0 && i - a < 4 && doc.is_cap(a - 1) && doc.same_para(a - 1, i) {
+            a -= 1;
+        }
+        let b = cap_run_end(doc, next);
+        // A side is its words alone: a comma, a bracket, a line end or the end of the sentence after it.
+        let ends = |j: usize| j >= n || !doc.same_para(j - 1, j) || matches!(doc.s(j), "," | "." | ":" | "(" | ";");
+        if ends(b) {
+            teams.push((a, i));
+            teams.push((next, b));
+        }
     }
     if teams.is_empty() || !doc.is_sport() {
         return;
@@ -4147,6 +4174,9 @@ mod tests {
         let text = "The court heard the case on May 17. Roe said the ruling was wrong.";
         let toks = tokenize(text);
         assert!(!Doc::with_words(text, &toks, &super::super::text::token_texts(text, &toks)).is_sport());
+        let text = "The judge cited Leeds v Bradford, a 1987 ruling, and R v Smith.";
+        let toks = tokenize(text);
+        assert!(!Doc::with_words(text, &toks, &super::super::text::token_texts(text, &toks)).is_sport());
     }
 
     #[test]
@@ -4572,6 +4602,23 @@ mod tests {
                     Frankfurt closed up 6.48 at 2,558.84. Nickel rose by 500 to 39,200 rupees.";
         assert!(names(text, EntityKind::Organization).iter().all(|o| o == "DAX"), "{:?}", run(text));
         assert_eq!(names(text, EntityKind::Place), ["Frankfurt"], "{:?}", run(text));
+    }
+
+    #[test]
+    fn the_sides_of_a_fixture_are_teams_on_a_sports_page() {
+        let text = "SOCCER - LEAGUE FIXTURES.\n\nLONDON 1996-08-22\n\nFixtures for Saturday:\n\n\
+                    Division two - Harrowgate v Kestrel Vale, Dunmore vs Leeds, Norway v Scotland, Lowick v\n\n\
+                    Ashby Town.\n\nLowick beat Ashby Town 2-1 last season in Leeds.";
+        let all = run(text);
+        let orgs = names(text, EntityKind::Organization);
+        for team in ["Harrowgate", "Kestrel Vale", "Dunmore", "Lowick", "Ashby Town"] {
+            assert!(orgs.contains(&team.to_string()), "{team}: {all:?}");
+        }
+        // Does not fire: national sides stay places; a case at law is not a fixture off the sports pages.
+        let places = names(text, EntityKind::Place);
+        assert!(places.contains(&"Norway".to_string()) && places.contains(&"Scotland".to_string()), "{all:?}");
+        let text = "The council cited Leeds v Bradford, a 1987 ruling on land rights, in its appeal.";
+        assert!(names(text, EntityKind::Place).contains(&"Leeds".to_string()), "{:?}", run(text));
     }
 
     #[test]
