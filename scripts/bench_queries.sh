@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Query latency of a store: open + ASK, then every examples/queries/*.rq, each run $RUNS times
+# (default 5) as its own process (open + query + printing as CSV), with the median (p50), the
+# 95th percentile (p95, nearest rank: the slowest run when RUNS < 20) and the CPU time of the
+# slowest run. A run longer than $QUERY_TIMEOUT seconds (default 600) is stopped and reported.
+#   scripts/bench_queries.sh STORE [BIN]
+# STORE is a store folder or a SPARQL server's URL; BIN the newsgraph binary (default: the
+# release build in $CARGO_TARGET_DIR). Set OUT=DIR to keep each query's CSV answer in DIR.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+store="$1"
+bin="${2:-${CARGO_TARGET_DIR:-$HOME/.cache/newsgraph-target}/release/newsgraph}"
+runs="${RUNS:-5}"
+limit="${QUERY_TIMEOUT:-600}"
+[ -n "${OUT:-}" ] && mkdir -p "$OUT"
+# One run: prints "WALL CPU" in seconds, or "timeout".
+run() {
+  local out="$1"; shift
+  local tf; tf=$(mktemp)
+  if /usr/bin/time -f "%e %U %S" -o "$tf" timeout "$limit" "$bin" query --store "$store" "$@" --format csv --timeout 0 --max-rows 0 >"$out" 2>/dev/null; then
+    awk '{ printf "%s %.2f\n", $1, $2 + $3 }' "$tf"
+  else
+    echo timeout
+  fi
+  rm -f "$tf"
+}
+# Prints "p50 p95 cpu" of the runs of one query.
+measure() {
+  local out="$1"; shift
+  local walls=() cpu=0 r
+  for _ in $(seq "$runs"); do
+    r=$(run "$out" "$@")
+    [ "$r" = timeout ] && { echo "timeout"; return; }
+    walls+=("${r% *}")
+    cpu="${r#* }"
+  done
+  printf '%s\n' "${walls[@]}" | sort -n | awk -v cpu="$cpu" '
+    { w[NR] = $1 }
+    END { p95 = int(NR * 0.95 + 0.999); if (p95 > NR) p95 = NR
+          printf "p50 %.3f s, p95 %.3f s (%d runs, last %s s CPU)\n", w[int((NR + 1) / 2)], w[p95], NR, cpu }'
+}
+echo "open + ASK: $(measure /dev/null "ASK { ?a a schema:NewsArticle }")"
+for q in examples/queries/*.rq; do
+  name=$(basename "$q" .rq)
+  out=/dev/null
+  [ -n "${OUT:-}" ] && out="$OUT/$name.csv"
+  r=$(measure "$out" --file "$q")
+  [ "$r" = timeout ] && r="stopped after ${limit} s"
+  rows=""
+  [ "$out" != /dev/null ] && [ -f "$out" ] && rows=", $(( $(wc -l <"$out") - 1 )) rows"
+  echo "$name: $r$rows"
+done
