@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Query latency of a store: open + ASK, then every examples/queries/*.rq, each run $RUNS times
 # (default 5) as its own process (open + query + printing as CSV), with the median (p50), the
-# 95th percentile (p95, nearest rank: the slowest run when RUNS < 20) and the CPU time of the
-# slowest run. A run longer than $QUERY_TIMEOUT seconds (default 600) is stopped and reported.
+# 95th percentile (p95, nearest rank: the slowest run when RUNS < 20) of the wall times and the
+# median CPU time (user + system: what other processes on a shared machine do not inflate).
+# A run longer than $QUERY_TIMEOUT seconds (default 600) is stopped and reported.
 #   scripts/bench_queries.sh STORE [BIN]
 # STORE is a store folder or a SPARQL server's URL; BIN the newsgraph binary (default: the
-# release build in $CARGO_TARGET_DIR). Set OUT=DIR to keep each query's CSV answer in DIR.
+# release build in $CARGO_TARGET_DIR). Set OUT=DIR to keep each query's CSV answer in DIR, QUERIES=DIR
+# to time the .rq files of another folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 store="$1"
@@ -24,23 +26,23 @@ run() {
   fi
   rm -f "$tf"
 }
-# Prints "p50 p95 cpu" of the runs of one query.
+# Prints the wall p50 and p95 and the CPU p50 of the runs of one query.
 measure() {
   local out="$1"; shift
-  local walls=() cpu=0 r
+  local rows=() r
   for _ in $(seq "$runs"); do
     r=$(run "$out" "$@")
     [ "$r" = timeout ] && { echo "timeout"; return; }
-    walls+=("${r% *}")
-    cpu="${r#* }"
+    rows+=("$r")
   done
-  printf '%s\n' "${walls[@]}" | sort -n | awk -v cpu="$cpu" '
-    { w[NR] = $1 }
-    END { p95 = int(NR * 0.95 + 0.999); if (p95 > NR) p95 = NR
-          printf "p50 %.3f s, p95 %.3f s (%d runs, last %s s CPU)\n", w[int((NR + 1) / 2)], w[p95], NR, cpu }'
+  printf '%s\n' "${rows[@]}" | python3 -c '
+import math, sys
+runs = [tuple(map(float, l.split())) for l in sys.stdin]
+w, c, n = sorted(r[0] for r in runs), sorted(r[1] for r in runs), len(runs)
+print(f"p50 {w[(n - 1) // 2]:.3f} s, p95 {w[math.ceil(0.95 * n) - 1]:.3f} s wall, p50 {c[(n - 1) // 2]:.2f} s CPU ({n} runs)")'
 }
 echo "open + ASK: $(measure /dev/null "ASK { ?a a schema:NewsArticle }")"
-for q in examples/queries/*.rq; do
+for q in "${QUERIES:-examples/queries}"/*.rq; do
   name=$(basename "$q" .rq)
   out=/dev/null
   [ -n "${OUT:-}" ] && out="$OUT/$name.csv"
