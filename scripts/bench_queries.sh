@@ -6,8 +6,8 @@
 # A run longer than $QUERY_TIMEOUT seconds (default 600) is stopped and reported.
 #   scripts/bench_queries.sh STORE [BIN]
 # STORE is a store folder or a SPARQL server's URL; BIN the newsgraph binary (default: the
-# release build in $CARGO_TARGET_DIR). Set OUT=DIR to keep each query's CSV answer in DIR, QUERIES=DIR
-# to time the .rq files of another folder.
+# release build in $CARGO_TARGET_DIR). Set OUT=DIR to keep each query's CSV answer in DIR,
+# QUERIES=DIR to time the .rq files of another folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 store="$1"
@@ -15,15 +15,17 @@ bin="${2:-${CARGO_TARGET_DIR:-$HOME/.cache/newsgraph-target}/release/newsgraph}"
 runs="${RUNS:-5}"
 limit="${QUERY_TIMEOUT:-600}"
 [ -n "${OUT:-}" ] && mkdir -p "$OUT"
-# One run: prints "WALL CPU" in seconds, or "timeout".
+# One run: prints "WALL CPU" in seconds, or why it has none.
 run() {
   local out="$1"; shift
-  local tf; tf=$(mktemp)
-  if /usr/bin/time -f "%e %U %S" -o "$tf" timeout "$limit" "$bin" query --store "$store" "$@" --format csv --timeout 0 --max-rows 0 >"$out" 2>/dev/null; then
-    awk '{ printf "%s %.2f\n", $1, $2 + $3 }' "$tf"
-  else
-    echo timeout
-  fi
+  local tf status=0; tf=$(mktemp)
+  /usr/bin/time -f "%e %U %S" -o "$tf" timeout "$limit" "$bin" query --store "$store" "$@" --format csv \
+    --timeout 0 --max-rows 0 >"$out" 2>/dev/null || status=$?
+  case $status in
+    0) awk 'NR == 1 { printf "%s %.2f\n", $1, $2 + $3 }' "$tf" ;;
+    124) echo "stopped after ${limit} s" ;;
+    *) echo "failed (exit status $status)" ;;
+  esac
   rm -f "$tf"
 }
 # Prints the wall p50 and p95 and the CPU p50 of the runs of one query.
@@ -32,7 +34,7 @@ measure() {
   local rows=() r
   for _ in $(seq "$runs"); do
     r=$(run "$out" "$@")
-    [ "$r" = timeout ] && { echo "timeout"; return; }
+    case $r in [sf]*) echo "$r"; return ;; esac
     rows+=("$r")
   done
   printf '%s\n' "${rows[@]}" | python3 -c '
@@ -47,7 +49,6 @@ for q in "${QUERIES:-examples/queries}"/*.rq; do
   out=/dev/null
   [ -n "${OUT:-}" ] && out="$OUT/$name.csv"
   r=$(measure "$out" --file "$q")
-  [ "$r" = timeout ] && r="stopped after ${limit} s"
   rows=""
   [ "$out" != /dev/null ] && [ -f "$out" ] && rows=", $(( $(wc -l <"$out") - 1 )) rows"
   echo "$name: $r$rows"
