@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Store benchmark: fresh ingest of N generated articles (articles/s, peak RSS), one more
-# article, open + ASK, and every examples/queries/*.rq (open + query, $RUNS runs each, default 5).
+# article, open + ASK, and every examples/queries/*.rq (open + query, $RUNS runs each, default 5:
+# p50 and p95, from scripts/bench_queries.sh).
 #   scripts/bench_store.sh [N] [WORK_DIR] [BACKEND]
 # BACKEND is memory (default), rocksdb (built with --features rocksdb; needs libclang), or
 # server: a local Oxigraph server (`oxigraph serve`, from python3 -m pip install oxigraph) on a
@@ -45,15 +46,6 @@ python3 -c "print(f'  = {$n / $secs:.0f} articles/s wall, {$n / ($cpu):.0f} arti
 [ -n "${server_pid:-}" ] && echo "  server CPU time so far: $(ps -o cputime= -p "$server_pid" | tr -d ' ') (peak RSS $(grep VmHWM /proc/"$server_pid"/status | tr -s ' ' | cut -d' ' -f2) KiB)"
 t "one more article" "$bin" ingest --store "$target" "$work/one.jsonl"
 t "open + ASK" "$bin" query --store "$target" "ASK { ?a a schema:NewsArticle }"
-for q in examples/queries/*.rq; do
-  times=()
-  for _ in $(seq "${RUNS:-5}"); do
-    s=$(date +%s.%N)
-    "$bin" query --store "$target" --file "$q" --format csv >/dev/null
-    e=$(date +%s.%N)
-    times+=("$(python3 -c "print(f'{$e - $s:.3f}')")")
-  done
-  sorted=$(printf '%s\n' "${times[@]}" | sort -n)
-  echo "$(basename "$q"): median $(echo "$sorted" | sed -n "$(( (${#times[@]} + 1) / 2 ))p") s, max $(echo "$sorted" | tail -1) s (open + query)"
-done
+# Query latency: open + ASK and each example query, p50 and p95 over $RUNS runs.
+scripts/bench_queries.sh "$target" "$bin"
 du -sh "$store"

@@ -273,7 +273,7 @@ fn shortcuts_answer_on_the_examples_and_show_their_query() {
     assert!(o.status.success(), "{}", stderr(&o));
     let (out, err) = (stdout(&o), stderr(&o));
     // Each printed the SPARQL it ran (to standard error in a script).
-    assert_eq!(err.matches("SELECT ").count(), 8, "five queries (three with a sub-select): {err}");
+    assert_eq!(err.matches("SELECT ").count(), 9, "five queries (four with a sub-select): {err}");
     let headers = [
         "speaker,quote,article,headline",
         "entity,property,value",
