@@ -1571,6 +1571,13 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
         cands.push(place_cand(doc, a, b, text.to_string(), Some(p), Evidence::Strong));
         return;
     }
+    // 3b. An electoral district named by its town and the house it elects to, before the lower-case
+    // noun: "the Rampur Assembly constituency", "the Varanasi Lok Sabha constituency" (a place, not
+    // the house; named with its noun, the mention is the capitalised words).
+    if doc.is_word(b) && matches!(doc.s(b), "constituency" | "constituencies") && doc.same_para(a, b) {
+        cands.push(place_cand(doc, a, b, doc.text_of(a, b + 1).to_string(), None, Evidence::Strong));
+        return;
+    }
     // 4. Organisation head words: "Russian Defense Ministry", "Center for ...", "Privatbank".
     let org_head = (a..b).any(|i| is_org_head(doc.s(i))) && b - a >= 2;
     let bank_word = b - a == 1 && first.len() > 6 && first.to_lowercase().ends_with("bank");
@@ -4912,5 +4919,16 @@ mod tests {
         let river = all.iter().find(|e| e.0 == EntityKind::Place).expect("a place");
         assert_eq!(river.2, ["Mutha"], "{all:?}");
         assert_eq!(river.1, "Mutha river", "{all:?}");
+    }
+
+    #[test]
+    fn an_electoral_district_before_its_noun_is_a_place_not_the_house() {
+        let text = "Polling in the Kesarpur Assembly constituency was marred by complaints, officials said.";
+        let all = run(text);
+        assert!(!names(text, EntityKind::Organization).iter().any(|o| o.contains("Assembly")), "{all:?}");
+        assert!(names(text, EntityKind::Place).contains(&"Kesarpur Assembly constituency".to_string()), "{all:?}");
+        // Does not fire: the house itself.
+        let text = "The Kesarpur Assembly passed the bill on Monday.";
+        assert!(names(text, EntityKind::Organization).contains(&"Kesarpur Assembly".to_string()), "{:?}", run(text));
     }
 }
