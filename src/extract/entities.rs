@@ -226,6 +226,8 @@ impl<'a> Doc<'a> {
         words.iter().for_each(|w| words_sieve.insert(w));
         let mut lower: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
         let mut cap_inside: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+        // Capitalised inside a sentence with no capitalised word before it: a name of its own.
+        let mut cap_alone: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
         for (i, t) in self.toks.iter().enumerate() {
             if t.kind != TokKind::Word {
                 continue;
@@ -237,6 +239,9 @@ impl<'a> Doc<'a> {
                 }
             } else if !t.sent_start && words_sieve.may_hold(s) && words.contains(s) {
                 cap_inside.insert(s);
+                if i == 0 || !self.caps[i - 1] {
+                    cap_alone.insert(s);
+                }
             }
         }
         let seen_lower = |l: &str| {
@@ -247,13 +252,42 @@ impl<'a> Doc<'a> {
         };
         for i in asked {
             let s = self.s(i);
-            mask[i] = !cap_inside.contains(s)
-                && seen_lower(&s.to_lowercase())
-                && !is_given_name(s)
-                && self.gaz.lookup(s).is_none()
-                && known_org(s).is_none();
+            let known = is_given_name(s) || self.gaz.lookup(s).is_some() || known_org(s).is_some();
+            mask[i] = !known && !cap_inside.contains(s) && seen_lower(&s.to_lowercase());
+            // A word that qualifies the lower-case noun after it ("Party spokesperson Jo Bell said",
+            // "Municipal commissioner ...", "Environmental group ..."): capitalised elsewhere only
+            // inside longer names, as their head or a modifier, or nowhere and an adjective by its ending.
+            mask[i] |= !known
+                && self.modifies_next(i)
+                && !cap_alone.contains(s)
+                && if cap_inside.contains(s) {
+                    is_org_head(s) || is_title_modifier(s) || adjectival(s)
+                } else {
+                    adjectival(s)
+                };
         }
         mask
+    }
+
+    /// Token `i` stands before a lower-case word of the same sentence that is no verb: it may be
+    /// that noun's modifier ("Party spokesperson", not "Nadal beat").
+    fn modifies_next(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i + 1) else { return false };
+        let next = self.s(i + 1);
+        t.kind == TokKind::Word
+            && !t.sent_start
+            && t.para == self.toks[i].para
+            && next.starts_with(|c: char| c.is_lowercase())
+            && !next.ends_with("ed")
+            && !is_speech_verb(next)
+            && !is_post_quote_verb(next)
+            && !matches!(
+                next,
+                "beat" | "beats" | "won" | "wins" | "has" | "had" | "have" | "is" | "was" | "were" | "are" | "will"
+                    | "would" | "could" | "can" | "may" | "might" | "must" | "shall" | "should" | "did" | "does"
+                    | "do" | "made" | "makes" | "took" | "takes" | "gave" | "gives" | "got" | "gets" | "and" | "or"
+                    | "of" | "for" | "to" | "in" | "on" | "at" | "by" | "with" | "from" | "as"
+            )
     }
 
     /// An apostrophe glued to a plural before a capitalised word: "Farmers' Union", "Nurses’ Council".
@@ -484,6 +518,13 @@ const SPORT_WORDS: &[&str] = &[
 
 const NAME_SUFFIXES: &[&str] = &["Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"];
 
+/// A capitalised word with an adjective's ending ("Environmental", "Municipal", "Civic", "Executive").
+fn adjectival(s: &str) -> bool {
+    s.len() >= 5
+        && s.chars().skip(1).all(char::is_lowercase)
+        && ["al", "ic", "ive", "ous"].iter().any(|x| s.ends_with(x))
+}
+
 fn is_suffix(s: &str) -> bool {
     NAME_SUFFIXES.contains(&s)
 }
@@ -544,6 +585,7 @@ pub fn extract_with<'a>(text: &'a str, toks: &'a [Token], words: &'a [&'a str]) 
     office_holders(&doc, &mut cands, &mut unknown);
     bodies_named_for_regions(&doc, &title_paras, &mut cands);
     listed_places(&doc, &mut cands, &mut unknown);
+    coordinated_places(&doc, &mut cands, &mut unknown);
     listed_orgs(&doc, &mut cands, &mut unknown);
     firms_by_price_move(&doc, &mut cands, &mut unknown);
     filed_places(&doc, &mut cands, &mut unknown);
@@ -552,6 +594,7 @@ pub fn extract_with<'a>(text: &'a str, toks: &'a [Token], words: &'a [&'a str]) 
     teams_in_tables(&doc, &mut cands, &mut unknown);
     town_clubs(&doc, &mut cands);
     orgs_by_kind_noun(&doc, &mut cands);
+    bodies_by_their_posts(&doc, &mut cands);
     // A thing named after a person ("James Webb Space Telescope"): a long name ending in a word the
     // article also writes in lower case ("the telescope's instruments"). One scan of the document for
     // the last words of all such names.
@@ -1059,13 +1102,66 @@ fn purpose_in(doc: &Doc, i: usize, j: usize) -> Option<usize> {
 
 /// Splits a capitalised run at connectors that do not belong to one name
 /// ("Russia and Ukraine", "Vladimir Putin of Russia").
+/// The letters of an acronym in brackets right after token `b`: "... Project (SERAP)".
+fn bracketed_acronym<'a>(doc: &Doc<'a>, b: usize) -> Option<&'a str> {
+    if doc.s(b) != "(" || doc.s(b + 2) != ")" || !doc.same_para(b, b + 2) {
+        return None;
+    }
+    let w = doc.s(b + 1);
+    let upper = w.chars().filter(char::is_ascii_uppercase).count();
+    ((2..=8).contains(&w.len()) && w.chars().all(|c| c.is_ascii_alphabetic()) && upper * 2 > w.len()).then_some(w)
+}
+
+/// Where, inside the capitalised run `a..b`, a name spelled by the acronym in brackets after it
+/// begins: the initials of its words (each part of a dashed word gives one, connectors none) are
+/// the acronym's letters. "Socio-Economic Rights and Accountability Project (SERAP)" and "National
+/// Oceanic and Atmospheric Administration (NOAA)" are one name each, "and" included.
+fn spelled_by_acronym(doc: &Doc, a: usize, b: usize) -> Option<usize> {
+    let acr = bracketed_acronym(doc, b)?.to_ascii_uppercase();
+    let initials = |x: usize, dashed: bool| -> String {
+        let mut out = String::new();
+        for i in x..b {
+            let s = doc.s(i);
+            if CONNECTORS.contains(&s) || !doc.is_word(i) || !doc.is_cap(i) {
+                continue;
+            }
+            let parts: Vec<&str> = if dashed { s.split('-').collect() } else { vec![s] };
+            for part in parts {
+                if let Some(c) = part.chars().next().filter(|c| c.is_alphabetic()) {
+                    out.extend(c.to_uppercase());
+                }
+            }
+        }
+        out
+    };
+    // Nearest start first: the shortest name the acronym spells.
+    (a..b).rev().filter(|&x| doc.is_cap(x) && !CONNECTORS.contains(&doc.s(x))).find(|&x| {
+        b - x >= 2 && (initials(x, true) == acr || initials(x, false) == acr)
+    })
+}
+
 fn split_chunk(doc: &Doc, a: usize, b: usize) -> Vec<(usize, usize)> {
     let mut parts = Vec::new();
     let mut start = a;
     let mut licensed_org = false;
+    // A name in apposition to a kind of body ("Spotlight on Corruption, a London-based group,") goes
+    // on through "of", "on" and "for", unless a given name opens it (a person "of" an employer).
+    let body_appos = org_apposition(doc, b) && !is_given_name(doc.s(a)) && b - a <= 6;
+    // A name its bracketed acronym spells keeps its connectors ("Rights and Accountability").
+    let spelled = spelled_by_acronym(doc, a, b).filter(|&x| (x..b).any(|i| CONNECTORS.contains(&doc.s(i))));
     let mut j = a;
     while j < b {
         let s = doc.s(j);
+        if let Some(x) = spelled {
+            if j == x && j > start {
+                parts.push((start, j));
+                start = j;
+            }
+            if j >= x {
+                j += 1;
+                continue;
+            }
+        }
         if CONNECTORS.contains(&s) && j > start {
             let prev = doc.s(j - 1);
             let ok = match s {
@@ -1082,7 +1178,7 @@ fn split_chunk(doc: &Doc, a: usize, b: usize) -> Vec<(usize, usize)> {
                     if org && !rest_adjective {
                         licensed_org = true;
                     }
-                    (org || titled || purpose) && !rest_adjective
+                    (org || titled || purpose || (body_appos && doc.is_cap(j + 1))) && !rest_adjective
                 }
                 "the" => doc.s(j - 1) == "of",
                 // Not when what follows names a body on its own: "the Council of Europe and NATO", "the
@@ -1416,6 +1512,30 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
     if b - a == 2 && doc.gaz.is_demonym(text) && doc.gaz.lookup(text).is_none() {
         return;
     }
+    // 0b. A name of several words its bracketed acronym spells is a body's: "Socio-Economic Rights
+    // and Accountability Project (SERAP)". Not a place ("United Arab Emirates (UAE)", "Federal Capital
+    // Territory (FCT)").
+    if b - a >= 2
+        && spelled_by_acronym(doc, a, b) == Some(a)
+        && doc.gaz.lookup(text).is_none()
+        && !is_place_head(doc.s(b - 1))
+        && !is_honorific(first)
+        && !is_title_head(first)
+    {
+        cands.push(org_cand(doc, a, b, text.to_string()));
+        return;
+    }
+    // 0c. A name joined through "on", "of" or "for" and in apposition to a kind of body: "Spotlight on
+    // Corruption, a London-based group," (see [`split_chunk`]).
+    if b - a >= 3
+        && (a + 1..b - 1).any(|i| matches!(doc.s(i), "on" | "of" | "for"))
+        && org_apposition(doc, b)
+        && !is_given_name(first)
+        && doc.gaz.lookup(text).is_none()
+    {
+        cands.push(org_cand(doc, a, b, text.to_string()));
+        return;
+    }
     // 1. Honorific: "Mr. Putin".
     if is_honorific(first) && b > a + 1 && name_like(doc, a + 1, b) {
         let mut c = person_cand(doc, a + 1, b, Evidence::Strong);
@@ -1444,8 +1564,8 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
                 && let Some(p) = doc.gaz.lookup(s)
             {
                 cands.push(place_cand(doc, x, x + 1, s.to_string(), Some(p), Evidence::Strong));
-            } else if is_acronym(s) {
-                // "FEMA Administrator ...": an agency by its acronym.
+            } else if is_acronym(s) && !is_title_head(s) {
+                // "FEMA Administrator ...": an agency by its acronym (not "MLA" in "sitting MLA Jo Bell").
                 cands.push(org_cand(doc, x, x + 1, s.to_string()));
             }
         }
@@ -1490,6 +1610,13 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
     }
     if let Some(p) = doc.gaz.lookup(text) {
         cands.push(place_cand(doc, a, b, text.to_string(), Some(p), Evidence::Strong));
+        return;
+    }
+    // 3b. An electoral district named by its town and the house it elects to, before the lower-case
+    // noun: "the Rampur Assembly constituency", "the Varanasi Lok Sabha constituency" (a place, not
+    // the house; named with its noun, the mention is the capitalised words).
+    if doc.is_word(b) && matches!(doc.s(b), "constituency" | "constituencies") && doc.same_para(a, b) {
+        cands.push(place_cand(doc, a, b, doc.text_of(a, b + 1).to_string(), None, Evidence::Strong));
         return;
     }
     // 4. Organisation head words: "Russian Defense Ministry", "Center for ...", "Privatbank".
@@ -1544,13 +1671,15 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
             return;
         }
     }
-    // 5. Place head words: "Black Sea", "Hyde Park"; or a lower-case one after: "Rostov region".
+    // 5. Place head words: "Black Sea", "Hyde Park"; or a lower-case one after: "Rostov region",
+    // "the Mutha river" (named with it; the mention is the capitalised words, as a lower-case
+    // common noun is no part of a name's span).
     if b - a >= 2 && is_place_head(doc.s(b - 1)) {
         cands.push(place_cand(doc, a, b, text.to_string(), None, Evidence::Strong));
         return;
     }
     if doc.is_word(b) && is_place_head_lower(doc.s(b)) && doc.same_para(a, b) {
-        cands.push(place_cand(doc, a, b + 1, doc.text_of(a, b + 1).to_string(), None, Evidence::Strong));
+        cands.push(place_cand(doc, a, b, doc.text_of(a, b + 1).to_string(), None, Evidence::Strong));
         return;
     }
     // 5b. Bodies named "Air", "Radio" or "Statistics" and a country: "Air France", "Radio Free
@@ -1750,9 +1879,37 @@ fn context_kind(doc: &Doc, a: usize, b: usize) -> Option<(EntityKind, Evidence)>
             return Some((EntityKind::Organization, Evidence::Strong));
         }
     }
+    // A person named in full, "of" and an unknown name closing the phrase: "Rahul Menon of Jefferies
+    // said", "..., said Jane Roe of Kestrel Partners." (the employer; a town would be in the gazetteer
+    // or after an age).
+    if n <= 3
+        && prev == "of"
+        && a >= 3
+        && doc.is_cap(a - 2)
+        && is_given_name(doc.s(a - 3))
+        && !doc.common(a - 3)
+        && !is_title_modifier(doc.s(a - 3))
+        && !is_org_head(doc.s(a - 2))
+        && !is_place_head(doc.s(a - 2))
+        && doc.same_para(a - 3, a)
+        && !is_given_name(doc.s(a))
+        && (b >= doc.toks.len() || matches!(next, "," | "." | ")" | ";" | "said" | "says" | "told" | "wrote"))
+    {
+        return Some((EntityKind::Organization, Evidence::Strong));
+    }
     // A kind of organisation right before or after: "club Atalanta", "the Sun newspaper".
     if n <= 3 && !is_given_name(doc.s(a)) && org_kind_noun(doc, a, b) {
         return Some((EntityKind::Organization, Evidence::Strong));
+    }
+    // A kin noun after a possessive right before: "her son Marco", "his wife Ruth Ade" (one to three
+    // words, no body's head word).
+    if nl
+        && a >= 2
+        && is_relation_noun(prev)
+        && matches!(doc.s(a - 2), "her" | "his" | "their" | "my" | "our" | "your")
+        && !(a..b).any(|i| is_org_head(doc.s(i)))
+    {
+        return Some((EntityKind::Person, Evidence::Strong));
     }
     // A role noun right before: "banker John Doe", "spokesman Ned Price".
     if nl && a > 0 && doc.is_word(a - 1) && prev.chars().next().is_some_and(char::is_lowercase) && is_role_noun(prev) {
@@ -1918,6 +2075,9 @@ const ORG_NOUNS: &[&str] = &[
     "importer",
     "builder",
     "contractor",
+    "orchestra",
+    "ensemble",
+    "choir",
 ];
 
 /// An apposition after token `b` that makes a company: ", a ... maker" within a few words, or
@@ -2010,6 +2170,8 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
             cands.push(person_cand(doc, a, b, Evidence::Strong));
         }
     }
+    // Context may have read such a name as a person ("chip designer Quillon").
+    bodies_by_their_posts(doc, &mut cands);
     orgs_stay_orgs(doc, &mut cands, unknown);
     lone_given_names_are_people(doc, &mut cands);
     cands.sort_by_key(|c| c.span);
@@ -2333,6 +2495,9 @@ const ORG_KIND_BEFORE: &[&str] = &[
     "party",
     "concern",
     "brokerage",
+    "consultancy",
+    "orchestra",
+    "choir",
 ];
 
 /// Common nouns for a kind of organisation right after its name: "Britain's Sun newspaper".
@@ -2409,6 +2574,63 @@ fn orgs_by_kind_noun(doc: &Doc, cands: &mut [Cand]) {
         }
         if org_kind_noun(doc, a, b) {
             *c = org_cand(doc, a, b, c.name.clone());
+        }
+    }
+}
+
+/// After a name ending at token `b`, a possessive and what only a firm or body has: "Quillon's
+/// finance chief", "Acme's shareholders", "Acme's parent, Acme Group" (people have no chief
+/// executive, board or headquarters).
+fn firm_post_after(doc: &Doc, b: usize) -> bool {
+    if !doc.toks.get(b).is_some_and(|t| t.kind == TokKind::Possessive) || !doc.same_para(b, b + 2) {
+        return false;
+    }
+    let next = doc.s(b + 2);
+    match doc.s(b + 1) {
+        "shareholders" | "shares" | "headquarters" | "subsidiary" | "profits" | "revenue" | "revenues" | "board"
+        | "chairman" | "chairwoman" => true,
+        "chief" => matches!(next, "executive" | "financial" | "operating" | "technology"),
+        "finance" => matches!(next, "chief" | "director"),
+        "largest" | "biggest" => matches!(next, "shareholder" | "shareholders" | "investor"),
+        "parent" => matches!(next, "," | "company" | "group"),
+        _ => false,
+    }
+}
+
+/// A name that owns a firm's post somewhere in the document is a firm's at every use ("Quillon's
+/// finance chief" ... "chip designer Quillon"): not a person named with a given name or an
+/// honorific, nor a place the gazetteer knows.
+fn bodies_by_their_posts(doc: &Doc, cands: &mut [Cand]) {
+    let retypable = |c: &Cand| {
+        let (a, b) = c.toks;
+        match c.kind {
+            Some(EntityKind::Person) => {
+                b - a <= 3
+                    && c.extra_surface.is_none()
+                    && !is_given_name(doc.s(a))
+                    && c.title.as_deref().is_none_or(|t| t.starts_with(char::is_lowercase))
+            }
+            Some(EntityKind::Place) => c.geo.is_none() && b - a <= 3,
+            _ => false,
+        }
+    };
+    // The capitalised words before every such possessive (a use no candidate may hold yet).
+    let mut owners: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+    for p in 1..doc.toks.len() {
+        if doc.toks[p].kind == TokKind::Possessive && firm_post_after(doc, p) {
+            let mut a = p;
+            while a > 0 && p - a < 3 && doc.is_cap(a - 1) && doc.same_para(a - 1, p) {
+                a -= 1;
+                owners.insert(doc.text_of(a, p));
+            }
+        }
+    }
+    if owners.is_empty() {
+        return;
+    }
+    for c in cands.iter_mut() {
+        if retypable(c) && owners.contains(doc.text_of(c.toks.0, c.toks.1)) {
+            *c = org_cand(doc, c.toks.0, c.toks.1, c.name.clone());
         }
     }
 }
@@ -2814,6 +3036,50 @@ fn listed_places(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usi
             }
             let text = doc.text_of(a, b);
             take_span(cands, unknown, place_cand(doc, a, b, text.to_string(), doc.gaz.lookup(text), Evidence::Strong));
+        }
+    }
+}
+
+/// A list after a preposition of place whose other names are places the gazetteer knows: "most of
+/// them in Cambridge, Bristol and Bangalore", "flooding in Aundh and Baner". Coordinated names share a
+/// kind, so an unknown name in it, that nothing else typed (a title, an honorific, a body's head word,
+/// a given name before a surname, a strong reading of another kind), is a place too.
+fn coordinated_places(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usize)>) {
+    for i in 0..doc.toks.len() {
+        if !matches!(doc.s(i), "in" | "near" | "across" | "around" | "between" | "outside") || !doc.is_cap(i + 1) {
+            continue;
+        }
+        let items = list_items(doc, i, i + 1, 3);
+        if items.len() < 2 {
+            continue;
+        }
+        let known: Vec<bool> = items
+            .iter()
+            .map(|&(a, b)| {
+                doc.gaz.lookup(doc.text_of(a, b)).is_some()
+                    || cands.iter().any(|c| c.toks == (a, b) && c.kind == Some(EntityKind::Place) && c.geo.is_some())
+            })
+            .collect();
+        let places = known.iter().filter(|&&k| k).count();
+        if places == 0 || places == items.len() {
+            continue;
+        }
+        for (&(a, b), &k) in items.iter().zip(&known) {
+            if k {
+                continue;
+            }
+            let said = words_said(cands, a, b, |c| {
+                (c.kind != Some(EntityKind::Place) && c.evidence == Evidence::Strong)
+                    || (a..b).any(|t| is_org_head(doc.s(t)))
+            });
+            if said
+                || (a..b).any(|t| is_org_head(doc.s(t)) || doc.common(t))
+                || (b - a >= 2 && is_given_name(doc.s(a)))
+            {
+                continue;
+            }
+            let text = doc.text_of(a, b);
+            take_span(cands, unknown, place_cand(doc, a, b, text.to_string(), None, Evidence::Strong));
         }
     }
 }
@@ -3288,6 +3554,11 @@ fn is_place_named_head(w: &str) -> bool {
 /// One name, one kind through a document: a lone word read as a place only by its context or the
 /// tagger (no gazetteer entry) is the organisation the article names elsewhere by that word
 /// ("Acme Systems reported ..." / "Acme, a software maker" ... "shares in Acme fell", "in Acme").
+/// Last words of a firm's name that a short form drops ("Harcourt Mercantile" for "Harcourt
+/// Mercantile Bank"); not the heads of bodies often named after a person ("Alan Turing Institute").
+const FIRM_KIND_LAST: &[&str] =
+    &["Bank", "Group", "Holdings", "Company", "Corporation", "Insurance", "Airlines", "Airways", "Motors", "Industries"];
+
 fn orgs_stay_orgs(doc: &Doc, cands: &mut Vec<Cand>, unknown: &[(usize, usize)]) {
     // Word -> (the organisation's name, whether its own words say it is a firm or body).
     let mut orgs: HashMap<&str, (String, bool)> = HashMap::default();
@@ -3324,6 +3595,11 @@ fn orgs_stay_orgs(doc: &Doc, cands: &mut Vec<Cand>, unknown: &[(usize, usize)]) 
     for c in cands.iter().filter(|c| c.kind == Some(EntityKind::Organization) && c.evidence == Evidence::Strong) {
         let (a, mut e) = c.toks;
         while e > a && (is_legal_form(doc.s(e - 1)) || matches!(doc.s(e - 1), "&" | "," | "and")) {
+            e -= 1;
+        }
+        // Or without the word that says what kind of firm it is ("Harcourt Mercantile" of
+        // "Harcourt Mercantile Bank"), when two words or more stay.
+        if e == c.toks.1 && e - a >= 3 && FIRM_KIND_LAST.contains(&doc.s(e - 1)) {
             e -= 1;
         }
         // A given name first may be the founder's ("Tom Brennan" of "Tom Brennan Ltd"), unless the
@@ -4641,5 +4917,111 @@ mod tests {
             assert!(places.contains(&place.to_string()), "{place}: {all:?}");
         }
         assert!(!orgs.iter().any(|o| o.contains("BREMFORD") || o.contains("Lehman")), "{all:?}");
+    }
+
+    #[test]
+    fn a_name_its_bracketed_acronym_spells_keeps_and_and_of() {
+        let text = "The Coalition for Rivers and Clean Lakes (CRCL) wrote to the minister on Monday.";
+        assert!(names(text, EntityKind::Organization).contains(&"Coalition for Rivers and Clean Lakes".to_string()), "{:?}", run(text));
+        // Does not fire: a person before a body spelled by its acronym, a country with its acronym.
+        let text = "Ruth Okafor and Lagos Water Corporation (LWC) met officials of the United Arab Emirates (UAE).";
+        let all = run(text);
+        assert!(names(text, EntityKind::Person).contains(&"Ruth Okafor".to_string()), "{all:?}");
+        assert!(names(text, EntityKind::Organization).contains(&"Lagos Water Corporation".to_string()), "{all:?}");
+        assert!(names(text, EntityKind::Place).contains(&"United Arab Emirates".to_string()), "{all:?}");
+    }
+
+    #[test]
+    fn a_name_that_has_a_firms_posts_is_a_firm() {
+        let text = "Shares fell after chip designer Veltrix cut its forecast. Veltrix's finance chief, Ann Lee, said \
+                    demand was weak.";
+        assert!(names(text, EntityKind::Organization).contains(&"Veltrix".to_string()), "{:?}", run(text));
+        assert!(!names(text, EntityKind::Person).contains(&"Veltrix".to_string()), "{:?}", run(text));
+        // Does not fire: a person's son, a person named with a given name.
+        let text = "Fund manager Tom Brennan's son, Joe, said the family was relieved.";
+        assert!(names(text, EntityKind::Person).contains(&"Tom Brennan".to_string()), "{:?}", run(text));
+    }
+
+    #[test]
+    fn a_firms_name_without_its_kind_word_is_that_firm() {
+        let text = "Oakridge Lomax Bank was fined on Monday. A lawyer said Oakridge Lomax had known of the failings.";
+        let all = run(text);
+        assert!(!names(text, EntityKind::Person).contains(&"Oakridge Lomax".to_string()), "{all:?}");
+        // Does not fire: a body named after a person, and the person.
+        let text = "The Alan Turing Institute held a lecture on Monday. Alan Turing worked at Bletchley Park.";
+        assert!(names(text, EntityKind::Person).contains(&"Alan Turing".to_string()), "{:?}", run(text));
+    }
+
+    #[test]
+    fn a_word_opening_a_sentence_before_the_noun_it_qualifies_is_no_name() {
+        let text = "The Kestrel Party won the seat. Party spokesperson Jo Bell said the result was clear. \
+                    Environmental group Riverwatch welcomed it.";
+        let orgs = names(text, EntityKind::Organization);
+        assert!(!orgs.contains(&"Party".to_string()) && !orgs.contains(&"Environmental".to_string()), "{:?}", run(text));
+        // Does not fire: a name that stands alone elsewhere, a surname before a verb.
+        let text = "Rafael Nadal won in Paris. Nadal beat the holder in four sets. Veltrix shares rose after Veltrix \
+                    raised its forecast.";
+        assert!(names(text, EntityKind::Person).contains(&"Rafael Nadal".to_string()), "{:?}", run(text));
+        assert!(run(text).iter().any(|e| e.1 == "Rafael Nadal" && e.2.len() == 2), "{:?}", run(text));
+        assert!(names(text, EntityKind::Organization).contains(&"Veltrix".to_string()), "{:?}", run(text));
+    }
+
+    #[test]
+    fn coordinated_names_after_a_preposition_of_place_share_its_kind() {
+        let text = "Most of its 3,200 staff work in Cambridge, Bristol and Kelvedon Hatch.";
+        assert!(names(text, EntityKind::Place).contains(&"Kelvedon Hatch".to_string()), "{:?}", run(text));
+        // Does not fire: a person named with a given name, a body by its head word.
+        let text = "Analysts in London and Jane Roe disagreed. Talks in Leeds and Harbour Partners ended.";
+        let places = names(text, EntityKind::Place);
+        assert!(!places.contains(&"Jane Roe".to_string()) && !places.contains(&"Harbour Partners".to_string()), "{:?}", run(text));
+    }
+
+    #[test]
+    fn a_person_of_an_unknown_name_works_there() {
+        let text = "The shares were cheap, said Rahul Menon of Kestrane.";
+        assert!(names(text, EntityKind::Organization).contains(&"Kestrane".to_string()), "{:?}", run(text));
+        // Does not fire: the last word of a building's name.
+        let text = "Speaking outside the Royal Courts of Justice, Jo Bell said she was relieved.";
+        assert!(!names(text, EntityKind::Organization).contains(&"Justice".to_string()), "{:?}", run(text));
+    }
+
+    #[test]
+    fn a_name_in_apposition_to_a_kind_of_body_keeps_on_and_of() {
+        let text = "Spotlight on Fairness, a London-based campaign group, said the fine was too small.";
+        assert!(names(text, EntityKind::Organization).contains(&"Spotlight on Fairness".to_string()), "{:?}", run(text));
+        // Does not fire: a person of a firm.
+        let text = "Jane Roe of Acme, a software maker, said sales rose.";
+        assert!(names(text, EntityKind::Person).contains(&"Jane Roe".to_string()), "{:?}", run(text));
+    }
+
+    #[test]
+    fn kin_after_a_possessive_and_members_titles_name_people() {
+        let text = "She is survived by her son Marco and two grandchildren. Sitting MLA Nasir Ali Khan was disqualified.";
+        let people = names(text, EntityKind::Person);
+        assert!(people.contains(&"Marco".to_string()) && people.contains(&"Nasir Ali Khan".to_string()), "{:?}", run(text));
+        assert!(!names(text, EntityKind::Organization).contains(&"MLA".to_string()), "{:?}", run(text));
+        // Does not fire: a body after a kin noun.
+        let text = "Her father Acme Holdings owned the mill.";
+        assert!(!names(text, EntityKind::Person).contains(&"Acme Holdings".to_string()), "{:?}", run(text));
+    }
+
+    #[test]
+    fn a_river_is_named_with_its_noun_but_its_mention_is_the_name() {
+        let text = "Officials said the Mutha river had burst its banks near the bridge.";
+        let all = run(text);
+        let river = all.iter().find(|e| e.0 == EntityKind::Place).expect("a place");
+        assert_eq!(river.2, ["Mutha"], "{all:?}");
+        assert_eq!(river.1, "Mutha river", "{all:?}");
+    }
+
+    #[test]
+    fn an_electoral_district_before_its_noun_is_a_place_not_the_house() {
+        let text = "Polling in the Kesarpur Assembly constituency was marred by complaints, officials said.";
+        let all = run(text);
+        assert!(!names(text, EntityKind::Organization).iter().any(|o| o.contains("Assembly")), "{all:?}");
+        assert!(names(text, EntityKind::Place).contains(&"Kesarpur Assembly constituency".to_string()), "{all:?}");
+        // Does not fire: the house itself.
+        let text = "The Kesarpur Assembly passed the bill on Monday.";
+        assert!(names(text, EntityKind::Organization).contains(&"Kesarpur Assembly".to_string()), "{:?}", run(text));
     }
 }

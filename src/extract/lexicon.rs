@@ -137,7 +137,7 @@ lexicon!(
     set(&[
         "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady", "Rev", "Messrs",
         // British councillors; Nigerian and Indian press honorifics.
-        "Cllr", "Engr", "Hon", "Alhaji", "Alhaja", "Hajia", "Mallam", "Shri", "Smt",
+        "Cllr", "Engr", "Barr", "Hon", "Alhaji", "Alhaja", "Hajia", "Mallam", "Shri", "Smt",
     ])
 );
 
@@ -156,8 +156,9 @@ lexicon!(
         "Officer", "Sheriff", "Councillor", "Councilman", "Councilwoman", "Lawmaker", "Diplomat", "Dean",
         "Rabbi", "Imam", "Father", "Sister", "Brother", "Chairperson", "Treasurer", "Prosecutor",
         "Secretary-General", "Delegate", "Consul", "Czar", "Tsar", "Administrator", "Superintendent", "Provost", "Chancellor-elect", "Comptroller", "Auditor", "Registrar", "Ombudsman", "Supt", "Insp", "Det",
-        // South Africa's provincial ministers ("the Gauteng MEC for Health").
-        "MEC",
+        // South Africa's provincial ministers ("the Gauteng MEC for Health"); members of a
+        // legislature before their names ("sitting MLA Jane Doe", "Labour MP Jane Doe").
+        "MEC", "MP", "MLA", "MLC", "MEP", "MSP",
     ])
 );
 

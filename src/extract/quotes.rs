@@ -1304,7 +1304,10 @@ impl<'a> Ctx<'a> {
             while self.mention_at(m_end) == Some(p) {
                 m_end += 1;
             }
-            if !self.toks.get(m_end).is_some_and(|t| t.kind == TokKind::Possessive) && org.is_none() {
+            // A body named inside a description whose head is a role ("its LASUTH branch chairman,
+            // Prof. Jo Bell") only qualifies the role: the person in apposition holds it.
+            let role_head = !prep && end > i + 1 && self.lower_word(end - 1) && is_role_noun(self.s(end - 1));
+            if !self.toks.get(m_end).is_some_and(|t| t.kind == TokKind::Possessive) && (org.is_none() || role_head) {
                 return Some(Who::Entity(p));
             }
         }
@@ -2970,5 +2973,22 @@ mod tests {
         // Does not fire: a name owning the apposition's head ("Owen Prentice's lawyer") does not speak.
         let text = "The family won the case. A lawyer, Owen Prentice's partner at Harbour Law, said the judgment should “make every council think twice”.";
         assert_ne!(who(&said(text), "make every council"), Some("Owen Prentice".into()));
+    }
+
+    #[test]
+    fn according_to_a_role_a_body_qualifies_is_the_person_in_apposition() {
+        // Fires: the branch chairman is the person named after him, not the body in the description.
+        let text = "Staff at Harbour General Hospital (HGH) walked out. According to its HGH branch chairman, Prof. Tunde \
+                    Alabi, consultants were working “double and triple shifts for months”.";
+        let ex = crate::extract::extract_text(text);
+        let q = ex.quotes.iter().find(|q| q.span.slice(text).contains("double")).expect("the quote");
+        let who = q.speaker.map(|e| ex.entities[e].name.as_str());
+        assert_eq!(who, Some("Tunde Alabi"), "{:?}", ex.quotes);
+        // Does not fire: a spokeswoman for a body with no role at the head of the phrase stays the body's.
+        let text = "According to Harbour General Hospital, consultants were working “double and triple shifts for months”.";
+        let ex = crate::extract::extract_text(text);
+        let q = ex.quotes.iter().find(|q| q.span.slice(text).contains("double")).expect("the quote");
+        let who = q.speaker.map(|e| ex.entities[e].name.as_str());
+        assert_eq!(who, Some("Harbour General Hospital"), "{:?}", ex.quotes);
     }
 }

@@ -39,6 +39,12 @@ use std::collections::HashSet;
 
 use crate::extract::lexicon::is_given_name;
 
+/// What a share button names: a place to send the page, or the button's own word.
+const SHARE_BUTTONS: &[&str] = &[
+    "facebook", "x", "twitter", "whatsapp", "email", "e-mail", "linkedin", "pinterest", "reddit", "telegram",
+    "messenger", "threads", "bluesky", "flipboard", "share", "copy", "link", "print",
+];
+
 /// Web-page vocabulary: what a page says about itself or to its reader.
 /// General knowledge of site furniture, not phrases of any one site.
 const PAGE_WORDS: &[&str] = &[
@@ -292,7 +298,9 @@ fn is_bar_line(line: &str) -> bool {
             && !p.chars().any(|c| c.is_ascii_digit())
             && !p.ends_with(['.', '!', '?', '"', '”', ','])
             && words[0].chars().next().is_some_and(char::is_uppercase)
-            && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) || is_function_word(w))
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase) || is_function_word(w) || *w == "&")
     };
     (2..=8).contains(&parts.len())
         && parts.iter().all(|p| {
@@ -548,6 +556,14 @@ fn site_line(line: &str, words: &[&str]) -> Option<Reason> {
     let colon_lead = |want: &str| words.first().is_some_and(|w| w.eq_ignore_ascii_case(&format!("{want}:")));
     if colon_lead("disclaimer") || colon_lead("tags") || colon_lead("topics") {
         return Some("page furniture");
+    }
+    // A row of share buttons with no separators: "Facebook X WhatsApp Email", "Share Twitter LinkedIn
+    // Copy link" (each word a place to send the page, or what the button does).
+    if (2..=12).contains(&n) && words.iter().all(|w| SHARE_BUTTONS.contains(&bare(w).as_str())) {
+        let targets = words.iter().filter(|w| !matches!(bare(w).as_str(), "share" | "copy" | "link" | "print")).count();
+        if targets >= 2 {
+            return Some("page furniture");
+        }
     }
     // A section's name on a line of its own ("India News", "Sports News").
     if (2..=3).contains(&n) && words[n - 1] == "News" && words.iter().all(|w| upper(w) && bare(w).len() == w.len()) {
@@ -904,5 +920,17 @@ mod tests {
             kept("T\n\nWhat happens next\n\nRepairs begin on Monday."),
             ["T", "What happens next", "Repairs begin on Monday."]
         );
+    }
+
+    #[test]
+    fn share_button_rows_and_menus_with_ampersands_are_furniture() {
+        let raw = "Club signs winger\n\nFootball | Transfers | Scores & Fixtures | Tables\n\nThe club signed a winger on Friday.\n\n\
+                   Facebook X WhatsApp Email\n\nThe fee was not disclosed.";
+        let (_, text) = clean(raw);
+        assert_eq!(text, "Club signs winger\n\nThe club signed a winger on Friday.\n\nThe fee was not disclosed.");
+        // Does not fire: a sentence naming the networks, a line of names joined by "&".
+        let raw = "Apps fined\n\nFacebook and WhatsApp were fined on Monday.\n\nSmith & Jones\n\nThe fine was large.";
+        let (_, text) = clean(raw);
+        assert!(text.contains("Facebook and WhatsApp were fined") && text.contains("Smith & Jones"), "{text}");
     }
 }
