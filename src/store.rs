@@ -1256,18 +1256,20 @@ impl GraphStore {
             for q in &bulk {
                 tx.insert(q);
             }
+            // Only what differs: a record written again because its links changed keeps its postings.
             for iri in replaced {
                 let node = NamedNode::new_unchecked(iri.clone());
-                let old: Vec<Quad> =
+                let old: HashSet<Quad> =
                     tx.quads_for_pattern(Some(node.as_ref().into()), None, None, None).collect::<Result<_, _>>()?;
-                for q in &old {
+                let new: HashSet<Quad> = match idx.articles.get(iri) {
+                    Some(e) => std::iter::once(internal_quad(iri, e)).chain(postings(iri, e)).collect(),
+                    None => HashSet::new(),
+                };
+                for q in old.difference(&new) {
                     tx.remove(q);
                 }
-                if let Some(e) = idx.articles.get(iri) {
-                    tx.insert(&internal_quad(iri, e));
-                    for q in postings(iri, e) {
-                        tx.insert(&q);
-                    }
+                for q in new.difference(&old) {
+                    tx.insert(q);
                 }
             }
             // The layout stamp and the number of articles stored.

@@ -96,15 +96,15 @@ fn extend_new<'a>(set: &mut BTreeSet<String>, items: impl Iterator<Item = &'a st
     }
 }
 
-/// A change of this many articles or more (or of a twentieth of the store) reads every
-/// stored record at once (RocksDB) instead of looking records up by key.
+/// A change of this many articles or more reads every stored record at once (RocksDB)
+/// instead of looking records up by key.
 const LOAD_ALL_AT: usize = 1000;
 
 /// Before a change of `n` articles: on RocksDB, a large one reads every stored record at
 /// once (it would look up most of them one by one).
 pub fn prepare(st: &GraphStore, n: usize) -> Result<()> {
     let mut idx = st.index_mut();
-    if !idx.complete() && (n >= LOAD_ALL_AT || n.saturating_mul(20) >= idx.len()) {
+    if !idx.complete() && n >= LOAD_ALL_AT {
         idx.load_all()?;
     }
     Ok(())
