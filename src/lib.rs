@@ -102,7 +102,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let st = GraphStore::open(&dir_of(&store), Access::Write)?;
             migrate(&st, &mut std::io::stderr())?;
             let (removed, missing) = remove_ids(&st, &ids, &mut std::io::stderr())?;
-            writeln!(out, "removed {removed} articles; store holds {} articles", st.index().articles.len())?;
+            writeln!(out, "removed {removed} articles; store holds {} articles", st.index().len())?;
             exiting(st);
             Ok(if missing > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
@@ -314,6 +314,8 @@ fn export_error(e: Box<dyn std::error::Error + Send + Sync>) -> anyhow::Error {
 pub fn remove_ids(st: &GraphStore, ids: &[String], err: &mut dyn Write) -> Result<(usize, usize)> {
     let mut iris = Vec::new();
     let mut missing = 0;
+    let all: Vec<String> = ids.iter().map(|id| rdf::article_iri(id).into_string()).collect();
+    st.index_mut().fetch(&all)?;
     for id in ids {
         let iri = rdf::article_iri(id);
         if st.index().articles.contains_key(iri.as_str()) {
@@ -560,7 +562,7 @@ pub fn ingest_paths(st: &GraphStore, paths: &[PathBuf], err: &mut dyn Write) -> 
     }
     report.interrupted = STOP.load(Ordering::SeqCst);
     report.entities = report.named.len();
-    report.stored = st.index().articles.len();
+    report.stored = st.index().len();
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
 }
@@ -576,6 +578,15 @@ fn store_batch(
 ) -> Result<()> {
     let mut kept: Vec<Article> = Vec::new();
     {
+        // RocksDB: the records of these articles and of the articles with their digests
+        // (a large batch reads every record at once).
+        update::prepare(st, articles.len())?;
+        let digests: Vec<String> = articles.iter().map(|a| rdf::digest(&a.text)).collect();
+        let iris: Vec<String> = articles.iter().map(|a| rdf::article_iri(&a.id).into_string()).collect();
+        let mut idx = st.index_mut();
+        idx.fetch_digests(digests.iter().map(String::as_str))?;
+        idx.fetch(&iris)?;
+        drop(idx);
         let idx = st.index();
         for a in articles {
             let d = rdf::digest(&a.text);

@@ -338,22 +338,176 @@ impl ArticleIndex {
     }
 }
 
-/// The internal index of every stored article, with an inverted index of LSH bands.
+/// The internal index of the stored articles, with inverted indices of LSH bands, content
+/// digests and resolution keys.
+///
+/// In-memory and server backends: every record is read when a writer opens the store.
+/// RocksDB backend: the records stay on disk (the `index/` store) beside postings that
+/// answer "which articles have digest D, share band B, hold resolution key K, name a place
+/// of country C" (`ng:indexPosting`); a writer reads only the records those lookups return
+/// (`fetch_*`), and `articles` holds what was read or changed. A large change reads every
+/// record once (`load_all`) and looks nothing up after.
 #[derive(Debug, Default)]
 pub struct Index {
+    /// The records read or changed (every record unless `disk` is set).
     pub articles: BTreeMap<String, ArticleIndex>,
     /// Band key -> the articles indexed under it (shared IRIs: an article is under 32 bands).
     bands: HashMap<u64, Vec<std::sync::Arc<str>>>,
     digests: HashMap<String, String>,
     /// Articles whose record changed since the last save.
     dirty: BTreeSet<String>,
-    /// Resolution keys of every record, built on the first write that needs them.
+    /// Resolution keys of every record in `articles`, built on the first write that needs
+    /// them (RocksDB: from the start, as records are read).
     keys: Option<KeyIndex>,
+    /// RocksDB writer: the records on disk not all read yet.
+    disk: Option<Disk>,
+    /// RocksDB writer: the store's postings are of another layout (or absent): the next save
+    /// writes every article's postings again.
+    repost: bool,
+}
+
+/// RocksDB writer: the internal store, and what of it was read.
+struct Disk {
+    store: Store,
+    path: PathBuf,
+    /// Stored articles, this writer's changes included.
+    count: usize,
+    /// Articles whose stored record was read (or found absent): `articles` speaks for them.
+    looked: HashSet<String>,
+    /// Postings already read (`posting` values).
+    fetched: HashSet<String>,
+    /// Side keys' postings read in part: the holders not read yet (`Index::component`).
+    partial: HashMap<String, Vec<String>>,
+}
+
+impl std::fmt::Debug for Disk {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Disk({} articles, {} read)", self.count, self.looked.len())
+    }
+}
+
+/// The layout of the postings and the resolution keys' version: a store whose stamp differs
+/// is indexed again once, when a writer opens it.
+fn postings_layout() -> String {
+    format!("layout:1 keys:{}", crate::resolve::KEYS_VERSION)
+}
+
+/// The subject under which the internal store keeps its layout stamp and article count.
+fn meta_node() -> NamedNode {
+    rdf::internal_graph()
+}
+
+fn key_posting(k: u64) -> String {
+    format!("k:{k:016x}")
+}
+
+fn band_posting(b: u64) -> String {
+    format!("b:{b:016x}")
+}
+
+fn digest_posting(d: &str) -> String {
+    format!("d:{d}")
+}
+
+fn country_posting(cc: &str) -> String {
+    format!("c:{cc}")
+}
+
+/// An article's postings (default graph of the internal store): its digest, bands, every
+/// resolution key of its records with each key's side key (`resolve::SIDE`: the component
+/// walk asks for both), and its places' countries.
+fn postings(iri: &str, e: &ArticleIndex) -> Vec<Quad> {
+    let mut values: BTreeSet<String> = BTreeSet::new();
+    values.insert(digest_posting(&e.digest));
+    values.extend(similar::band_keys(&e.minhash).into_iter().map(band_posting));
+    for ks in &e.keys {
+        values.extend(ks.iter().map(|&k| key_posting(k)));
+    }
+    for r in &e.entities {
+        if let Some(cc) = crate::resolve::keys::place_country(r) {
+            values.insert(country_posting(cc));
+        }
+    }
+    let s = NamedNode::new_unchecked(iri);
+    values
+        .into_iter()
+        .map(|v| {
+            Quad::new(
+                s.clone(),
+                vocab::ng::INDEX_POSTING,
+                oxigraph::model::Literal::new_simple_literal(v),
+                GraphName::DefaultGraph,
+            )
+        })
+        .collect()
+}
+
+impl Disk {
+    /// The articles with this posting.
+    fn holders(&self, value: &str) -> Result<Vec<String>, StoreError> {
+        let lit = oxigraph::model::Literal::new_simple_literal(value);
+        let mut out = Vec::new();
+        for q in self.store.quads_for_pattern(
+            None,
+            Some(vocab::ng::INDEX_POSTING),
+            Some(lit.as_ref().into()),
+            Some(GraphNameRef::DefaultGraph),
+        ) {
+            if let oxigraph::model::NamedOrBlankNode::NamedNode(n) = q?.subject {
+                out.push(n.into_string());
+            }
+        }
+        Ok(out)
+    }
+
+    /// The stored records of these articles (those that have one), parsed on all cores when many.
+    fn read(&self, iris: &[String]) -> Result<Vec<(String, ArticleIndex)>, StoreError> {
+        let graph = rdf::internal_graph();
+        let mut raw: Vec<(String, String)> = Vec::with_capacity(iris.len());
+        for iri in iris {
+            let node = NamedNode::new_unchecked(iri.clone());
+            for q in self.store.quads_for_pattern(
+                Some(node.as_ref().into()),
+                Some(vocab::ng::INDEX_RECORD),
+                None,
+                Some(graph.as_ref().into()),
+            ) {
+                if let Term::Literal(l) = q?.object {
+                    raw.push((iri.clone(), l.value().to_string()));
+                    break;
+                }
+            }
+        }
+        self.parse_all(raw)
+    }
+
+    fn parse_all(&self, raw: Vec<(String, String)>) -> Result<Vec<(String, ArticleIndex)>, StoreError> {
+        use rayon::prelude::*;
+        let parse = |(iri, json): (String, String)| {
+            ArticleIndex::from_json(&json).map(|e| (iri.clone(), e)).ok_or_else(|| StoreError::Corrupt {
+                path: self.path.clone(),
+                message: format!("bad internal record for <{iri}>"),
+            })
+        };
+        if raw.len() < 64 { raw.into_iter().map(parse).collect() } else { raw.into_par_iter().map(parse).collect() }
+    }
 }
 
 impl Index {
-    pub fn insert(&mut self, iri: &str, mut entry: ArticleIndex) {
-        self.remove(iri);
+    pub fn insert(&mut self, iri: &str, entry: ArticleIndex) {
+        debug_assert!(self.disk.as_ref().is_none_or(|d| d.looked.contains(iri)), "{iri} not fetched");
+        if let Some(d) = &mut self.disk
+            && !self.articles.contains_key(iri)
+        {
+            d.count += 1;
+        }
+        self.insert_read(iri, entry);
+        self.dirty.insert(iri.to_string());
+    }
+
+    /// Indexes a record as read (not changed: it is not saved again).
+    fn insert_read(&mut self, iri: &str, mut entry: ArticleIndex) {
+        self.forget(iri);
         if entry.keys.len() != entry.entities.len() {
             entry.keys = crate::resolve::keys::keys_of(&entry.entities);
         }
@@ -365,8 +519,10 @@ impl Index {
         if let Some(k) = &mut self.keys {
             k.add_keyed(iri, &entry.entities, entry.keys.clone());
         }
+        if let Some(d) = &mut self.disk {
+            d.looked.insert(iri.to_string());
+        }
         self.articles.insert(iri.to_string(), entry);
-        self.dirty.insert(iri.to_string());
     }
 
     /// One article's record, to change (it will be saved).
@@ -389,8 +545,17 @@ impl Index {
     }
 
     pub fn remove(&mut self, iri: &str) -> Option<ArticleIndex> {
-        let old = self.articles.remove(iri)?;
+        debug_assert!(self.disk.as_ref().is_none_or(|d| d.looked.contains(iri)), "{iri} not fetched");
+        let old = self.forget(iri)?;
         self.dirty.insert(iri.to_string());
+        if let Some(d) = &mut self.disk {
+            d.count -= 1;
+        }
+        Some(old)
+    }
+
+    fn forget(&mut self, iri: &str) -> Option<ArticleIndex> {
+        let old = self.articles.remove(iri)?;
         if let Some(k) = &mut self.keys {
             k.remove(iri);
         }
@@ -408,6 +573,97 @@ impl Index {
         Some(old)
     }
 
+    /// Stored articles.
+    pub fn len(&self) -> usize {
+        self.disk.as_ref().map_or(self.articles.len(), |d| d.count)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Whether every stored record is in `articles`.
+    pub fn complete(&self) -> bool {
+        self.disk.is_none()
+    }
+
+    /// RocksDB: reads the stored records of these articles that were not read yet.
+    pub fn fetch(&mut self, iris: &[String]) -> Result<(), StoreError> {
+        let Some(d) = &mut self.disk else { return Ok(()) };
+        let todo: Vec<String> = iris.iter().filter(|i| !d.looked.contains(*i)).cloned().collect();
+        if todo.is_empty() {
+            return Ok(());
+        }
+        let read = d.read(&todo)?;
+        d.looked.extend(todo);
+        for (iri, e) in read {
+            self.insert_read(&iri, e);
+        }
+        Ok(())
+    }
+
+    /// RocksDB: reads the records of every article with one of these postings.
+    fn fetch_postings(&mut self, values: impl IntoIterator<Item = String>) -> Result<(), StoreError> {
+        let Some(d) = &mut self.disk else { return Ok(()) };
+        let mut iris: BTreeSet<String> = BTreeSet::new();
+        for v in values {
+            if d.fetched.contains(&v) {
+                continue;
+            }
+            iris.extend(d.holders(&v)?.into_iter().filter(|i| !d.looked.contains(i)));
+            d.fetched.insert(v);
+        }
+        self.fetch(&iris.into_iter().collect::<Vec<_>>())
+    }
+
+    /// RocksDB: reads the records of the articles sharing a band with `sig`.
+    pub fn fetch_bands(&mut self, sig: &[u32]) -> Result<(), StoreError> {
+        if self.disk.is_none() {
+            return Ok(());
+        }
+        self.fetch_postings(similar::band_keys(sig).into_iter().map(band_posting))
+    }
+
+    /// RocksDB: reads the record of the article with this content digest.
+    pub fn fetch_digests<'a>(&mut self, digests: impl IntoIterator<Item = &'a str>) -> Result<(), StoreError> {
+        if self.disk.is_none() {
+            return Ok(());
+        }
+        self.fetch_postings(digests.into_iter().map(digest_posting).collect::<Vec<_>>())
+    }
+
+    /// RocksDB: reads the records of the articles naming a place of these countries.
+    pub fn fetch_countries<'a>(&mut self, codes: impl IntoIterator<Item = &'a String>) -> Result<(), StoreError> {
+        if self.disk.is_none() {
+            return Ok(());
+        }
+        self.fetch_postings(codes.into_iter().map(|c| country_posting(c)).collect::<Vec<_>>())
+    }
+
+    /// RocksDB: reads every stored record not read yet; no lookups on disk after this.
+    pub fn load_all(&mut self) -> Result<(), StoreError> {
+        let Some(d) = &self.disk else { return Ok(()) };
+        let graph = rdf::internal_graph();
+        let mut raw = Vec::new();
+        for q in d.store.quads_for_pattern(None, Some(vocab::ng::INDEX_RECORD), None, Some(graph.as_ref().into())) {
+            let q = q?;
+            if let (oxigraph::model::NamedOrBlankNode::NamedNode(n), Term::Literal(l)) = (q.subject, q.object)
+                && !d.looked.contains(n.as_str())
+            {
+                raw.push((n.into_string(), l.value().to_string()));
+            }
+        }
+        crate::update::timing("internal records read");
+        let read = d.parse_all(raw)?;
+        crate::update::timing("internal records parsed");
+        for (iri, e) in read {
+            self.insert_read(&iri, e);
+        }
+        self.disk = None;
+        crate::update::timing("internal records indexed");
+        Ok(())
+    }
+
     /// The resolution keys of every stored record (built now if not yet).
     pub fn keys(&mut self) -> &KeyIndex {
         if self.keys.is_none() {
@@ -422,20 +678,61 @@ impl Index {
     }
 
     /// The records connected to `seeds` ([`KeyIndex::component`]), people counted by the
-    /// entities their articles were last written with.
-    pub fn component(&mut self, seeds: impl IntoIterator<Item = u64>) -> crate::resolve::keys::Component {
-        self.keys();
-        let articles = &self.articles;
-        let Some(keys) = self.keys.as_ref() else { return Default::default() };
-        keys.component(seeds, |iri, l| articles.get(iri)?.links.get(l).map(|x| x.0.as_str()).filter(|x| !x.is_empty()))
+    /// entities their articles were last written with. On RocksDB, the walk is repeated
+    /// until every key it looked up was read from disk. A surname's side key (the people
+    /// with a given name under it) is read in growing parts, and no further once two
+    /// people outside the component are found under it (the surname is then ambiguous
+    /// whatever the rest holds): a common surname does not read all its people.
+    pub fn component(&mut self, seeds: &[u64]) -> Result<crate::resolve::keys::Component, StoreError> {
+        let mut chunk = 8;
+        loop {
+            self.keys();
+            let articles = &self.articles;
+            let Some(keys) = self.keys.as_ref() else { return Ok(Default::default()) };
+            let c = keys.component(seeds.iter().copied(), |iri, l| {
+                articles.get(iri)?.links.get(l).map(|x| x.0.as_str()).filter(|x| !x.is_empty())
+            });
+            let Some(d) = &mut self.disk else { return Ok(c) };
+            let mut whole: Vec<String> = Vec::new();
+            let mut some: BTreeSet<String> = BTreeSet::new();
+            for (i, &k) in c.walked.iter().chain(&c.counted).enumerate() {
+                let v = key_posting(k);
+                if i < c.walked.len() && !d.fetched.contains(&v) {
+                    whole.push(v);
+                }
+                let side = key_posting(k | crate::resolve::SIDE);
+                if !d.fetched.contains(&side) && !d.partial.contains_key(&side) {
+                    let holders = d.holders(&side)?;
+                    d.partial.insert(side.clone(), holders);
+                }
+                if d.partial.get(&side).is_some_and(|h| !h.is_empty()) && !c.ambiguous.contains(&k) {
+                    let rest = d.partial.get_mut(&side).map(std::mem::take).unwrap_or_default();
+                    let mut rest: Vec<String> = rest.into_iter().filter(|i| !d.looked.contains(i)).collect();
+                    let later = rest.split_off(rest.len().min(chunk));
+                    some.extend(rest);
+                    d.partial.insert(side.clone(), later);
+                }
+                if d.partial.get(&side).is_some_and(Vec::is_empty) {
+                    d.partial.remove(&side);
+                    d.fetched.insert(side);
+                }
+            }
+            if whole.is_empty() && some.is_empty() {
+                return Ok(c);
+            }
+            chunk *= 2;
+            self.fetch(&some.into_iter().collect::<Vec<_>>())?;
+            self.fetch_postings(whole)?;
+        }
     }
 
-    /// The stored article (IRI) with this content digest.
+    /// The stored article (IRI) with this content digest (RocksDB: after `fetch_digests`).
     pub fn by_digest(&self, digest: &str) -> Option<&str> {
         self.digests.get(digest).map(String::as_str)
     }
 
-    /// Stored articles sharing at least one band with `sig`, with the number of bands shared.
+    /// Stored articles sharing at least one band with `sig`, with the number of bands shared
+    /// (RocksDB: after `fetch_bands`).
     pub fn band_neighbours(&self, sig: &[u32]) -> BTreeMap<&str, usize> {
         let mut hits: BTreeMap<&str, usize> = BTreeMap::new();
         for b in similar::band_keys(sig) {
@@ -659,37 +956,51 @@ impl GraphStore {
         Ok(())
     }
 
+    /// RocksDB writer: opens both stores and reads no record yet, when the internal store
+    /// holds the postings of this layout (`postings_layout`); a store written before them is
+    /// read whole, and every record is saved again with its postings on the next save.
     #[cfg(feature = "rocksdb")]
     fn open_rocksdb_writer(&self) -> Result<(), StoreError> {
         let store = Store::open(self.dir.join(ROCKS_DIR))?;
         let records = Store::open(self.dir.join(RECORDS_DIR))?;
-        let mut index = Index::default();
-        // Read in order, parsed on all cores.
-        let quads = records
-            .quads_for_pattern(None, Some(vocab::ng::INDEX_RECORD), None, None)
-            .collect::<Result<Vec<Quad>, _>>()?;
-        crate::update::timing("internal records read");
-        let entries: Vec<Option<ArticleIndex>> = {
-            use rayon::prelude::*;
-            quads
-                .par_iter()
-                .map(|q| match &q.object {
-                    Term::Literal(l) => ArticleIndex::from_json(l.value()),
-                    _ => None,
-                })
-                .collect()
-        };
-        crate::update::timing("internal records parsed");
-        for (q, entry) in quads.iter().zip(entries) {
-            let entry = entry.ok_or_else(|| StoreError::Corrupt {
-                path: self.dir.join(RECORDS_DIR),
-                message: format!("bad internal record for {}", q.subject),
-            })?;
-            let iri = q.subject.to_string();
-            index.insert(iri.trim_start_matches('<').trim_end_matches('>'), entry);
+        let path = self.dir.join(RECORDS_DIR);
+        let meta = meta_node();
+        let mut layout = None;
+        let mut count = None;
+        for q in records.quads_for_pattern(
+            Some(meta.as_ref().into()),
+            Some(vocab::ng::INDEX_POSTING),
+            None,
+            Some(GraphNameRef::DefaultGraph),
+        ) {
+            if let Term::Literal(l) = q?.object {
+                match l.value().split_once(' ') {
+                    Some(("count", n)) => count = n.parse::<usize>().ok(),
+                    _ => layout = Some(l.value().to_string()),
+                }
+            }
         }
-        index.dirty.clear();
-        crate::update::timing("internal records indexed");
+        let none_stored = records
+            .quads_for_pattern(None, Some(vocab::ng::INDEX_RECORD), None, None)
+            .next()
+            .transpose()?
+            .is_none();
+        let mut index = Index::default();
+        let current = layout.as_deref() == Some(postings_layout().as_str()) && count.is_some();
+        index.keys = Some(KeyIndex::default());
+        index.disk = Some(Disk {
+            store: records.clone(),
+            path,
+            count: if none_stored { 0 } else { count.unwrap_or(0) },
+            looked: HashSet::new(),
+            fetched: HashSet::new(),
+            partial: HashMap::new(),
+        });
+        if !current && !none_stored {
+            index.load_all()?;
+            index.repost = true;
+        }
+        crate::update::timing(&format!("internal index opened (postings {layout:?}, {count:?} articles)"));
         *self.inner.write().unwrap_or_else(|e| e.into_inner()) = store;
         *self.index_mut() = index;
         *self.records.lock().unwrap_or_else(|e| e.into_inner()) = Some(records);
@@ -902,23 +1213,84 @@ impl GraphStore {
         let Some(records) = records.as_ref() else { return Ok(()) };
         {
             let mut idx = self.index_mut();
-            if idx.dirty.is_empty() && !self.unfinished.load(Ordering::SeqCst) {
+            if idx.dirty.is_empty() && !self.unfinished.load(Ordering::SeqCst) && !idx.repost {
                 return Ok(());
             }
-            let mut tx = records.start_transaction()?;
+            let graph = rdf::internal_graph();
+            let stored = |iri: &str| -> Result<bool, StoreError> {
+                let node = NamedNodeRef::new_unchecked(iri);
+                Ok(records
+                    .quads_for_pattern(Some(node.into()), Some(vocab::ng::INDEX_RECORD), None, Some(graph.as_ref().into()))
+                    .next()
+                    .transpose()?
+                    .is_some())
+            };
+            // Records new to the store (a fresh ingest's batch), and every article's postings
+            // when the store is indexed anew, go through the bulk loader; the rest replace
+            // what was stored in one transaction.
+            let mut bulk: Vec<Quad> = Vec::new();
+            let mut replaced: Vec<&String> = Vec::new();
+            if idx.repost {
+                records.clear_graph(GraphNameRef::DefaultGraph)?;
+                for (iri, e) in &idx.articles {
+                    if !idx.dirty.contains(iri) {
+                        bulk.extend(postings(iri, e));
+                    }
+                }
+            }
             for iri in &idx.dirty {
+                match idx.articles.get(iri) {
+                    Some(e) if !stored(iri)? => {
+                        bulk.push(internal_quad(iri, e));
+                        bulk.extend(postings(iri, e));
+                    }
+                    _ => replaced.push(iri),
+                }
+            }
+            if bulk.len() >= BULK_MIN_QUADS {
+                let mut loader = bulk_loader(records);
+                loader.load_quads(std::mem::take(&mut bulk))?;
+                loader.commit()?;
+            }
+            let mut tx = records.start_transaction()?;
+            for q in &bulk {
+                tx.insert(q);
+            }
+            // Only what differs: a record written again because its links changed keeps its postings.
+            for iri in replaced {
                 let node = NamedNode::new_unchecked(iri.clone());
-                let old: Vec<Quad> =
+                let old: HashSet<Quad> =
                     tx.quads_for_pattern(Some(node.as_ref().into()), None, None, None).collect::<Result<_, _>>()?;
-                for q in &old {
+                let new: HashSet<Quad> = match idx.articles.get(iri) {
+                    Some(e) => std::iter::once(internal_quad(iri, e)).chain(postings(iri, e)).collect(),
+                    None => HashSet::new(),
+                };
+                for q in old.difference(&new) {
                     tx.remove(q);
                 }
-                if let Some(e) = idx.articles.get(iri) {
-                    tx.insert(&internal_quad(iri, e));
+                for q in new.difference(&old) {
+                    tx.insert(q);
                 }
+            }
+            // The layout stamp and the number of articles stored.
+            let meta = meta_node();
+            let old: Vec<Quad> = tx
+                .quads_for_pattern(Some(meta.as_ref().into()), None, None, Some(GraphNameRef::DefaultGraph))
+                .collect::<Result<_, _>>()?;
+            for q in &old {
+                tx.remove(q);
+            }
+            for v in [postings_layout(), format!("count {}", idx.len())] {
+                tx.insert(&Quad::new(
+                    meta.clone(),
+                    vocab::ng::INDEX_POSTING,
+                    oxigraph::model::Literal::new_simple_literal(v),
+                    GraphName::DefaultGraph,
+                ));
             }
             tx.commit()?;
             idx.dirty.clear();
+            idx.repost = false;
         }
         // Both stores on disk, so that the next opening has little log to replay.
         #[cfg(feature = "rocksdb")]
@@ -1081,6 +1453,7 @@ impl GraphStore {
             out.sort();
             return Ok(out);
         }
+        self.index_mut().load_all()?;
         let idx = self.index();
         let mut out = Vec::new();
         for q in self.store().quads_for_pattern(

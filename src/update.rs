@@ -96,6 +96,20 @@ fn extend_new<'a>(set: &mut BTreeSet<String>, items: impl Iterator<Item = &'a st
     }
 }
 
+/// A change of this many articles or more reads every stored record at once (RocksDB)
+/// instead of looking records up by key.
+const LOAD_ALL_AT: usize = 1000;
+
+/// Before a change of `n` articles: on RocksDB, a large one reads every stored record at
+/// once (it would look up most of them one by one).
+pub fn prepare(st: &GraphStore, n: usize) -> Result<()> {
+    let mut idx = st.index_mut();
+    if !idx.complete() && n >= LOAD_ALL_AT {
+        idx.load_all()?;
+    }
+    Ok(())
+}
+
 /// Adds or replaces `upserts` and removes `removals` (article IRIs), keeping every cross-article fact right.
 pub fn apply(st: &GraphStore, upserts: Vec<Upsert>, removals: &[NamedNode], err: &mut dyn Write) -> Result<Outcome> {
     apply_with(st, upserts, removals, false, err)
@@ -112,6 +126,7 @@ pub fn apply_all(st: &GraphStore, upserts: Vec<Upsert>, err: &mut dyn Write) -> 
 /// in one transaction). Records whose article graph is gone go too; articles without a
 /// record are the caller's to add (`upserts`).
 pub fn rebuild(st: &GraphStore, upserts: Vec<Upsert>, err: &mut dyn Write) -> Result<Outcome> {
+    st.index_mut().load_all()?;
     let iris: Vec<String> = st.index().articles.keys().cloned().collect();
     for iri in iris {
         if st.article(&NamedNode::new_unchecked(iri.clone()))?.is_none() {
@@ -167,6 +182,11 @@ fn apply_with(
     everything: bool,
     err: &mut dyn Write,
 ) -> Result<Outcome> {
+    if everything {
+        st.index_mut().load_all()?;
+    } else {
+        prepare(st, upserts.len() + removals.len())?;
+    }
     let mut outcome = Outcome::default();
     let timing = std::env::var_os("NEWSGRAPH_TIMING").is_some();
     let t0 = std::time::Instant::now();
@@ -194,6 +214,19 @@ fn apply_with(
     };
     {
         let mut idx = st.index_mut();
+        // RocksDB: the records of what leaves or arrives, and of the articles sharing a band with them.
+        let mut changed: Vec<String> = removals.iter().map(|r| r.as_str().to_string()).collect();
+        changed.extend(upserts.iter().map(|u| rdf::article_iri(&u.article.id).into_string()));
+        idx.fetch(&changed)?;
+        for iri in &changed {
+            if let Some(sig) = idx.articles.get(iri).map(|e| e.minhash.clone()) {
+                idx.fetch_bands(&sig)?;
+            }
+        }
+        for u in &upserts {
+            idx.fetch_bands(&u.signature)?;
+        }
+        lap(&format!("{} records in memory (changed articles and their band neighbours)", idx.articles.len()));
         for r in removals {
             if let Some(old) = idx.remove(r.as_str()) {
                 leaving(&old, &mut seeds);
@@ -260,14 +293,15 @@ fn apply_with(
             let comp: Vec<(String, Vec<usize>)> = if all_records {
                 idx.articles.iter().map(|(k, e)| (k.clone(), (0..e.entities.len()).collect())).collect()
             } else {
-                let c = idx.component(seeds.iter().copied());
+                let c = idx.component(&seeds)?;
                 ambiguous = c.ambiguous;
                 c.records.into_iter().map(|(k, v)| (k, v.into_iter().collect())).collect()
             };
             lap(&format!(
-                "component of {} articles, {} records",
+                "component of {} articles, {} records ({} records in memory)",
                 comp.len(),
-                comp.iter().map(|c| c.1.len()).sum::<usize>()
+                comp.iter().map(|c| c.1.len()).sum::<usize>(),
+                idx.articles.len()
             ));
             let records: Vec<Cow<[EntityRecord]>> = comp
                 .iter()
@@ -312,6 +346,7 @@ fn apply_with(
                     .collect();
                 // A country whose places are all in the component already (a fresh ingest's
                 // first batch) adds nothing to it: the resolution stands.
+                idx.fetch_countries(&changed)?;
                 let in_comp: HashMap<&str, &Vec<usize>> = comp.iter().map(|(k, v)| (k.as_str(), v)).collect();
                 let grows = changed.iter().any(|cc| {
                     idx.keys()
@@ -477,6 +512,12 @@ fn apply_with(
     let mut clear: BTreeSet<String> = removed.clone();
     {
         let mut idx = st.index_mut();
+        // RocksDB: every article sharing a band with one in scope.
+        for a in &near_scope {
+            if let Some(sig) = idx.articles.get(a).map(|e| e.minhash.clone()) {
+                idx.fetch_bands(&sig)?;
+            }
+        }
         let present: Vec<String> = near_scope.iter().filter(|a| idx.articles.contains_key(*a)).cloned().collect();
         for a in &present {
             let close: Vec<String> = closest(&idx, a).into_iter().map(|c| c.0).collect();

@@ -56,6 +56,9 @@ pub mod ng {
         /// The store's internal record of one article (digest, signature, entity records), only in the
         /// internal graph, which queries and exports never see.
         INDEX_RECORD = "indexRecord";
+        /// RocksDB backend, internal: a posting of an article's record (its content digest, an LSH
+        /// band, a resolution key, a place's country), so that a writer finds records by key.
+        INDEX_POSTING = "indexPosting";
         /// On a SPARQL server store, in the internal graph: a write is under way (a writer that
         /// stops before its end leaves it, and the next writer repairs).
         UNFINISHED = "unfinished";

@@ -36,7 +36,7 @@ pub struct KeyIndex {
     countries: HashMap<String, Vec<(u32, u32)>>,
 }
 
-fn place_country(r: &EntityRecord) -> Option<&str> {
+pub fn place_country(r: &EntityRecord) -> Option<&str> {
     (r.kind == crate::model::EntityKind::Place).then(|| r.geo.as_ref()?.country_code.as_deref()).flatten()
 }
 
@@ -203,7 +203,9 @@ impl KeyIndex {
                 out.entry(a.iri.clone()).or_default().insert(l as usize);
             }
         }
-        Component { records: out, ambiguous }
+        let mut walked: Vec<u64> = seen_keys.into_iter().collect();
+        walked.sort_unstable();
+        Component { records: out, ambiguous, walked, counted: surnames.into_keys().collect() }
     }
 
     /// The keys of every place record in the country with this code.
@@ -245,6 +247,12 @@ pub struct Component {
     pub records: BTreeMap<String, BTreeSet<usize>>,
     /// Surnames ([`super::surname_key`]) with two people or more under them outside.
     pub ambiguous: HashSet<u64>,
+    /// Every key the walk looked up (side bit clear): a store reading its postings by key
+    /// reads these, and their side keys, before the walk can be trusted.
+    pub walked: Vec<u64>,
+    /// The surnames ([`super::surname_key`]) whose people with a given name were counted
+    /// (or pulled in): their side keys too.
+    pub counted: Vec<u64>,
 }
 
 /// The resolution keys of each record.
