@@ -1209,7 +1209,12 @@ impl<'a> Ctx<'a> {
                 && self.s(k - 1).chars().next().is_some_and(char::is_uppercase)
                 && self.toks.get(k + 1).is_some_and(|n| n.kind == TokKind::Word)
                 && self.s(k + 1).chars().next().is_some_and(char::is_uppercase);
-            if t.kind == TokKind::Punct && !matches!(s, "-" | "&") && !abbreviation {
+            // "9/11 widow Jo Bell", "24/7 carer": a slash glued between two tokens joins them.
+            let joined = s == "/"
+                && k > i
+                && self.toks[k - 1].span.end == t.span.start
+                && self.toks.get(k + 1).is_some_and(|n| n.span.start == t.span.end);
+            if t.kind == TokKind::Punct && !matches!(s, "-" | "&") && !abbreviation && !joined {
                 break;
             }
             if matches!(s, "who" | "which" | "that" | "whose") {
@@ -2275,6 +2280,20 @@ mod tests {
         assert_eq!(who(&v, "We were tired"), Some("Maria Lindqvist".into()));
         assert_eq!(who(&v, "Next week"), Some("Maria Lindqvist".into()));
         assert_eq!(who(&v, "I am proud"), Some("Maria Lindqvist".into()));
+    }
+
+    #[test]
+    fn a_slash_inside_a_word_does_not_end_the_speakers_phrase() {
+        let text = "“We are not going away,” said 9/11 widow Dana Whitfield.";
+        let ex = crate::extract::extract_text(text);
+        assert_eq!(ex.quotes.len(), 1);
+        let speaker = ex.quotes[0].speaker.map(|e| ex.entities[e].name.clone());
+        assert_eq!(speaker.as_deref(), Some("Dana Whitfield"), "{:?}", ex.quotes);
+        // A slash between words with spaces still ends it: the quote has no named speaker there.
+        let text = "“We are not going away,” said the group / Dana Whitfield wrote.";
+        let ex = crate::extract::extract_text(text);
+        let speaker = ex.quotes.first().and_then(|q| q.speaker).map(|e| ex.entities[e].name.clone());
+        assert_ne!(speaker.as_deref(), Some("Dana Whitfield"), "{:?}", ex.quotes);
     }
 
     #[test]
