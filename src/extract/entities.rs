@@ -991,13 +991,11 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
     }
 }
 
-/// A lower-case word inside a name between capitalised ones: "House of Representatives", "Joost
-/// van der Westhuizen", "Aravinda de Silva".
+/// A lower-case word inside one name between capitalised ones: "House of Representatives", "Joost
+/// van der Westhuizen", "Aravinda de Silva". The [`CONNECTORS`] but "and", which also joins two
+/// names, and a few more particles of surnames.
 fn is_name_joiner(w: &str) -> bool {
-    matches!(
-        w,
-        "of" | "the" | "for" | "van" | "von" | "der" | "den" | "de" | "la" | "le" | "du" | "da" | "del" | "di" | "dos" | "das" | "al"
-    )
+    (w != "and" && CONNECTORS.contains(&w)) || matches!(w, "den" | "di" | "dos" | "das")
 }
 
 /// The end (exclusive) of the capitalised run starting at `i`.

@@ -97,6 +97,16 @@ fn alnum(c: char) -> bool {
     if c.is_ascii() { c.is_ascii_alphanumeric() } else { !is_general_punct(c) && c.is_alphanumeric() }
 }
 
+/// What a full stop right after `word` does: `None`, it ends the word; `Some(goes_on)`, it belongs
+/// to the word (an initial, dotted initials, an abbreviation), which goes on into a letter after it
+/// when `goes_on` (dotted initials: "U.S" ... "U.S.A").
+fn dot_in_word(word: &str) -> Option<bool> {
+    let segment_len = word.rsplit(['.', '-']).next().map_or(0, |s| s.chars().count());
+    let single_letter = segment_len == 1 && word.chars().last().is_some_and(|c| c.is_alphabetic());
+    let dotted = word.contains('.');
+    (single_letter || (dotted && segment_len <= 2) || is_abbreviation(word)).then_some(single_letter || dotted)
+}
+
 /// Splits `text` into tokens with paragraph and sentence indices.
 ///
 /// One pass over the bytes: positions are byte offsets, a character is decoded only where a byte
@@ -154,21 +164,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     }
                     // A figure keeps no full stop after it: "closed at 2,558.84." ends a sentence.
                     Some('.') if numeric => break,
-                    Some('.') => {
-                        let word = &text[start..i];
-                        let segment_len = word.rsplit(['.', '-']).next().map_or(0, |s| s.chars().count());
-                        let single_letter = segment_len == 1 && word.chars().last().is_some_and(|c| c.is_alphabetic());
-                        let dotted = word.contains('.');
-                        if single_letter || (dotted && segment_len <= 2) || is_abbreviation(word) {
+                    Some('.') => match dot_in_word(&text[start..i]) {
+                        Some(goes_on) => {
                             i += 1;
-                            // Continue "U.S" into the next letter only for dotted initials.
-                            if !(at(i).is_some_and(|c| c.is_alphabetic()) && (single_letter || dotted)) {
+                            if !(goes_on && at(i).is_some_and(|c| c.is_alphabetic())) {
                                 break;
                             }
-                        } else {
-                            break;
                         }
-                    }
+                        None => break,
+                    },
                     _ => break,
                 }
             }
@@ -250,21 +254,15 @@ fn tokenize_by_chars(text: &str) -> Vec<Token> {
                     }
                     // A figure keeps no full stop after it: "closed at 2,558.84." ends a sentence.
                     Some('.') if numeric => break,
-                    Some('.') => {
-                        let word = &text[byte(start)..byte(i)];
-                        let segment_len = word.rsplit(['.', '-']).next().map_or(0, |s| s.chars().count());
-                        let single_letter = segment_len == 1 && word.chars().last().is_some_and(|c| c.is_alphabetic());
-                        let dotted = word.contains('.');
-                        if single_letter || (dotted && segment_len <= 2) || is_abbreviation(word) {
+                    Some('.') => match dot_in_word(&text[byte(start)..byte(i)]) {
+                        Some(goes_on) => {
                             i += 1;
-                            // Continue "U.S" into the next letter only for dotted initials.
-                            if !(at(i).is_some_and(|c| c.is_alphabetic()) && (single_letter || dotted)) {
+                            if !(goes_on && at(i).is_some_and(|c| c.is_alphabetic())) {
                                 break;
                             }
-                        } else {
-                            break;
                         }
-                    }
+                        None => break,
+                    },
                     _ => break,
                 }
             }
