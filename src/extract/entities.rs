@@ -565,6 +565,7 @@ pub fn extract_with<'a>(text: &'a str, toks: &'a [Token], words: &'a [&'a str]) 
         if !doc.is_cap(i)
             || title_paras.contains(&toks[i].para)
             || never_a_name(doc.s(i))
+            || caps_fixture(&doc, i)
             // A sentence-opening word the article also writes in lower case is no name ("Shares
             // rose"), unless it is a title before a name ("King Birenda told", "... the king").
             || (doc.plain[i] && !(is_title_head(doc.s(i)) && doc.is_cap(i + 1)))
@@ -999,13 +1000,27 @@ fn is_name_joiner(w: &str) -> bool {
 }
 
 /// The end (exclusive) of the capitalised run starting at `i`.
+/// The "V" of a fixture in a line of capitals, "ENGLAND V PAKISTAN": it parts two names, as the
+/// lower-case "v" does in running text.
+fn caps_fixture(doc: &Doc, j: usize) -> bool {
+    let caps = |i: usize| {
+        let w = doc.s(i);
+        w.len() >= 2 && doc.is_word(i) && w.chars().all(|c| !c.is_lowercase()) && w.chars().any(char::is_uppercase)
+    };
+    matches!(doc.s(j), "V" | "VS")
+        && j > 0
+        && doc.same_para(j - 1, j + 1)
+        && caps(j - 1)
+        && caps(j + 1)
+}
+
 fn chunk_end(doc: &Doc, i: usize) -> usize {
     let mut j = i + 1;
     loop {
         if !doc.same_para(i, j) {
             return j;
         }
-        if doc.is_cap(j) {
+        if doc.is_cap(j) && !caps_fixture(doc, j) {
             j += 1;
             continue;
         }
@@ -1150,6 +1165,16 @@ fn spelled_by_acronym(doc: &Doc, a: usize, b: usize) -> Option<usize> {
     })
 }
 
+/// "The" with a capital inside a running sentence, after a lower-case word or a comma: part of the
+/// name it opens ("at The Oval"), not an article a sentence or a headline capitalised.
+fn capital_the(doc: &Doc, i: usize) -> bool {
+    doc.s(i) == "The"
+        && !doc.toks[i].sent_start
+        && i > 0
+        && doc.same_para(i - 1, i)
+        && (doc.s(i - 1) == "," || (doc.is_word(i - 1) && doc.s(i - 1).chars().next().is_some_and(char::is_lowercase)))
+}
+
 fn split_chunk(doc: &Doc, a: usize, b: usize) -> Vec<(usize, usize)> {
     let mut parts = Vec::new();
     let mut start = a;
@@ -1258,21 +1283,26 @@ fn split_chunk(doc: &Doc, a: usize, b: usize) -> Vec<(usize, usize)> {
             // but not an article ("The United States" is named "United States").
             // A lone common word opening a sentence is no place ("Man jailed for fraud").
             let lone_common = y - x == 1 && doc.toks[x].sent_start && is_common_word(doc.s(x));
+            // "The" written with a capital inside a running sentence belongs to the name ("at The Oval",
+            // "beat The Netherlands", "told The Times").
+            let the = y - x > 1 && capital_the(doc, x);
             if !lone_common && doc.gaz.lookup(doc.text_of(x, y)).is_some() {
-                if y - x > 1 && matches!(doc.s(x), "The" | "the" | "THE") {
+                if y - x > 1 && matches!(doc.s(x), "The" | "the" | "THE") && !the {
                     x += 1;
                 }
                 return (x, y);
             }
             // Trim common words at the edges ("The", "Tuesday").
-            while x < y
+            while !the
+                && x < y
                 && ((is_common_word(doc.s(x)) && (doc.toks[x].sent_start || matches!(doc.s(x), "The" | "A" | "An")))
                     || CONNECTORS.contains(&doc.s(x)))
                 && !doc.s(x).ends_with('.')
             {
                 x += 1;
             }
-            while y > x && (is_common_word(doc.s(y - 1)) || CONNECTORS.contains(&doc.s(y - 1))) {
+            let keep = if the { x + 2 } else { x };
+            while y > keep && (is_common_word(doc.s(y - 1)) || CONNECTORS.contains(&doc.s(y - 1))) {
                 y -= 1;
             }
             (x, y)
@@ -5042,5 +5072,36 @@ mod tests {
         // Does not fire: the house itself.
         let text = "The Kesarpur Assembly passed the bill on Monday.";
         assert!(names(text, EntityKind::Organization).contains(&"Kesarpur Assembly".to_string()), "{:?}", run(text));
+    }
+
+    #[test]
+    fn a_capital_the_inside_a_sentence_opens_the_name() {
+        let text = "Surrey beat Kent by six wickets at The Oval on Monday. The side then flew home.";
+        let all = run(text);
+        assert!(all.iter().any(|e| e.2.contains(&"The Oval".to_string())), "{all:?}");
+        let text = "The squad flew home after the win over The Netherlands in Lisbon.";
+        let all = run(text);
+        assert!(all.iter().any(|e| e.0 == EntityKind::Place && e.2.contains(&"The Netherlands".to_string())), "{all:?}");
+        // Does not fire: "The" opening a sentence is the article, whatever follows.
+        let text = "Officials met in Lisbon on Monday. The Netherlands sent two ministers.";
+        let all = run(text);
+        assert!(!all.iter().any(|e| e.2.iter().any(|m| m.starts_with("The "))), "{all:?}");
+    }
+
+    #[test]
+    fn the_v_of_a_fixture_in_capitals_parts_two_names() {
+        let text = "CRICKET - ENGLAND V PAKISTAN FINAL TEST SCOREBOARD.\n\nLONDON 1996-08-22\n\nScoreboard on the last day.";
+        let places = names(text, EntityKind::Place);
+        assert!(places.iter().any(|p| p.eq_ignore_ascii_case("England")), "{:?}", run(text));
+        assert!(places.iter().any(|p| p.eq_ignore_ascii_case("Pakistan")), "{:?}", run(text));
+        assert!(!run(text).iter().any(|e| e.1.to_uppercase().contains(" V ")), "{:?}", run(text));
+        // Does not fire: a capital V in running text ("Henry V", "Leeds V Hull").
+        for text in ["Kenneth Rowe played Henry V at the Globe in London.", "Leeds V Hull ended level."] {
+            let toks = tokenize(text);
+            let words = crate::extract::text::token_texts(text, &toks);
+            let doc = Doc::with_words(text, &toks, &words);
+            let v = words.iter().position(|w| *w == "V").expect("a V");
+            assert!(!caps_fixture(&doc, v), "{text}");
+        }
     }
 }
