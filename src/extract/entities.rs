@@ -781,6 +781,12 @@ fn tagger_evidence(doc: &Doc, title_paras: &BTreeSet<usize>, cands: &mut Vec<Can
             replace.push(k);
             return false;
         }
+        // A title before words in a line of capitals ("SWISS PREMIER DIVISION RESULTS"): a headline runs
+        // the words of a sentence together, and a title there names someone only where the tagger sees
+        // a name.
+        if c.title.is_some() && ck == EntityKind::Person && (a..b).all(|i| tg.tags[i] == 0) && caps_line(doc, a) {
+            return false;
+        }
         let own = tg.spans.get(tg.spans.partition_point(|t| t.b <= a)).filter(|t| (t.a, t.b) == (a, b));
         // A town the tagger reads as a club through the document (its margins summed over every
         // use) is the club at every use on a sports page: one name, one type.
@@ -1000,6 +1006,16 @@ fn is_name_joiner(w: &str) -> bool {
 }
 
 /// The end (exclusive) of the capitalised run starting at `i`.
+/// The line of token `i` has no lower-case letter: a headline or a heading in capitals.
+fn caps_line(doc: &Doc, i: usize) -> bool {
+    let p = doc.toks[i].para;
+    let mut a = i;
+    while a > 0 && doc.toks[a - 1].para == p {
+        a -= 1;
+    }
+    (a..doc.toks.len()).take_while(|&k| doc.toks[k].para == p).all(|k| !doc.s(k).chars().any(char::is_lowercase))
+}
+
 /// The "V" of a fixture in a line of capitals, "ENGLAND V PAKISTAN": it parts two names, as the
 /// lower-case "v" does in running text.
 fn caps_fixture(doc: &Doc, j: usize) -> bool {
@@ -5103,5 +5119,17 @@ mod tests {
             let v = words.iter().position(|w| *w == "V").expect("a V");
             assert!(!caps_fixture(&doc, v), "{text}");
         }
+    }
+
+    #[test]
+    fn a_title_in_a_headline_in_capitals_needs_a_name_after_it() {
+        let text = "SOCCER - SWISS PREMIER DIVISION RESULTS.\n\nGENEVA 1996-08-25\n\nResults of Swiss premier division matches.";
+        let all = run(text);
+        assert!(names(text, EntityKind::Person).is_empty(), "{all:?}");
+        // Does not fire: a name after the title ("PRESIDENT HALVORSEN"), or a title in running text.
+        let text = "PRESIDENT HALVORSEN VISITS LISBON.\n\nLISBON 1996-08-25\n\nPresident Tom Halvorsen arrived on Sunday.";
+        assert!(!names(text, EntityKind::Person).is_empty(), "{:?}", run(text));
+        let text = "Premier Wu Tianming flew to Lisbon on Sunday.";
+        assert!(names(text, EntityKind::Person).contains(&"Wu Tianming".to_string()), "{:?}", run(text));
     }
 }
