@@ -1136,6 +1136,32 @@ impl<'a> Ctx<'a> {
         self.np_after(i, verb)
     }
 
+    /// The person a credit line names: the quotation closing at `close` ends its paragraph
+    /// `para`, and the next paragraph is short and opens with a dash and that person
+    /// ("“…” / – Jo Bell." , "“…” / -Mayor Jo Bell, writing on Twitter.").
+    fn credit_line(&self, close: usize, para: Option<usize>) -> Option<Who> {
+        let para = para?;
+        let mut d = close;
+        while d < self.toks.len() && self.toks[d].para == para {
+            if self.toks[d].kind != TokKind::Punct {
+                return None;
+            }
+            d += 1;
+        }
+        let dash = self.toks.get(d).filter(|t| t.para == para + 1 && t.kind == TokKind::Punct)?;
+        if !matches!(self.s_at(dash), "-" | "–" | "—" | "―") {
+            return None;
+        }
+        let end = (d + 1..self.toks.len()).find(|&k| self.toks[k].para != para + 1).unwrap_or(self.toks.len());
+        if end - d > 16 {
+            return None;
+        }
+        match self.np_after(d + 1, end)? {
+            Who::Entity(e) if self.is_person(e) => Some(Who::Entity(e)),
+            _ => None,
+        }
+    }
+
     /// A lower-case word that can be the verb of an attribution: not a function word.
     fn verb_like(&self, i: usize) -> bool {
         let w = self.s(i);
@@ -1866,6 +1892,12 @@ pub fn extract_with<'a>(
         {
             who = ctx.owner_of(n, lo);
         }
+        // 1c. A quotation between its owner and a speech noun: "Lee's “no new taxes” pledge",
+        // "his “we will win” remark".
+        if who.is_none() && mk.closed && open_tok >= 2 && ctx.lower_word(close_tok) && is_speech_noun(ctx.s(close_tok))
+        {
+            who = ctx.owner_of(open_tok, lo);
+        }
         // 2. Right after the quote.
         // A lower-case word after the quote that is no speech verb ("“Q,” just as X did in
         // 2008, Y added") gives only a weak reading: a speech verb ending the sentence wins.
@@ -1938,6 +1970,11 @@ pub fn extract_with<'a>(
             if who.is_none() && clause > lo {
                 who = ctx.sentence_subject(lo, open_tok);
             }
+        }
+        // 2c. A credit line under the quotation: a quote that ends its paragraph, then a short
+        // paragraph opening with a dash and a person ("“…” / – Jo Bell." or "-Jo Bell, Leeds.").
+        if who.is_none() && mk.closed {
+            who = ctx.credit_line(close_tok, para);
         }
         // 3. The sentence before, in the same paragraph, introducing the speaker; or the
         // paragraph before when it ends in a colon ("Lee told the crowd:").
@@ -2230,6 +2267,26 @@ fn is_speech_noun(w: &str) -> bool {
     matches!(
         w,
         "statement"
+            | "comment"
+            | "remark"
+            | "accusation"
+            | "allegation"
+            | "call"
+            | "vow"
+            | "slogan"
+            | "motto"
+            | "mantra"
+            | "refrain"
+            | "phrase"
+            | "catchphrase"
+            | "dictum"
+            | "conclusion"
+            | "description"
+            | "quip"
+            | "retort"
+            | "admission"
+            | "complaint"
+            | "plea"
             | "declaration"
             | "warning"
             | "assertion"
@@ -2302,6 +2359,44 @@ mod tests {
         let v = said(text);
         assert_eq!(who(&v, "Order"), Some("Samuel Okoro".into()));
         assert_eq!(who(&v, "This is unfair"), Some("Priya Raman".into()));
+    }
+
+    #[test]
+    fn a_credit_line_under_a_quotation_names_its_speaker() {
+        let text = "Mayor Tilde Aasen spoke to Councillor Ruben Okafor on Monday.\n\n\"The bridge will open in May.\"\n\n- Ruben Okafor.\n\n\"We need more buses.\"\n\n-Councillor Tilde Aasen, speaking at the depot.";
+        let v = said(text);
+        assert_eq!(who(&v, "The bridge"), Some("Ruben Okafor".into()));
+        assert_eq!(who(&v, "We need more"), Some("Tilde Aasen".into()));
+    }
+
+    #[test]
+    fn a_dashed_paragraph_that_is_no_credit_line_names_nobody() {
+        // The quote does not end its paragraph; the dashed paragraph is a subheading; the
+        // dashed paragraph is a long sentence.
+        let text = "Mayor Tilde Aasen spoke to Councillor Ruben Okafor on Monday.\n\n\"The bridge will open in May,\" Aasen said.\n\n- Ruben Okafor.\n\nThe crowd cheered.\n\n\"We need more buses.\"\n\n– A new depot –.\n\nThe crowd cheered.\n\n\"Fares will fall.\"\n\n- Ruben Okafor, who has sat on the transport committee since the depot was first planned more than twenty years ago, disagreed.";
+        let v = said(text);
+        assert_eq!(who(&v, "The bridge"), Some("Tilde Aasen".into()));
+        assert_eq!(who(&v, "We need more"), None);
+        assert_eq!(who(&v, "Fares will fall"), None);
+    }
+
+    #[test]
+    fn a_quotation_owned_through_a_speech_noun() {
+        // The noun before the quote, or right after it.
+        let text = "Senator Ilse Maren spoke in Tromsø. Ilse Maren's campaign slogan is \"Roads for all.\" Governor Arvid Holt's \"no new tolls\" pledge is popular. His accusation that the council is \"asleep at the wheel\" stung.";
+        let v = said(text);
+        assert_eq!(who(&v, "Roads for all"), Some("Ilse Maren".into()));
+        assert_eq!(who(&v, "no new tolls"), Some("Arvid Holt".into()));
+        assert_eq!(who(&v, "asleep at the wheel"), Some("Arvid Holt".into()));
+    }
+
+    #[test]
+    fn a_possessive_before_a_quote_needs_a_speech_noun() {
+        // "Holt's “Green Line” tram", "her charge": no speech noun, no speaker from the owner.
+        let text = "Governor Arvid Holt opened the depot. Arvid Holt's \"Green Line\" tram is late. The children in her charge were \"very cold\" by noon.";
+        let v = said(text);
+        assert_eq!(who(&v, "very cold"), None);
+        assert!(v.iter().all(|(q, s)| q != "Green Line" || s.is_none()), "{v:?}");
     }
 
     #[test]
