@@ -530,6 +530,28 @@ impl<'a> Ctx<'a> {
         self.subject_before(v, lo).filter(|w| matches!(w, Who::Entity(_)))
     }
 
+    /// The subject of a participle `v` right after a "with" phrase naming it, with no comma
+    /// before the participle: "…, with Jo Bell calling it “Q”". Between "with" and `v` only the
+    /// name and a few describing words (no preposition, verb or participle): not "credited X with
+    /// holding", "with a link to a study proving".
+    fn with_phrase_subject(&self, v: usize, lo: usize) -> Option<usize> {
+        let k = (v.saturating_sub(8).max(lo)..v).rev().find(|&k| matches!(self.s(k), "with" | "With"))?;
+        let words = k + 1..v;
+        let plain = words.clone().all(|j| {
+            !self.in_quote[j]
+                && (!self.lower_word(j)
+                    || self.mention_at(j).is_some()
+                    || !(is_preposition(self.s(j)) || self.s(j).ends_with("ed") || self.s(j).ends_with("ing")))
+        });
+        if !plain || words.clone().filter(|&j| self.lower_word(j)).count() > 3 {
+            return None;
+        }
+        match self.with_subject(v, lo)? {
+            Who::Entity(e) if words.clone().any(|j| self.mention_at(j) == Some(e)) => Some(e),
+            _ => None,
+        }
+    }
+
     fn subject_before(&self, v: usize, lo: usize) -> Option<Who> {
         let mut i = v;
         let mut steps = 0;
@@ -1805,6 +1827,17 @@ pub fn extract_with<'a>(
         {
             who = ctx.speaker_of_verb(open_tok - 2, lo, open_tok);
         }
+        // 0'''. A verb in the past right before the colon that opens the quote ("…, to which Bell
+        // interjected: “Q”", "Bell fired back: “Q”"): its subject, not that of an earlier speech verb.
+        if who.is_none() && open_tok >= 3 && ctx.s(open_tok - 1) == ":" && !ctx.in_quote[open_tok - 2] {
+            let mut v = open_tok - 2;
+            while v > lo && (is_vp_adverb(ctx.s(v)) || matches!(ctx.s(v), "back" | "up" | "in" | "out")) {
+                v -= 1;
+            }
+            if v > lo && ctx.lower_word(v) && (ctx.s(v).ends_with("ed") || is_post_quote_verb(ctx.s(v))) {
+                who = ctx.speaker_of_verb(v, lo, open_tok).filter(|w| matches!(w, Who::Entity(_)));
+            }
+        }
         // 1. A speech verb earlier in the sentence.
         // Nested reports ("X said Y called it “Q”") belong to the outermost speaker: the
         // first verb whose subject is found.
@@ -1848,7 +1881,7 @@ pub fn extract_with<'a>(
         if who.is_none()
             && let Some(p) = (lo + 1..open_tok).rev().find(|&i| {
                 !ctx.in_quote[i]
-                    && ctx.s(i - 1) == ","
+                    && (ctx.s(i - 1) == "," || ctx.with_phrase_subject(i, lo).is_some())
                     && ctx.lower_word(i)
                     && ctx.s(i).len() > 5
                     && ctx.s(i).ends_with("ing")
@@ -1856,7 +1889,11 @@ pub fn extract_with<'a>(
                     && !matches!(ctx.s(i), "according" | "nothing" | "something" | "anything" | "everything")
             })
         {
-            who = ctx.with_subject(p, lo).or_else(|| ctx.sentence_subject(ctx.clause_start(lo, p - 1), p - 1));
+            who = ctx
+                .with_phrase_subject(p, lo)
+                .map(Who::Entity)
+                .or_else(|| ctx.with_subject(p, lo))
+                .or_else(|| ctx.sentence_subject(ctx.clause_start(lo, p - 1), p - 1));
         }
         // 1'. Any verb right before the quote's comma or colon: "Bell asked, “…”", "Bell quipped: “…”".
         if who.is_none()
@@ -2397,6 +2434,32 @@ mod tests {
         let v = said(text);
         assert_eq!(who(&v, "very cold"), None);
         assert!(v.iter().all(|(q, s)| q != "Green Line" || s.is_none()), "{v:?}");
+    }
+
+    #[test]
+    fn a_verb_right_before_the_colon_speaks() {
+        let text = "Governor Piotr Lund said experts had found the plan sound, to which Senator Anna Kovacs interjected: \"It is just not true.\" Asked about a lawsuit, Kovacs fired back forcefully: \"They will lose.\"";
+        let v = said(text);
+        assert_eq!(who(&v, "It is just not true"), Some("Anna Kovacs".into()));
+        assert_eq!(who(&v, "They will lose"), Some("Anna Kovacs".into()));
+        // Does not fire: no verb before the colon; the outer speech verb's subject speaks.
+        let text = "Governor Piotr Lund said Senator Anna Kovacs had one message for the port: \"Pay the fee.\"";
+        assert_eq!(who(&said(text), "Pay the fee"), Some("Piotr Lund".into()));
+    }
+
+    #[test]
+    fn the_subject_of_a_participle_after_with() {
+        let text = "Piotr Lund and Anna Kovacs met again, with Kovacs calling it a \"great meeting.\" Lund and Kovacs spoke later, with Lund tweeting that it was a \"disaster\" for the port.";
+        let v = said(text);
+        assert_eq!(who(&v, "great meeting"), Some("Anna Kovacs".into()));
+        assert_eq!(who(&v, "disaster"), Some("Piotr Lund".into()));
+        // Does not fire: "credited X with holding" (no subject after "with"), "with delight, praised
+        // X for calling" (a verb between).
+        let text = "Piotr Lund credited Anna Kovacs with holding \"the whole council together\" this year.";
+        assert_eq!(who(&said(text), "the whole council"), Some("Piotr Lund".into()));
+        let text =
+            "Piotr Lund, with obvious delight, praised Anna Kovacs for calling the plan \"a fine start\" on Monday.";
+        assert_eq!(who(&said(text), "a fine start"), Some("Piotr Lund".into()));
     }
 
     #[test]
