@@ -1828,13 +1828,19 @@ pub fn extract_with<'a>(
             who = ctx.speaker_of_verb(open_tok - 2, lo, open_tok);
         }
         // 0'''. A verb in the past right before the colon that opens the quote ("…, to which Bell
-        // interjected: “Q”", "Bell fired back: “Q”"): its subject, not that of an earlier speech verb.
+        // interjected: “Q”", "Bell fired back: “Q”"): its named subject, not that of an earlier
+        // speech verb.
         if who.is_none() && open_tok >= 3 && ctx.s(open_tok - 1) == ":" && !ctx.in_quote[open_tok - 2] {
             let mut v = open_tok - 2;
             while v > lo && (is_vp_adverb(ctx.s(v)) || matches!(ctx.s(v), "back" | "up" | "in" | "out")) {
                 v -= 1;
             }
-            if v > lo && ctx.lower_word(v) && (ctx.s(v).ends_with("ed") || is_post_quote_verb(ctx.s(v))) {
+            // A pronoun subject ("in which he said:") is left to the rules below.
+            if v > lo
+                && ctx.lower_word(v)
+                && (ctx.s(v).ends_with("ed") || is_post_quote_verb(ctx.s(v)))
+                && !ctx.pronoun_subject(v, lo)
+            {
                 who = ctx.speaker_of_verb(v, lo, open_tok).filter(|w| matches!(w, Who::Entity(_)));
             }
         }
@@ -2442,8 +2448,12 @@ mod tests {
         let v = said(text);
         assert_eq!(who(&v, "It is just not true"), Some("Anna Kovacs".into()));
         assert_eq!(who(&v, "They will lose"), Some("Anna Kovacs".into()));
-        // Does not fire: no verb before the colon; the outer speech verb's subject speaks.
+        // Does not fire: no verb before the colon, or a pronoun subject; the outer speech verb's
+        // subject speaks.
         let text = "Governor Piotr Lund said Senator Anna Kovacs had one message for the port: \"Pay the fee.\"";
+        assert_eq!(who(&said(text), "Pay the fee"), Some("Piotr Lund".into()));
+        let text =
+            "Governor Piotr Lund said Anna Kovacs wrote to Ruth Berg in May, in which she said: \"Pay the fee.\"";
         assert_eq!(who(&said(text), "Pay the fee"), Some("Piotr Lund".into()));
     }
 
