@@ -552,6 +552,32 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// "House Speaker Jo Bell", "Clark County Sheriff Jo Bell": a body or place `e` whose mention
+    /// ends before `j`, then a capitalised title (one to three words, a role or title among them), then the
+    /// person who holds it, before `hi`.
+    fn titled_person(&self, e: usize, j: usize, hi: usize) -> Option<usize> {
+        if self.is_person(e) {
+            return None;
+        }
+        let mut t = j;
+        while t < hi
+            && t < j + 3
+            && self.mention_at(t).is_none()
+            && self.toks[t].kind == TokKind::Word
+            && self.s(t).chars().next().is_some_and(char::is_uppercase)
+        {
+            t += 1;
+        }
+        if t == j
+            || !(j..t).any(|x| is_role_noun(self.s(x)) || is_title_head(self.s(x)))
+            || t >= hi
+            || !self.mention_start[t]
+        {
+            return None;
+        }
+        self.mention_at(t).filter(|&p| self.is_person(p))
+    }
+
     fn subject_before(&self, v: usize, lo: usize) -> Option<Who> {
         let mut i = v;
         let mut steps = 0;
@@ -844,6 +870,9 @@ impl<'a> Ctx<'a> {
                                 .find_map(|j| self.mention_at(j).filter(|&p| p != e && self.is_person(p)))
                                 .map_or(Who::Unnamed, Who::Entity),
                         );
+                    }
+                    if let Some(p) = self.titled_person(e, m_end, hi) {
+                        return Some(Who::Entity(p));
                     }
                     if self.entities[e].kind != EntityKind::Place {
                         return Some(Who::Entity(e));
@@ -2470,6 +2499,17 @@ mod tests {
         let text =
             "Piotr Lund, with obvious delight, praised Anna Kovacs for calling the plan \"a fine start\" on Monday.";
         assert_eq!(who(&said(text), "a fine start"), Some("Piotr Lund".into()));
+    }
+
+    #[test]
+    fn a_body_and_a_title_before_a_name_describe_the_person() {
+        let text = "The mood darkened when Harbour Council Speaker Ines Falk lamented the \"sorry state\" of the port. As Clark County Sheriff Ines Falk has pointed out, that is the \"textbook case\" of neglect.";
+        let v = said(text);
+        assert_eq!(who(&v, "sorry state"), Some("Ines Falk".into()));
+        assert_eq!(who(&v, "textbook case"), Some("Ines Falk".into()));
+        // Does not fire: no title between the body and the name; the body is the subject.
+        let text = "The mood darkened when Harbour Council sent Ines Falk a letter calling the port a \"sorry state\" of affairs.";
+        assert_ne!(who(&said(text), "sorry state"), Some("Ines Falk".into()));
     }
 
     #[test]
