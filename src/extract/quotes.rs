@@ -1957,10 +1957,12 @@ pub fn extract_with<'a>(
         {
             who = ctx.according_to(a + 2, open_tok);
         }
-        // 1b. A speech noun owned by someone: "its declaration that", "the minister's warning that".
+        // 1b. A speech noun owned by someone: "its declaration that", "the minister's warning that";
+        // not when the quote only characterises those words ("X denounced Y's remarks as “Q”": X's).
         if who.is_none()
             && let Some(n) =
                 (lo..open_tok).rev().find(|&i| !ctx.in_quote[i] && ctx.lower_word(i) && is_speech_noun(ctx.s(i)))
+            && !(n + 1..open_tok).any(|i| ctx.s(i) == "as")
         {
             who = ctx.owner_of(n, lo);
         }
@@ -2510,6 +2512,15 @@ mod tests {
         // Does not fire: no title between the body and the name; the body is the subject.
         let text = "The mood darkened when Harbour Council sent Ines Falk a letter calling the port a \"sorry state\" of affairs.";
         assert_ne!(who(&said(text), "sorry state"), Some("Ines Falk".into()));
+    }
+
+    #[test]
+    fn words_characterised_as_a_quote_are_the_subjects() {
+        let text = "Governor Tor Vikstad met Senator Ola Brenna. Vikstad denounced Ola Brenna's remarks as \"hurtful and cheap\" on Monday.";
+        assert_eq!(who(&said(text), "hurtful and cheap"), Some("Tor Vikstad".into()));
+        // Does not fire: the remarks themselves are quoted.
+        let text = "Governor Tor Vikstad met Senator Ola Brenna. Vikstad read out Ola Brenna's remarks that the port was \"a lost cause\" on Monday.";
+        assert_eq!(who(&said(text), "a lost cause"), Some("Ola Brenna".into()));
     }
 
     #[test]
