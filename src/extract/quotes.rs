@@ -530,6 +530,54 @@ impl<'a> Ctx<'a> {
         self.subject_before(v, lo).filter(|w| matches!(w, Who::Entity(_)))
     }
 
+    /// The subject of a participle `v` right after a "with" phrase naming it, with no comma
+    /// before the participle: "…, with Jo Bell calling it “Q”". Between "with" and `v` only the
+    /// name and a few describing words (no preposition, verb or participle): not "credited X with
+    /// holding", "with a link to a study proving".
+    fn with_phrase_subject(&self, v: usize, lo: usize) -> Option<usize> {
+        let k = (v.saturating_sub(8).max(lo)..v).rev().find(|&k| matches!(self.s(k), "with" | "With"))?;
+        let words = k + 1..v;
+        let plain = words.clone().all(|j| {
+            !self.in_quote[j]
+                && (!self.lower_word(j)
+                    || self.mention_at(j).is_some()
+                    || !(is_preposition(self.s(j)) || self.s(j).ends_with("ed") || self.s(j).ends_with("ing")))
+        });
+        if !plain || words.clone().filter(|&j| self.lower_word(j)).count() > 3 {
+            return None;
+        }
+        match self.with_subject(v, lo)? {
+            Who::Entity(e) if words.clone().any(|j| self.mention_at(j) == Some(e)) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// "House Speaker Jo Bell", "Clark County Sheriff Jo Bell": a body or place `e` whose mention
+    /// ends before `j`, then a capitalised title (one to three words, a role or title among them), then the
+    /// person who holds it, before `hi`.
+    fn titled_person(&self, e: usize, j: usize, hi: usize) -> Option<usize> {
+        if self.is_person(e) {
+            return None;
+        }
+        let mut t = j;
+        while t < hi
+            && t < j + 3
+            && self.mention_at(t).is_none()
+            && self.toks[t].kind == TokKind::Word
+            && self.s(t).chars().next().is_some_and(char::is_uppercase)
+        {
+            t += 1;
+        }
+        if t == j
+            || !(j..t).any(|x| is_role_noun(self.s(x)) || is_title_head(self.s(x)))
+            || t >= hi
+            || !self.mention_start[t]
+        {
+            return None;
+        }
+        self.mention_at(t).filter(|&p| self.is_person(p))
+    }
+
     fn subject_before(&self, v: usize, lo: usize) -> Option<Who> {
         let mut i = v;
         let mut steps = 0;
@@ -822,6 +870,9 @@ impl<'a> Ctx<'a> {
                                 .find_map(|j| self.mention_at(j).filter(|&p| p != e && self.is_person(p)))
                                 .map_or(Who::Unnamed, Who::Entity),
                         );
+                    }
+                    if let Some(p) = self.titled_person(e, m_end, hi) {
+                        return Some(Who::Entity(p));
                     }
                     if self.entities[e].kind != EntityKind::Place {
                         return Some(Who::Entity(e));
@@ -1134,6 +1185,32 @@ impl<'a> Ctx<'a> {
             }
         }
         self.np_after(i, verb)
+    }
+
+    /// The person a credit line names: the quotation closing at `close` ends its paragraph
+    /// `para`, and the next paragraph is short and opens with a dash and that person
+    /// ("“…” / – Jo Bell." , "“…” / -Mayor Jo Bell, writing on Twitter.").
+    fn credit_line(&self, close: usize, para: Option<usize>) -> Option<Who> {
+        let para = para?;
+        let mut d = close;
+        while d < self.toks.len() && self.toks[d].para == para {
+            if self.toks[d].kind != TokKind::Punct {
+                return None;
+            }
+            d += 1;
+        }
+        let dash = self.toks.get(d).filter(|t| t.para == para + 1 && t.kind == TokKind::Punct)?;
+        if !matches!(self.s_at(dash), "-" | "–" | "—" | "―") {
+            return None;
+        }
+        let end = (d + 1..self.toks.len()).find(|&k| self.toks[k].para != para + 1).unwrap_or(self.toks.len());
+        if end - d > 16 {
+            return None;
+        }
+        match self.np_after(d + 1, end)? {
+            Who::Entity(e) if self.is_person(e) => Some(Who::Entity(e)),
+            _ => None,
+        }
     }
 
     /// A lower-case word that can be the verb of an attribution: not a function word.
@@ -1779,6 +1856,23 @@ pub fn extract_with<'a>(
         {
             who = ctx.speaker_of_verb(open_tok - 2, lo, open_tok);
         }
+        // 0'''. A verb in the past right before the colon that opens the quote ("…, to which Bell
+        // interjected: “Q”", "Bell fired back: “Q”"): its named subject, not that of an earlier
+        // speech verb.
+        if who.is_none() && open_tok >= 3 && ctx.s(open_tok - 1) == ":" && !ctx.in_quote[open_tok - 2] {
+            let mut v = open_tok - 2;
+            while v > lo && (is_vp_adverb(ctx.s(v)) || matches!(ctx.s(v), "back" | "up" | "in" | "out")) {
+                v -= 1;
+            }
+            // A pronoun subject ("in which he said:") is left to the rules below.
+            if v > lo
+                && ctx.lower_word(v)
+                && (ctx.s(v).ends_with("ed") || is_post_quote_verb(ctx.s(v)))
+                && !ctx.pronoun_subject(v, lo)
+            {
+                who = ctx.speaker_of_verb(v, lo, open_tok).filter(|w| matches!(w, Who::Entity(_)));
+            }
+        }
         // 1. A speech verb earlier in the sentence.
         // Nested reports ("X said Y called it “Q”") belong to the outermost speaker: the
         // first verb whose subject is found.
@@ -1822,7 +1916,7 @@ pub fn extract_with<'a>(
         if who.is_none()
             && let Some(p) = (lo + 1..open_tok).rev().find(|&i| {
                 !ctx.in_quote[i]
-                    && ctx.s(i - 1) == ","
+                    && (ctx.s(i - 1) == "," || ctx.with_phrase_subject(i, lo).is_some())
                     && ctx.lower_word(i)
                     && ctx.s(i).len() > 5
                     && ctx.s(i).ends_with("ing")
@@ -1830,7 +1924,11 @@ pub fn extract_with<'a>(
                     && !matches!(ctx.s(i), "according" | "nothing" | "something" | "anything" | "everything")
             })
         {
-            who = ctx.with_subject(p, lo).or_else(|| ctx.sentence_subject(ctx.clause_start(lo, p - 1), p - 1));
+            who = ctx
+                .with_phrase_subject(p, lo)
+                .map(Who::Entity)
+                .or_else(|| ctx.with_subject(p, lo))
+                .or_else(|| ctx.sentence_subject(ctx.clause_start(lo, p - 1), p - 1));
         }
         // 1'. Any verb right before the quote's comma or colon: "Bell asked, “…”", "Bell quipped: “…”".
         if who.is_none()
@@ -1859,12 +1957,20 @@ pub fn extract_with<'a>(
         {
             who = ctx.according_to(a + 2, open_tok);
         }
-        // 1b. A speech noun owned by someone: "its declaration that", "the minister's warning that".
+        // 1b. A speech noun owned by someone: "its declaration that", "the minister's warning that";
+        // not when the quote only characterises those words ("X denounced Y's remarks as “Q”": X's).
         if who.is_none()
             && let Some(n) =
                 (lo..open_tok).rev().find(|&i| !ctx.in_quote[i] && ctx.lower_word(i) && is_speech_noun(ctx.s(i)))
+            && !(n + 1..open_tok).any(|i| ctx.s(i) == "as")
         {
             who = ctx.owner_of(n, lo);
+        }
+        // 1c. A quotation between its owner and a speech noun: "Lee's “no new taxes” pledge",
+        // "his “we will win” remark".
+        if who.is_none() && mk.closed && open_tok >= 2 && ctx.lower_word(close_tok) && is_speech_noun(ctx.s(close_tok))
+        {
+            who = ctx.owner_of(open_tok, lo);
         }
         // 2. Right after the quote.
         // A lower-case word after the quote that is no speech verb ("“Q,” just as X did in
@@ -1938,6 +2044,11 @@ pub fn extract_with<'a>(
             if who.is_none() && clause > lo {
                 who = ctx.sentence_subject(lo, open_tok);
             }
+        }
+        // 2c. A credit line under the quotation: a quote that ends its paragraph, then a short
+        // paragraph opening with a dash and a person ("“…” / – Jo Bell." or "-Jo Bell, Leeds.").
+        if who.is_none() && mk.closed {
+            who = ctx.credit_line(close_tok, para);
         }
         // 3. The sentence before, in the same paragraph, introducing the speaker; or the
         // paragraph before when it ends in a colon ("Lee told the crowd:").
@@ -2230,6 +2341,26 @@ fn is_speech_noun(w: &str) -> bool {
     matches!(
         w,
         "statement"
+            | "comment"
+            | "remark"
+            | "accusation"
+            | "allegation"
+            | "call"
+            | "vow"
+            | "slogan"
+            | "motto"
+            | "mantra"
+            | "refrain"
+            | "phrase"
+            | "catchphrase"
+            | "dictum"
+            | "conclusion"
+            | "description"
+            | "quip"
+            | "retort"
+            | "admission"
+            | "complaint"
+            | "plea"
             | "declaration"
             | "warning"
             | "assertion"
@@ -2302,6 +2433,94 @@ mod tests {
         let v = said(text);
         assert_eq!(who(&v, "Order"), Some("Samuel Okoro".into()));
         assert_eq!(who(&v, "This is unfair"), Some("Priya Raman".into()));
+    }
+
+    #[test]
+    fn a_credit_line_under_a_quotation_names_its_speaker() {
+        let text = "Mayor Tilde Aasen spoke to Councillor Ruben Okafor on Monday.\n\n\"The bridge will open in May.\"\n\n- Ruben Okafor.\n\n\"We need more buses.\"\n\n-Councillor Tilde Aasen, speaking at the depot.";
+        let v = said(text);
+        assert_eq!(who(&v, "The bridge"), Some("Ruben Okafor".into()));
+        assert_eq!(who(&v, "We need more"), Some("Tilde Aasen".into()));
+    }
+
+    #[test]
+    fn a_dashed_paragraph_that_is_no_credit_line_names_nobody() {
+        // The quote does not end its paragraph; the dashed paragraph is a subheading; the
+        // dashed paragraph is a long sentence.
+        let text = "Mayor Tilde Aasen spoke to Councillor Ruben Okafor on Monday.\n\n\"The bridge will open in May,\" Aasen said.\n\n- Ruben Okafor.\n\nThe crowd cheered.\n\n\"We need more buses.\"\n\n– A new depot –.\n\nThe crowd cheered.\n\n\"Fares will fall.\"\n\n- Ruben Okafor, who has sat on the transport committee since the depot was first planned more than twenty years ago, disagreed.";
+        let v = said(text);
+        assert_eq!(who(&v, "The bridge"), Some("Tilde Aasen".into()));
+        assert_eq!(who(&v, "We need more"), None);
+        assert_eq!(who(&v, "Fares will fall"), None);
+    }
+
+    #[test]
+    fn a_quotation_owned_through_a_speech_noun() {
+        // The noun before the quote, or right after it.
+        let text = "Senator Ilse Maren spoke in Tromsø. Ilse Maren's campaign slogan is \"Roads for all.\" Governor Arvid Holt's \"no new tolls\" pledge is popular. His accusation that the council is \"asleep at the wheel\" stung.";
+        let v = said(text);
+        assert_eq!(who(&v, "Roads for all"), Some("Ilse Maren".into()));
+        assert_eq!(who(&v, "no new tolls"), Some("Arvid Holt".into()));
+        assert_eq!(who(&v, "asleep at the wheel"), Some("Arvid Holt".into()));
+    }
+
+    #[test]
+    fn a_possessive_before_a_quote_needs_a_speech_noun() {
+        // "Holt's “Green Line” tram", "her charge": no speech noun, no speaker from the owner.
+        let text = "Governor Arvid Holt opened the depot. Arvid Holt's \"Green Line\" tram is late. The children in her charge were \"very cold\" by noon.";
+        let v = said(text);
+        assert_eq!(who(&v, "very cold"), None);
+        assert!(v.iter().all(|(q, s)| q != "Green Line" || s.is_none()), "{v:?}");
+    }
+
+    #[test]
+    fn a_verb_right_before_the_colon_speaks() {
+        let text = "Governor Piotr Lund said experts had found the plan sound, to which Senator Anna Kovacs interjected: \"It is just not true.\" Asked about a lawsuit, Kovacs fired back forcefully: \"They will lose.\"";
+        let v = said(text);
+        assert_eq!(who(&v, "It is just not true"), Some("Anna Kovacs".into()));
+        assert_eq!(who(&v, "They will lose"), Some("Anna Kovacs".into()));
+        // Does not fire: no verb before the colon, or a pronoun subject; the outer speech verb's
+        // subject speaks.
+        let text = "Governor Piotr Lund said Senator Anna Kovacs had one message for the port: \"Pay the fee.\"";
+        assert_eq!(who(&said(text), "Pay the fee"), Some("Piotr Lund".into()));
+        let text =
+            "Governor Piotr Lund said Anna Kovacs wrote to Ruth Berg in May, in which she said: \"Pay the fee.\"";
+        assert_eq!(who(&said(text), "Pay the fee"), Some("Piotr Lund".into()));
+    }
+
+    #[test]
+    fn the_subject_of_a_participle_after_with() {
+        let text = "Piotr Lund and Anna Kovacs met again, with Kovacs calling it a \"great meeting.\" Lund and Kovacs spoke later, with Lund tweeting that it was a \"disaster\" for the port.";
+        let v = said(text);
+        assert_eq!(who(&v, "great meeting"), Some("Anna Kovacs".into()));
+        assert_eq!(who(&v, "disaster"), Some("Piotr Lund".into()));
+        // Does not fire: "credited X with holding" (no subject after "with"), "with delight, praised
+        // X for calling" (a verb between).
+        let text = "Piotr Lund credited Anna Kovacs with holding \"the whole council together\" this year.";
+        assert_eq!(who(&said(text), "the whole council"), Some("Piotr Lund".into()));
+        let text =
+            "Piotr Lund, with obvious delight, praised Anna Kovacs for calling the plan \"a fine start\" on Monday.";
+        assert_eq!(who(&said(text), "a fine start"), Some("Piotr Lund".into()));
+    }
+
+    #[test]
+    fn a_body_and_a_title_before_a_name_describe_the_person() {
+        let text = "The mood darkened when Harbour Council Speaker Ines Falk lamented the \"sorry state\" of the port. As Clark County Sheriff Ines Falk has pointed out, that is the \"textbook case\" of neglect.";
+        let v = said(text);
+        assert_eq!(who(&v, "sorry state"), Some("Ines Falk".into()));
+        assert_eq!(who(&v, "textbook case"), Some("Ines Falk".into()));
+        // Does not fire: no title between the body and the name; the body is the subject.
+        let text = "The mood darkened when Harbour Council sent Ines Falk a letter calling the port a \"sorry state\" of affairs.";
+        assert_ne!(who(&said(text), "sorry state"), Some("Ines Falk".into()));
+    }
+
+    #[test]
+    fn words_characterised_as_a_quote_are_the_subjects() {
+        let text = "Governor Tor Vikstad met Senator Ola Brenna. Vikstad denounced Ola Brenna's remarks as \"hurtful and cheap\" on Monday.";
+        assert_eq!(who(&said(text), "hurtful and cheap"), Some("Tor Vikstad".into()));
+        // Does not fire: the remarks themselves are quoted.
+        let text = "Governor Tor Vikstad met Senator Ola Brenna. Vikstad read out Ola Brenna's remarks that the port was \"a lost cause\" on Monday.";
+        assert_eq!(who(&said(text), "a lost cause"), Some("Ola Brenna".into()));
     }
 
     #[test]
