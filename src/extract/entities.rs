@@ -630,10 +630,62 @@ pub fn extract_with<'a>(text: &'a str, toks: &'a [Token], words: &'a [&'a str]) 
             && !(a..b).all(|i| never_a_name(doc.s(i)))
             && !doc.portfolio[a]
     });
+    names_ending_in_s(&doc, &mut cands, &mut unknown);
     let mut out = resolve_document(&doc, cands, &unknown);
     lookup_pass(&doc, &title_paras, &mut out);
     out.mentions.sort_by_key(|m| m.span);
     out
+}
+
+/// Names that end in "'s" ("Lloyd's", "Moody's", "Sainsbury's"): a capitalised word whose "'s" owns
+/// nothing somewhere in the article (punctuation, a verb or "of" right after it: "a bid for Boatmen's.",
+/// "Lloyd's is", "Lloyd's of London") has the "'s" in its name at every use ("Lloyd's chairman",
+/// "Moody's Investors Service"), unless the article names a person by that word.
+fn names_ending_in_s(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usize)>) {
+    let n = doc.toks.len();
+    let possessive = |i: usize| i + 1 < n && doc.toks[i + 1].kind == TokKind::Possessive && doc.same_para(i, i + 1);
+    let owns_nothing = |i: usize| {
+        let j = i + 2;
+        j < n
+            && doc.same_para(i, j)
+            && matches!(doc.s(j), "." | "," | ";" | ":" | "is" | "was" | "has" | "had" | "of" | "will" | "would")
+            || (j < n && doc.same_para(i, j) && is_speech_verb(doc.s(j)))
+    };
+    let mut words: Vec<&str> = (0..n)
+        .filter(|&i| doc.is_cap(i) && !doc.toks[i].sent_start && possessive(i) && owns_nothing(i))
+        .map(|i| doc.s(i))
+        .collect();
+    if words.is_empty() {
+        return;
+    }
+    // Not someone named in full: "Jo Bell" ... "the book was Bell's."
+    words.retain(|w| {
+        !cands.iter().any(|c| {
+            c.kind == Some(EntityKind::Person) && c.toks.1 - c.toks.0 >= 2 && (c.toks.0..c.toks.1).any(|i| doc.s(i) == *w)
+        })
+    });
+    for i in (0..n).filter(|&i| possessive(i) && words.contains(&doc.s(i))) {
+        let end = i + 2;
+        // The name the rules found ending at the word, or the word alone.
+        let found = cands.iter().position(|c| c.toks.1 == i + 1 && c.toks.0 <= i);
+        let a = found.map_or(i, |k| cands[k].toks.0);
+        // A lone word read as a given name ("Lloyd") is no person with its "'s".
+        let kind = found
+            .and_then(|k| cands[k].kind)
+            .filter(|&k| k != EntityKind::Person)
+            .unwrap_or(EntityKind::Organization);
+        // A body's name going on after it: "Moody's Investors Service".
+        let run = if end < n && doc.is_cap(end) && doc.same_para(i, end) { cap_run_end(doc, end) } else { end };
+        let body_after = run > end
+            && (is_org_head(doc.s(run - 1))
+                || cands.iter().any(|c| c.toks.0 == end && c.kind == Some(EntityKind::Organization)));
+        let b = if kind == EntityKind::Organization && body_after { run } else { end };
+        let mut c = tagged_cand(doc, a, b, kind, Evidence::Strong);
+        if let Some(k) = found {
+            c.evidence = cands[k].evidence;
+        }
+        take_span(cands, unknown, c);
+    }
 }
 
 /// How sure the learned tagger must be (its score margin over the best other
@@ -5131,5 +5183,20 @@ mod tests {
         assert!(!names(text, EntityKind::Person).is_empty(), "{:?}", run(text));
         let text = "Premier Wu Tianming flew to Lisbon on Sunday.";
         assert!(names(text, EntityKind::Person).contains(&"Wu Tianming".to_string()), "{:?}", run(text));
+    }
+
+    #[test]
+    fn a_name_whose_s_owns_nothing_keeps_it_at_every_use() {
+        let text = "Investors sued Farrow's on Monday. Farrow's chairman said the market of Farrow's of Leeds \
+                    would recover. The bonds were rated A by Garrick's Investors Service. The rating, Garrick's said, is stable.";
+        let all = run(text);
+        let orgs = names(text, EntityKind::Organization);
+        assert!(orgs.contains(&"Farrow's".to_string()), "{all:?}");
+        assert!(orgs.contains(&"Garrick's Investors Service".to_string()), "{all:?}");
+        assert!(all.iter().any(|e| e.2.contains(&"Farrow's".to_string()) && e.2.len() >= 3), "{all:?}");
+        // Does not fire: a possessive that owns a noun, and a person's name.
+        let text = "Jo Bell said on Monday that the plan was Bell's. Acme's chairman resigned.";
+        let all = run(text);
+        assert!(!all.iter().any(|e| e.1.ends_with("'s") || e.2.iter().any(|m| m.ends_with("'s"))), "{all:?}");
     }
 }
