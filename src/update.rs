@@ -797,3 +797,66 @@ fn apply_with(
     lap("claims");
     Ok(outcome)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{Access, Backend};
+
+    fn upsert(id: &str, place: &str, town: &str) -> Upsert {
+        let text = format!(
+            "Grain shipments resume\n\nGrain shipments from {place} to Porthaven resumed on Monday (report {id}), \
+             officials in {town} said. “The harbour is open again,” said Marta Kowalczyk, adding that {place} \
+             had sent two ships to Germany and France.\n"
+        );
+        let article = Article { id: id.to_string(), headline: "Grain shipments resume".into(), text };
+        let extraction = crate::extract::extract(&article);
+        let signature = similar::signature(&article.text);
+        Upsert { article, extraction, signature }
+    }
+
+    /// The summaries kept change by change (merged or resolved with a component) are those
+    /// built from every record afterwards, on each backend this build has.
+    #[test]
+    fn summaries_kept_change_by_change_are_those_built_from_every_record() {
+        let mut backends = vec![Backend::Memory];
+        if Backend::RocksDb.available() {
+            backends.push(Backend::RocksDb);
+        }
+        for backend in backends {
+            let dir = tempfile::tempdir().unwrap();
+            let open = || GraphStore::open_with(dir.path(), Access::Write, Some(backend)).unwrap();
+            let st = open();
+            let mut sink = Vec::new();
+            let names = ["the U.S.", "the United States", "America", "the US"];
+            let first: Vec<Upsert> = (0..4).map(|i| upsert(&format!("b{i}"), names[i], "Leeds")).collect();
+            apply(&st, first, &[], &mut sink).unwrap();
+            st.save().unwrap();
+            drop(st);
+            let steps: Vec<(Vec<Upsert>, Vec<&str>)> = vec![
+                (vec![upsert("c0", "the U.S.", "Leeds")], vec![]),
+                (vec![upsert("d0", "the USA", "York")], vec![]),
+                (vec![upsert("a0", "the U.S.", "Leeds"), upsert("c1", "America", "York")], vec![]),
+                (vec![], vec!["c0"]),
+                (vec![upsert("b2", "the U.S.", "York")], vec!["d0"]),
+                (vec![], vec!["b0", "a0"]),
+            ];
+            for (n, (ups, gone)) in steps.into_iter().enumerate() {
+                let st = open();
+                let gone: Vec<NamedNode> = gone.iter().map(|id| rdf::article_iri(id)).collect();
+                apply(&st, ups, &gone, &mut sink).unwrap();
+                st.save().unwrap();
+                let kept = st.index().summaries();
+                assert!(!kept.is_empty());
+                st.index_mut().load_all().unwrap();
+                assert_eq!(kept, st.index().summaries_from_records(), "{backend:?}, step {n}");
+                drop(st);
+                if backend == Backend::RocksDb {
+                    let st = open();
+                    assert_eq!(kept, st.index().summaries(), "{backend:?}, step {n}: as saved");
+                    drop(st);
+                }
+            }
+        }
+    }
+}
