@@ -282,10 +282,11 @@ mod tests {
             .collect()
     }
 
+    /// Each record's entity (id, name), the entities and the summaries, by a whole resolution.
+    type Whole = (BTreeMap<Pos, (String, String)>, BTreeMap<String, GlobalEntity>, BTreeMap<String, Summary>);
+
     /// Every record's entity (id, name), the entities, and the summaries, when `articles` are resolved whole.
-    fn resolve_all(
-        articles: &[(String, Vec<EntityRecord>)],
-    ) -> (BTreeMap<Pos, (String, String)>, BTreeMap<String, GlobalEntity>, BTreeMap<String, Summary>) {
+    fn resolve_all(articles: &[(String, Vec<EntityRecord>)]) -> Whole {
         let refs: Vec<&[EntityRecord]> = articles.iter().map(|a| a.1.as_slice()).collect();
         let iris: Vec<&str> = articles.iter().map(|a| a.0.as_str()).collect();
         let r = resolve_corpus(&refs, &iris);
