@@ -26,6 +26,7 @@ use crate::model::{Article, EntityKind, GeoRef, Subtype};
 use crate::rdf::{self, vocab};
 use crate::resolve::claims::QuoteRef;
 use crate::resolve::keys::KeyIndex;
+use crate::resolve::summary::Summary;
 use crate::resolve::{EntityRecord, GlobalEntity, similar};
 
 pub(crate) const DATA_FILE: &str = "graph.nq";
@@ -265,12 +266,7 @@ impl ArticleIndex {
             .iter()
             .map(|e| EntityJson {
                 g: e.geo.as_ref().map(|g| (g.geonames_id, g.country_code.clone(), g.lat, g.lon)),
-                k: match e.kind {
-                    EntityKind::Person => "p",
-                    EntityKind::Organization => "o",
-                    EntityKind::Place => "l",
-                }
-                .to_string(),
+                k: kind_code(e.kind).to_string(),
                 n: e.name.clone(),
                 s: e.surfaces.clone(),
                 t: e.subtype.map(subtype_name),
@@ -300,11 +296,7 @@ impl ArticleIndex {
             .e
             .into_iter()
             .map(|e| EntityRecord {
-                kind: match e.k.as_str() {
-                    "p" => EntityKind::Person,
-                    "o" => EntityKind::Organization,
-                    _ => EntityKind::Place,
-                },
+                kind: kind_from(&e.k),
                 subtype: e.t.as_deref().and_then(subtype_from),
                 name: e.n,
                 surfaces: e.s,
@@ -338,6 +330,111 @@ impl ArticleIndex {
     }
 }
 
+/// An entity summary as JSON (RocksDB's internal store): fields in alphabetical order.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct SummaryJson {
+    /// The first record: article IRI, position, name.
+    f: (String, usize, String),
+    /// The entity's GeoNames reference and subtype, then the first record's.
+    g: (GeoJson, Option<String>),
+    gf: (GeoJson, Option<String>),
+    id: String,
+    k: String,
+    n: String,
+    /// Record names with their counts.
+    r: Vec<(String, usize)>,
+    /// Names borne, with their counts and first bearer (article IRI, position).
+    s: Vec<(String, usize, String, usize)>,
+}
+
+fn kind_code(k: EntityKind) -> &'static str {
+    match k {
+        EntityKind::Person => "p",
+        EntityKind::Organization => "o",
+        EntityKind::Place => "l",
+    }
+}
+
+fn kind_from(s: &str) -> EntityKind {
+    match s {
+        "p" => EntityKind::Person,
+        "o" => EntityKind::Organization,
+        _ => EntityKind::Place,
+    }
+}
+
+fn summary_to_json(x: &Summary) -> String {
+    let geo =
+        |g: &GeoRef, t: Option<Subtype>| ((g.geonames_id, g.country_code.clone(), g.lat, g.lon), t.map(subtype_name));
+    serde_json::to_string(&SummaryJson {
+        f: (x.first.0.clone(), x.first.1, x.first_name.clone()),
+        g: geo(&x.geo, x.subtype),
+        gf: geo(&x.first_geo, x.first_subtype),
+        id: x.id.clone(),
+        k: kind_code(x.kind).to_string(),
+        n: x.name.clone(),
+        r: x.names.iter().map(|(k, v)| (k.clone(), *v)).collect(),
+        s: x.strings.iter().map(|(k, (n, p))| (k.clone(), *n, p.0.clone(), p.1)).collect(),
+    })
+    .unwrap_or_default()
+}
+
+#[cfg_attr(not(feature = "rocksdb"), allow(dead_code))]
+fn summary_from_json(s: &str) -> Option<Summary> {
+    let j: SummaryJson = serde_json::from_str(s).ok()?;
+    let geo = |((geonames_id, country_code, lat, lon), t): (GeoJson, Option<String>)| {
+        (GeoRef { geonames_id, country_code, lat, lon }, t.as_deref().and_then(subtype_from))
+    };
+    let ((geo, subtype), (first_geo, first_subtype)) = (geo(j.g), geo(j.gf));
+    Some(Summary {
+        id: j.id,
+        kind: kind_from(&j.k),
+        subtype,
+        geo,
+        first_subtype,
+        first_geo,
+        name: j.n,
+        first: (j.f.0, j.f.1),
+        first_name: j.f.2,
+        names: j.r.into_iter().collect(),
+        strings: j.s.into_iter().map(|(k, n, i, l)| (k, (n, (i, l)))).collect(),
+    })
+}
+
+/// The summaries of the stored entities that have one (`resolve::summary`), by id and by
+/// (kind, GeoNames id), and those changed since the last save.
+#[derive(Debug, Default)]
+struct Summaries {
+    by_id: HashMap<String, Summary>,
+    by_geo: HashMap<(EntityKind, u64), String>,
+    /// RocksDB: entities whose stored summary is to be written again (or removed).
+    dirty: BTreeSet<String>,
+}
+
+impl Summaries {
+    fn set(&mut self, id: &str, s: Option<Summary>) {
+        if self.by_id.get(id) == s.as_ref() {
+            return;
+        }
+        if let Some(old) = self.by_id.remove(id) {
+            let at = (old.kind, old.geonames());
+            if self.by_geo.get(&at).is_some_and(|x| x == id) {
+                self.by_geo.remove(&at);
+            }
+        }
+        if let Some(s) = s {
+            self.by_geo.insert((s.kind, s.geonames()), id.to_string());
+            self.by_id.insert(id.to_string(), s);
+        }
+        self.dirty.insert(id.to_string());
+    }
+}
+
+/// The stamp of the summaries' format in the internal store (RocksDB): a store without it
+/// (written before them, or by a newsgraph that does not keep them) has them built again
+/// from every record when a writer opens it.
+const SUMMARIES_STAMP: &str = "summaries 1";
+
 /// The internal index of the stored articles, with inverted indices of LSH bands, content
 /// digests and resolution keys.
 ///
@@ -364,6 +461,9 @@ pub struct Index {
     /// RocksDB writer: the store's postings are of another layout (or absent): the next save
     /// writes every article's postings again.
     repost: bool,
+    /// Entity summaries (`resolve::summary`): all of them once built from every record
+    /// (memory and server backends, on the first change) or read (RocksDB, on opening).
+    summaries: Option<Summaries>,
 }
 
 /// RocksDB writer: the internal store, and what of it was read.
@@ -661,7 +761,98 @@ impl Index {
         }
         self.disk = None;
         crate::update::timing("internal records indexed");
+        self.rebuild_summaries();
         Ok(())
+    }
+
+    /// The summaries of every stored entity that has one, from every record (`articles`
+    /// complete) and the entities their articles were last written with.
+    fn built_summaries(&self) -> BTreeMap<String, Summary> {
+        let recs = self.articles.iter().flat_map(|(iri, e)| {
+            e.entities
+                .iter()
+                .enumerate()
+                .map(move |(l, r)| ((iri.as_str(), l), r, e.links.get(l).map(|x| x.0.as_str()).unwrap_or_default()))
+        });
+        let mut out = crate::resolve::summary::build(recs);
+        // The name the entity was written with: a record's link carries it.
+        for e in self.articles.values() {
+            for link in &e.links {
+                if let Some(s) = out.get_mut(&link.0) {
+                    s.name.clone_from(&link.1);
+                }
+            }
+        }
+        out
+    }
+
+    /// Every record read: the summaries made again from them; those that differ from what
+    /// was held (read from the RocksDB store) are saved again.
+    fn rebuild_summaries(&mut self) {
+        let built = self.built_summaries();
+        let table = self.summaries.get_or_insert_with(Summaries::default);
+        let gone: Vec<String> = table.by_id.keys().filter(|id| !built.contains_key(*id)).cloned().collect();
+        for id in gone {
+            table.set(&id, None);
+        }
+        for (id, s) in built {
+            table.set(&id, Some(s));
+        }
+        crate::update::timing("entity summaries built");
+    }
+
+    /// Before a change: the summaries of the stored entities, built from every record when
+    /// not held yet (memory and server backends).
+    pub fn ensure_summaries(&mut self) {
+        if self.summaries.is_none() && self.disk.is_none() {
+            self.rebuild_summaries();
+        }
+    }
+
+    /// The summary of the entity of this kind whose first record carries this GeoNames id.
+    pub fn summary_by_geo(&self, kind: EntityKind, geonames: u64) -> Option<&Summary> {
+        let t = self.summaries.as_ref()?;
+        t.by_id.get(t.by_geo.get(&(kind, geonames))?)
+    }
+
+    /// Sets (or, None, drops) an entity's summary.
+    pub fn set_summary(&mut self, id: &str, s: Option<Summary>) {
+        if let Some(t) = &mut self.summaries {
+            t.set(id, s);
+        }
+    }
+
+    /// The entities that have a summary.
+    pub fn summary_ids(&self) -> Vec<String> {
+        self.summaries.as_ref().map(|t| t.by_id.keys().cloned().collect()).unwrap_or_default()
+    }
+
+    /// Every summary (tests compare them with those built from every record).
+    pub fn summaries(&self) -> BTreeMap<String, Summary> {
+        self.summaries
+            .as_ref()
+            .map(|t| t.by_id.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+            .unwrap_or_default()
+    }
+
+    /// The summaries built from every record (the index complete: memory backend, or after `load_all`).
+    pub fn summaries_from_records(&self) -> BTreeMap<String, Summary> {
+        self.built_summaries()
+    }
+
+    /// The records holding resolution key `k`: (article IRI, position) of those read, and
+    /// (RocksDB) the IRIs of the articles on disk not read yet that hold it (position None).
+    pub fn key_holders(&mut self, k: u64) -> Result<Vec<(String, Option<usize>)>, StoreError> {
+        let mut out: Vec<(String, Option<usize>)> =
+            self.keys().holders(k).into_iter().map(|(i, l)| (i.to_string(), Some(l))).collect();
+        if let Some(d) = &self.disk {
+            for iri in d.holders(&key_posting(k))? {
+                if !d.looked.contains(&iri) {
+                    out.push((iri, None));
+                }
+            }
+        }
+        Ok(out)
     }
 
     /// The resolution keys of every stored record (built now if not yet).
@@ -967,6 +1158,7 @@ impl GraphStore {
         let meta = meta_node();
         let mut layout = None;
         let mut count = None;
+        let mut summarised = false;
         for q in records.quads_for_pattern(
             Some(meta.as_ref().into()),
             Some(vocab::ng::INDEX_POSTING),
@@ -976,6 +1168,7 @@ impl GraphStore {
             if let Term::Literal(l) = q?.object {
                 match l.value().split_once(' ') {
                     Some(("count", n)) => count = n.parse::<usize>().ok(),
+                    Some(("summaries", _)) => summarised = l.value() == SUMMARIES_STAMP,
                     _ => layout = Some(l.value().to_string()),
                 }
             }
@@ -996,9 +1189,25 @@ impl GraphStore {
             fetched: HashSet::new(),
             partial: HashMap::new(),
         });
+        // Every entity summary (a few per place named: small), read now.
+        let mut table = Summaries::default();
+        for q in records.quads_for_pattern(None, Some(vocab::ng::ENTITY_SUMMARY), None, None) {
+            if let Term::Literal(l) = q?.object {
+                let s = summary_from_json(l.value()).ok_or_else(|| StoreError::Corrupt {
+                    path: self.dir.join(RECORDS_DIR),
+                    message: "bad entity summary".to_string(),
+                })?;
+                table.by_geo.insert((s.kind, s.geonames()), s.id.clone());
+                table.by_id.insert(s.id.clone(), s);
+            }
+        }
+        index.summaries = Some(table);
         if !current && !none_stored {
             index.load_all()?;
             index.repost = true;
+        } else if !summarised && !none_stored {
+            // Written before the summaries (or without them): built from every record.
+            index.load_all()?;
         }
         crate::update::timing(&format!("internal index opened (postings {layout:?}, {count:?} articles)"));
         *self.inner.write().unwrap_or_else(|e| e.into_inner()) = store;
@@ -1213,7 +1422,8 @@ impl GraphStore {
         let Some(records) = records.as_ref() else { return Ok(()) };
         {
             let mut idx = self.index_mut();
-            if idx.dirty.is_empty() && !self.unfinished.load(Ordering::SeqCst) && !idx.repost {
+            let summaries_dirty = idx.summaries.as_ref().is_some_and(|t| !t.dirty.is_empty());
+            if idx.dirty.is_empty() && !self.unfinished.load(Ordering::SeqCst) && !idx.repost && !summaries_dirty {
                 return Ok(());
             }
             let graph = rdf::internal_graph();
@@ -1272,6 +1482,31 @@ impl GraphStore {
                     tx.insert(q);
                 }
             }
+            // The summaries that changed.
+            if let Some(t) = &idx.summaries {
+                for id in &t.dirty {
+                    let node = rdf::entity_iri(id);
+                    let old: Vec<Quad> = tx
+                        .quads_for_pattern(
+                            Some(node.as_ref().into()),
+                            Some(vocab::ng::ENTITY_SUMMARY),
+                            None,
+                            Some(graph.as_ref().into()),
+                        )
+                        .collect::<Result<_, _>>()?;
+                    for q in &old {
+                        tx.remove(q);
+                    }
+                    if let Some(s) = t.by_id.get(id) {
+                        tx.insert(&Quad::new(
+                            node.clone(),
+                            vocab::ng::ENTITY_SUMMARY,
+                            oxigraph::model::Literal::new_simple_literal(summary_to_json(s)),
+                            GraphName::NamedNode(graph.clone()),
+                        ));
+                    }
+                }
+            }
             // The layout stamp and the number of articles stored.
             let meta = meta_node();
             let old: Vec<Quad> = tx
@@ -1280,7 +1515,7 @@ impl GraphStore {
             for q in &old {
                 tx.remove(q);
             }
-            for v in [postings_layout(), format!("count {}", idx.len())] {
+            for v in [postings_layout(), format!("count {}", idx.len()), SUMMARIES_STAMP.to_string()] {
                 tx.insert(&Quad::new(
                     meta.clone(),
                     vocab::ng::INDEX_POSTING,
@@ -1291,6 +1526,9 @@ impl GraphStore {
             tx.commit()?;
             idx.dirty.clear();
             idx.repost = false;
+            if let Some(t) = &mut idx.summaries {
+                t.dirty.clear();
+            }
         }
         // Both stores on disk, so that the next opening has little log to replay.
         #[cfg(feature = "rocksdb")]
@@ -2274,6 +2512,7 @@ fn replay(store: &Store, index: &mut Index, bytes: &[u8], path: &Path) -> Result
                 b'X' => {
                     let iri = std::str::from_utf8(rest).unwrap_or("").trim_start_matches('<').trim_end_matches('>');
                     index.remove(iri);
+                    index.summaries = None;
                 }
                 _ => {
                     let q = parse_quad(rest).ok_or_else(|| corrupt(start, "bad quad"))?;
@@ -2288,6 +2527,7 @@ fn replay(store: &Store, index: &mut Index, bytes: &[u8], path: &Path) -> Result
                             .ok_or_else(|| corrupt(start, "bad index record"))?;
                             let iri = q.subject.to_string();
                             index.insert(iri.trim_start_matches('<').trim_end_matches('>'), entry);
+                            index.summaries = None;
                         }
                     }
                 }

@@ -18,8 +18,9 @@ use oxigraph::model::NamedNode;
 
 use crate::model::{Article, Extraction, Subtype};
 use crate::rdf;
+use crate::resolve::summary::Summary;
 use crate::resolve::{self, EntityRecord, GlobalEntity, similar};
-use crate::store::{ArticleIndex, GraphStore, Index};
+use crate::store::{ArticleIndex, GraphStore, Index, StoreError};
 
 /// One article to add or replace, already extracted.
 pub struct Upsert {
@@ -174,6 +175,140 @@ fn graph_entities(links: &[(String, String)], ex: &crate::model::Extraction) -> 
     (link, table)
 }
 
+/// Records resolved by merging into their entity's summary (`resolve::summary`) rather than
+/// with the component of their keys: a record carrying the GeoNames id of a very common
+/// place joins or leaves it without every record of that place being read.
+#[derive(Default)]
+struct Merged {
+    /// (article IRI, record position) -> entity id, of the records leaving and arriving.
+    leaving: HashMap<(String, usize), String>,
+    arriving: HashMap<(String, usize), String>,
+    /// The summaries as the merges leave them, by entity id.
+    summaries: BTreeMap<String, Summary>,
+    /// Entities whose description gains a name.
+    described: BTreeSet<String>,
+}
+
+impl Merged {
+    fn has(&self, iri: &str, l: usize, leaving: bool) -> bool {
+        let at = (iri.to_string(), l);
+        if leaving { self.leaving.contains_key(&at) } else { self.arriving.contains_key(&at) }
+    }
+}
+
+/// Which of the records leaving (`left`) and arriving (the records of `fresh`, in the
+/// index) merge into their entity's summary, entities in `excluded` apart (their
+/// component is resolved whole). A record merges when [`Summary::merge_add`] or
+/// [`Summary::merge_remove`] allows it and, for a name it brings to the entity, no record
+/// after it holds a key that name registers (it would find the entity through that name).
+fn plan_merges(
+    idx: &mut Index,
+    left: &[(String, ArticleIndex)],
+    fresh: &[String],
+    excluded: &BTreeSet<String>,
+) -> Result<Merged, StoreError> {
+    let mut m = Merged::default();
+    let current = |idx: &Index, m: &Merged, r: &EntityRecord| -> Option<Summary> {
+        let g = r.geo.as_ref()?.geonames_id?;
+        let s = idx.summary_by_geo(r.kind, g)?;
+        if excluded.contains(&s.id) {
+            return None;
+        }
+        Some(m.summaries.get(&s.id).unwrap_or(s).clone())
+    };
+    for (iri, old) in left {
+        for (l, r) in old.entities.iter().enumerate() {
+            let Some(mut s) = current(idx, &m, r) else { continue };
+            if old.links.get(l).map(|x| x.0.as_str()) == Some(s.id.as_str()) && s.merge_remove((iri, l), r) {
+                m.leaving.insert((iri.clone(), l), s.id.clone());
+                m.summaries.insert(s.id.clone(), s);
+            }
+        }
+    }
+    for iri in fresh {
+        let Some(records) = idx.articles.get(iri).map(|e| e.entities.clone()) else { continue };
+        for (l, r) in records.iter().enumerate() {
+            let Some(mut s) = current(idx, &m, r) else { continue };
+            let Some(new) = s.merge_add((iri, l), r) else { continue };
+            let mut later = false;
+            for name in &new {
+                for k in s.new_name_keys(name) {
+                    later |= idx.key_holders(k)?.iter().any(|(h, hl)| match hl {
+                        Some(hl) => (h.as_str(), *hl) > (iri.as_str(), l),
+                        None => h.as_str() >= iri.as_str(),
+                    });
+                }
+            }
+            if later {
+                continue;
+            }
+            if !new.is_empty() {
+                m.described.insert(s.id.clone());
+            }
+            m.arriving.insert((iri.clone(), l), s.id.clone());
+            m.summaries.insert(s.id.clone(), s);
+        }
+    }
+    Ok(m)
+}
+
+/// What the records that do not merge bring to a change.
+struct Unmerged<'a> {
+    /// Resolution keys that seed the component.
+    seeds: &'a mut Vec<u64>,
+    /// Entities a leaving record was linked to.
+    affected: &'a mut BTreeSet<String>,
+    /// Country code -> the country entities of leaving records.
+    old_countries: &'a mut BTreeMap<String, BTreeSet<String>>,
+}
+
+impl Unmerged<'_> {
+    /// Adds what the records leaving (`left`) and arriving (`fresh`) that do not merge in
+    /// `now` bring (with `then`, only those that merged in `then`: after a clash); sets the
+    /// links of those that merge.
+    fn add(
+        &mut self,
+        left: &[(String, ArticleIndex)],
+        fresh: &[String],
+        now: &Merged,
+        then: Option<&Merged>,
+        idx: &mut Index,
+    ) {
+        for (iri, old) in left {
+            for (l, r) in old.entities.iter().enumerate() {
+                if now.has(iri, l, true) || then.is_some_and(|t| !t.has(iri, l, true)) {
+                    continue;
+                }
+                self.seeds.extend(old.keys.get(l).into_iter().flat_map(|k| k.iter().copied()));
+                if let Some(link) = old.links.get(l) {
+                    self.affected.insert(link.0.clone());
+                    if let Some(cc) = country_code(r) {
+                        self.old_countries.entry(cc).or_default().insert(link.0.clone());
+                    }
+                }
+            }
+        }
+        for iri in fresh {
+            let Some(e) = idx.articles.get(iri) else { continue };
+            for (l, ks) in e.keys.iter().enumerate() {
+                if now.has(iri, l, false) || then.is_some_and(|t| !t.has(iri, l, false)) {
+                    continue;
+                }
+                self.seeds.extend(ks.iter().copied());
+            }
+        }
+        // The records that merge link their entity (its name stays).
+        for ((iri, l), id) in &now.arriving {
+            let name = now.summaries[id].name.clone();
+            if let Some(e) = idx.entry_mut(iri) {
+                let n = e.entities.len();
+                e.links.resize(n, (String::new(), String::new()));
+                e.links[*l] = (id.clone(), name);
+            }
+        }
+    }
+}
+
 /// `apply`; with `everything`, near duplicates are recomputed for every stored article.
 fn apply_with(
     st: &GraphStore,
@@ -187,6 +322,7 @@ fn apply_with(
     } else {
         prepare(st, upserts.len() + removals.len())?;
     }
+    st.index_mut().ensure_summaries();
     let mut outcome = Outcome::default();
     let timing = std::env::var_os("NEWSGRAPH_TIMING").is_some();
     let t0 = std::time::Instant::now();
@@ -204,14 +340,8 @@ fn apply_with(
     // Resolution keys of the records that leave or arrive, and the countries that leave.
     let mut seeds: Vec<u64> = Vec::new();
     let mut old_countries: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    let mut leaving = |old: &ArticleIndex, seeds: &mut Vec<u64>| {
-        seeds.extend(old.keys.iter().flat_map(|k| k.iter().copied()));
-        for (r, l) in old.entities.iter().zip(&old.links) {
-            if let Some(cc) = country_code(r) {
-                old_countries.entry(cc).or_default().insert(l.0.clone());
-            }
-        }
-    };
+    // The records of the articles that leave (or are replaced).
+    let mut left: Vec<(String, ArticleIndex)> = Vec::new();
     {
         let mut idx = st.index_mut();
         // RocksDB: the records of what leaves or arrives, and of the articles sharing a band with them.
@@ -229,18 +359,16 @@ fn apply_with(
         lap(&format!("{} records in memory (changed articles and their band neighbours)", idx.articles.len()));
         for r in removals {
             if let Some(old) = idx.remove(r.as_str()) {
-                leaving(&old, &mut seeds);
-                affected.extend(old.links.iter().map(|l| l.0.clone()));
                 extend_new(&mut near_scope, near_of(&idx, &old.minhash));
                 removed.insert(r.as_str().to_string());
+                left.push((r.as_str().to_string(), old));
             }
         }
         for u in upserts {
             let iri = rdf::article_iri(&u.article.id).as_str().to_string();
             if let Some(old) = idx.remove(&iri) {
-                leaving(&old, &mut seeds);
-                affected.extend(old.links.iter().map(|l| l.0.clone()));
                 extend_new(&mut near_scope, near_of(&idx, &old.minhash));
+                left.push((iri.clone(), old));
             }
             let entry = ArticleIndex {
                 id: u.article.id.clone(),
@@ -253,7 +381,6 @@ fn apply_with(
                 graph: None,
             };
             idx.insert(&iri, entry);
-            seeds.extend(idx.articles[&iri].keys.iter().flat_map(|k| k.iter().copied()));
             fresh.insert(iri, u);
         }
         for (iri, u) in &fresh {
@@ -264,6 +391,25 @@ fn apply_with(
             near_scope.extend(idx.articles.keys().cloned());
         }
     }
+    // Records that merge into their entity's summary; the others seed the component.
+    let mut fresh_iris: Vec<String> = fresh.keys().cloned().collect();
+    fresh_iris.sort();
+    let mut excluded: BTreeSet<String> = BTreeSet::new();
+    let mut merged =
+        if everything { Merged::default() } else { plan_merges(&mut st.index_mut(), &left, &fresh_iris, &excluded)? };
+    Unmerged { seeds: &mut seeds, affected: &mut affected, old_countries: &mut old_countries }.add(
+        &left,
+        &fresh_iris,
+        &merged,
+        None,
+        &mut st.index_mut(),
+    );
+    lap(&format!(
+        "{} records leaving and {} arriving merge into {} entity summaries",
+        merged.leaving.len(),
+        merged.arriving.len(),
+        merged.summaries.len()
+    ));
     // Speakers whose claims may change: of every quotation removed or written.
     let mut speakers: BTreeSet<NamedNode> = BTreeSet::new();
     for iri in removed.iter().chain(fresh.keys()) {
@@ -285,18 +431,53 @@ fn apply_with(
     let mut olds: Vec<Option<Vec<oxigraph::model::Quad>>> = Vec::new();
     // Rewritten graphs whose stored quads were known without reading them.
     let mut known = 0;
-    let res = loop {
+    let (comp, res) = loop {
         rounds += 1;
         let (comp, res) = {
             let mut idx = st.index_mut();
             let mut ambiguous = std::collections::HashSet::new();
-            let comp: Vec<(String, Vec<usize>)> = if all_records {
+            let mut comp: Vec<(String, Vec<usize>)> = if all_records {
                 idx.articles.iter().map(|(k, e)| (k.clone(), (0..e.entities.len()).collect())).collect()
             } else {
                 let c = idx.component(&seeds)?;
                 ambiguous = c.ambiguous;
                 c.records.into_iter().map(|(k, v)| (k, v.into_iter().collect())).collect()
             };
+            // A merged entity whose records (or a merging record) the component holds, or that
+            // a record leaving it was linked to, is resolved with the component instead.
+            let mut clash: BTreeSet<String> =
+                affected.iter().filter(|id| merged.summaries.contains_key(*id)).cloned().collect();
+            for (iri, ls) in &comp {
+                let e = &idx.articles[iri];
+                for &l in ls {
+                    if let Some(id) = merged.arriving.get(&(iri.clone(), l)) {
+                        clash.insert(id.clone());
+                    } else if let Some(link) = e.links.get(l).filter(|x| merged.summaries.contains_key(&x.0)) {
+                        clash.insert(link.0.clone());
+                    }
+                }
+            }
+            if !clash.is_empty() {
+                excluded.extend(clash);
+                let then = std::mem::take(&mut merged);
+                merged = plan_merges(&mut idx, &left, &fresh_iris, &excluded)?;
+                Unmerged { seeds: &mut seeds, affected: &mut affected, old_countries: &mut old_countries }.add(
+                    &left,
+                    &fresh_iris,
+                    &merged,
+                    Some(&then),
+                    &mut idx,
+                );
+                drop(idx);
+                lap("merged entities in the component: resolved with it");
+                continue;
+            }
+            // Articles whose every record merged are written all the same.
+            for iri in &fresh_iris {
+                if let Err(at) = comp.binary_search_by(|c| c.0.as_str().cmp(iri)) {
+                    comp.insert(at, (iri.clone(), Vec::new()));
+                }
+            }
             lap(&format!(
                 "component of {} articles, {} records ({} records in memory)",
                 comp.len(),
@@ -463,7 +644,7 @@ fn apply_with(
         }
         st.replace_graphs_from(&std::mem::take(&mut queued), &std::mem::take(&mut olds))?;
         if !stale_records || rounds >= 3 {
-            break res;
+            break (comp, res);
         }
     };
 
@@ -496,12 +677,65 @@ fn apply_with(
             countries.insert(cc.clone(), id);
         }
     }
-    let quads: Vec<_> = res
+    let mut quads: Vec<_> = res
         .entities
         .iter()
         .filter(|e| affected.contains(&e.id))
         .flat_map(|e| rdf::entity_quads(e, &countries))
         .collect();
+    // Summaries: of the entities the component described anew, made from its records (every
+    // record of an entity is in its component); of the merged ones, as merged. A merged
+    // entity that gained a name is described from its summary.
+    {
+        let mut idx = st.index_mut();
+        let built = {
+            let idx = &*idx;
+            let recs = comp.iter().enumerate().flat_map(|(a, (iri, ls))| {
+                let e = &idx.articles[iri];
+                let res = &res;
+                ls.iter().enumerate().map(move |(j, &l)| {
+                    let g = &res.entities[res.links[a][j]];
+                    ((iri.as_str(), l), &e.entities[l], g.id.as_str())
+                })
+            });
+            let mut built = resolve::summary::build(recs);
+            for g in &res.entities {
+                if let Some(s) = built.get_mut(&g.id) {
+                    s.name.clone_from(&g.name);
+                }
+            }
+            built
+        };
+        if all_records {
+            for id in idx.summary_ids() {
+                if !built.contains_key(&id) {
+                    idx.set_summary(&id, None);
+                }
+            }
+            for (id, s) in built {
+                idx.set_summary(&id, Some(s));
+            }
+        } else {
+            for id in &affected {
+                idx.set_summary(id, built.get(id).cloned());
+            }
+        }
+        for (id, s) in &merged.summaries {
+            debug_assert!(!affected.contains(id), "{id} merged and resolved");
+            if merged.described.contains(id) {
+                let e = s.entity();
+                if let Some(cc) = e.geo.as_ref().and_then(|g| g.country_code.as_ref())
+                    && !countries.contains_key(cc)
+                    && let Some(c) = st.country_entity(cc)?
+                {
+                    countries.insert(cc.clone(), c);
+                }
+                quads.extend(rdf::entity_quads(&e, &countries));
+                affected.insert(id.clone());
+            }
+            idx.set_summary(id, Some(s.clone()));
+        }
+    }
     st.replace_entities(&affected, quads)?;
 
     lap("entities graph set");
@@ -562,4 +796,67 @@ fn apply_with(
     st.replace_claims(&claims)?;
     lap("claims");
     Ok(outcome)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{Access, Backend};
+
+    fn upsert(id: &str, place: &str, town: &str) -> Upsert {
+        let text = format!(
+            "Grain shipments resume\n\nGrain shipments from {place} to Porthaven resumed on Monday (report {id}), \
+             officials in {town} said. “The harbour is open again,” said Marta Kowalczyk, adding that {place} \
+             had sent two ships to Germany and France.\n"
+        );
+        let article = Article { id: id.to_string(), headline: "Grain shipments resume".into(), text };
+        let extraction = crate::extract::extract(&article);
+        let signature = similar::signature(&article.text);
+        Upsert { article, extraction, signature }
+    }
+
+    /// The summaries kept change by change (merged or resolved with a component) are those
+    /// built from every record afterwards, on each backend this build has.
+    #[test]
+    fn summaries_kept_change_by_change_are_those_built_from_every_record() {
+        let mut backends = vec![Backend::Memory];
+        if Backend::RocksDb.available() {
+            backends.push(Backend::RocksDb);
+        }
+        for backend in backends {
+            let dir = tempfile::tempdir().unwrap();
+            let open = || GraphStore::open_with(dir.path(), Access::Write, Some(backend)).unwrap();
+            let st = open();
+            let mut sink = Vec::new();
+            let names = ["the U.S.", "the United States", "America", "the US"];
+            let first: Vec<Upsert> = (0..4).map(|i| upsert(&format!("b{i}"), names[i], "Leeds")).collect();
+            apply(&st, first, &[], &mut sink).unwrap();
+            st.save().unwrap();
+            drop(st);
+            let steps: Vec<(Vec<Upsert>, Vec<&str>)> = vec![
+                (vec![upsert("c0", "the U.S.", "Leeds")], vec![]),
+                (vec![upsert("d0", "the USA", "York")], vec![]),
+                (vec![upsert("a0", "the U.S.", "Leeds"), upsert("c1", "America", "York")], vec![]),
+                (vec![], vec!["c0"]),
+                (vec![upsert("b2", "the U.S.", "York")], vec!["d0"]),
+                (vec![], vec!["b0", "a0"]),
+            ];
+            for (n, (ups, gone)) in steps.into_iter().enumerate() {
+                let st = open();
+                let gone: Vec<NamedNode> = gone.iter().map(|id| rdf::article_iri(id)).collect();
+                apply(&st, ups, &gone, &mut sink).unwrap();
+                st.save().unwrap();
+                let kept = st.index().summaries();
+                assert!(!kept.is_empty());
+                st.index_mut().load_all().unwrap();
+                assert_eq!(kept, st.index().summaries_from_records(), "{backend:?}, step {n}");
+                drop(st);
+                if backend == Backend::RocksDb {
+                    let st = open();
+                    assert_eq!(kept, st.index().summaries(), "{backend:?}, step {n}: as saved");
+                    drop(st);
+                }
+            }
+        }
+    }
 }

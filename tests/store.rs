@@ -534,3 +534,75 @@ fn ctrl_c_stops_a_bulk_ingest_at_a_batch_boundary_and_keeps_what_was_stored() {
     let (x, y) = (sorted_export(&store), sorted_export(&fresh));
     assert!(x == y, "{}", diff(&x, &y));
 }
+
+/// An invented article naming the United States (as `name`) and some other places.
+fn us_article(dir: &Path, file: &str, name: &str, town: &str) -> PathBuf {
+    let p = dir.join(file);
+    fs::write(
+        &p,
+        format!(
+            "Grain shipments resume\n\nGrain shipments from {name} to Porthaven resumed on Monday \
+             (report {file}), officials in {town} said. “The harbour is open again,” said Marta Kowalczyk, the harbour \
+             commissioner, adding that {name} had sent two ships to Germany and France.\n"
+        ),
+    )
+    .unwrap();
+    p
+}
+
+/// A very common place (a country) is resolved by merging a record into its summary, not by
+/// reading every record of it: one more article naming it, another bringing it a new name,
+/// one before its first record, a removal and a replacement each give the sorted export of
+/// a fresh ingest of the final files, on both backends.
+#[test]
+fn an_article_naming_a_common_place_equals_a_fresh_ingest() {
+    let dir = tempfile::tempdir().unwrap();
+    let base: Vec<PathBuf> = (0..6)
+        .map(|i| us_article(dir.path(), &format!("b{i}.txt"), ["the U.S.", "the United States"][i % 2], "Leeds"))
+        .collect();
+    let store = dir.path().join("store");
+    ingest(&store, &base);
+    let mut files = base.clone();
+    let check = |files: &[PathBuf], step: &str| {
+        let fresh = dir.path().join(format!("fresh-{step}"));
+        ingest(&fresh, files);
+        let (x, y) = (sorted_export(&store), sorted_export(&fresh));
+        assert!(x == y, "{step}: {}", diff(&x, &y));
+    };
+    // The records that merged, leaving and arriving (from the timing lines).
+    let merges = |args: &[&str]| -> (usize, usize) {
+        let o = bin().args(args).env("NEWSGRAPH_TIMING", "1").output().unwrap();
+        let err = stderr(&o);
+        assert!(o.status.success(), "{err}");
+        let line = err.lines().find(|l| l.contains("arriving merge into")).unwrap_or_else(|| panic!("{err}"));
+        let n: Vec<usize> = line.split(' ').filter_map(|w| w.parse().ok()).collect();
+        (n[0], n[1])
+    };
+    let s = store.to_str().unwrap();
+    // One more article naming it by a name it has: merged.
+    let more = us_article(dir.path(), "c0.txt", "the U.S.", "Leeds");
+    assert!(merges(&["ingest", "--store", s, more.to_str().unwrap()]).1 > 0);
+    files.push(more);
+    check(&files, "more");
+    // A name new to it ("America"), from an article that sorts last: merged, described anew.
+    let new_name = us_article(dir.path(), "d0.txt", "America", "Leeds");
+    assert!(merges(&["ingest", "--store", s, new_name.to_str().unwrap()]).1 > 0);
+    files.push(new_name);
+    check(&files, "new-name");
+    // An article before the first record of it: resolved with its component.
+    let first = us_article(dir.path(), "a0.txt", "the U.S.", "Leeds");
+    assert_eq!(merges(&["ingest", "--store", s, first.to_str().unwrap()]).1, 0);
+    files.push(first);
+    check(&files, "first");
+    // A removal, and a replacement naming it otherwise.
+    assert!(merges(&["remove", "--store", s, "c0"]).0 > 0);
+    files.retain(|f| !f.ends_with("c0.txt"));
+    check(&files, "removed");
+    let replaced = us_article(dir.path(), "b3.txt", "the U.S.", "York");
+    merges(&["ingest", "--store", s, replaced.to_str().unwrap()]);
+    check(&files, "replaced");
+    // Removing the article that brought "America" takes the name away again.
+    merges(&["remove", "--store", s, "d0"]);
+    files.retain(|f| !f.ends_with("d0.txt"));
+    check(&files, "name-gone");
+}

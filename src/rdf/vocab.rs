@@ -59,6 +59,10 @@ pub mod ng {
         /// RocksDB backend, internal: a posting of an article's record (its content digest, an LSH
         /// band, a resolution key, a place's country), so that a writer finds records by key.
         INDEX_POSTING = "indexPosting";
+        /// RocksDB backend, internal: an entity's summary (`resolve::summary`), the aggregates of
+        /// its records that its description is a function of, so that a record can join or
+        /// leave a common entity without every record of it being read.
+        ENTITY_SUMMARY = "entitySummary";
         /// On a SPARQL server store, in the internal graph: a write is under way (a writer that
         /// stops before its end leaves it, and the next writer repairs).
         UNFINISHED = "unfinished";

@@ -208,6 +208,18 @@ impl KeyIndex {
         Component { records: out, ambiguous, walked, counted: surnames.into_keys().collect() }
     }
 
+    /// The records holding key `k`: (article IRI, record position).
+    pub fn holders(&self, k: u64) -> Vec<(&str, usize)> {
+        let map = if k & SIDE != 0 { &self.side } else { &self.postings };
+        let mut out = Vec::new();
+        for &(h, l) in map.get(&k).into_iter().flatten() {
+            if let Some(a) = &self.articles[h as usize] {
+                out.push((a.iri.as_str(), l as usize));
+            }
+        }
+        out
+    }
+
     /// The keys of every place record in the country with this code.
     pub fn country_keys(&self, code: &str) -> Vec<u64> {
         let mut out = Vec::new();

@@ -11,6 +11,7 @@
 pub mod claims;
 pub mod keys;
 pub mod similar;
+pub mod summary;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -463,20 +464,14 @@ pub fn record_keys(r: &EntityRecord) -> Vec<u64> {
     } else {
         for s in names {
             let kind = r.kind;
-            out.push(key("name", kind, &org_key(gaz, s)));
+            out.extend(lookup_keys(kind, s));
             if kind == EntityKind::Organization {
-                if let Some(k) = without_city(gaz, s) {
-                    out.push(key("name", kind, &k));
-                }
                 if s.chars().count() >= 2 && s.chars().all(char::is_uppercase) {
                     out.push(key("acronym", kind, s));
                 }
                 if let Some(a) = acronym_of(s) {
                     out.push(key("acronym", kind, &a));
                 }
-            }
-            if kind == EntityKind::Place {
-                out.push(key("translit", kind, &translit_key(s)));
             }
         }
     }
@@ -499,6 +494,23 @@ pub fn record_keys(r: &EntityRecord) -> Vec<u64> {
     }
     out.sort_unstable();
     out.dedup();
+    out
+}
+
+/// The keys of the lookups a name registers for an organisation or place (`Index::register_names`
+/// but the GeoNames id) and that a record named so looks up: its normalised key, without a
+/// trailing city (organisations), its transliteration (places). Part of [`record_keys`].
+pub fn lookup_keys(kind: EntityKind, s: &str) -> Vec<u64> {
+    let gaz = Gazetteer::get();
+    let mut out = vec![hash_key("name", kind, &org_key(gaz, s))];
+    if kind == EntityKind::Organization
+        && let Some(k) = without_city(gaz, s)
+    {
+        out.push(hash_key("name", kind, &k));
+    }
+    if kind == EntityKind::Place {
+        out.push(hash_key("translit", kind, &translit_key(s)));
+    }
     out
 }
 
@@ -662,31 +674,48 @@ fn resolve_records(
     // Canonical names: the best-supported full name of the batch, else what was known.
     for (g, names) in support {
         let ge = &mut index.entities[g];
-        let best = names
-            .iter()
-            .max_by(|a, b| {
-                (name_rank(a.0).0, a.1, name_rank(a.0).1, name_rank(a.0).2, b.0).cmp(&(
-                    name_rank(b.0).0,
-                    b.1,
-                    name_rank(b.0).1,
-                    name_rank(b.0).2,
-                    a.0,
-                ))
-            })
-            .map(|x| x.0.clone());
-        if let Some(best) = best {
-            if ge.kind == EntityKind::Place
-                && let Some(p) = ge.geo.as_ref().and_then(|_| Gazetteer::get().lookup(&best))
-            {
-                ge.name = p.name.clone();
-                continue;
-            }
-            if name_rank(&best) >= name_rank(&ge.name) || !ge.surfaces.contains(&ge.name) {
-                ge.name = best;
-            }
+        // The name before this choice is a record's name, among the surfaces, unless
+        // `existing` described the entity otherwise.
+        if ge.surfaces.contains(&ge.name) {
+            ge.name = canonical_name(ge.kind, ge.geo.is_some(), &ge.name, &names);
+        } else if let Some(best) = best_name(&names) {
+            ge.name = gazetteer_name(ge.kind, ge.geo.is_some(), best).unwrap_or_else(|| best.clone());
         }
     }
     Resolution { entities: index.entities, links, touched }
+}
+
+/// The best-supported name: full first, then the most records, then plain, then short.
+fn best_name(support: &BTreeMap<String, usize>) -> Option<&String> {
+    support
+        .iter()
+        .max_by(|a, b| {
+            (name_rank(a.0).0, a.1, name_rank(a.0).1, name_rank(a.0).2, b.0).cmp(&(
+                name_rank(b.0).0,
+                b.1,
+                name_rank(b.0).1,
+                name_rank(b.0).2,
+                a.0,
+            ))
+        })
+        .map(|x| x.0)
+}
+
+/// A place with a GeoNames reference is called by the gazetteer's name of its best name.
+fn gazetteer_name(kind: EntityKind, has_geo: bool, best: &str) -> Option<String> {
+    (kind == EntityKind::Place && has_geo).then(|| Gazetteer::get().lookup(best).map(|p| p.name.clone())).flatten()
+}
+
+/// The canonical name resolution gives an entity created by a record named `initial`, its
+/// records' names counted in `support`: the best-supported one ([`best_name`]; for a place
+/// with a GeoNames reference, the gazetteer's name of it), unless `initial` ranks higher.
+/// A function of these aggregates alone, so that `summary::Summary` can follow it.
+pub fn canonical_name(kind: EntityKind, has_geo: bool, initial: &str, support: &BTreeMap<String, usize>) -> String {
+    let Some(best) = best_name(support) else { return initial.to_string() };
+    if let Some(name) = gazetteer_name(kind, has_geo, best) {
+        return name;
+    }
+    if name_rank(best) >= name_rank(initial) { best.clone() } else { initial.to_string() }
 }
 
 #[cfg(test)]
