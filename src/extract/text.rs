@@ -35,6 +35,14 @@ const ABBREVIATIONS: &[&str] = &[
     "insp",
 ];
 
+/// Abbreviations of US states in news style that are no English word, capitalised: they keep their
+/// period ("San Jose, Calif."), and a sentence still ends after them where a function word follows,
+/// as after "U.S.".
+const STATE_ABBREVIATIONS: &[&str] = &[
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Fla", "Ga", "Kan", "Ky", "Md", "Mich", "Minn", "Mont", "Neb",
+    "Nev", "Okla", "Tenn", "Tex", "Vt", "Wis", "Wyo",
+];
+
 pub fn is_abbreviation(word: &str) -> bool {
     let w = word.trim_end_matches('.');
     // Every listed abbreviation is short: a longer word is not compared with the list.
@@ -104,7 +112,8 @@ fn dot_in_word(word: &str) -> Option<bool> {
     let segment_len = word.rsplit(['.', '-']).next().map_or(0, |s| s.chars().count());
     let single_letter = segment_len == 1 && word.chars().last().is_some_and(|c| c.is_alphabetic());
     let dotted = word.contains('.');
-    (single_letter || (dotted && segment_len <= 2) || is_abbreviation(word)).then_some(single_letter || dotted)
+    (single_letter || (dotted && segment_len <= 2) || is_abbreviation(word) || STATE_ABBREVIATIONS.contains(&word))
+        .then_some(single_letter || dotted)
 }
 
 /// Splits `text` into tokens with paragraph and sentence indices.
@@ -377,6 +386,17 @@ mod tests {
             words("Mr. John F. Kennedy Jr. visited the U.S. embassy."),
             ["Mr.", "John", "F.", "Kennedy", "Jr.", "visited", "the", "U.S.", "embassy", "."]
         );
+    }
+
+    #[test]
+    fn a_state_abbreviation_keeps_its_period_and_a_sentence_still_ends_after_it() {
+        let text = "The firm is based in San Jose, Calif. The deal closed on Monday.";
+        assert_eq!(words(text)[8], "Calif.");
+        let toks = tokenize(text);
+        assert!(toks[9].sent_start && toks[9].sent == toks[8].sent + 1);
+        // Does not fire: the same letters as an English word, or in lower case.
+        assert_eq!(words("He was taken ill. The match went on."), ["He", "was", "taken", "ill", ".", "The", "match", "went", "on", "."]);
+        assert_eq!(words("She said calif. Then"), ["She", "said", "calif", ".", "Then"]);
     }
 
     #[test]
