@@ -2748,13 +2748,15 @@ mod tests {
 
     #[test]
     fn who_asks_the_question_is_not_who_answers_it() {
-        let text = "Aisha Lawal told the court the money had moved.\n\nAsked by Adeola Bankole whether she had spoken \
-                    to the suppliers, she replied: “We wrote to them.”";
-        assert_eq!(who(&said(text), "We wrote to them"), Some("Aisha Lawal".into()));
-        // Does not fire: the asker is not named after "Asked by".
-        let text = "Aisha Lawal told the court the money had moved.\n\nAsked about the suppliers, Adeola Bankole \
-                    said she had written. “We wrote to them,” she said.";
-        assert_eq!(who(&said(text), "We wrote to them"), Some("Adeola Bankole".into()));
+        let text = "Halima Sule, an investigator, told the court the money had moved. Counsel to the defendant, \
+                    Chief Tunde Ajayi, objected.\n\nUnder cross-examination, Sule admitted that she did not visit the \
+                    office. Asked by Ajayi whether she had spoken with the suppliers, she replied: “We wrote to them.”";
+        assert_eq!(who(&said(text), "We wrote to them"), Some("Halima Sule".into()));
+        // Does not fire: the person named after "by" is no asker.
+        let text = "Halima Sule, an investigator, told the court the money had moved. Counsel to the defendant, \
+                    Chief Tunde Ajayi, objected.\n\nThe objection, made by Ajayi after a long pause, was short. “We \
+                    wrote to them,” she said.";
+        assert_ne!(who(&said(text), "We wrote to them"), Some("Halima Sule".into()));
     }
 
     #[test]
