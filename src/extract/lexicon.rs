@@ -159,6 +159,8 @@ lexicon!(
         // South Africa's provincial ministers ("the Gauteng MEC for Health"); members of a
         // legislature before their names ("sitting MLA Jane Doe", "Labour MP Jane Doe").
         "MEC", "MP", "MLA", "MLC", "MEP", "MSP",
+        // A bench of several judges ("Justices Jo Bell and Ann Roe"); Indian Army ranks ("Subedar Major").
+        "Justices", "Judges", "Subedar", "Havildar",
     ])
 );
 
@@ -236,6 +238,7 @@ lexicon!(
         "Trading", "Supplies", "Distributors", "Distribution", "Logistics", "Infrastructure", "Developers",
         "Builders", "Homes", "Housing", "Farms", "Agro", "Plantations", "Seeds", "Shipyard", "Shipyards",
         "Works", "Steelworks", "Foundry", "Manufacturing", "Industries", "Enterprises", "Associates",
+        "Constructions", "Contractors", "Medicals", "Agencies",
     ])
 );
 
@@ -249,6 +252,8 @@ lexicon!(
         "Plateau", "Coast", "Port", "Harbor", "Harbour", "Heights", "Hills", "Forest", "Steppe", "Krai",
         "Prefecture", "Governorate", "Territory", "Territories", "Boulevard", "Plaza", "Stadium", "Arena",
         "Highway", "Motorway", "Freeway", "Expressway",
+        // Indian localities ("Anna Nagar", "HSR Layout").
+        "Nagar", "Layout",
     ])
 );
 
@@ -294,7 +299,7 @@ lexicon!(
         "composer", "playwright", "screenwriter", "photographer", "writer", "guitarist", "dancer", "astronaut",
         "astronomer", "physicist", "biologist", "chemist", "epidemiologist", "virologist", "psychologist",
         "psychiatrist", "dentist", "firefighter", "columnist", "commentator", "businessman", "businesswoman",
-        "tycoon", "billionaire", "philanthropist", "investor",
+        "tycoon", "billionaire", "philanthropist", "investor", "ringleader", "accomplice",
     ])
 );
 

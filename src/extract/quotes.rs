@@ -394,7 +394,13 @@ impl<'a> Ctx<'a> {
             (Some(want), Some(has)) => want == has,
             _ => true,
         };
-        let m = self.focus.iter().filter(|(p, e)| *p < pos && fits(*e)).max_by_key(|(p, _)| *p).copied();
+        // "Asked by Jo Bell whether ..., she replied": who asks the question is not who answers.
+        let asker = |p: usize| {
+            p >= 2
+                && self.s(p - 1) == "by"
+                && matches!(self.s(p - 2), "Asked" | "asked" | "Questioned" | "questioned" | "Pressed" | "pressed")
+        };
+        let m = self.focus.iter().filter(|(p, e)| *p < pos && fits(*e) && !asker(*p)).max_by_key(|(p, _)| *p).copied();
         let s = self.speakers.iter().filter(|(p, e)| *p < pos && fits(*e)).max_by_key(|(p, _)| *p).copied();
         let latest = match (m, s) {
             (Some(a), Some(b)) => Some(if a.0 >= b.0 { a } else { b }),
@@ -435,6 +441,8 @@ impl<'a> Ctx<'a> {
     /// "the ministry", "the company": the latest organisation before `pos` whose name has that head
     /// word, named outside quotations (a firm the analysts' quote speaks of does not speak).
     fn org_noun_at(&self, pos: usize, noun: &str) -> Option<usize> {
+        // "the bench said": the judges speak as their court.
+        let noun = if noun == "bench" { "court" } else { noun };
         let generic = is_body_kind_noun(noun);
         if !generic && !is_org_head_lower(noun) {
             return None;
@@ -1072,6 +1080,23 @@ impl<'a> Ctx<'a> {
         Who::Unnamed
     }
 
+    /// The one organisation the paragraph of token `i` names before it outside quotations, when it
+    /// names no person there.
+    fn sole_body_of_paragraph(&self, i: usize) -> Option<usize> {
+        let para = self.toks[i].para;
+        let mut body = None;
+        for k in (0..i).rev().take_while(|&k| self.toks[k].para == para) {
+            let Some(e) = self.mention_at(k).filter(|_| !self.in_quote[k]) else { continue };
+            match self.entities[e].kind {
+                EntityKind::Person => return None,
+                EntityKind::Organization if body.is_some_and(|b| b != e) => return None,
+                EntityKind::Organization => body = Some(e),
+                _ => {}
+            }
+        }
+        body
+    }
+
     /// The body an unnamed spokesperson at `i` speaks for, when the words say it by a lower-case kind
     /// noun ("a council spokesperson": the latest council named) or when it is "the spokesperson"
     /// introduced shortly before as one body's ("A Bradford council spokesperson said ... “…,” the
@@ -1086,6 +1111,11 @@ impl<'a> Ctx<'a> {
         // "a council spokesperson", "a Bradford council spokesperson".
         if i > 0 && self.lower_word(i - 1) && body_noun(self.s(i - 1)) {
             return self.org_noun_at(i, self.s(i - 1));
+        }
+        // "The charity Kindred said ... “…,” a spokesperson said": the one body its paragraph names,
+        // when it names no one.
+        if i > 0 && matches!(self.s(i - 1), "a" | "A") && !matches!(self.s(i + 1), "for" | "of" | "at") {
+            return self.sole_body_of_paragraph(i);
         }
         if !(i > 0 && matches!(self.s(i - 1), "the" | "The")) {
             return None;
@@ -2910,6 +2940,42 @@ mod tests {
         // Does not fire: a verb between the names ("Brill told Ivo Kask").
         let text = "Senator Dana Brill held a town hall.\n\n“Go home,” Brill told Ivo Kask.";
         assert_eq!(who(&said(text), "Go home"), Some("Dana Brill".into()));
+    }
+
+    #[test]
+    fn a_spokesperson_after_the_one_body_of_the_paragraph_speaks_for_it() {
+        // Fires: the paragraph names one body and no one.
+        let text = "The study was published on Monday.\n\nThe charity Kindlemere said the findings matched its \
+                    helpline calls. “Young people tell us they are exhausted,” a spokesperson said.";
+        assert_eq!(who(&said(text), "Young people tell us"), Some("Kindlemere".into()));
+        // Does not fire: the paragraph names a person too.
+        let text = "The study was published on Monday.\n\nThe charity Kindlemere and Jo Bell said the findings \
+                    matched. “Young people tell us they are exhausted,” a spokesperson said.";
+        assert_ne!(who(&said(text), "Young people tell us"), Some("Kindlemere".into()));
+    }
+
+    #[test]
+    fn the_bench_speaks_as_its_court() {
+        let text = "The Supreme Court set aside the order of the tribunal on Thursday.\n\n“A party whose project is \
+                    stopped is entitled to see the material,” the bench said.";
+        assert_eq!(who(&said(text), "A party whose project"), Some("Supreme Court".into()));
+        // Does not fire: no court named.
+        let text = "The tribunal set aside the order on Thursday.\n\n“A party whose project is stopped is entitled \
+                    to see the material,” the bench said.";
+        assert_eq!(who(&said(text), "A party whose project"), None);
+    }
+
+    #[test]
+    fn who_asks_the_question_is_not_who_answers_it() {
+        let text = "Halima Sule, an investigator, told the court the money had moved. Counsel to the defendant, \
+                    Chief Tunde Ajayi, objected.\n\nUnder cross-examination, Sule admitted that she did not visit the \
+                    office. Asked by Ajayi whether she had spoken with the suppliers, she replied: “We wrote to them.”";
+        assert_eq!(who(&said(text), "We wrote to them"), Some("Halima Sule".into()));
+        // Does not fire: the person named after "by" is no asker.
+        let text = "Halima Sule, an investigator, told the court the money had moved. Counsel to the defendant, \
+                    Chief Tunde Ajayi, objected.\n\nThe objection, made by Ajayi after a long pause, was short. “We \
+                    wrote to them,” she said.";
+        assert_ne!(who(&said(text), "We wrote to them"), Some("Halima Sule".into()));
     }
 
     #[test]
