@@ -108,11 +108,17 @@ fn alnum(c: char) -> bool {
 /// What a full stop right after `word` does: `None`, it ends the word; `Some(goes_on)`, it belongs
 /// to the word (an initial, dotted initials, an abbreviation), which goes on into a letter after it
 /// when `goes_on` (dotted initials: "U.S" ... "U.S.A").
-fn dot_in_word(word: &str) -> Option<bool> {
+fn dot_in_word(word: &str, after: &str) -> Option<bool> {
     let segment_len = word.rsplit(['.', '-']).next().map_or(0, |s| s.chars().count());
     let single_letter = segment_len == 1 && word.chars().last().is_some_and(|c| c.is_alphabetic());
     let dotted = word.contains('.');
-    (single_letter || (dotted && segment_len <= 2) || is_abbreviation(word) || STATE_ABBREVIATIONS.contains(&word))
+    // A state's abbreviation keeps its period inside a sentence ("Calif.-based", "Lansing, Mich., said",
+    // "SAN JOSE, Calif. 1996-08-24"), not where the period ends one ("in Lansing, Mich. The firm ...").
+    let state = STATE_ABBREVIATIONS.contains(&word) && {
+        let rest = after.trim_start_matches([' ', '\t']);
+        !(rest.is_empty() || rest.starts_with(['\n', '\r']) || rest.starts_with(char::is_uppercase))
+    };
+    (single_letter || (dotted && segment_len <= 2) || is_abbreviation(word) || state)
         .then_some(single_letter || dotted)
 }
 
@@ -173,7 +179,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     }
                     // A figure keeps no full stop after it: "closed at 2,558.84." ends a sentence.
                     Some('.') if numeric => break,
-                    Some('.') => match dot_in_word(&text[start..i]) {
+                    Some('.') => match dot_in_word(&text[start..i], &text[i + 1..]) {
                         Some(goes_on) => {
                             i += 1;
                             if !(goes_on && at(i).is_some_and(|c| c.is_alphabetic())) {
@@ -263,7 +269,7 @@ fn tokenize_by_chars(text: &str) -> Vec<Token> {
                     }
                     // A figure keeps no full stop after it: "closed at 2,558.84." ends a sentence.
                     Some('.') if numeric => break,
-                    Some('.') => match dot_in_word(&text[byte(start)..byte(i)]) {
+                    Some('.') => match dot_in_word(&text[byte(start)..byte(i)], &text[byte(i) + 1..]) {
                         Some(goes_on) => {
                             i += 1;
                             if !(goes_on && at(i).is_some_and(|c| c.is_alphabetic())) {
@@ -390,10 +396,14 @@ mod tests {
 
     #[test]
     fn a_state_abbreviation_keeps_its_period_and_a_sentence_still_ends_after_it() {
+        let text = "SAN JOSE, Calif. 1996-08-24\n\nThe firm, based in Lansing, Mich., said it was based in Tampa, Fla.";
+        let w = words(text);
+        assert!(w.contains(&"Calif.") && w.contains(&"Mich.") && w.contains(&"Fla"), "{w:?}");
+        // The period that ends a sentence stays the sentence's.
         let text = "The firm is based in San Jose, Calif. The deal closed on Monday.";
-        assert_eq!(words(text)[8], "Calif.");
+        assert_eq!(words(text)[8..10], ["Calif", "."]);
         let toks = tokenize(text);
-        assert!(toks[9].sent_start && toks[9].sent == toks[8].sent + 1);
+        assert!(toks[10].sent_start && toks[10].sent == toks[8].sent + 1);
         // Does not fire: the same letters as an English word, or in lower case.
         assert_eq!(words("He was taken ill. The match went on."), ["He", "was", "taken", "ill", ".", "The", "match", "went", "on", "."]);
         assert_eq!(words("She said calif. Then"), ["She", "said", "calif", ".", "Then"]);
