@@ -118,8 +118,7 @@ fn dot_in_word(word: &str, after: &str) -> Option<bool> {
         let rest = after.trim_start_matches([' ', '\t']);
         !(rest.is_empty() || rest.starts_with(['\n', '\r']) || rest.starts_with(char::is_uppercase))
     };
-    (single_letter || (dotted && segment_len <= 2) || is_abbreviation(word) || state)
-        .then_some(single_letter || dotted)
+    (single_letter || (dotted && segment_len <= 2) || is_abbreviation(word) || state).then_some(single_letter || dotted)
 }
 
 /// Splits `text` into tokens with paragraph and sentence indices.
@@ -170,8 +169,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     Some(a) if is_apostrophe(a) && at(i + a.len_utf8()).is_some_and(|c| c.is_alphabetic()) => {
                         // "’s" followed by a non-letter is a possessive: split it off.
                         let j = i + a.len_utf8();
-                        let s_end =
-                            at(j).is_some_and(|c| c == 's' || c == 'S') && !at(j + 1).is_some_and(|c| c.is_alphabetic());
+                        let s_end = at(j).is_some_and(|c| c == 's' || c == 'S')
+                            && !at(j + 1).is_some_and(|c| c.is_alphabetic());
                         if s_end {
                             break;
                         }
@@ -405,7 +404,10 @@ mod tests {
         let toks = tokenize(text);
         assert!(toks[10].sent_start && toks[10].sent == toks[8].sent + 1);
         // Does not fire: the same letters as an English word, or in lower case.
-        assert_eq!(words("He was taken ill. The match went on."), ["He", "was", "taken", "ill", ".", "The", "match", "went", "on", "."]);
+        assert_eq!(
+            words("He was taken ill. The match went on."),
+            ["He", "was", "taken", "ill", ".", "The", "match", "went", "on", "."]
+        );
         assert_eq!(words("She said calif. Then"), ["She", "said", "calif", ".", "Then"]);
     }
 
