@@ -12,6 +12,12 @@ impl XorShift {
         XorShift(seed)
     }
 
+    /// The generator for the `case`-th of many generated inputs: the case number goes through one
+    /// linear congruential step first, so that neighbouring cases start far apart and none at zero.
+    pub fn for_case(case: u64) -> Self {
+        XorShift(case.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407))
+    }
+
     pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;

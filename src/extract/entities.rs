@@ -651,10 +651,10 @@ fn names_ending_in_s(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize,
     let possessive = |i: usize| i + 1 < n && doc.toks[i + 1].kind == TokKind::Possessive && doc.same_para(i, i + 1);
     let owns_nothing = |i: usize| {
         let j = i + 2;
-        j < n
-            && doc.same_para(i, j)
-            && matches!(doc.s(j), "." | "," | ";" | ":" | "is" | "was" | "has" | "had" | "of" | "will" | "would")
-            || (j < n && doc.same_para(i, j) && is_speech_verb(doc.s(j)))
+        j < n && doc.same_para(i, j) && {
+            let w = doc.s(j);
+            matches!(w, "." | "," | ";" | ":" | "is" | "was" | "has" | "had" | "of" | "will" | "would") || is_speech_verb(w)
+        }
     };
     let mut words: Vec<&str> = (0..n)
         .filter(|&i| doc.is_cap(i) && !doc.toks[i].sent_start && possessive(i) && owns_nothing(i))
@@ -1063,7 +1063,6 @@ fn is_name_joiner(w: &str) -> bool {
     (w != "and" && CONNECTORS.contains(&w)) || matches!(w, "den" | "di" | "dos" | "das")
 }
 
-/// The end (exclusive) of the capitalised run starting at `i`.
 /// The line of token `i` has no lower-case letter: a headline or a heading in capitals.
 fn caps_line(doc: &Doc, i: usize) -> bool {
     let p = doc.toks[i].para;
@@ -1088,6 +1087,7 @@ fn caps_fixture(doc: &Doc, j: usize) -> bool {
         && caps(j + 1)
 }
 
+/// The end (exclusive) of the capitalised run starting at `i`.
 fn chunk_end(doc: &Doc, i: usize) -> usize {
     let mut j = i + 1;
     loop {

@@ -274,8 +274,7 @@ mod tests {
             place("Porthaven", &[], Some((9000003, Some(3.0))), c),
             place("Kelmore", &[], None, None),
         ];
-        let mut rng =
-            crate::rng::XorShift::new(seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407));
+        let mut rng = crate::rng::XorShift::for_case(seed);
         let mut next = || rng.next_u64();
         (0..n)
             .map(|_| (0..1 + next() % 3).map(|_| pool[(next() % pool.len() as u64) as usize].clone()).collect())
