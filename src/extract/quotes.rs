@@ -516,7 +516,10 @@ impl<'a> Ctx<'a> {
     /// Who speaks through the verb at `v`: its subject, or after a passive
     /// ("were told by X") the agent, looking within `lo..hi`.
     fn speaker_of_verb(&self, v: usize, lo: usize, hi: usize) -> Option<Who> {
-        let passive = v > 0 && matches!(self.s(v - 1), "was" | "were" | "been" | "be" | "is" | "are");
+        // "was told", not "is insisting": a progressive form has its subject before it.
+        let passive = v > 0
+            && matches!(self.s(v - 1), "was" | "were" | "been" | "be" | "is" | "are")
+            && !self.s(v).ends_with("ing");
         if passive {
             return (v + 1..hi).find(|&j| self.s(j) == "by").and_then(|j| self.mention_at(j + 1)).map(Who::Entity);
         }
@@ -834,13 +837,39 @@ impl<'a> Ctx<'a> {
     /// ("After the debate, ...", "Speaking in Ohio, ...") is skipped; a place never speaks.
     fn sentence_subject(&self, lo: usize, hi: usize) -> Option<Who> {
         let mut k = lo;
-        let opener = self.s(lo).to_lowercase();
-        let opening_phrase = is_preposition(&opener)
-            || opener.ends_with("ing")
-            || opener.ends_with("ed")
-            || matches!(opener.as_str(), "when" | "as" | "while" | "if" | "although" | "though" | "because" | "since");
-        if opening_phrase && let Some(c) = (lo..hi).find(|&i| !self.in_quote[i] && self.s(i) == ",") {
-            k = c + 1;
+        // A coordinator opening the sentence ("And last summer, ...") hides no subject.
+        if k + 1 < hi && matches!(self.s(k), "And" | "But" | "Yet" | "So") && !self.in_quote[k] {
+            k += 1;
+        }
+        // Opening phrases up to their commas, one after another ("Last week, while touring
+        // the plant, Bell called it “Q”"): the subject follows them.
+        for _ in 0..3 {
+            let opener = self.s(k).to_lowercase();
+            let opening_phrase = is_preposition(&opener)
+                || opener.ends_with("ing")
+                || opener.ends_with("ed")
+                || (opener.ends_with("ly") && self.lower_word(k))
+                || matches!(
+                    opener.as_str(),
+                    "when"
+                        | "as"
+                        | "while"
+                        | "if"
+                        | "although"
+                        | "though"
+                        | "because"
+                        | "since"
+                        | "last"
+                        | "earlier"
+                        | "later"
+                        | "meanwhile"
+                        | "still"
+                        | "instead"
+                );
+            match (k..hi).find(|&i| !self.in_quote[i] && self.s(i) == ",") {
+                Some(c) if opening_phrase => k = c + 1,
+                _ => break,
+            }
         }
         // "The association welcomed the fall but said ...": a clause opening with "the" and the head
         // word of a body's name has the body the article named last with that word as its subject (not
@@ -896,8 +925,17 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             if is_role_noun(s) && self.lower_word(k) {
-                // The role as a title: "columnist Jo Bell put it".
-                if let Some(p) = self.mention_at(k + 1).filter(|&p| self.mention_start[k + 1] && self.is_person(p)) {
+                // The role as a title: "columnist Jo Bell put it", "candidate Sen. Jo Bell said" (an
+                // honorific or title between).
+                let mut j = k + 1;
+                while j < hi
+                    && j < k + 5
+                    && self.mention_at(j).is_none()
+                    && (self.s(j) == "." || is_honorific(self.s(j)) || is_title_head(self.s(j)))
+                {
+                    j += 1;
+                }
+                if let Some(p) = self.mention_at(j).filter(|&p| self.mention_start[j] && self.is_person(p)) {
                     return Some(Who::Entity(p));
                 }
                 if let Some(p) = self.appositive_person(k, hi) {
@@ -1160,6 +1198,19 @@ impl<'a> Ctx<'a> {
         }
         if self.s(i) == "according" && self.s(i + 1) == "to" {
             return self.according_to(i + 2, hi);
+        }
+        // "“Q,” claiming that ...": a participle goes on with the sentence's subject; it names
+        // no speaker after it.
+        // Not "managing director Jo Bell said": a participle before a role noun describes the speaker.
+        if self.lower_word(i)
+            && self.s(i).len() > 5
+            && self.s(i).ends_with("ing")
+            && !is_preposition(self.s(i))
+            && self.lower_word(i + 1)
+            && !is_role_noun(self.s(i + 1))
+            && !is_role_or_group_noun(self.s(i + 1))
+        {
+            return None;
         }
         let np_start = is_personal_pronoun(self.s(i))
             || matches!(self.s(i), "the" | "a" | "an" | "another" | "one" | "some" | "two" | "three" | "several");
@@ -1915,7 +1966,12 @@ pub fn extract_with<'a>(
                 break;
             }
             // ", saying ...": a participle's subject is the subject of the sentence.
-            let participle = v > lo && ctx.s(v - 1) == "," && ctx.s(v).ends_with("ing");
+            // "... incurred boos upon saying ...": a gerund after a preposition of time or manner
+            // has the same subject (not after "for" or "of": "thanked Y for saying" is Y's).
+            let participle = v > lo
+                && ctx.s(v).ends_with("ing")
+                && (ctx.s(v - 1) == ","
+                    || matches!(ctx.s(v - 1), "upon" | "after" | "before" | "while" | "when" | "by" | "without"));
             // "…, explained Jo Bell, “Q”", "…, said the minister: “Q”": an inverted attribution
             // between commas right before the quote; the name after the verb speaks.
             let inverted = v > lo
@@ -2098,7 +2154,18 @@ pub fn extract_with<'a>(
             {
                 start -= 1;
             }
-            if ctx.s(end) == ":" {
+            // The sentence before opens with the previous quote of the paragraph ("“Q1,” said
+            // Bell, using a word Lee coined. “Q2”"): its attribution is that quote's, and this
+            // quote continues the same speaker (rule 4), not a name inside that attribution.
+            let previous = quotes
+                .iter()
+                .zip(kept.iter())
+                .next_back()
+                .filter(|(_, pm)| start > 0 && ctx.in_quote[start - 1] && tok_index(pm.inner.end) == start)
+                .and_then(|(pq, _)| pq.speaker);
+            if let Some(e) = previous {
+                who = Some(Who::Entity(e));
+            } else if ctx.s(end) == ":" {
                 who = ctx.intro_speaker(start, end);
             } else {
                 // The main verb comes first: "X said, citing a group called Y." is X.
@@ -2319,6 +2386,12 @@ fn is_auxiliary(w: &str) -> bool {
         "has"
             | "have"
             | "had"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "been"
+            | "be"
             | "will"
             | "would"
             | "may"
@@ -3294,5 +3367,82 @@ mod tests {
         let q = ex.quotes.iter().find(|q| q.span.slice(text).contains("double")).expect("the quote");
         let who = q.speaker.map(|e| ex.entities[e].name.as_str());
         assert_eq!(who, Some("Harbour General Hospital"), "{:?}", ex.quotes);
+    }
+
+    #[test]
+    fn a_quote_after_the_previous_quotes_attribution_continues_its_speaker() {
+        // Fires: the sentence before is the first quote's attribution; a name inside it does not speak.
+        let text = "Senator Dana Whitfield and Governor Ruben Okafor debated on Monday.\n\n“Who is the real problem here?” \
+                    said Whitfield, using a phrase Okafor had coined to describe the budget, on a call with reporters. \
+                    “The governor wrote these bills.”";
+        assert_eq!(who(&said(text), "The governor wrote"), Some("Dana Whitfield".into()));
+        // Does not fire: a sentence of narration between the quotes gives its subject.
+        let text = "Senator Dana Whitfield and Governor Ruben Okafor debated on Monday.\n\n“Who is the real problem here?” \
+                    said Whitfield. Okafor described the budget on the radio. “These bills are fine.”";
+        assert_eq!(who(&said(text), "These bills are fine"), Some("Ruben Okafor".into()));
+    }
+
+    #[test]
+    fn the_subject_follows_a_coordinator_and_several_opening_phrases() {
+        // Fires: "And", a time phrase and a participial phrase come before the subject.
+        let text = "Dana Whitfield spoke.\n\nAnd last summer, while attending the Harbour Workers Union demonstrations, \
+                    Dana Whitfield calls a screaming man a “fascist”.";
+        assert_eq!(who(&said(text), "fascist"), Some("Dana Whitfield".into()));
+        // Does not fire: after "And" the body is the subject, the person only in a phrase after it.
+        let text = "Dana Whitfield spoke.\n\nAnd the Harbour Workers Union, with Dana Whitfield at its side, calls the \
+                    plan “a farce”.";
+        assert_eq!(who(&said(text), "a farce"), Some("Harbour Workers Union".into()));
+    }
+
+    #[test]
+    fn a_progressive_speech_verb_is_not_a_passive() {
+        // Fires: "is saying" has its subject before it, not the name after a later "by".
+        let text = "Dana Whitfield and Ruben Okafor met on Monday.\n\nOkafor is saying in a letter signed by Whitfield \
+                    that the port is “saved for good.”";
+        assert_eq!(who(&said(text), "saved for good"), Some("Ruben Okafor".into()));
+        // Does not fire: "was told by Whitfield" is a passive; the agent speaks.
+        let text = "Dana Whitfield and Ruben Okafor met on Monday.\n\nOkafor was told by Whitfield that the port is \
+                    “finished for good.”";
+        assert_eq!(who(&said(text), "finished for good"), Some("Dana Whitfield".into()));
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_ended_quote_names_no_speaker() {
+        // Fires: "claiming" goes on with the sentence; its subject speaks.
+        let text = "Dana Whitfield and Ruben Okafor met on Monday.\n\nOkafor hailed the “saved port,” claiming that the \
+                    budget proves it.";
+        assert_eq!(who(&said(text), "saved port"), Some("Ruben Okafor".into()));
+        // Does not fire: a name right after the comma is the attribution, and so is a role with a
+        // participle before it.
+        let text = "Dana Whitfield and Ruben Okafor met on Monday.\n\n“The port is safe,” Whitfield said, claiming that \
+                    the budget proves it.";
+        assert_eq!(who(&said(text), "The port is safe"), Some("Dana Whitfield".into()));
+        let text = "Dana Whitfield and Ruben Okafor met on Monday.\n\n“The port is safe and busy,” managing director \
+                    Ruben Okafor said on a call.";
+        assert_eq!(who(&said(text), "The port is safe and busy"), Some("Ruben Okafor".into()));
+    }
+
+    #[test]
+    fn a_gerund_after_a_preposition_of_time_has_the_sentence_subject() {
+        // Fires: "upon saying" is Raman's, not the name in her apposition.
+        let text = "Priya Raman and Ruben Okafor met on Monday.\n\nRaman, herself an Okafor supporter during the \
+                    campaign, drew boos upon saying, “The port is finished.”";
+        assert_eq!(who(&said(text), "The port is finished"), Some("Priya Raman".into()));
+        // Does not fire: "thanked Okafor for saying" is Okafor's.
+        let text =
+            "Priya Raman and Ruben Okafor met on Monday.\n\nRaman thanked Okafor for saying, “The port will live.”";
+        assert_eq!(who(&said(text), "The port will live"), Some("Ruben Okafor".into()));
+    }
+
+    #[test]
+    fn a_role_then_a_title_before_a_name_is_that_person() {
+        // Fires: "candidate Sen. Jo Bell" is the person, whatever honorific sits between.
+        let text = "Dana Whitfield spoke.\n\nIndependent candidate Sen. Dana Whitfield on Saturday criticized the accord, \
+                    saying it goes “nowhere near far enough.”";
+        assert_eq!(who(&said(text), "nowhere near"), Some("Dana Whitfield".into()));
+        // Does not fire: a role with no name after it is nobody the article names.
+        let text = "Dana Whitfield spoke.\n\nAn independent candidate on Saturday criticized the accord, saying it goes \
+                    “nowhere near far enough.”";
+        assert_ne!(who(&said(text), "nowhere near"), Some("Dana Whitfield".into()));
     }
 }
