@@ -532,8 +532,17 @@ impl<'a> Ctx<'a> {
     fn with_subject(&self, v: usize, lo: usize) -> Option<Who> {
         let start = v.saturating_sub(12).max(lo);
         let k = (start..v).rev().find(|&k| matches!(self.s(k), "with" | "With"))?;
+        // "appeared with X and endorsed Y, saying": a verb coordinated after the phrase ends it.
         let verb_between = (k + 1..v).any(|j| {
-            self.in_quote[j] || (self.lower_word(j) && (is_speech_verb(self.s(j)) || self.s(j).ends_with("ing")))
+            self.in_quote[j]
+                || (self.lower_word(j) && (is_speech_verb(self.s(j)) || self.s(j).ends_with("ing")))
+                || (self.s(j) == "and" && {
+                    let mut n = j + 1;
+                    while n < v && self.lower_word(n) && self.s(n).ends_with("ly") {
+                        n += 1;
+                    }
+                    n < v && self.lower_word(n) && self.s(n).ends_with("ed")
+                })
         });
         if verb_between {
             return None;
@@ -599,9 +608,10 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             let s = self.s(i);
-            if (s == "," && i + 1 == v) || s == ")" {
-                // Skip an apposition or a parenthesis: "X, a spokesman for Y, said".
-                let opener = if s == ")" { "(" } else { "," };
+            if (matches!(s, "," | "—" | "–") && i + 1 == v) || s == ")" {
+                // Skip an apposition or a parenthesis: "X, a spokesman for Y, said", "X — a
+                // favourite of Y — said".
+                let opener = if s == ")" { "(" } else { s };
                 let mut j = i;
                 while j > lo && self.s(j - 1) != opener {
                     j -= 1;
@@ -798,7 +808,21 @@ impl<'a> Ctx<'a> {
             let after_clause = i > lo
                 && (self.s(i - 1) == ","
                     || (s == "and" && (self.lower_word(i - 1) || is_quote_tok(self, i - 1) || self.in_quote[i - 1])));
+            // "X tweeted after Y argued that ...": a subordinate clause with its own named subject
+            // and verb.
+            let subordinate = matches!(s, "after" | "before" | "when" | "because" | "until" | "since")
+                && self.mention_start.get(i + 1).copied().unwrap_or(false)
+                && self.mention_at(i + 1).is_some_and(|e| self.speaker_entity(e))
+                && {
+                    let e = self.mention_at(i + 1);
+                    let mut m = i + 1;
+                    while m < hi && self.mention_at(m) == e && (m == i + 1 || !self.mention_start[m]) {
+                        m += 1;
+                    }
+                    m < hi && self.verb_like(m) && !self.in_quote[m]
+                };
             let boundary = s == ";"
+                || subordinate
                 || (after_clause
                     && matches!(s, "while" | "but" | "whereas" | "although" | "though" | "and")
                     && !self.lower_word(i + 1));
@@ -1958,8 +1982,31 @@ pub fn extract_with<'a>(
         // Nested reports ("X said Y called it “Q”") belong to the outermost speaker: the
         // first verb whose subject is found.
         let clause = ctx.clause_start(lo, open_tok);
-        let verbs = (clause..open_tok).chain((lo..clause).rev());
-        for v in verbs.filter(|&i| who.is_none() && !ctx.in_quote[i] && ctx.lower_word(i) && is_speech_verb(ctx.s(i))) {
+        // "Ryan saying he was “pleased” and Trump calling it “Q”", "X said A, and Y called it “Q”":
+        // a coordinated clause with its own named subject does not take the verbs before it.
+        // Not a list of names ("expects X, Y and Z to “Q”"): the name is followed by its verb.
+        let coordinated = clause > lo
+            && matches!(ctx.s(clause - 1), "and" | "but")
+            && ctx.mention_at(clause).is_some_and(|e| {
+                let mut m = clause + 1;
+                while m < open_tok && ctx.mention_at(m) == Some(e) && !ctx.mention_start[m] {
+                    m += 1;
+                }
+                m < open_tok && ctx.verb_like(m)
+            });
+        let verbs = (clause..open_tok).chain((lo..clause).rev().filter(|_| !coordinated));
+        // A participle after a determiner or a possessive is an adjective: "Y's repeated calls".
+        let adjective = |i: usize| {
+            i > 0
+                && (toks[i - 1].kind == TokKind::Possessive
+                    || matches!(
+                        ctx.s(i - 1),
+                        "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
+                    ))
+        };
+        for v in verbs.filter(|&i| {
+            who.is_none() && !ctx.in_quote[i] && ctx.lower_word(i) && is_speech_verb(ctx.s(i)) && !adjective(i)
+        }) {
             // A verb before the quote's clause, or one whose subject is only a pronoun, yields
             // to a name attributing the quote right after it.
             if slot_attr.is_some() && (v < clause || ctx.pronoun_subject(v, lo) || ctx.negated(v)) {
@@ -3444,5 +3491,70 @@ mod tests {
         let text = "Dana Whitfield spoke.\n\nAn independent candidate on Saturday criticized the accord, saying it goes \
                     “nowhere near far enough.”";
         assert_ne!(who(&said(text), "nowhere near"), Some("Dana Whitfield".into()));
+    }
+
+    #[test]
+    fn an_apposition_between_dashes_is_skipped_to_the_subject() {
+        // Fires: the name before the dashes speaks, not the owner inside them.
+        let text = "Dana Whitfield and Ruben Okafor met on Monday.\n\nOn Friday, Whitfield — named by the Harbour \
+                    Herald as Okafor’s likely running mate — told a radio host that “you have to take it seriously.”";
+        assert_eq!(who(&said(text), "you have to take it"), Some("Dana Whitfield".into()));
+        // Does not fire: a dash that does not close an apposition right before the verb.
+        let text = "Dana Whitfield and Ruben Okafor met on Monday.\n\nWhitfield sat down — and Okafor told a radio \
+                    host that “you have to take it seriously.”";
+        assert_eq!(who(&said(text), "you have to take it"), Some("Ruben Okafor".into()));
+    }
+
+    #[test]
+    fn a_speech_participle_after_a_possessive_is_an_adjective() {
+        // Fires: "Okafor's repeated calls" is no verb of Okafor's; the subject speaks through "noting".
+        let text = "Dana Whitfield and Ruben Okafor met on Monday.\n\nWhitfield also decried Okafor’s repeated calls, \
+                    noting he has “sacrificed nothing” for the port.";
+        assert_eq!(who(&said(text), "sacrificed nothing"), Some("Dana Whitfield".into()));
+        // Does not fire: "Okafor repeated" is a verb with its subject.
+        let text = "Dana Whitfield and Ruben Okafor met on Monday.\n\nOkafor repeated that Whitfield has “sacrificed \
+                    nothing” for the port.";
+        assert_eq!(who(&said(text), "sacrificed nothing"), Some("Ruben Okafor".into()));
+    }
+
+    #[test]
+    fn a_with_phrase_ends_at_a_coordinated_verb() {
+        // Fires: "appeared with Okafor and endorsed Lee, saying" is Whitfield's.
+        let text = "Dana Whitfield, Ruben Okafor and Priya Raman met on Monday.\n\nWhitfield appeared with the host Ruben \
+                    Okafor and officially endorsed Raman, saying, “She is the fighter we need.”";
+        assert_eq!(who(&said(text), "She is the fighter"), Some("Dana Whitfield".into()));
+        // Does not fire: "with Okafor saying" is Okafor's.
+        let text = "Dana Whitfield, Ruben Okafor and Priya Raman met on Monday.\n\nWhitfield endorsed Raman, with \
+                    Okafor saying, “She is the fighter we need.”";
+        assert_eq!(who(&said(text), "She is the fighter"), Some("Ruben Okafor".into()));
+    }
+
+    #[test]
+    fn a_coordinated_clause_with_its_own_subject_speaks() {
+        // Fires: "and Okafor calling it" is Okafor's, not the earlier "Whitfield saying".
+        let text = "Dana Whitfield and Ruben Okafor met on Monday.\n\nBoth issued a statement, Whitfield saying she \
+                    was “very encouraged” and Okafor calling it a “great meeting.”";
+        let v = said(text);
+        assert_eq!(who(&v, "great meeting"), Some("Ruben Okafor".into()));
+        assert_eq!(who(&v, "very encouraged"), Some("Dana Whitfield".into()));
+        // Does not fire: "and said" shares the first subject, and a list of names is no clause.
+        let text = "Dana Whitfield and Ruben Okafor met on Monday.\n\nWhitfield praised the port and said Okafor \
+                    had been “a great partner.”";
+        assert_eq!(who(&said(text), "a great partner"), Some("Dana Whitfield".into()));
+        let text = "Dana Whitfield, Ruben Okafor and Priya Raman met on Monday.\n\nWhitfield said she expects \
+                    Lagos, Accra, and Okafor to “show their unity.”";
+        assert_eq!(who(&said(text), "show their unity"), Some("Dana Whitfield".into()));
+    }
+
+    #[test]
+    fn a_subordinate_clause_with_its_own_speaker_holds_the_quote() {
+        // Fires: "tweeted after Okafor argued that “Q”" is Okafor's.
+        let text = "Dana Whitfield and Ruben Okafor met on Monday.\n\nWhitfield tweeted after Okafor argued for the \
+                    second time that “the port would have closed without me.”";
+        assert_eq!(who(&said(text), "the port would have closed"), Some("Ruben Okafor".into()));
+        // Does not fire: "after Okafor's speech" has no verb of Okafor's.
+        let text = "Dana Whitfield and Ruben Okafor met on Monday.\n\nWhitfield said after Okafor’s speech that “the \
+                    port would have closed without me.”";
+        assert_eq!(who(&said(text), "the port would have closed"), Some("Dana Whitfield".into()));
     }
 }
