@@ -516,7 +516,10 @@ impl<'a> Ctx<'a> {
     /// Who speaks through the verb at `v`: its subject, or after a passive
     /// ("were told by X") the agent, looking within `lo..hi`.
     fn speaker_of_verb(&self, v: usize, lo: usize, hi: usize) -> Option<Who> {
-        let passive = v > 0 && matches!(self.s(v - 1), "was" | "were" | "been" | "be" | "is" | "are");
+        // "was told", not "is insisting": a progressive form has its subject before it.
+        let passive = v > 0
+            && matches!(self.s(v - 1), "was" | "were" | "been" | "be" | "is" | "are")
+            && !self.s(v).ends_with("ing");
         if passive {
             return (v + 1..hi).find(|&j| self.s(j) == "by").and_then(|j| self.mention_at(j + 1)).map(Who::Entity);
         }
@@ -529,8 +532,17 @@ impl<'a> Ctx<'a> {
     fn with_subject(&self, v: usize, lo: usize) -> Option<Who> {
         let start = v.saturating_sub(12).max(lo);
         let k = (start..v).rev().find(|&k| matches!(self.s(k), "with" | "With"))?;
+        // "appeared with X and endorsed Y, saying": a verb coordinated after the phrase ends it.
         let verb_between = (k + 1..v).any(|j| {
-            self.in_quote[j] || (self.lower_word(j) && (is_speech_verb(self.s(j)) || self.s(j).ends_with("ing")))
+            self.in_quote[j]
+                || (self.lower_word(j) && (is_speech_verb(self.s(j)) || self.s(j).ends_with("ing")))
+                || (self.s(j) == "and" && {
+                    let mut n = j + 1;
+                    while n < v && self.lower_word(n) && self.s(n).ends_with("ly") {
+                        n += 1;
+                    }
+                    n < v && self.lower_word(n) && self.s(n).ends_with("ed")
+                })
         });
         if verb_between {
             return None;
@@ -596,9 +608,10 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             let s = self.s(i);
-            if (s == "," && i + 1 == v) || s == ")" {
-                // Skip an apposition or a parenthesis: "X, a spokesman for Y, said".
-                let opener = if s == ")" { "(" } else { "," };
+            if (matches!(s, "," | "—" | "–") && i + 1 == v) || s == ")" {
+                // Skip an apposition or a parenthesis: "X, a spokesman for Y, said", "X — a
+                // favourite of Y — said".
+                let opener = if s == ")" { "(" } else { s };
                 let mut j = i;
                 while j > lo && self.s(j - 1) != opener {
                     j -= 1;
@@ -795,7 +808,21 @@ impl<'a> Ctx<'a> {
             let after_clause = i > lo
                 && (self.s(i - 1) == ","
                     || (s == "and" && (self.lower_word(i - 1) || is_quote_tok(self, i - 1) || self.in_quote[i - 1])));
+            // "X tweeted after Y argued that ...": a subordinate clause with its own named subject
+            // and verb.
+            let subordinate = matches!(s, "after" | "before" | "when" | "because" | "until" | "since")
+                && self.mention_start.get(i + 1).copied().unwrap_or(false)
+                && self.mention_at(i + 1).is_some_and(|e| self.speaker_entity(e))
+                && {
+                    let e = self.mention_at(i + 1);
+                    let mut m = i + 1;
+                    while m < hi && self.mention_at(m) == e && (m == i + 1 || !self.mention_start[m]) {
+                        m += 1;
+                    }
+                    m < hi && self.verb_like(m) && !self.in_quote[m]
+                };
             let boundary = s == ";"
+                || subordinate
                 || (after_clause
                     && matches!(s, "while" | "but" | "whereas" | "although" | "though" | "and")
                     && !self.lower_word(i + 1));
@@ -834,13 +861,39 @@ impl<'a> Ctx<'a> {
     /// ("After the debate, ...", "Speaking in Ohio, ...") is skipped; a place never speaks.
     fn sentence_subject(&self, lo: usize, hi: usize) -> Option<Who> {
         let mut k = lo;
-        let opener = self.s(lo).to_lowercase();
-        let opening_phrase = is_preposition(&opener)
-            || opener.ends_with("ing")
-            || opener.ends_with("ed")
-            || matches!(opener.as_str(), "when" | "as" | "while" | "if" | "although" | "though" | "because" | "since");
-        if opening_phrase && let Some(c) = (lo..hi).find(|&i| !self.in_quote[i] && self.s(i) == ",") {
-            k = c + 1;
+        // A coordinator opening the sentence ("And last summer, ...") hides no subject.
+        if k + 1 < hi && matches!(self.s(k), "And" | "But" | "Yet" | "So") && !self.in_quote[k] {
+            k += 1;
+        }
+        // Opening phrases up to their commas, one after another ("Last week, while touring
+        // the plant, Bell called it “Q”"): the subject follows them.
+        for _ in 0..3 {
+            let opener = self.s(k).to_lowercase();
+            let opening_phrase = is_preposition(&opener)
+                || opener.ends_with("ing")
+                || opener.ends_with("ed")
+                || (opener.ends_with("ly") && self.lower_word(k))
+                || matches!(
+                    opener.as_str(),
+                    "when"
+                        | "as"
+                        | "while"
+                        | "if"
+                        | "although"
+                        | "though"
+                        | "because"
+                        | "since"
+                        | "last"
+                        | "earlier"
+                        | "later"
+                        | "meanwhile"
+                        | "still"
+                        | "instead"
+                );
+            match (k..hi).find(|&i| !self.in_quote[i] && self.s(i) == ",") {
+                Some(c) if opening_phrase => k = c + 1,
+                _ => break,
+            }
         }
         // "The association welcomed the fall but said ...": a clause opening with "the" and the head
         // word of a body's name has the body the article named last with that word as its subject (not
@@ -896,8 +949,17 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             if is_role_noun(s) && self.lower_word(k) {
-                // The role as a title: "columnist Jo Bell put it".
-                if let Some(p) = self.mention_at(k + 1).filter(|&p| self.mention_start[k + 1] && self.is_person(p)) {
+                // The role as a title: "columnist Jo Bell put it", "candidate Sen. Jo Bell said" (an
+                // honorific or title between).
+                let mut j = k + 1;
+                while j < hi
+                    && j < k + 5
+                    && self.mention_at(j).is_none()
+                    && (self.s(j) == "." || is_honorific(self.s(j)) || is_title_head(self.s(j)))
+                {
+                    j += 1;
+                }
+                if let Some(p) = self.mention_at(j).filter(|&p| self.mention_start[j] && self.is_person(p)) {
                     return Some(Who::Entity(p));
                 }
                 if let Some(p) = self.appositive_person(k, hi) {
@@ -1160,6 +1222,19 @@ impl<'a> Ctx<'a> {
         }
         if self.s(i) == "according" && self.s(i + 1) == "to" {
             return self.according_to(i + 2, hi);
+        }
+        // "“Q,” claiming that ...": a participle goes on with the sentence's subject; it names
+        // no speaker after it.
+        // Not "managing director Jo Bell said": a participle before a role noun describes the speaker.
+        if self.lower_word(i)
+            && self.s(i).len() > 5
+            && self.s(i).ends_with("ing")
+            && !is_preposition(self.s(i))
+            && self.lower_word(i + 1)
+            && !is_role_noun(self.s(i + 1))
+            && !is_role_or_group_noun(self.s(i + 1))
+        {
+            return None;
         }
         let np_start = is_personal_pronoun(self.s(i))
             || matches!(self.s(i), "the" | "a" | "an" | "another" | "one" | "some" | "two" | "three" | "several");
@@ -1907,15 +1982,43 @@ pub fn extract_with<'a>(
         // Nested reports ("X said Y called it “Q”") belong to the outermost speaker: the
         // first verb whose subject is found.
         let clause = ctx.clause_start(lo, open_tok);
-        let verbs = (clause..open_tok).chain((lo..clause).rev());
-        for v in verbs.filter(|&i| who.is_none() && !ctx.in_quote[i] && ctx.lower_word(i) && is_speech_verb(ctx.s(i))) {
+        // "Ryan saying he was “pleased” and Trump calling it “Q”", "X said A, and Y called it “Q”":
+        // a coordinated clause with its own named subject does not take the verbs before it.
+        // Not a list of names ("expects X, Y and Z to “Q”"): the name is followed by its verb.
+        let coordinated = clause > lo
+            && matches!(ctx.s(clause - 1), "and" | "but")
+            && ctx.mention_at(clause).is_some_and(|e| {
+                let mut m = clause + 1;
+                while m < open_tok && ctx.mention_at(m) == Some(e) && !ctx.mention_start[m] {
+                    m += 1;
+                }
+                m < open_tok && ctx.verb_like(m)
+            });
+        let verbs = (clause..open_tok).chain((lo..clause).rev().filter(|_| !coordinated));
+        // A participle after a determiner or a possessive is an adjective: "Y's repeated calls".
+        let adjective = |i: usize| {
+            i > 0
+                && (toks[i - 1].kind == TokKind::Possessive
+                    || matches!(
+                        ctx.s(i - 1),
+                        "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
+                    ))
+        };
+        for v in verbs.filter(|&i| {
+            who.is_none() && !ctx.in_quote[i] && ctx.lower_word(i) && is_speech_verb(ctx.s(i)) && !adjective(i)
+        }) {
             // A verb before the quote's clause, or one whose subject is only a pronoun, yields
             // to a name attributing the quote right after it.
             if slot_attr.is_some() && (v < clause || ctx.pronoun_subject(v, lo) || ctx.negated(v)) {
                 break;
             }
             // ", saying ...": a participle's subject is the subject of the sentence.
-            let participle = v > lo && ctx.s(v - 1) == "," && ctx.s(v).ends_with("ing");
+            // "... incurred boos upon saying ...": a gerund after a preposition of time or manner
+            // has the same subject (not after "for" or "of": "thanked Y for saying" is Y's).
+            let participle = v > lo
+                && ctx.s(v).ends_with("ing")
+                && (ctx.s(v - 1) == ","
+                    || matches!(ctx.s(v - 1), "upon" | "after" | "before" | "while" | "when" | "by" | "without"));
             // "…, explained Jo Bell, “Q”", "…, said the minister: “Q”": an inverted attribution
             // between commas right before the quote; the name after the verb speaks.
             let inverted = v > lo
@@ -2098,7 +2201,18 @@ pub fn extract_with<'a>(
             {
                 start -= 1;
             }
-            if ctx.s(end) == ":" {
+            // The sentence before opens with the previous quote of the paragraph ("“Q1,” said
+            // Bell, using a word Lee coined. “Q2”"): its attribution is that quote's, and this
+            // quote continues the same speaker (rule 4), not a name inside that attribution.
+            let previous = quotes
+                .iter()
+                .zip(kept.iter())
+                .next_back()
+                .filter(|(_, pm)| start > 0 && ctx.in_quote[start - 1] && tok_index(pm.inner.end) == start)
+                .and_then(|(pq, _)| pq.speaker);
+            if let Some(e) = previous {
+                who = Some(Who::Entity(e));
+            } else if ctx.s(end) == ":" {
                 who = ctx.intro_speaker(start, end);
             } else {
                 // The main verb comes first: "X said, citing a group called Y." is X.
@@ -2319,6 +2433,12 @@ fn is_auxiliary(w: &str) -> bool {
         "has"
             | "have"
             | "had"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "been"
+            | "be"
             | "will"
             | "would"
             | "may"
@@ -3294,5 +3414,147 @@ mod tests {
         let q = ex.quotes.iter().find(|q| q.span.slice(text).contains("double")).expect("the quote");
         let who = q.speaker.map(|e| ex.entities[e].name.as_str());
         assert_eq!(who, Some("Harbour General Hospital"), "{:?}", ex.quotes);
+    }
+
+    #[test]
+    fn a_quote_after_the_previous_quotes_attribution_continues_its_speaker() {
+        // Fires: the sentence before is the first quote's attribution; a name inside it does not speak.
+        let text = "Senator Dana Whitfield and Governor Ruben Okafor debated on Monday.\n\n“Who is the real problem here?” \
+                    said Whitfield, using a phrase Okafor had coined to describe the budget, on a call with reporters. \
+                    “The governor wrote these bills.”";
+        assert_eq!(who(&said(text), "The governor wrote"), Some("Dana Whitfield".into()));
+        // Does not fire: a sentence of narration between the quotes gives its subject.
+        let text = "Senator Dana Whitfield and Governor Ruben Okafor debated on Monday.\n\n“Who is the real problem here?” \
+                    said Whitfield. Okafor described the budget on the radio. “These bills are fine.”";
+        assert_eq!(who(&said(text), "These bills are fine"), Some("Ruben Okafor".into()));
+    }
+
+    #[test]
+    fn the_subject_follows_a_coordinator_and_several_opening_phrases() {
+        // Fires: "And", a time phrase and a participial phrase come before the subject.
+        let text = "Dana Whitfield spoke.\n\nAnd last summer, while attending the Harbour Workers Union demonstrations, \
+                    Dana Whitfield calls a screaming man a “fascist”.";
+        assert_eq!(who(&said(text), "fascist"), Some("Dana Whitfield".into()));
+        // Does not fire: after "And" the body is the subject, the person only in a phrase after it.
+        let text = "Dana Whitfield spoke.\n\nAnd the Harbour Workers Union, with Dana Whitfield at its side, calls the \
+                    plan “a farce”.";
+        assert_eq!(who(&said(text), "a farce"), Some("Harbour Workers Union".into()));
+    }
+
+    #[test]
+    fn a_progressive_speech_verb_is_not_a_passive() {
+        // Fires: "is saying" has its subject before it, not the name after a later "by".
+        let text = "Dana Whitfield and Ruben Okafor met on Monday.\n\nOkafor is saying in a letter signed by Whitfield \
+                    that the port is “saved for good.”";
+        assert_eq!(who(&said(text), "saved for good"), Some("Ruben Okafor".into()));
+        // Does not fire: "was told by Whitfield" is a passive; the agent speaks.
+        let text = "Dana Whitfield and Ruben Okafor met on Monday.\n\nOkafor was told by Whitfield that the port is \
+                    “finished for good.”";
+        assert_eq!(who(&said(text), "finished for good"), Some("Dana Whitfield".into()));
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_ended_quote_names_no_speaker() {
+        // Fires: "claiming" goes on with the sentence; its subject speaks.
+        let text = "Dana Whitfield and Ruben Okafor met on Monday.\n\nOkafor hailed the “saved port,” claiming that the \
+                    budget proves it.";
+        assert_eq!(who(&said(text), "saved port"), Some("Ruben Okafor".into()));
+        // Does not fire: a name right after the comma is the attribution, and so is a role with a
+        // participle before it.
+        let text = "Dana Whitfield and Ruben Okafor met on Monday.\n\n“The port is safe,” Whitfield said, claiming that \
+                    the budget proves it.";
+        assert_eq!(who(&said(text), "The port is safe"), Some("Dana Whitfield".into()));
+        let text = "Dana Whitfield and Ruben Okafor met on Monday.\n\n“The port is safe and busy,” managing director \
+                    Ruben Okafor said on a call.";
+        assert_eq!(who(&said(text), "The port is safe and busy"), Some("Ruben Okafor".into()));
+    }
+
+    #[test]
+    fn a_gerund_after_a_preposition_of_time_has_the_sentence_subject() {
+        // Fires: "upon saying" is Raman's, not the name in her apposition.
+        let text = "Priya Raman and Ruben Okafor met on Monday.\n\nRaman, herself an Okafor supporter during the \
+                    campaign, drew boos upon saying, “The port is finished.”";
+        assert_eq!(who(&said(text), "The port is finished"), Some("Priya Raman".into()));
+        // Does not fire: "thanked Okafor for saying" is Okafor's.
+        let text =
+            "Priya Raman and Ruben Okafor met on Monday.\n\nRaman thanked Okafor for saying, “The port will live.”";
+        assert_eq!(who(&said(text), "The port will live"), Some("Ruben Okafor".into()));
+    }
+
+    #[test]
+    fn a_role_then_a_title_before_a_name_is_that_person() {
+        // Fires: "candidate Sen. Jo Bell" is the person, whatever honorific sits between.
+        let text = "Dana Whitfield spoke.\n\nIndependent candidate Sen. Dana Whitfield on Saturday criticized the accord, \
+                    saying it goes “nowhere near far enough.”";
+        assert_eq!(who(&said(text), "nowhere near"), Some("Dana Whitfield".into()));
+        // Does not fire: a role with no name after it is nobody the article names.
+        let text = "Dana Whitfield spoke.\n\nAn independent candidate on Saturday criticized the accord, saying it goes \
+                    “nowhere near far enough.”";
+        assert_ne!(who(&said(text), "nowhere near"), Some("Dana Whitfield".into()));
+    }
+
+    #[test]
+    fn an_apposition_between_dashes_is_skipped_to_the_subject() {
+        // Fires: the name before the dashes speaks, not the owner inside them.
+        let text = "Dana Whitfield and Ruben Okafor met on Monday.\n\nOn Friday, Whitfield — named by the Harbour \
+                    Herald as Okafor’s likely running mate — told a radio host that “you have to take it seriously.”";
+        assert_eq!(who(&said(text), "you have to take it"), Some("Dana Whitfield".into()));
+        // Does not fire: a dash that does not close an apposition right before the verb.
+        let text = "Dana Whitfield and Ruben Okafor met on Monday.\n\nWhitfield sat down — and Okafor told a radio \
+                    host that “you have to take it seriously.”";
+        assert_eq!(who(&said(text), "you have to take it"), Some("Ruben Okafor".into()));
+    }
+
+    #[test]
+    fn a_speech_participle_after_a_possessive_is_an_adjective() {
+        // Fires: "Okafor's repeated calls" is no verb of Okafor's; the subject speaks through "noting".
+        let text = "Dana Whitfield and Ruben Okafor met on Monday.\n\nWhitfield also decried Okafor’s repeated calls, \
+                    noting he has “sacrificed nothing” for the port.";
+        assert_eq!(who(&said(text), "sacrificed nothing"), Some("Dana Whitfield".into()));
+        // Does not fire: "Okafor repeated" is a verb with its subject.
+        let text = "Dana Whitfield and Ruben Okafor met on Monday.\n\nOkafor repeated that Whitfield has “sacrificed \
+                    nothing” for the port.";
+        assert_eq!(who(&said(text), "sacrificed nothing"), Some("Ruben Okafor".into()));
+    }
+
+    #[test]
+    fn a_with_phrase_ends_at_a_coordinated_verb() {
+        // Fires: "appeared with Okafor and endorsed Lee, saying" is Whitfield's.
+        let text = "Dana Whitfield, Ruben Okafor and Priya Raman met on Monday.\n\nWhitfield appeared with the host Ruben \
+                    Okafor and officially endorsed Raman, saying, “She is the fighter we need.”";
+        assert_eq!(who(&said(text), "She is the fighter"), Some("Dana Whitfield".into()));
+        // Does not fire: "with Okafor saying" is Okafor's.
+        let text = "Dana Whitfield, Ruben Okafor and Priya Raman met on Monday.\n\nWhitfield endorsed Raman, with \
+                    Okafor saying, “She is the fighter we need.”";
+        assert_eq!(who(&said(text), "She is the fighter"), Some("Ruben Okafor".into()));
+    }
+
+    #[test]
+    fn a_coordinated_clause_with_its_own_subject_speaks() {
+        // Fires: "and Okafor calling it" is Okafor's, not the earlier "Whitfield saying".
+        let text = "Dana Whitfield and Ruben Okafor met on Monday.\n\nBoth issued a statement, Whitfield saying she \
+                    was “very encouraged” and Okafor calling it a “great meeting.”";
+        let v = said(text);
+        assert_eq!(who(&v, "great meeting"), Some("Ruben Okafor".into()));
+        assert_eq!(who(&v, "very encouraged"), Some("Dana Whitfield".into()));
+        // Does not fire: "and said" shares the first subject, and a list of names is no clause.
+        let text = "Dana Whitfield and Ruben Okafor met on Monday.\n\nWhitfield praised the port and said Okafor \
+                    had been “a great partner.”";
+        assert_eq!(who(&said(text), "a great partner"), Some("Dana Whitfield".into()));
+        let text = "Dana Whitfield, Ruben Okafor and Priya Raman met on Monday.\n\nWhitfield said she expects \
+                    Lagos, Accra, and Okafor to “show their unity.”";
+        assert_eq!(who(&said(text), "show their unity"), Some("Dana Whitfield".into()));
+    }
+
+    #[test]
+    fn a_subordinate_clause_with_its_own_speaker_holds_the_quote() {
+        // Fires: "tweeted after Okafor argued that “Q”" is Okafor's.
+        let text = "Dana Whitfield and Ruben Okafor met on Monday.\n\nWhitfield tweeted after Okafor argued for the \
+                    second time that “the port would have closed without me.”";
+        assert_eq!(who(&said(text), "the port would have closed"), Some("Ruben Okafor".into()));
+        // Does not fire: "after Okafor's speech" has no verb of Okafor's.
+        let text = "Dana Whitfield and Ruben Okafor met on Monday.\n\nWhitfield said after Okafor’s speech that “the \
+                    port would have closed without me.”";
+        assert_eq!(who(&said(text), "the port would have closed"), Some("Dana Whitfield".into()));
     }
 }
