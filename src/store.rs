@@ -603,7 +603,8 @@ impl Disk {
     fn summaries(&self) -> Result<Vec<Summary>, StoreError> {
         let graph = rdf::internal_graph();
         let mut out = Vec::new();
-        for q in self.store.quads_for_pattern(None, Some(vocab::ng::ENTITY_SUMMARY), None, Some(graph.as_ref().into())) {
+        for q in self.store.quads_for_pattern(None, Some(vocab::ng::ENTITY_SUMMARY), None, Some(graph.as_ref().into()))
+        {
             if let Term::Literal(l) = q?.object {
                 out.push(self.parse_summary(l.value())?);
             }
@@ -916,7 +917,9 @@ impl Index {
         let mut out = self.keys().last_holder(k).map(|(i, l)| (i.to_string(), l));
         if let Some(d) = &self.disk {
             for iri in d.holders(&key_posting(k))? {
-                if !d.looked.contains(&iri) && out.as_ref().is_none_or(|o| (iri.as_str(), usize::MAX) > (o.0.as_str(), o.1)) {
+                if !d.looked.contains(&iri)
+                    && out.as_ref().is_none_or(|o| (iri.as_str(), usize::MAX) > (o.0.as_str(), o.1))
+                {
                     out = Some((iri, usize::MAX));
                 }
             }
@@ -1242,11 +1245,8 @@ impl GraphStore {
                 }
             }
         }
-        let none_stored = records
-            .quads_for_pattern(None, Some(vocab::ng::INDEX_RECORD), None, None)
-            .next()
-            .transpose()?
-            .is_none();
+        let none_stored =
+            records.quads_for_pattern(None, Some(vocab::ng::INDEX_RECORD), None, None).next().transpose()?.is_none();
         let mut index = Index::default();
         let current = layout.as_deref() == Some(postings_layout().as_str()) && count.is_some();
         index.keys = Some(KeyIndex::default());
@@ -1488,7 +1488,12 @@ impl GraphStore {
             let stored = |iri: &str| -> Result<bool, StoreError> {
                 let node = NamedNodeRef::new_unchecked(iri);
                 Ok(records
-                    .quads_for_pattern(Some(node.into()), Some(vocab::ng::INDEX_RECORD), None, Some(graph.as_ref().into()))
+                    .quads_for_pattern(
+                        Some(node.into()),
+                        Some(vocab::ng::INDEX_RECORD),
+                        None,
+                        Some(graph.as_ref().into()),
+                    )
                     .next()
                     .transpose()?
                     .is_some())
@@ -2810,5 +2815,74 @@ mod tests {
         assert_eq!(ArticleIndex::from_json(r#"{"id":"x","d":"0","m":"zz","e":[],"l":[],"near":[]}"#), None);
         assert_eq!(ArticleIndex::from_json(r#"{"id":"x","d":"0"}"#), None);
         assert_eq!(ArticleIndex::from_json("not json"), None);
+    }
+}
+
+#[cfg(all(test, feature = "rocksdb"))]
+mod upgrade_tests {
+    use super::*;
+    use crate::update::{Upsert, apply};
+
+    fn upsert(id: &str, body: &str) -> Upsert {
+        let text = format!(
+            "Harbour talks stall\n\nThe {body} said on Monday that talks over the harbour in Leeds had stalled \
+             (report {id}). “We will not sign,” said Marta Kowalczyk, a spokeswoman for the {body}.\n"
+        );
+        let article = Article { id: id.to_string(), headline: "Harbour talks stall".into(), text };
+        let extraction = crate::extract::extract(&article);
+        let signature = similar::signature(&article.text);
+        Upsert { article, extraction, signature }
+    }
+
+    /// A RocksDB store whose summaries are of the older stamp ("summaries 1": places with a
+    /// GeoNames id only) has every summary built from its records when a writer opens it,
+    /// saved on its first write: the next writer reads them by id, the stamp current.
+    #[test]
+    fn a_store_of_older_summaries_has_them_built_and_saved_on_its_first_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let open = || GraphStore::open_with(dir.path(), Access::Write, Some(Backend::RocksDb)).unwrap();
+        let st = open();
+        let ups = vec![upsert("a", "Harbours Ministry"), upsert("b", "Harbours Ministry"), upsert("c", "Dock Board")];
+        apply(&st, ups, &[], &mut Vec::new()).unwrap();
+        st.save().unwrap();
+        st.index_mut().load_all().unwrap();
+        let want = st.index().summaries_from_records();
+        assert!(want.keys().any(|id| id.starts_with("organization/")), "{want:?}");
+        assert!(want.keys().any(|id| id.starts_with("place/")), "{want:?}");
+        drop(st);
+        // As an older newsgraph left it: its stamp, and no summary of an organisation.
+        {
+            let records = Store::open(dir.path().join(RECORDS_DIR)).unwrap();
+            let stamp = |v: &str| {
+                Quad::new(
+                    meta_node(),
+                    vocab::ng::INDEX_POSTING,
+                    oxigraph::model::Literal::new_simple_literal(v),
+                    GraphName::DefaultGraph,
+                )
+            };
+            assert!(records.contains(&stamp(SUMMARIES_STAMP)).unwrap());
+            records.remove(&stamp(SUMMARIES_STAMP)).unwrap();
+            records.insert(&stamp("summaries 1")).unwrap();
+            let orgs: Vec<Quad> = records
+                .quads_for_pattern(None, Some(vocab::ng::ENTITY_SUMMARY), None, None)
+                .map(Result::unwrap)
+                .filter(|q| q.subject.to_string().contains("/organization/"))
+                .collect();
+            assert!(!orgs.is_empty());
+            for q in &orgs {
+                records.remove(q).unwrap();
+            }
+        }
+        let st = open();
+        assert!(st.index().complete(), "an older store's records are read whole");
+        st.save().unwrap();
+        drop(st);
+        let st = open();
+        assert!(!st.index().complete(), "the stamp is current: nothing read whole");
+        assert_eq!(st.index().summaries().unwrap(), want);
+        for id in want.keys() {
+            assert_eq!(st.index_mut().summary(id).unwrap().as_ref(), want.get(id), "{id}");
+        }
     }
 }

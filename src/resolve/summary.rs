@@ -84,7 +84,9 @@ impl Lookup {
         match r.geo.as_ref().and_then(|g| g.geonames_id) {
             Some(g) => Some(Self::GeoNames(r.kind, g)),
             // A key spelled like one of the other lookups' ("no-city:...") is left alone.
-            None => Some(org_key(Gazetteer::get(), &r.name)).filter(|k| !k.contains(':')).map(|k| Self::Name(r.kind, k)),
+            None => {
+                Some(org_key(Gazetteer::get(), &r.name)).filter(|k| !k.contains(':')).map(|k| Self::Name(r.kind, k))
+            }
         }
     }
 
@@ -101,9 +103,7 @@ impl Lookup {
     pub fn borne_by(&self, h: &EntityRecord) -> bool {
         match self {
             Self::GeoNames(kind, g) => h.kind == *kind && h.geo.as_ref().and_then(|x| x.geonames_id) == Some(*g),
-            Self::Name(kind, k) => {
-                h.kind == *kind && record_strings(h).any(|s| org_key(Gazetteer::get(), s) == *k)
-            }
+            Self::Name(kind, k) => h.kind == *kind && record_strings(h).any(|s| org_key(Gazetteer::get(), s) == *k),
         }
     }
 
@@ -115,8 +115,7 @@ impl Lookup {
     pub fn owned(&self, s: &Summary, at: (&str, usize)) -> bool {
         match self {
             Self::GeoNames(_, g) => {
-                (s.first.0.as_str(), s.first.1) == at
-                    && s.first_geo.as_ref().and_then(|x| x.geonames_id) == Some(*g)
+                (s.first.0.as_str(), s.first.1) == at && s.first_geo.as_ref().and_then(|x| x.geonames_id) == Some(*g)
             }
             Self::Name(..) => true,
         }
@@ -361,7 +360,8 @@ mod tests {
     /// a name two places bear; names that only records without a GeoNames id bear too.
     /// Organisations without a GeoNames id found by their names' keys: names one of them
     /// bears as a surface while another is called so, an acronym and its expansion, a name
-    /// with and without its city, records with a subtype, a country code, a GeoNames id.
+    /// with and without its city, two spellings of one key ("Ministry of Harbours" and
+    /// "Harbours Ministry"), records with a subtype, a country code, a GeoNames id.
     fn corpus(seed: u64, n: usize) -> Vec<Vec<EntityRecord>> {
         let c = Some(Subtype::City);
         let g = Some(Subtype::Government);
@@ -386,6 +386,8 @@ mod tests {
             org("Harbourists", &["Harbour Party"], None, None),
             org("Harbourists", &[], None, None),
             org("Harbour", &[], None, None),
+            org("Harbour Party", &["Ministry of Harbours"], None, None),
+            org("Harbours Ministry", &[], None, None),
             org("Harbour Party", &[], None, g),
             org("Harbour Party", &[], cc.clone(), None),
             org("Harbour Party", &[], gid.clone(), None),
@@ -429,15 +431,17 @@ mod tests {
     }
 
     /// Whether a record after `pos` in `articles` holds one of the lookup keys of `names`.
-    fn held_after(articles: &[(String, Vec<EntityRecord>)], kind: EntityKind, names: &[String], pos: (&str, usize)) -> bool {
+    fn held_after(
+        articles: &[(String, Vec<EntityRecord>)],
+        kind: EntityKind,
+        names: &[String],
+        pos: (&str, usize),
+    ) -> bool {
         let mut keys = KeyIndex::default();
         for (i, rs) in articles {
             keys.add(i, rs);
         }
-        names
-            .iter()
-            .flat_map(|n| lookup_keys(kind, n))
-            .any(|k| keys.holders(k).into_iter().any(|(h, l)| (h, l) > pos))
+        names.iter().flat_map(|n| lookup_keys(kind, n)).any(|k| keys.holders(k).into_iter().any(|(h, l)| (h, l) > pos))
     }
 
     /// The summary of the entity a record at `pos` with lookup `look` finds, as `update.rs`
