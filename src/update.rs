@@ -218,11 +218,11 @@ fn plan_merges(
     // The last holder of each key looked at, after the change.
     let mut last: HashMap<u64, Option<(String, usize)>> = HashMap::new();
     let mut held_after = |idx: &mut Index, k: u64, pos: (&str, usize)| -> Result<bool, StoreError> {
-        if !last.contains_key(&k) {
-            let h = idx.last_holder(k)?;
-            last.insert(k, h);
-        }
-        Ok(last[&k].as_ref().is_some_and(|(i, l)| (i.as_str(), *l) > pos))
+        let h = match last.entry(k) {
+            std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
+            std::collections::hash_map::Entry::Vacant(v) => v.insert(idx.last_holder(k)?),
+        };
+        Ok(h.as_ref().is_some_and(|(i, l)| (i.as_str(), *l) > pos))
     };
     let summary = |idx: &mut Index, m: &Merged, id: &str| -> Result<Option<Summary>, StoreError> {
         if excluded.contains(id) {
@@ -262,16 +262,16 @@ fn plan_merges(
         let Some(records) = idx.articles.get(iri).map(|e| e.entities.clone()) else { continue };
         for (l, r) in records.iter().enumerate() {
             let Some(look) = Lookup::of(r) else { continue };
-            if !bearers.contains_key(&look) {
-                let b = first_bearer(idx, &look, &fresh_set)?;
-                bearers.insert(look.clone(), b);
-            }
-            let Some((at, Some(id))) = &bearers[&look] else { continue };
+            let bearer = match bearers.entry(look.clone()) {
+                std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
+                std::collections::hash_map::Entry::Vacant(v) => v.insert(first_bearer(idx, &look, &fresh_set)?),
+            };
+            let Some((at, Some(id))) = bearer.clone() else { continue };
             let at = (at.0.as_str(), at.1);
             if !summary::before(at, (iri, l)) {
                 continue;
             }
-            let Some(mut s) = summary(idx, &m, id)? else { continue };
+            let Some(mut s) = summary(idx, &m, &id)? else { continue };
             if !look.owned(&s, at) {
                 continue;
             }
