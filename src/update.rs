@@ -306,12 +306,16 @@ fn first_bearer(
 ) -> Result<Option<(summary::Pos, Option<String>)>, StoreError> {
     let arts = idx.first_holders(look.key(), BEARER_ARTICLES)?;
     idx.fetch(&arts)?;
+    let k = look.key();
     let recs = arts.iter().filter_map(|iri| idx.articles.get_key_value(iri)).flat_map(|(iri, e)| {
         let known = !fresh.contains(iri.as_str());
-        e.entities.iter().enumerate().map(move |(l, r)| {
-            let id = e.links.get(l).map(|x| x.0.as_str()).filter(|x| known && !x.is_empty());
-            ((iri.as_str(), l), r, id)
-        })
+        // Only a record holding the key can bear the lookup.
+        e.entities.iter().enumerate().filter(move |(l, _)| e.keys.get(*l).is_some_and(|ks| ks.contains(&k))).map(
+            move |(l, r)| {
+                let id = e.links.get(l).map(|x| x.0.as_str()).filter(|x| known && !x.is_empty());
+                ((iri.as_str(), l), r, id)
+            },
+        )
     });
     Ok(look.first_bearer(recs))
 }
