@@ -336,8 +336,8 @@ struct SummaryJson {
     /// The first record: article IRI, position, name.
     f: (String, usize, String),
     /// The entity's GeoNames reference and subtype, then the first record's.
-    g: (GeoJson, Option<String>),
-    gf: (GeoJson, Option<String>),
+    g: (Option<GeoJson>, Option<String>),
+    gf: (Option<GeoJson>, Option<String>),
     id: String,
     k: String,
     n: String,
@@ -364,8 +364,9 @@ fn kind_from(s: &str) -> EntityKind {
 }
 
 fn summary_to_json(x: &Summary) -> String {
-    let geo =
-        |g: &GeoRef, t: Option<Subtype>| ((g.geonames_id, g.country_code.clone(), g.lat, g.lon), t.map(subtype_name));
+    let geo = |g: &Option<GeoRef>, t: Option<Subtype>| {
+        (g.as_ref().map(|g| (g.geonames_id, g.country_code.clone(), g.lat, g.lon)), t.map(subtype_name))
+    };
     serde_json::to_string(&SummaryJson {
         f: (x.first.0.clone(), x.first.1, x.first_name.clone()),
         g: geo(&x.geo, x.subtype),
@@ -382,8 +383,9 @@ fn summary_to_json(x: &Summary) -> String {
 #[cfg_attr(not(feature = "rocksdb"), allow(dead_code))]
 fn summary_from_json(s: &str) -> Option<Summary> {
     let j: SummaryJson = serde_json::from_str(s).ok()?;
-    let geo = |((geonames_id, country_code, lat, lon), t): (GeoJson, Option<String>)| {
-        (GeoRef { geonames_id, country_code, lat, lon }, t.as_deref().and_then(subtype_from))
+    let geo = |(g, t): (Option<GeoJson>, Option<String>)| {
+        let g = g.map(|(geonames_id, country_code, lat, lon)| GeoRef { geonames_id, country_code, lat, lon });
+        (g, t.as_deref().and_then(subtype_from))
     };
     let ((geo, subtype), (first_geo, first_subtype)) = (geo(j.g), geo(j.gf));
     Some(Summary {
@@ -401,39 +403,38 @@ fn summary_from_json(s: &str) -> Option<Summary> {
     })
 }
 
-/// The summaries of the stored entities that have one (`resolve::summary`), by id and by
-/// (kind, GeoNames id), and those changed since the last save.
+/// The summaries of the stored entities (`resolve::summary`: every place and organisation),
+/// by id, and those changed since the last save.
 #[derive(Debug, Default)]
 struct Summaries {
     by_id: HashMap<String, Summary>,
-    by_geo: HashMap<(EntityKind, u64), String>,
+    /// Every summary is in `by_id` (built from every record); else (RocksDB) those read by
+    /// id or set, `looked` naming them (a summary read and found absent included).
+    all: bool,
+    looked: HashSet<String>,
     /// RocksDB: entities whose stored summary is to be written again (or removed).
     dirty: BTreeSet<String>,
 }
 
 impl Summaries {
     fn set(&mut self, id: &str, s: Option<Summary>) {
+        self.looked.insert(id.to_string());
         if self.by_id.get(id) == s.as_ref() {
             return;
         }
-        if let Some(old) = self.by_id.remove(id) {
-            let at = (old.kind, old.geonames());
-            if self.by_geo.get(&at).is_some_and(|x| x == id) {
-                self.by_geo.remove(&at);
-            }
-        }
-        if let Some(s) = s {
-            self.by_geo.insert((s.kind, s.geonames()), id.to_string());
-            self.by_id.insert(id.to_string(), s);
-        }
+        match s {
+            Some(s) => self.by_id.insert(id.to_string(), s),
+            None => self.by_id.remove(id),
+        };
         self.dirty.insert(id.to_string());
     }
 }
 
 /// The stamp of the summaries' format in the internal store (RocksDB): a store without it
-/// (written before them, or by a newsgraph that does not keep them) has them built again
-/// from every record when a writer opens it.
-const SUMMARIES_STAMP: &str = "summaries 1";
+/// (written before them, by a newsgraph that does not keep them, or that kept them only for
+/// places with a GeoNames id: "summaries 1") has them built again from every record when a
+/// writer opens it.
+const SUMMARIES_STAMP: &str = "summaries 2";
 
 /// The internal index of the stored articles, with inverted indices of LSH bands, content
 /// digests and resolution keys.
@@ -579,6 +580,41 @@ impl Disk {
             }
         }
         self.parse_all(raw)
+    }
+
+    /// The stored summary of this entity.
+    fn summary(&self, id: &str) -> Result<Option<Summary>, StoreError> {
+        let graph = rdf::internal_graph();
+        let node = rdf::entity_iri(id);
+        for q in self.store.quads_for_pattern(
+            Some(node.as_ref().into()),
+            Some(vocab::ng::ENTITY_SUMMARY),
+            None,
+            Some(graph.as_ref().into()),
+        ) {
+            if let Term::Literal(l) = q?.object {
+                return self.parse_summary(l.value()).map(Some);
+            }
+        }
+        Ok(None)
+    }
+
+    /// Every stored summary.
+    fn summaries(&self) -> Result<Vec<Summary>, StoreError> {
+        let graph = rdf::internal_graph();
+        let mut out = Vec::new();
+        for q in self.store.quads_for_pattern(None, Some(vocab::ng::ENTITY_SUMMARY), None, Some(graph.as_ref().into()))
+        {
+            if let Term::Literal(l) = q?.object {
+                out.push(self.parse_summary(l.value())?);
+            }
+        }
+        Ok(out)
+    }
+
+    fn parse_summary(&self, json: &str) -> Result<Summary, StoreError> {
+        summary_from_json(json)
+            .ok_or_else(|| StoreError::Corrupt { path: self.path.clone(), message: "bad entity summary".to_string() })
     }
 
     fn parse_all(&self, raw: Vec<(String, String)>) -> Result<Vec<(String, ArticleIndex)>, StoreError> {
@@ -756,8 +792,16 @@ impl Index {
         crate::update::timing("internal records read");
         let read = d.parse_all(raw)?;
         crate::update::timing("internal records parsed");
+        // The stored summaries, so that only those that differ from what every record gives are saved again.
+        let stored = d.summaries()?;
         for (iri, e) in read {
             self.insert_read(&iri, e);
+        }
+        let table = self.summaries.get_or_insert_with(Summaries::default);
+        for s in stored {
+            if !table.looked.contains(&s.id) {
+                table.by_id.insert(s.id.clone(), s);
+            }
         }
         self.disk = None;
         crate::update::timing("internal records indexed");
@@ -791,6 +835,7 @@ impl Index {
     fn rebuild_summaries(&mut self) {
         let built = self.built_summaries();
         let table = self.summaries.get_or_insert_with(Summaries::default);
+        table.all = true;
         let gone: Vec<String> = table.by_id.keys().filter(|id| !built.contains_key(*id)).cloned().collect();
         for id in gone {
             table.set(&id, None);
@@ -809,10 +854,18 @@ impl Index {
         }
     }
 
-    /// The summary of the entity of this kind whose first record carries this GeoNames id.
-    pub fn summary_by_geo(&self, kind: EntityKind, geonames: u64) -> Option<&Summary> {
-        let t = self.summaries.as_ref()?;
-        t.by_id.get(t.by_geo.get(&(kind, geonames))?)
+    /// The summary of this entity (RocksDB: read when first asked for).
+    pub fn summary(&mut self, id: &str) -> Result<Option<Summary>, StoreError> {
+        let Some(t) = &mut self.summaries else { return Ok(None) };
+        if !t.all && !t.looked.contains(id) {
+            if let Some(d) = &self.disk
+                && let Some(s) = d.summary(id)?
+            {
+                t.by_id.insert(id.to_string(), s);
+            }
+            t.looked.insert(id.to_string());
+        }
+        Ok(t.by_id.get(id).cloned())
     }
 
     /// Sets (or, None, drops) an entity's summary.
@@ -827,12 +880,18 @@ impl Index {
         self.summaries.as_ref().map(|t| t.by_id.keys().cloned().collect()).unwrap_or_default()
     }
 
-    /// Every summary (tests compare them with those built from every record).
-    pub fn summaries(&self) -> BTreeMap<String, Summary> {
-        self.summaries
-            .as_ref()
-            .map(|t| t.by_id.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
-            .unwrap_or_default()
+    /// Every summary, as kept (RocksDB: the stored ones, with this writer's changes;
+    /// tests compare them with those built from every record).
+    pub fn summaries(&self) -> Result<BTreeMap<String, Summary>, StoreError> {
+        let Some(t) = &self.summaries else { return Ok(BTreeMap::new()) };
+        let mut out: BTreeMap<String, Summary> = BTreeMap::new();
+        if !t.all
+            && let Some(d) = &self.disk
+        {
+            out.extend(d.summaries()?.into_iter().filter(|s| !t.looked.contains(&s.id)).map(|s| (s.id.clone(), s)));
+        }
+        out.extend(t.by_id.iter().map(|(k, v)| (k.clone(), v.clone())));
+        Ok(out)
     }
 
     /// The summaries built from every record (the index complete: memory backend, or after `load_all`).
@@ -840,15 +899,28 @@ impl Index {
         self.built_summaries()
     }
 
-    /// The records holding resolution key `k`: (article IRI, position) of those read, and
-    /// (RocksDB) the IRIs of the articles on disk not read yet that hold it (position None).
-    pub fn key_holders(&mut self, k: u64) -> Result<Vec<(String, Option<usize>)>, StoreError> {
-        let mut out: Vec<(String, Option<usize>)> =
-            self.keys().holders(k).into_iter().map(|(i, l)| (i.to_string(), Some(l))).collect();
+    /// The first `n` articles (in IRI order) holding resolution key `k` (RocksDB: read or not).
+    pub fn first_holders(&mut self, k: u64, n: usize) -> Result<Vec<String>, StoreError> {
+        let mut out: Vec<String> = self.keys().first_articles(k, n).into_iter().map(String::from).collect();
+        if let Some(d) = &self.disk {
+            out.extend(d.holders(&key_posting(k))?.into_iter().filter(|i| !d.looked.contains(i)));
+            out.sort();
+            out.dedup();
+            out.truncate(n);
+        }
+        Ok(out)
+    }
+
+    /// The last record (in resolution order) holding resolution key `k`; on RocksDB, an
+    /// article not read yet stands for all its records (position `usize::MAX`).
+    pub fn last_holder(&mut self, k: u64) -> Result<Option<(String, usize)>, StoreError> {
+        let mut out = self.keys().last_holder(k).map(|(i, l)| (i.to_string(), l));
         if let Some(d) = &self.disk {
             for iri in d.holders(&key_posting(k))? {
-                if !d.looked.contains(&iri) {
-                    out.push((iri, None));
+                if !d.looked.contains(&iri)
+                    && out.as_ref().is_none_or(|o| (iri.as_str(), usize::MAX) > (o.0.as_str(), o.1))
+                {
+                    out = Some((iri, usize::MAX));
                 }
             }
         }
@@ -1173,11 +1245,8 @@ impl GraphStore {
                 }
             }
         }
-        let none_stored = records
-            .quads_for_pattern(None, Some(vocab::ng::INDEX_RECORD), None, None)
-            .next()
-            .transpose()?
-            .is_none();
+        let none_stored =
+            records.quads_for_pattern(None, Some(vocab::ng::INDEX_RECORD), None, None).next().transpose()?.is_none();
         let mut index = Index::default();
         let current = layout.as_deref() == Some(postings_layout().as_str()) && count.is_some();
         index.keys = Some(KeyIndex::default());
@@ -1189,19 +1258,8 @@ impl GraphStore {
             fetched: HashSet::new(),
             partial: HashMap::new(),
         });
-        // Every entity summary (a few per place named: small), read now.
-        let mut table = Summaries::default();
-        for q in records.quads_for_pattern(None, Some(vocab::ng::ENTITY_SUMMARY), None, None) {
-            if let Term::Literal(l) = q?.object {
-                let s = summary_from_json(l.value()).ok_or_else(|| StoreError::Corrupt {
-                    path: self.dir.join(RECORDS_DIR),
-                    message: "bad entity summary".to_string(),
-                })?;
-                table.by_geo.insert((s.kind, s.geonames()), s.id.clone());
-                table.by_id.insert(s.id.clone(), s);
-            }
-        }
-        index.summaries = Some(table);
+        // Entity summaries are read by id when a change needs them (`Index::summary`).
+        index.summaries = Some(Summaries::default());
         if !current && !none_stored {
             index.load_all()?;
             index.repost = true;
@@ -1430,7 +1488,12 @@ impl GraphStore {
             let stored = |iri: &str| -> Result<bool, StoreError> {
                 let node = NamedNodeRef::new_unchecked(iri);
                 Ok(records
-                    .quads_for_pattern(Some(node.into()), Some(vocab::ng::INDEX_RECORD), None, Some(graph.as_ref().into()))
+                    .quads_for_pattern(
+                        Some(node.into()),
+                        Some(vocab::ng::INDEX_RECORD),
+                        None,
+                        Some(graph.as_ref().into()),
+                    )
                     .next()
                     .transpose()?
                     .is_some())
@@ -2752,5 +2815,74 @@ mod tests {
         assert_eq!(ArticleIndex::from_json(r#"{"id":"x","d":"0","m":"zz","e":[],"l":[],"near":[]}"#), None);
         assert_eq!(ArticleIndex::from_json(r#"{"id":"x","d":"0"}"#), None);
         assert_eq!(ArticleIndex::from_json("not json"), None);
+    }
+}
+
+#[cfg(all(test, feature = "rocksdb"))]
+mod upgrade_tests {
+    use super::*;
+    use crate::update::{Upsert, apply};
+
+    fn upsert(id: &str, body: &str) -> Upsert {
+        let text = format!(
+            "Harbour talks stall\n\nThe {body} said on Monday that talks over the harbour in Leeds had stalled \
+             (report {id}). “We will not sign,” said Marta Kowalczyk, a spokeswoman for the {body}.\n"
+        );
+        let article = Article { id: id.to_string(), headline: "Harbour talks stall".into(), text };
+        let extraction = crate::extract::extract(&article);
+        let signature = similar::signature(&article.text);
+        Upsert { article, extraction, signature }
+    }
+
+    /// A RocksDB store whose summaries are of the older stamp ("summaries 1": places with a
+    /// GeoNames id only) has every summary built from its records when a writer opens it,
+    /// saved on its first write: the next writer reads them by id, the stamp current.
+    #[test]
+    fn a_store_of_older_summaries_has_them_built_and_saved_on_its_first_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let open = || GraphStore::open_with(dir.path(), Access::Write, Some(Backend::RocksDb)).unwrap();
+        let st = open();
+        let ups = vec![upsert("a", "Harbours Ministry"), upsert("b", "Harbours Ministry"), upsert("c", "Dock Board")];
+        apply(&st, ups, &[], &mut Vec::new()).unwrap();
+        st.save().unwrap();
+        st.index_mut().load_all().unwrap();
+        let want = st.index().summaries_from_records();
+        assert!(want.keys().any(|id| id.starts_with("organization/")), "{want:?}");
+        assert!(want.keys().any(|id| id.starts_with("place/")), "{want:?}");
+        drop(st);
+        // As an older newsgraph left it: its stamp, and no summary of an organisation.
+        {
+            let records = Store::open(dir.path().join(RECORDS_DIR)).unwrap();
+            let stamp = |v: &str| {
+                Quad::new(
+                    meta_node(),
+                    vocab::ng::INDEX_POSTING,
+                    oxigraph::model::Literal::new_simple_literal(v),
+                    GraphName::DefaultGraph,
+                )
+            };
+            assert!(records.contains(&stamp(SUMMARIES_STAMP)).unwrap());
+            records.remove(&stamp(SUMMARIES_STAMP)).unwrap();
+            records.insert(&stamp("summaries 1")).unwrap();
+            let orgs: Vec<Quad> = records
+                .quads_for_pattern(None, Some(vocab::ng::ENTITY_SUMMARY), None, None)
+                .map(Result::unwrap)
+                .filter(|q| q.subject.to_string().contains("/organization/"))
+                .collect();
+            assert!(!orgs.is_empty());
+            for q in &orgs {
+                records.remove(q).unwrap();
+            }
+        }
+        let st = open();
+        assert!(st.index().complete(), "an older store's records are read whole");
+        st.save().unwrap();
+        drop(st);
+        let st = open();
+        assert!(!st.index().complete(), "the stamp is current: nothing read whole");
+        assert_eq!(st.index().summaries().unwrap(), want);
+        for id in want.keys() {
+            assert_eq!(st.index_mut().summary(id).unwrap().as_ref(), want.get(id), "{id}");
+        }
     }
 }

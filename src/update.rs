@@ -10,7 +10,7 @@
 //! old or new quotation.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::io::Write;
 
 use anyhow::Result;
@@ -18,7 +18,7 @@ use oxigraph::model::NamedNode;
 
 use crate::model::{Article, Extraction, Subtype};
 use crate::rdf;
-use crate::resolve::summary::Summary;
+use crate::resolve::summary::{self, Lookup, Summary};
 use crate::resolve::{self, EntityRecord, GlobalEntity, similar};
 use crate::store::{ArticleIndex, GraphStore, Index, StoreError};
 
@@ -198,9 +198,15 @@ impl Merged {
 
 /// Which of the records leaving (`left`) and arriving (the records of `fresh`, in the
 /// index) merge into their entity's summary, entities in `excluded` apart (their
-/// component is resolved whole). A record merges when [`Summary::merge_add`] or
-/// [`Summary::merge_remove`] allows it and, for a name it brings to the entity, no record
-/// after it holds a key that name registers (it would find the entity through that name).
+/// component is resolved whole). An arriving record's entity is the one its first lookup
+/// ([`Lookup`]) belongs to: that of the first record bearing the lookup, when that record
+/// comes before it, is stored (not arriving) and, for a GeoNames id, is the entity's first
+/// record; a leaving record's entity is the one it is linked to. It merges when
+/// [`Summary::merge_add`] or [`Summary::merge_remove`] allows it and, for a name it brings
+/// to the entity or takes away, no record after it holds a key that name registers (it
+/// would find the entity through that name). Records are planned in order, leaving first:
+/// each step is checked against the summaries as the steps before left them, and against
+/// the holders of keys before and after the change.
 fn plan_merges(
     idx: &mut Index,
     left: &[(String, ArticleIndex)],
@@ -208,36 +214,71 @@ fn plan_merges(
     excluded: &BTreeSet<String>,
 ) -> Result<Merged, StoreError> {
     let mut m = Merged::default();
-    let current = |idx: &Index, m: &Merged, r: &EntityRecord| -> Option<Summary> {
-        let g = r.geo.as_ref()?.geonames_id?;
-        let s = idx.summary_by_geo(r.kind, g)?;
-        if excluded.contains(&s.id) {
-            return None;
+    let fresh_set: HashSet<&str> = fresh.iter().map(String::as_str).collect();
+    // The last holder of each key looked at, after the change.
+    let mut last: HashMap<u64, Option<(String, usize)>> = HashMap::new();
+    let mut held_after = |idx: &mut Index, k: u64, pos: (&str, usize)| -> Result<bool, StoreError> {
+        let h = match last.entry(k) {
+            std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
+            std::collections::hash_map::Entry::Vacant(v) => v.insert(idx.last_holder(k)?),
+        };
+        Ok(h.as_ref().is_some_and(|(i, l)| (i.as_str(), *l) > pos))
+    };
+    let summary = |idx: &mut Index, m: &Merged, id: &str| -> Result<Option<Summary>, StoreError> {
+        if excluded.contains(id) {
+            return Ok(None);
         }
-        Some(m.summaries.get(&s.id).unwrap_or(s).clone())
+        match m.summaries.get(id) {
+            Some(s) => Ok(Some(s.clone())),
+            None => idx.summary(id),
+        }
     };
     for (iri, old) in left {
         for (l, r) in old.entities.iter().enumerate() {
-            let Some(mut s) = current(idx, &m, r) else { continue };
-            if old.links.get(l).map(|x| x.0.as_str()) == Some(s.id.as_str()) && s.merge_remove((iri, l), r) {
-                m.leaving.insert((iri.clone(), l), s.id.clone());
-                m.summaries.insert(s.id.clone(), s);
+            let Some(id) = old.links.get(l).map(|x| x.0.as_str()).filter(|x| !x.is_empty()) else { continue };
+            let Some(mut s) = summary(idx, &m, id)? else { continue };
+            let Some(gone) = s.merge_remove((iri, l), r) else { continue };
+            // Before the change, the records that left with it held keys too.
+            let mut later = false;
+            for k in gone.iter().flat_map(|n| s.new_name_keys(n)) {
+                later |= held_after(idx, k, (iri, l))?
+                    || left.iter().any(|(i, e)| {
+                        e.keys.iter().enumerate().any(|(j, ks)| (i.as_str(), j) > (iri.as_str(), l) && ks.contains(&k))
+                    });
             }
+            if later {
+                continue;
+            }
+            if !gone.is_empty() {
+                m.described.insert(s.id.clone());
+            }
+            m.leaving.insert((iri.clone(), l), s.id.clone());
+            m.summaries.insert(s.id.clone(), s);
         }
     }
+    // The first bearer of each lookup and its entity (None: arriving, or unknown).
+    let mut bearers: HashMap<Lookup, Option<(summary::Pos, Option<String>)>> = HashMap::new();
     for iri in fresh {
         let Some(records) = idx.articles.get(iri).map(|e| e.entities.clone()) else { continue };
         for (l, r) in records.iter().enumerate() {
-            let Some(mut s) = current(idx, &m, r) else { continue };
+            let Some(look) = Lookup::of(r) else { continue };
+            let bearer = match bearers.entry(look.clone()) {
+                std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
+                std::collections::hash_map::Entry::Vacant(v) => v.insert(first_bearer(idx, &look, &fresh_set)?),
+            };
+            let Some((at, Some(id))) = bearer.clone() else { continue };
+            let at = (at.0.as_str(), at.1);
+            if !summary::before(at, (iri, l)) {
+                continue;
+            }
+            let Some(mut s) = summary(idx, &m, &id)? else { continue };
+            if !look.owned(&s, at) {
+                continue;
+            }
             let Some(new) = s.merge_add((iri, l), r) else { continue };
             let mut later = false;
-            for name in &new {
-                for k in s.new_name_keys(name) {
-                    later |= idx.key_holders(k)?.iter().any(|(h, hl)| match hl {
-                        Some(hl) => (h.as_str(), *hl) > (iri.as_str(), l),
-                        None => h.as_str() >= iri.as_str(),
-                    });
-                }
+            for k in new.iter().flat_map(|n| s.new_name_keys(n)) {
+                later |= held_after(idx, k, (iri, l))?;
             }
             if later {
                 continue;
@@ -250,6 +291,33 @@ fn plan_merges(
         }
     }
     Ok(m)
+}
+
+/// How many articles holding a lookup's key are read to find its first bearer.
+const BEARER_ARTICLES: usize = 4;
+
+/// The first record bearing `look` ([`Lookup::first_bearer`]) and its entity (None for a
+/// record of an article in `fresh`), among the first articles holding its key; None when
+/// none of them bears it.
+fn first_bearer(
+    idx: &mut Index,
+    look: &Lookup,
+    fresh: &HashSet<&str>,
+) -> Result<Option<(summary::Pos, Option<String>)>, StoreError> {
+    let arts = idx.first_holders(look.key(), BEARER_ARTICLES)?;
+    idx.fetch(&arts)?;
+    let k = look.key();
+    let recs = arts.iter().filter_map(|iri| idx.articles.get_key_value(iri)).flat_map(|(iri, e)| {
+        let known = !fresh.contains(iri.as_str());
+        // Only a record holding the key can bear the lookup.
+        e.entities.iter().enumerate().filter(move |(l, _)| e.keys.get(*l).is_some_and(|ks| ks.contains(&k))).map(
+            move |(l, r)| {
+                let id = e.links.get(l).map(|x| x.0.as_str()).filter(|x| known && !x.is_empty());
+                ((iri.as_str(), l), r, id)
+            },
+        )
+    });
+    Ok(look.first_bearer(recs))
 }
 
 /// What the records that do not merge bring to a change.
@@ -846,14 +914,14 @@ mod tests {
                 let gone: Vec<NamedNode> = gone.iter().map(|id| rdf::article_iri(id)).collect();
                 apply(&st, ups, &gone, &mut sink).unwrap();
                 st.save().unwrap();
-                let kept = st.index().summaries();
+                let kept = st.index().summaries().unwrap();
                 assert!(!kept.is_empty());
                 st.index_mut().load_all().unwrap();
                 assert_eq!(kept, st.index().summaries_from_records(), "{backend:?}, step {n}");
                 drop(st);
                 if backend == Backend::RocksDb {
                     let st = open();
-                    assert_eq!(kept, st.index().summaries(), "{backend:?}, step {n}: as saved");
+                    assert_eq!(kept, st.index().summaries().unwrap(), "{backend:?}, step {n}: as saved");
                     drop(st);
                 }
             }

@@ -606,3 +606,76 @@ fn an_article_naming_a_common_place_equals_a_fresh_ingest() {
     files.retain(|f| !f.ends_with("d0.txt"));
     check(&files, "name-gone");
 }
+
+fn ministry_article(dir: &Path, file: &str, name: &str) -> PathBuf {
+    let p = dir.join(file);
+    fs::write(
+        &p,
+        format!(
+            "Harbour talks stall\n\nThe {name} said on Monday that talks over the harbour had stalled (report {file}). \
+             “We will not sign,” said Marta Kowalczyk, a spokeswoman for the {name}, adding that the ministry had \
+             written to officials.\n"
+        ),
+    )
+    .unwrap();
+    p
+}
+
+/// A common organisation without a GeoNames id is resolved by merging a record into its
+/// summary, found by its name's key: one more article naming it, another bringing it a new
+/// name ("Ministry of Harbours", the key of "Harbours Ministry"), one before its first
+/// record, a removal, a replacement naming it otherwise, and the removal of the only
+/// article bearing a name each give the sorted export of a fresh ingest of the final
+/// files, on both backends.
+#[test]
+fn an_article_naming_a_common_organisation_equals_a_fresh_ingest() {
+    let dir = tempfile::tempdir().unwrap();
+    let base: Vec<PathBuf> =
+        (0..6).map(|i| ministry_article(dir.path(), &format!("b{i}.txt"), "Harbours Ministry")).collect();
+    let store = dir.path().join("store");
+    ingest(&store, &base);
+    let mut files = base.clone();
+    let check = |files: &[PathBuf], step: &str| {
+        let fresh = dir.path().join(format!("fresh-{step}"));
+        ingest(&fresh, files);
+        let (x, y) = (sorted_export(&store), sorted_export(&fresh));
+        assert!(x == y, "{step}: {}", diff(&x, &y));
+    };
+    // The records that merged, leaving and arriving (from the timing lines): the
+    // organisation is the only place or organisation these articles name.
+    let merges = |args: &[&str]| -> (usize, usize) {
+        let o = bin().args(args).env("NEWSGRAPH_TIMING", "1").output().unwrap();
+        let err = stderr(&o);
+        assert!(o.status.success(), "{err}");
+        let line = err.lines().find(|l| l.contains("arriving merge into")).unwrap_or_else(|| panic!("{err}"));
+        let n: Vec<usize> = line.split(' ').filter_map(|w| w.parse().ok()).collect();
+        (n[0], n[1])
+    };
+    let s = store.to_str().unwrap();
+    let more = ministry_article(dir.path(), "c0.txt", "Harbours Ministry");
+    assert_eq!(merges(&["ingest", "--store", s, more.to_str().unwrap()]), (0, 1));
+    files.push(more);
+    check(&files, "more");
+    let new_name = ministry_article(dir.path(), "d0.txt", "Ministry of Harbours");
+    assert_eq!(merges(&["ingest", "--store", s, new_name.to_str().unwrap()]), (0, 1));
+    files.push(new_name);
+    check(&files, "new-name");
+    let first = ministry_article(dir.path(), "a0.txt", "Harbours Ministry");
+    assert_eq!(merges(&["ingest", "--store", s, first.to_str().unwrap()]), (0, 0));
+    files.push(first);
+    check(&files, "first");
+    assert_eq!(merges(&["remove", "--store", s, "c0"]), (1, 0));
+    files.retain(|f| !f.ends_with("c0.txt"));
+    check(&files, "removed");
+    let replaced = ministry_article(dir.path(), "b3.txt", "Ministry of Harbours");
+    merges(&["ingest", "--store", s, replaced.to_str().unwrap()]);
+    check(&files, "replaced");
+    // d0 no longer brings the name alone: b3 bears it before it.
+    assert_eq!(merges(&["remove", "--store", s, "d0"]), (1, 0));
+    files.retain(|f| !f.ends_with("d0.txt"));
+    check(&files, "d0-gone");
+    // The only article bearing that name leaves: the name goes with it.
+    merges(&["remove", "--store", s, "b3"]);
+    files.retain(|f| !f.ends_with("b3.txt"));
+    check(&files, "name-gone");
+}

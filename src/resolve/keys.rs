@@ -220,6 +220,29 @@ impl KeyIndex {
         out
     }
 
+    /// The first `n` articles (in IRI order) with a record holding key `k`.
+    pub fn first_articles(&self, k: u64, n: usize) -> Vec<&str> {
+        let map = if k & SIDE != 0 { &self.side } else { &self.postings };
+        let mut out: Vec<&str> = Vec::new();
+        for &(h, _) in map.get(&k).into_iter().flatten() {
+            if let Some(a) = &self.articles[h as usize] {
+                let iri = a.iri.as_str();
+                if let Err(at) = out.binary_search(&iri)
+                    && at < n
+                {
+                    out.insert(at, iri);
+                    out.truncate(n);
+                }
+            }
+        }
+        out
+    }
+
+    /// The last record (in resolution order) holding key `k`.
+    pub fn last_holder(&self, k: u64) -> Option<(&str, usize)> {
+        self.holders(k).into_iter().max()
+    }
+
     /// The keys of every place record in the country with this code.
     pub fn country_keys(&self, code: &str) -> Vec<u64> {
         let mut out = Vec::new();

@@ -3,24 +3,30 @@
 //!
 //! A place or organisation entity is created by its first record (in the order resolution
 //! reads records: article IRI, then position in the article) and takes that record's
-//! GeoNames reference and subtype; when they are complete (GeoNames id, country, latitude,
-//! longitude and subtype), no later record changes them, and every later record carrying
-//! that GeoNames id finds the entity through it at once (`resolve::Index::find_other` looks
-//! the id up first). What later records change is then: the alternate names (the union of
-//! every record's names), the canonical name (the best-supported record name, counted), and
-//! the lookups their names register. A [`Summary`] keeps exactly that: the first record, the
-//! count of each record name, and each name the records bear with its count and the first
-//! record bearing it.
+//! subtype and GeoNames reference (their gaps filled by later records). A later record
+//! finds it through its first lookup ([`Lookup`]): its GeoNames id when it carries one,
+//! else the normalised key of its name (`resolve::Index::find_other` looks them up first).
+//! The lookup is the entity's from the first record that registers it on: the entity's
+//! first record when it carries that GeoNames id; for a name key, the first record bearing
+//! a name with that key, whichever record of the entity it is (`Lookup::first_bearer`
+//! finds it among the records holding the lookup's resolution key). What a record after
+//! that one changes is then: the alternate names (the union of every record's names), the
+//! canonical name (the best-supported record name, counted), and the lookups their names
+//! register. A [`Summary`] keeps exactly that: the first record, the count of each record
+//! name, and each name the records bear with its count and the first record bearing it.
 //!
 //! `update.rs` uses it to resolve a record by merging (`merge_add`, `merge_remove`) when
 //! that gives what resolving the entity's whole component gives: the record comes after the
-//! entity's first record, the canonical name does not move, and every name it brings is
-//! either registered already by an earlier record of the entity or looked up by no record
-//! after it (the caller checks the resolution keys' holders, [`lookup_keys`]).
+//! record that made its lookup the entity's, fills no gap of the first record's subtype or
+//! GeoNames reference, the canonical name does not move, and every name it brings or takes
+//! away is either borne by an earlier record of the entity or looked up by no record after
+//! it (the caller checks the resolution keys' holders, [`lookup_keys`]).
 
 use std::collections::BTreeMap;
 
-use super::{EntityRecord, GlobalEntity, canonical_name, lookup_keys};
+use super::{EntityRecord, GlobalEntity, canonical_name, hash_key, lookup_keys};
+use crate::extract::entities::org_key;
+use crate::extract::gazetteer::Gazetteer;
 use crate::model::{EntityKind, GeoRef, Subtype};
 
 /// A record's place in the order resolution reads records: (article IRI, position).
@@ -31,13 +37,13 @@ pub type Pos = (String, usize);
 pub struct Summary {
     pub id: String,
     pub kind: EntityKind,
-    /// The entity's subtype and GeoNames reference: the first record's (which carries a
-    /// GeoNames id), their gaps filled by later records.
+    /// The entity's subtype and GeoNames reference: the first record's, their gaps filled
+    /// by later records (the reference of the first record that has one, when it has none).
     pub subtype: Option<Subtype>,
-    pub geo: GeoRef,
+    pub geo: Option<GeoRef>,
     /// The first record's own: a record that would fill one of their gaps does not merge.
     pub first_subtype: Option<Subtype>,
-    pub first_geo: GeoRef,
+    pub first_geo: Option<GeoRef>,
     /// The canonical name the entity was last described with.
     pub name: String,
     /// The first record and its name (the entity's name before canonical choice).
@@ -60,21 +66,90 @@ pub fn before(a: (&str, usize), b: (&str, usize)) -> bool {
     a < b
 }
 
+/// The first lookup resolution makes for a place or organisation record
+/// (`resolve::Index::find_other`): its GeoNames id when it carries one, else its name's
+/// normalised key. It finds the entity of the first record that registered it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Lookup {
+    GeoNames(EntityKind, u64),
+    Name(EntityKind, String),
+}
+
+impl Lookup {
+    /// The first lookup of `r` (None for a person).
+    pub fn of(r: &EntityRecord) -> Option<Self> {
+        if r.kind == EntityKind::Person {
+            return None;
+        }
+        match r.geo.as_ref().and_then(|g| g.geonames_id) {
+            Some(g) => Some(Self::GeoNames(r.kind, g)),
+            // A key spelled like one of the other lookups' ("no-city:...") is left alone.
+            None => {
+                Some(org_key(Gazetteer::get(), &r.name)).filter(|k| !k.contains(':')).map(|k| Self::Name(r.kind, k))
+            }
+        }
+    }
+
+    /// The resolution key ([`super::record_keys`]) every record that registers this lookup holds.
+    pub fn key(&self) -> u64 {
+        match self {
+            Self::GeoNames(kind, g) => hash_key("geonames", *kind, &g.to_string()),
+            Self::Name(kind, k) => hash_key("name", *kind, k),
+        }
+    }
+
+    /// Whether record `h` registers this lookup when none did before it: it carries the
+    /// GeoNames id, or bears a name with the key (`resolve::Index::register_names`).
+    pub fn borne_by(&self, h: &EntityRecord) -> bool {
+        match self {
+            Self::GeoNames(kind, g) => h.kind == *kind && h.geo.as_ref().and_then(|x| x.geonames_id) == Some(*g),
+            Self::Name(kind, k) => h.kind == *kind && record_strings(h).any(|s| org_key(Gazetteer::get(), s) == *k),
+        }
+    }
+
+    /// Given the first record bearing this lookup (`at`, of the entity summarised by `s`):
+    /// whether the lookup finds that entity for every record after `at`. A name key is
+    /// registered by its first bearer, to its entity. A GeoNames id is known to be the
+    /// entity's when its first record carries it (it found no entity by it, so created one
+    /// and registered it).
+    pub fn owned(&self, s: &Summary, at: (&str, usize)) -> bool {
+        match self {
+            Self::GeoNames(_, g) => {
+                (s.first.0.as_str(), s.first.1) == at && s.first_geo.as_ref().and_then(|x| x.geonames_id) == Some(*g)
+            }
+            Self::Name(..) => true,
+        }
+    }
+
+    /// The first record (in resolution order) bearing this lookup, among `holders` (the
+    /// records holding [`Self::key`], each with its entity id when known), with its entity.
+    pub fn first_bearer<'a>(
+        &self,
+        holders: impl IntoIterator<Item = ((&'a str, usize), &'a EntityRecord, Option<&'a str>)>,
+    ) -> Option<(Pos, Option<String>)> {
+        let mut best: Option<((&str, usize), Option<&str>)> = None;
+        for (at, r, id) in holders {
+            if best.is_none_or(|b| at < b.0) && self.borne_by(r) {
+                best = Some((at, id));
+            }
+        }
+        best.map(|((i, l), id)| ((i.to_string(), l), id.map(String::from)))
+    }
+}
+
 impl Summary {
-    /// The summary of an entity whose first record is `r`, when that record carries a
-    /// GeoNames id (a place or organisation: later records carrying it find the entity by it).
+    /// The summary of the place or organisation entity whose first record is `r`.
     pub fn start(id: &str, pos: (&str, usize), r: &EntityRecord) -> Option<Self> {
-        let geo = r.geo.as_ref()?;
-        if r.kind == EntityKind::Person || geo.geonames_id.is_none() {
+        if r.kind == EntityKind::Person {
             return None;
         }
         let mut s = Self {
             id: id.to_string(),
             kind: r.kind,
             subtype: r.subtype,
-            geo: geo.clone(),
+            geo: r.geo.clone(),
             first_subtype: r.subtype,
-            first_geo: geo.clone(),
+            first_geo: r.geo.clone(),
             name: String::new(),
             first: (pos.0.to_string(), pos.1),
             first_name: r.name.clone(),
@@ -86,21 +161,20 @@ impl Summary {
         Some(s)
     }
 
-    pub fn geonames(&self) -> u64 {
-        self.geo.geonames_id.unwrap_or_default()
-    }
-
     /// Counts a record of the entity (after the first one, in any order; in resolution
     /// order when it may fill a gap of the subtype or GeoNames reference, as `build` adds).
     pub fn add(&mut self, pos: (&str, usize), r: &EntityRecord) {
         if self.subtype.is_none() {
             self.subtype = r.subtype;
         }
-        if let Some(g) = &r.geo {
-            let known = &mut self.geo;
-            known.country_code = known.country_code.take().or_else(|| g.country_code.clone());
-            known.lat = known.lat.or(g.lat);
-            known.lon = known.lon.or(g.lon);
+        match (&mut self.geo, &r.geo) {
+            (None, g) => self.geo = g.clone(),
+            (Some(known), Some(g)) => {
+                known.country_code = known.country_code.take().or_else(|| g.country_code.clone());
+                known.lat = known.lat.or(g.lat);
+                known.lon = known.lon.or(g.lon);
+            }
+            _ => {}
         }
         *self.names.entry(r.name.clone()).or_default() += 1;
         for s in record_strings(r) {
@@ -120,7 +194,7 @@ impl Summary {
 
     /// The canonical name resolution gives the entity's records.
     pub fn canonical(&self) -> String {
-        canonical_name(self.kind, true, &self.first_name, &self.names)
+        canonical_name(self.kind, self.geo.is_some(), &self.first_name, &self.names)
     }
 
     /// The entity as the entities graph describes it.
@@ -131,31 +205,39 @@ impl Summary {
             subtype: self.subtype,
             name: self.name.clone(),
             surfaces: self.strings.keys().cloned().collect(),
-            geo: Some(self.geo.clone()),
+            geo: self.geo.clone(),
         }
     }
 
-    /// Whether record `r` at `pos` would find this entity first (it carries the entity's
-    /// GeoNames id, is of its kind, and comes after its first record) and fills none of the
-    /// gaps of the first record's subtype and GeoNames reference (so, arriving or leaving,
-    /// changes neither wherever it stands).
+    /// Whether record `r` at `pos`, of this entity's kind and after its first record, fills
+    /// none of the gaps of the first record's subtype and GeoNames reference (so, arriving or
+    /// leaving, changes neither wherever it stands). A record carrying a GeoNames id carries
+    /// the first record's; one without may carry none, or only what the first record's
+    /// reference has already.
     pub fn finds(&self, pos: (&str, usize), r: &EntityRecord) -> bool {
-        let Some(g) = &r.geo else { return false };
-        let f = &self.first_geo;
+        let first_geonames = self.first_geo.as_ref().and_then(|g| g.geonames_id);
+        let geo_fits = match (&r.geo, &self.first_geo) {
+            (None, _) => true,
+            (Some(_), None) => false,
+            (Some(g), Some(f)) => {
+                (g.geonames_id.is_none() || g.geonames_id == first_geonames)
+                    && (g.country_code.is_none() || f.country_code.is_some())
+                    && (g.lat.is_none() || f.lat.is_some())
+                    && (g.lon.is_none() || f.lon.is_some())
+            }
+        };
         r.kind == self.kind
-            && g.geonames_id == Some(self.geonames())
             && before((self.first.0.as_str(), self.first.1), pos)
             && (r.subtype.is_none() || self.first_subtype.is_some())
-            && (g.country_code.is_none() || f.country_code.is_some())
-            && (g.lat.is_none() || f.lat.is_some())
-            && (g.lon.is_none() || f.lon.is_some())
+            && geo_fits
     }
 
-    /// `r` arriving at `pos`, merged, when that is what resolving everything gives: it
-    /// finds this entity, the canonical name stays, and each of its names is registered
-    /// before it or new; the names new to the entity are returned (their lookups are the
-    /// caller's to check: no record after `pos` may hold one of their `lookup_keys`).
-    /// None, and nothing changed, when merging would not do.
+    /// `r` arriving at `pos`, merged, when that is what resolving everything gives (the
+    /// caller found that `r`'s lookup is this entity's before `pos`): it fills no gap
+    /// ([`Self::finds`]), the canonical name stays, and each of its names is borne by an
+    /// earlier record of the entity or new to it; the names new to the entity are returned
+    /// (their lookups are the caller's to check: no record after `pos` may hold one of
+    /// their `lookup_keys`). None, and nothing changed, when merging would not do.
     pub fn merge_add(&mut self, pos: (&str, usize), r: &EntityRecord) -> Option<Vec<String>> {
         if !self.finds(pos, r) {
             return None;
@@ -177,33 +259,40 @@ impl Summary {
         Some(new)
     }
 
-    /// `r` leaving from `pos`, merged: it is not the first record, every name it bears is
-    /// borne by an earlier record (so it registered nothing), and the canonical name stays.
-    pub fn merge_remove(&mut self, pos: (&str, usize), r: &EntityRecord) -> bool {
+    /// `r`, a record of this entity, leaving from `pos`, merged: it is not the first record,
+    /// fills no gap ([`Self::finds`]), the canonical name stays, and every name it bears is
+    /// borne by an earlier record of the entity or by it alone; the names it alone bears
+    /// are returned (their lookups are the caller's to check, as for [`Self::merge_add`]:
+    /// what `r` registered for them, nobody after it looks up). None, and nothing
+    /// changed, when merging would not do.
+    pub fn merge_remove(&mut self, pos: (&str, usize), r: &EntityRecord) -> Option<Vec<String>> {
         if !self.finds(pos, r) {
-            return false;
-        }
-        if !record_strings(r).all(|s| self.strings.get(s).is_some_and(|(_, f)| before((f.0.as_str(), f.1), pos))) {
-            return false;
+            return None;
         }
         let mut after = self.clone();
+        let mut gone = Vec::new();
+        for s in record_strings(r) {
+            match after.strings.get_mut(s) {
+                Some((n, f)) if before((f.0.as_str(), f.1), pos) && *n > 1 => *n -= 1,
+                Some((1, f)) if (f.0.as_str(), f.1) == pos => {
+                    after.strings.remove(s);
+                    gone.push(s.to_string());
+                }
+                _ => return None,
+            }
+        }
         match after.names.get_mut(&r.name) {
             Some(n) if *n > 1 => *n -= 1,
             Some(_) => {
                 after.names.remove(&r.name);
             }
-            None => return false,
-        }
-        for s in record_strings(r) {
-            if let Some((n, _)) = after.strings.get_mut(s) {
-                *n -= 1;
-            }
+            None => return None,
         }
         if after.canonical() != self.name {
-            return false;
+            return None;
         }
         *self = after;
-        true
+        Some(gone)
     }
 
     /// The keys through which a name new to the entity can change what a later record finds.
@@ -213,7 +302,7 @@ impl Summary {
 }
 
 /// The summaries of the entities the records `recs` (in resolution order: position, record,
-/// entity id) make, for the entities that have one ([`Summary::start`]).
+/// entity id) make: every place and organisation ([`Summary::start`]).
 pub fn build<'a>(
     recs: impl IntoIterator<Item = ((&'a str, usize), &'a EntityRecord, &'a str)>,
 ) -> BTreeMap<String, Summary> {
@@ -255,11 +344,29 @@ mod tests {
         }
     }
 
+    fn org(name: &str, more: &[&str], geo: Option<GeoRef>, subtype: Option<Subtype>) -> EntityRecord {
+        EntityRecord { kind: EntityKind::Organization, ..place(name, more, None, subtype) }.with_geo(geo)
+    }
+
+    impl EntityRecord {
+        fn with_geo(mut self, geo: Option<GeoRef>) -> Self {
+            self.geo = geo;
+            self
+        }
+    }
+
     /// Places sharing GeoNames ids, names, spellings (invented, so that the canonical name
     /// follows the counts); records with and without a subtype, a latitude, a GeoNames id;
     /// a name two places bear; names that only records without a GeoNames id bear too.
+    /// Organisations without a GeoNames id found by their names' keys: names one of them
+    /// bears as a surface while another is called so, an acronym and its expansion, a name
+    /// with and without its city, two spellings of one key ("Ministry of Harbours" and
+    /// "Harbours Ministry"), records with a subtype, a country code, a GeoNames id.
     fn corpus(seed: u64, n: usize) -> Vec<Vec<EntityRecord>> {
         let c = Some(Subtype::City);
+        let g = Some(Subtype::Government);
+        let cc = Some(GeoRef { country_code: Some("US".into()), ..Default::default() });
+        let gid = Some(GeoRef { geonames_id: Some(9000009), country_code: Some("US".into()), ..Default::default() });
         let pool = [
             place("Porthaven", &["Port Haven"], Some((9000001, None)), c),
             place("Porthaven", &[], Some((9000001, None)), c),
@@ -273,6 +380,23 @@ mod tests {
             place("Kelmore Bay", &[], Some((9000002, Some(2.0))), None),
             place("Porthaven", &[], Some((9000003, Some(3.0))), c),
             place("Kelmore", &[], None, None),
+            org("Harbour Party", &["Harbour"], None, None),
+            org("Harbour Party", &[], None, None),
+            org("Harbour Party", &["Harbourists"], None, None),
+            org("Harbourists", &["Harbour Party"], None, None),
+            org("Harbourists", &[], None, None),
+            org("Harbour", &[], None, None),
+            org("Harbour Party", &["Ministry of Harbours"], None, None),
+            org("Harbours Ministry", &[], None, None),
+            org("Harbour Party", &[], None, g),
+            org("Harbour Party", &[], cc.clone(), None),
+            org("Harbour Party", &[], gid.clone(), None),
+            org("Kelmore Harbour Board", &["Harbour Board"], None, None),
+            org("KHB", &[], None, None),
+            org("Harbour Board", &[], None, None),
+            org("Harbour Board London", &[], None, None),
+            org("Harbour Board", &["KHB"], cc, g),
+            org("Kelmore", &[], gid, None),
         ];
         let mut rng = crate::rng::XorShift::for_case(seed);
         let mut next = || rng.next_u64();
@@ -306,14 +430,56 @@ mod tests {
         (links, r.entities.into_iter().map(|e| (e.id.clone(), e)).collect(), sums)
     }
 
+    /// Whether a record after `pos` in `articles` holds one of the lookup keys of `names`.
+    fn held_after(
+        articles: &[(String, Vec<EntityRecord>)],
+        kind: EntityKind,
+        names: &[String],
+        pos: (&str, usize),
+    ) -> bool {
+        let mut keys = KeyIndex::default();
+        for (i, rs) in articles {
+            keys.add(i, rs);
+        }
+        names.iter().flat_map(|n| lookup_keys(kind, n)).any(|k| keys.holders(k).into_iter().any(|(h, l)| (h, l) > pos))
+    }
+
+    /// The summary of the entity a record at `pos` with lookup `look` finds, as `update.rs`
+    /// finds it: the first record bearing the lookup (in `articles`, linked as `links`), when
+    /// before `pos` and its lookup is its entity's.
+    fn found(
+        articles: &[(String, Vec<EntityRecord>)],
+        links: &BTreeMap<Pos, (String, String)>,
+        sums: &BTreeMap<String, Summary>,
+        look: &Lookup,
+        pos: (&str, usize),
+    ) -> Option<Summary> {
+        let mut keys = KeyIndex::default();
+        for (i, rs) in articles {
+            keys.add(i, rs);
+        }
+        let by_iri: BTreeMap<&str, &Vec<EntityRecord>> = articles.iter().map(|a| (a.0.as_str(), &a.1)).collect();
+        let holders: Vec<((&str, usize), &EntityRecord, Option<&str>)> = keys
+            .holders(look.key())
+            .into_iter()
+            .map(|(i, l)| ((i, l), &by_iri[i][l], links.get(&(i.to_string(), l)).map(|x| x.0.as_str())))
+            .collect();
+        let (at, id) = look.first_bearer(holders)?;
+        if !before((at.0.as_str(), at.1), pos) {
+            return None;
+        }
+        let s = sums.get(&id?)?;
+        look.owned(s, (at.0.as_str(), at.1)).then(|| s.clone())
+    }
+
     /// A one-record article arriving or leaving: when the summary says it merges (and, for
-    /// a name new to the entity, no record after it holds that name's keys), resolving the
-    /// whole corpus gives it that entity and name, changes no other record's entity, and
-    /// describes the entity as the merged summary does.
+    /// a name new to the entity or leaving it, no record after it holds that name's keys),
+    /// resolving the whole corpus gives it that entity and name, changes no other record's
+    /// entity, and describes the entity as the merged summary does.
     #[test]
     fn merging_gives_what_resolving_everything_gives() {
-        let (mut merged_adds, mut merged_removes) = (0, 0);
-        for seed in 1..3000u64 {
+        let (mut merged_adds, mut merged_removes) = (BTreeMap::new(), BTreeMap::new());
+        for seed in 1..4000u64 {
             let records = corpus(seed, 10);
             let mut articles: Vec<(String, Vec<EntityRecord>)> =
                 records.into_iter().enumerate().map(|(i, r)| (format!("a{i:02}"), r)).collect();
@@ -327,35 +493,28 @@ mod tests {
             with.push((iri.clone(), vec![r.clone()]));
             with.sort_by(|a, b| a.0.cmp(&b.0));
             let (after, entities, sums_after) = resolve_all(&with);
-            let Some(g) = r.geo.as_ref().and_then(|g| g.geonames_id) else { continue };
+            let Some(look) = Lookup::of(&r) else { continue };
+            let path = matches!(look, Lookup::GeoNames(..));
             // Arriving.
-            if let Some(s) = sums.values().find(|s| s.kind == r.kind && s.geonames() == g) {
-                let mut m = s.clone();
-                if let Some(new) = m.merge_add((&iri, 0), &r) {
-                    let mut keys = KeyIndex::default();
-                    for (i, rs) in &with {
-                        keys.add(i, rs);
-                    }
-                    let later = new
-                        .iter()
-                        .flat_map(|n| m.new_name_keys(n))
-                        .any(|k| keys.holders(k).into_iter().any(|(h, l)| (h, l) > (iri.as_str(), 0)));
-                    if !later {
-                        merged_adds += 1;
-                        assert_eq!(after[&x], (m.id.clone(), m.name.clone()), "seed {seed}: arriving");
-                        for (at, e) in &before {
-                            assert_eq!(&after[at], e, "seed {seed}: arriving, {at:?}");
-                        }
-                        assert_eq!(sums_after.get(&m.id), Some(&m), "seed {seed}: arriving");
-                        assert_eq!(entities[&m.id], m.entity(), "seed {seed}: arriving");
-                    }
+            if let Some(mut m) = found(&with, &before, &sums, &look, (&iri, 0))
+                && let Some(new) = m.merge_add((&iri, 0), &r)
+                && !held_after(&with, r.kind, &new, (&iri, 0))
+            {
+                *merged_adds.entry((r.kind, path)).or_insert(0) += 1;
+                assert_eq!(after[&x], (m.id.clone(), m.name.clone()), "seed {seed}: arriving");
+                for (at, e) in &before {
+                    assert_eq!(&after[at], e, "seed {seed}: arriving, {at:?}");
                 }
+                assert_eq!(sums_after.get(&m.id), Some(&m), "seed {seed}: arriving");
+                assert_eq!(entities[&m.id], m.entity(), "seed {seed}: arriving");
             }
             // Leaving (the corpus with the record, then without).
-            if let Some(s) = sums_after.values().find(|s| s.kind == r.kind && s.geonames() == g) {
+            if let Some(s) = sums_after.get(&after[&x].0) {
                 let mut m = s.clone();
-                if after[&x].0 == m.id && m.merge_remove((&iri, 0), &r) {
-                    merged_removes += 1;
+                if let Some(gone) = m.merge_remove((&iri, 0), &r)
+                    && !held_after(&with, r.kind, &gone, (&iri, 0))
+                {
+                    *merged_removes.entry((r.kind, path)).or_insert(0) += 1;
                     for (at, e) in &before {
                         assert_eq!(&after[at], e, "seed {seed}: leaving, {at:?}");
                     }
@@ -365,7 +524,11 @@ mod tests {
                 }
             }
         }
-        assert!(merged_adds > 200 && merged_removes > 200, "{merged_adds} {merged_removes}");
+        // Places by GeoNames id, places and organisations by name key.
+        for k in [(EntityKind::Place, true), (EntityKind::Place, false), (EntityKind::Organization, false)] {
+            let (a, r) = (merged_adds.get(&k).copied().unwrap_or(0), merged_removes.get(&k).copied().unwrap_or(0));
+            assert!(a > 100 && r > 100, "{k:?}: {a} merged arriving, {r} leaving");
+        }
     }
 
     #[test]
@@ -373,5 +536,20 @@ mod tests {
         let r = place("U.S.", &["America"], None, None);
         let got: BTreeSet<&str> = record_strings(&r).collect();
         assert_eq!(got, ["America", "U.S."].into_iter().collect());
+    }
+
+    /// A record's first lookup: its GeoNames id when it carries one, else its name's key;
+    /// borne by a record that carries that id or bears a name with that key.
+    #[test]
+    fn a_record_is_found_by_its_geonames_id_or_its_name() {
+        let us = place("United States", &["U.S."], Some((6252001, None)), None);
+        assert_eq!(Lookup::of(&us), Some(Lookup::GeoNames(EntityKind::Place, 6252001)));
+        let party = org("Harbour Party", &["Harbour"], None, None);
+        let look = Lookup::of(&party).unwrap();
+        assert!(matches!(look, Lookup::Name(EntityKind::Organization, _)));
+        assert!(look.borne_by(&org("Harbourists", &["Harbour Party"], None, None)));
+        assert!(!look.borne_by(&org("Harbour", &[], None, None)));
+        assert!(!look.borne_by(&EntityRecord { kind: EntityKind::Place, ..party.clone() }));
+        assert_eq!(Lookup::of(&EntityRecord { kind: EntityKind::Person, ..party }), None);
     }
 }
