@@ -518,6 +518,23 @@ const SPORT_WORDS: &[&str] = &[
     "hurling",
     "semi-final",
     "quarter-final",
+    // Plurals, as a report or a table's heading has them ("Results of matches played at the weekend").
+    "matches",
+    "tournaments",
+    "championships",
+    "fixtures",
+    "playoffs",
+    "semifinals",
+    "semi-finals",
+    "quarterfinals",
+    "quarter-finals",
+    "strikers",
+    "goalkeepers",
+    "midfielders",
+    "batsmen",
+    "bowlers",
+    "referees",
+    "medals",
 ];
 
 const NAME_SUFFIXES: &[&str] = &["Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"];
@@ -3092,6 +3109,63 @@ fn cap_run_end(doc: &Doc, i: usize) -> usize {
     j
 }
 
+/// A score as one token: "3-1", "66-14".
+fn is_score(w: &str) -> bool {
+    w.split_once('-').is_some_and(|(a, b)| {
+        [a, b].iter().all(|x| (1..=3).contains(&x.len()) && x.bytes().all(|c| c.is_ascii_digit()))
+    })
+}
+
+/// Towns (names the rules took for places) where a report of play puts a side: carrying a score
+/// ("thrashed Warrington 66-14", "Metz's 3-1 home victory"), after a win or a loss ("beat Leeds",
+/// "a 4-2 win over Leverkusen", "lost to Hull", "drew with Wigan"), before a verb of play ("Wigan
+/// drew", "Bradford finished third"), or opening a line of a match's
+/// summary with its goals and their scorers ("Karlsruhe 4 (Keller 18th minute, ...)"). Only on a
+/// sports page do they become teams ([`teams_in_tables`]); a person in the same place (a player's
+/// "beat Henman 6-4") is no town and stays a person.
+fn towns_as_sides(doc: &Doc, cands: &[Cand]) -> Vec<(usize, usize)> {
+    let places: rustc_hash::FxHashSet<(usize, usize)> =
+        cands.iter().filter(|c| c.kind == Some(EntityKind::Place)).map(|c| c.toks).collect();
+    let n = doc.toks.len();
+    let mut out = Vec::new();
+    for &(a, b) in &places {
+        let k = if doc.toks.get(b).is_some_and(|t| t.kind == TokKind::Possessive) { b + 1 } else { b };
+        let scored = k < n && doc.same_para(a, k) && is_score(doc.s(k));
+        let w1 = if a >= 1 && doc.same_para(a - 1, a) { doc.s(a - 1) } else { "" };
+        let w2 = if a >= 2 && doc.same_para(a - 2, a) { doc.s(a - 2) } else { "" };
+        let played = matches!(w1, "beat" | "beats" | "beating" | "defeated" | "defeating" | "thrashed" | "routed" | "edged")
+            || matches!(
+                (w2, w1),
+                ("win" | "wins" | "victory" | "victories" | "triumph", "over")
+                    | ("lost" | "losing" | "loss" | "defeat", "to" | "against")
+                    | ("draw" | "drew" | "drawn", "with" | "against")
+            );
+        // The side that plays: "Wigan drew", "St Helens clinched the title" (a town hosts, it does
+        // not play). Verbs in the past only, which no noun shares ("his Iowa lead", "the Ohio win"), and
+        // not after a determiner.
+        let plays = b < n
+            && doc.same_para(a, b)
+            && !matches!(w1, "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "this" | "that")
+            && matches!(
+                doc.s(b),
+                "beat" | "won" | "lost" | "drew" | "clinched" | "secured" | "thrashed" | "trounced" | "edged"
+                    | "scored" | "trailed" | "led" | "finished" | "conceded" | "equalised" | "equalized"
+            );
+        let line_start = a == 0 || !doc.same_para(a - 1, a);
+        let summary = line_start
+            && b + 1 < n
+            && doc.same_para(a, b + 1)
+            && doc.s(b).len() <= 2
+            && doc.s(b).bytes().all(|c| c.is_ascii_digit())
+            && doc.s(b + 1) == "(";
+        if scored || played || plays || summary {
+            out.push((a, b));
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
 /// On a sports page, the names in a line of results ("Ruch Chorzow (Poland) 5 Llansantffraid (Wales)
 /// 0", "SAN FRANCISCO 12 New York 11", "Adelaide 14.12 (96) Collingwood 24.9 (153)"), in a row of
 /// a league table ("Crystal Palace 2 1 0 1 3 2 3") or on either side of a fixture's "v" ("Leeds v
@@ -3177,6 +3251,7 @@ fn teams_in_tables(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, u
             teams.push((next, b));
         }
     }
+    teams.extend(towns_as_sides(doc, cands));
     if teams.is_empty() || !doc.is_sport() {
         return;
     }
@@ -4776,6 +4851,17 @@ mod tests {
     }
 
     #[test]
+    fn plural_words_of_sport_make_a_sports_page() {
+        let sport = |text: &str| {
+            let toks = tokenize(text);
+            Doc::with_words(text, &toks, &super::super::text::token_texts(text, &toks)).is_sport()
+        };
+        assert!(sport("RESULTS AND STANDINGS\n\nResults of matches played at the weekend, with points and standings."));
+        // Two words of sport are not enough: "points" and "standings" alone are no page of sport.
+        assert!(!sport("Party standings\n\nThe party gained points in the polls, the survey's standings show."));
+    }
+
+    #[test]
     fn states_provinces_and_counties_are_places() {
         let text =
             "Police in Kwara and Kogi said the roads were shut. A Gauteng clinic and a Hertfordshire school closed.";
@@ -5126,6 +5212,26 @@ mod tests {
         // Does not fire: a town with a number after it in news off the sports page.
         let text = "Sunderland 2030 is the council's plan for new homes, head of housing Ann Lee said on Monday.";
         assert!(!names(text, EntityKind::Organization).contains(&"Sunderland".to_string()), "{:?}", run(text));
+    }
+    #[test]
+    fn a_town_in_the_place_of_a_side_in_a_report_of_play_is_the_club() {
+        let kind = |text: &str, name: &str| run(text).into_iter().find(|e| e.1 == name).map(|e| e.0);
+        // Fires: a score after the town, a win over it, a verb of play after it, a summary line.
+        let text = "RUGBY LEAGUE - TITLE DECIDED\n\nKettering completed a league double on Monday when they \
+                    thrashed Doncaster 52-10 in the last game of the season. Rotherham finished third after a \
+                    24-18 win over Grimsby.\n\nResults of other matches:\n\nHalifax 4 (Lee 12th minute, Bell 60th)";
+        for town in ["Doncaster", "Rotherham", "Grimsby", "Halifax"] {
+            assert_eq!(kind(text, town), Some(EntityKind::Organization), "{town}: {:?}", run(text));
+        }
+        // Does not fire: a player in a side's place stays a person; a town hosting, or named off the
+        // sports page, stays a place.
+        let text = "TENNIS - OPEN\n\nPete Marsh beat Tom Hale 6-4 6-2 in the tournament at Rotherham, where \
+                    the match drew a record crowd. Sheffield hosted the final.";
+        assert_eq!(kind(text, "Tom Hale"), Some(EntityKind::Person), "{:?}", run(text));
+        assert_eq!(kind(text, "Rotherham"), Some(EntityKind::Place), "{:?}", run(text));
+        assert_eq!(kind(text, "Sheffield"), Some(EntityKind::Place), "{:?}", run(text));
+        let text = "Council budget\n\nDoncaster 52-10: the vote on the budget. Rotherham finished the year in surplus.";
+        assert_eq!(kind(text, "Rotherham"), Some(EntityKind::Place), "{:?}", run(text));
     }
     #[test]
     fn a_given_name_alone_typed_a_body_is_the_one_person_named_in_full_with_it() {

@@ -174,19 +174,29 @@ impl Model {
         if self.q.is_empty() { self.w[i] } else { self.q[i] as f32 * self.scale }
     }
 
+    /// Adds the quantised rows of `feats` to `acc` (a loaded model only). Sums of integers: the
+    /// order of the features does not change them.
     #[allow(clippy::needless_range_loop)]
+    fn accumulate(&self, feats: &[u32], acc: &mut [i32; NT]) {
+        for &f in feats {
+            let row = &self.q[f as usize * NT..f as usize * NT + NT];
+            for t in 0..NT {
+                acc[t] += row[t] as i32;
+            }
+        }
+    }
+
+    fn scaled(&self, acc: &[i32; NT], out: &mut [f32; NT]) {
+        for (o, &a) in out.iter_mut().zip(acc) {
+            *o = a as f32 * self.scale;
+        }
+    }
+
     fn emit(&self, feats: &[u32], out: &mut [f32; NT]) {
         if !self.q.is_empty() {
             let mut acc = [0i32; NT];
-            for &f in feats {
-                let row = &self.q[f as usize * NT..f as usize * NT + NT];
-                for t in 0..NT {
-                    acc[t] += row[t] as i32;
-                }
-            }
-            for t in 0..NT {
-                out[t] = acc[t] as f32 * self.scale;
-            }
+            self.accumulate(feats, &mut acc);
+            self.scaled(&acc, out);
             return;
         }
         *out = [0.0; NT];
@@ -337,6 +347,12 @@ fn scan(w: &str) -> (u64, u64, bool, bool, usize) {
 /// [`scan`] of a word that is not all ASCII.
 #[cold]
 fn scan_unicode(w: &str) -> (u64, u64, bool, bool, usize) {
+    // One mark of General Punctuation (curly quotes, dashes, ellipsis), the usual non-ASCII
+    // token: no letter, no case, no digit, so its hashes need no Unicode tables.
+    let mut chars = w.chars();
+    if let (Some(c @ '\u{2000}'..='\u{206F}'), None) = (chars.next(), chars.next()) {
+        return (mix(FNV, c as u64), mix(FNV ^ 0x5a, c as u64), false, false, 1);
+    }
     let alpha = w.chars().all(char::is_alphabetic);
     let upper = w.chars().all(char::is_uppercase);
     (hash_lower(w), hash_shape(w, false), alpha, upper, w.chars().count())
@@ -428,6 +444,8 @@ type FastMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<IdHasher>>;
 
 thread_local! {
     static LEX_CACHE: std::cell::RefCell<FastMap<u32>> = std::cell::RefCell::new(FastMap::default());
+    /// See [`analyse`]: per word, the bundled model's rows of [`Ctx::word_features`] summed.
+    static WORD_ROWS: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, [i32; NT]>> = Default::default();
 }
 
 /// What the project's lexicons say of a capitalised word (looked up as "Word" when in headline capitals).
@@ -640,28 +658,15 @@ impl<'a> Ctx<'a> {
     /// training (training does so for rare words, so that context learns to carry unseen names).
     fn features_opt(&self, i: usize, out: &mut Vec<u32>, unseen: bool) {
         out.clear();
-        let n = self.toks.len();
+        self.word_features(i, out, unseen);
+        self.context_features(i, out, unseen);
+    }
+
+    /// The features of token `i` that depend on its word alone (the same for every token of
+    /// that word), appended to `out`: the first part of [`Self::features`].
+    fn word_features(&self, i: usize, out: &mut Vec<u32>, unseen: bool) {
         let w = self.s(i);
-        let t = &self.toks[i];
         let inf = self.info[i];
-        let para = self.paras[t.para];
-        let ctx_lower = |j: isize| -> u64 {
-            if j < 0 || j as usize >= n {
-                return 7;
-            }
-            let j = j as usize;
-            if self.toks[j].para != t.para {
-                return 11;
-            }
-            self.info[j].lower
-        };
-        let ctx_shape = |j: isize| -> u64 {
-            if j < 0 || j as usize >= n || self.toks[j as usize].para != t.para {
-                return 13;
-            }
-            self.info[j as usize].shape
-        };
-        let ii = i as isize;
         out.push(feat(0, 0));
         if !unseen {
             out.push(feat(1, hash_bytes(FNV, w.as_bytes())));
@@ -705,6 +710,32 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+    }
+
+    /// The features of token `i` that depend on its neighbours, its line and the document,
+    /// appended to `out`: the rest of [`Self::features`].
+    fn context_features(&self, i: usize, out: &mut Vec<u32>, unseen: bool) {
+        let n = self.toks.len();
+        let t = &self.toks[i];
+        let inf = self.info[i];
+        let para = self.paras[t.para];
+        let ctx_lower = |j: isize| -> u64 {
+            if j < 0 || j as usize >= n {
+                return 7;
+            }
+            let j = j as usize;
+            if self.toks[j].para != t.para {
+                return 11;
+            }
+            self.info[j].lower
+        };
+        let ctx_shape = |j: isize| -> u64 {
+            if j < 0 || j as usize >= n || self.toks[j as usize].para != t.para {
+                return 13;
+            }
+            self.info[j as usize].shape
+        };
+        let ii = i as isize;
         // The neighbours, looked up once; fixed groups of features go in at once.
         let (lm2, lm1, lp1, lp2) = (ctx_lower(ii - 2), ctx_lower(ii - 1), ctx_lower(ii + 1), ctx_lower(ii + 2));
         let (sm2, sm1, sp1, sp2) = (ctx_shape(ii - 2), ctx_shape(ii - 1), ctx_shape(ii + 1), ctx_shape(ii + 2));
@@ -1015,15 +1046,45 @@ pub fn analyse<'m>(model: &'m Model, ctx: &Ctx) -> Tagging<'m> {
     };
     let mut feats = Vec::with_capacity(128);
     let mut tags = Vec::new();
+    // The bundled model's rows of a word's own features, summed once per word and thread: the
+    // same word recurs through a document and across documents.
+    let by_word = !model.q.is_empty() && std::ptr::eq(model, Model::get());
+    let mut word_rows =
+        if by_word { WORD_ROWS.with(|c| std::mem::take(&mut *c.borrow_mut())) } else { Default::default() };
     for (r, &(a, b)) in out.runs.iter().enumerate() {
         let at = out.em_at[r];
         for i in a..b {
-            ctx.features(i, &mut feats);
-            model.emit(&feats, &mut out.em[at + i - a]);
+            if by_word {
+                let w = ctx.s(i);
+                let mut acc = match word_rows.get(w) {
+                    Some(&acc) => acc,
+                    None => {
+                        feats.clear();
+                        ctx.word_features(i, &mut feats, false);
+                        let mut acc = [0i32; NT];
+                        model.accumulate(&feats, &mut acc);
+                        word_rows.insert(Box::from(w), acc);
+                        acc
+                    }
+                };
+                feats.clear();
+                ctx.context_features(i, &mut feats, false);
+                model.accumulate(&feats, &mut acc);
+                model.scaled(&acc, &mut out.em[at + i - a]);
+            } else {
+                ctx.features(i, &mut feats);
+                model.emit(&feats, &mut out.em[at + i - a]);
+            }
             out.run_of[i] = r;
         }
         viterbi(model, &out.em[at..at + b - a], &mut tags);
         out.tags[a..b].copy_from_slice(&tags);
+    }
+    if by_word {
+        if word_rows.len() > 1 << 16 {
+            word_rows.clear();
+        }
+        WORD_ROWS.with(|c| *c.borrow_mut() = word_rows);
     }
     for r in 0..out.runs.len() {
         let (a, b) = out.runs[r];
@@ -1183,17 +1244,26 @@ mod tests {
     use super::super::text::tokenize;
     use super::*;
 
-    /// The shortcuts for ASCII words hash as the general functions do.
+    /// The shortcuts for ASCII words and single punctuation marks hash as the general functions do.
     #[test]
     fn ascii_shortcuts_hash_as_the_general_functions() {
-        for w in ["", "a", "A", "Xx", "McDonald", "U.S.", "1,000", "10-page", "AAAA", "aa--bb", "B2B", "Zoë", "x\u{0}y"] {
+        let marks = ('\u{2000}'..='\u{206F}').map(String::from);
+        let words = [
+            "", "a", "A", "Xx", "McDonald", "U.S.", "1,000", "10-page", "AAAA", "aa--bb", "B2B", "Zoë", "x\u{0}y", "“”",
+        ];
+        for w in words.into_iter().map(String::from).chain(marks) {
+            let w = w.as_str();
             if w.is_ascii() {
                 assert_eq!(shape_short_ascii(w.as_bytes()), hash_shape(w, true), "{w}");
             }
             let (lower, shape, alpha, upper, nch) = scan(w);
             assert_eq!((lower, shape), (hash_lower(w), hash_shape(w, false)), "{w}");
             let all = |f: fn(char) -> bool| w.chars().all(f);
-            assert_eq!((alpha, upper, nch), (all(char::is_alphabetic), all(char::is_uppercase), w.chars().count()), "{w}");
+            assert_eq!(
+                (alpha, upper, nch),
+                (all(char::is_alphabetic), all(char::is_uppercase), w.chars().count()),
+                "{w}"
+            );
         }
     }
 
@@ -1232,6 +1302,24 @@ mod tests {
             .into_iter()
             .map(|t| (text[toks[t.a].span.start..toks[t.b - 1].span.end].to_string(), t.label))
             .collect()
+    }
+
+    /// The bundled model sums a word's own rows once per word ([`analyse`]); a copy of it (another
+    /// address) sums every feature of every token: both read a text alike, cold and warm.
+    #[test]
+    fn rows_summed_by_word_score_as_every_feature() {
+        let text = "LONDON, May 3 (Reuters) - Ana Lenz of Acme Holdings told the Bank of England's \
+                    panel in London that Lenz and Acme would appeal. “We will,” said Lenz.\n\nLenz, 41, left.";
+        let toks = tokenize(text);
+        let ctx = Ctx::new(text, &toks);
+        let copy = Model::get().clone();
+        let plain = analyse(&copy, &ctx);
+        for _ in 0..2 {
+            let by_word = analyse(Model::get(), &ctx);
+            assert_eq!(by_word.em, plain.em);
+            assert_eq!(by_word.spans, plain.spans);
+        }
+        assert!(!plain.spans.is_empty());
     }
 
     #[test]
