@@ -657,8 +657,10 @@ pub fn extract_with<'a>(text: &'a str, toks: &'a [Token], words: &'a [&'a str]) 
             && a > 0
             && matches!(doc.s(a - 1), "the" | "The")
             && matches!(doc.s(a), "Opposition" | "Ruling")
-            && !is_title_head(doc.s(a + 1))
-            && !is_org_head(doc.s(b - 1))
+            // The party's acronym ("the Opposition Bloc" is a party's whole name).
+            && b == a + 2
+            && doc.s(a + 1).len() >= 2
+            && doc.s(a + 1).chars().all(|ch| ch.is_ascii_uppercase())
         {
             *c = org_cand(&doc, a + 1, b, doc.text_of(a + 1, b).to_string());
         }
@@ -3442,7 +3444,9 @@ fn listed_places(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usi
             "such" if doc.s(k + 1) == "as" => list_items(doc, i, k + 2, 3),
             // The list before the noun: "in Ilaje, Irele and Okitipupa local government areas", "Gadag
             // and Haveri districts".
-            _ => list_items_before(doc, i),
+            // ("Black and Brown communities" are people, not places.)
+            _ if w != "communities" => list_items_before(doc, i),
+            _ => continue,
         };
         // One name alone after "of" is more often a body ("the cities of London Corporation").
         if items.len() < 2 {
@@ -3570,7 +3574,16 @@ fn list_items_before(doc: &Doc, i: usize) -> Vec<(usize, usize)> {
             _ => break,
         }
     }
-    if items.len() < 2 || !and_seen {
+    // "the Central and Eastern districts", "the Norwegian and Russian communities": adjectives of
+    // direction or nationality, not names of places.
+    let adjective = |(a, b): (usize, usize)| {
+        (a..b).any(|k| doc.gaz.is_demonym(doc.s(k)))
+            || (b - a == 1 && {
+                let w = doc.s(a);
+                is_direction(w) || w.ends_with("ern") || w == "Central" || adjectival(w)
+            })
+    };
+    if items.len() < 2 || !and_seen || items.iter().any(|&x| adjective(x)) {
         return Vec::new();
     }
     items.reverse();
@@ -4925,6 +4938,11 @@ mod tests {
         }
         let places = names("Floods hit Ilevo and Odema local government areas, the agency said.", EntityKind::Place);
         assert!(places.iter().any(|x| x == "Ilevo") && places.iter().any(|x| x == "Odema"), "{places:?}");
+        // Does not fire: adjectives of direction or nationality ("the Central and Eastern districts").
+        let places = names("Units from the Central and Eastern districts stayed, Jo Bell said.", EntityKind::Place);
+        assert!(!places.iter().any(|x| x == "Eastern"), "{places:?}");
+        let places = names("Jo Bell said the Norwegian and Russian communities met.", EntityKind::Place);
+        assert!(!places.iter().any(|x| x == "Norwegian" || x == "Russian"), "{places:?}");
         // Does not fire: one name alone before the noun, or no list ("Acme said districts ...").
         let places = names("Tarvu Kesh districts were paid late, said Jo Bell.", EntityKind::Place);
         assert!(!places.iter().any(|x| x == "Tarvu Kesh"), "{places:?}");
