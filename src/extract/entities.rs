@@ -1432,6 +1432,10 @@ fn split_chunk(doc: &Doc, a: usize, b: usize) -> Vec<(usize, usize)> {
                     // "Board of Control for Cricket": a body's name, once opened by its head and
                     // "of", goes on through "for" and the field it serves.
                     let purpose = s == "for" && licensed_org && (start..j).any(|x| is_org_head(doc.s(x)));
+                    // A body named by what it is for: "Transport for London", "Campaign for Better
+                    // Transport", "Action for Children" (the word opens the name).
+                    let for_body = s == "for" && j == start + 1 && matches!(prev, "Transport" | "Campaign" | "Action");
+                    let org = org || for_body;
                     if org && !rest_adjective {
                         licensed_org = true;
                     }
@@ -1790,6 +1794,11 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
         && !is_honorific(first)
         && !is_title_head(first)
     {
+        cands.push(org_cand(doc, a, b, text.to_string()));
+        return;
+    }
+    // 0b'. A body named by what it is for (see [`split_chunk`]): "Transport for London".
+    if b - a >= 3 && matches!(first, "Transport" | "Campaign" | "Action") && doc.s(a + 1) == "for" {
         cands.push(org_cand(doc, a, b, text.to_string()));
         return;
     }
@@ -4946,6 +4955,20 @@ mod tests {
         // Does not fire: one name alone before the noun, or no list ("Acme said districts ...").
         let places = names("Tarvu Kesh districts were paid late, said Jo Bell.", EntityKind::Place);
         assert!(!places.iter().any(|x| x == "Tarvu Kesh"), "{places:?}");
+    }
+
+    #[test]
+    fn a_body_named_by_what_it_is_for_stays_whole() {
+        // Fires: "Transport for Kelby", "Campaign for Cleaner Rivers".
+        let text = "The stop is run by Transport for Greater Kelby, the council said. Campaign for Cleaner Rivers said \
+                    the plan was weak.";
+        let orgs = names(text, EntityKind::Organization);
+        assert!(orgs.iter().any(|o| o == "Transport for Greater Kelby"), "{orgs:?}");
+        assert!(orgs.iter().any(|o| o == "Campaign for Cleaner Rivers"), "{orgs:?}");
+        // Does not fire: the word inside a longer run, not opening the name ("Minister of Transport for
+        // Kelby" is an office, not a body named "Transport for Kelby").
+        let orgs = names("Jo Bell, the Kelby Transport for Schools officer, said no.", EntityKind::Organization);
+        assert!(!orgs.iter().any(|o| o == "Transport for Schools"), "{orgs:?}");
     }
 
     #[test]
