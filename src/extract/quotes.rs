@@ -449,9 +449,24 @@ impl<'a> Ctx<'a> {
         }
         // A name the article called by that noun counts too: "The GMB union said ... the union".
         let before = self.org_ends.partition_point(|&j| j < pos);
+        // "a company spokesperson", "the firm said": a business, not a court, a ministry or a police
+        // force named since ("... an appeal to the Supreme Court. ... a company spokesperson said").
+        let business = matches!(noun, "company" | "firm");
+        let public_body = |e: usize| {
+            self.entities[e].name.split_whitespace().any(|w| {
+                matches!(
+                    w,
+                    "Court" | "Tribunal" | "Ministry" | "Department" | "Council" | "Commission" | "Parliament"
+                        | "Assembly" | "Police" | "Government" | "Senate" | "Congress" | "Judiciary" | "Constabulary"
+                )
+            })
+        };
         self.org_ends[..before].iter().rev().filter(|&&j| !self.in_quote[j]).find_map(|&j| {
             let e = self.mention_at(j)?;
             let called = self.lower_word(j + 1) && self.s(j + 1) == noun;
+            if business && !called && public_body(e) {
+                return None;
+            }
             (generic || called || self.entities[e].name.split_whitespace().any(|w| w.eq_ignore_ascii_case(noun)))
                 .then_some(e)
         })
@@ -3292,6 +3307,18 @@ mod tests {
         let text = "The Kelby Drivers Union has asked for talks.\n\n\
                     Ada Klein welcomed the offer but said it had \"missed the point entirely\".";
         assert_eq!(who(&said(text), "missed the point"), Some("Ada Klein".into()));
+    }
+
+    #[test]
+    fn a_company_spokesperson_speaks_for_a_business_not_a_court() {
+        // Fires: the Supreme Court is named last, but "a company spokesperson" is Norland Freight's.
+        let text = "Norland Freight lost its appeal on Monday.\n\nNorland Freight said it was considering an appeal to \
+                    the Supreme Court. A company spokesperson said: “We remain confident in our model.”";
+        assert_eq!(who(&said(text), "We remain confident"), Some("Norland Freight".into()));
+        // Does not fire: "a court spokesperson" is the court's.
+        let text = "Norland Freight lost its appeal on Monday.\n\nNorland Freight said it was considering an appeal to \
+                    the Supreme Court. A court spokesperson said: “The judgment will be published online.”";
+        assert_eq!(who(&said(text), "The judgment will"), Some("Supreme Court".into()));
     }
 
     #[test]
