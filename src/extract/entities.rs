@@ -2130,7 +2130,17 @@ fn never_a_name(s: &str) -> bool {
         return false;
     }
     let bare = s.trim_end_matches('.');
-    s == "OK" || is_stop_acronym(s) || POST_NOMINALS.contains(&bare)
+    s == "OK" || is_stop_acronym(s) || POST_NOMINALS.contains(&bare) || financial_period(s)
+}
+
+/// A quarter, a half or a financial year as business news abbreviates it: "Q3", "H1", "FY24",
+/// "FY2025".
+fn financial_period(s: &str) -> bool {
+    match s.as_bytes() {
+        [b'Q', b'1'..=b'4'] | [b'H', b'1' | b'2'] => true,
+        [b'F', b'Y', digits @ ..] => matches!(digits.len(), 2 | 4) && digits.iter().all(u8::is_ascii_digit),
+        _ => false,
+    }
 }
 
 /// [`ACRONYM_STOP`] in any case ("CEO", "Ceo"), by one hash lookup of the upper-cased word.
@@ -5139,6 +5149,18 @@ mod tests {
         let text = "The judge cited Leeds v Bradford, a 1987 ruling, and R v Smith.";
         let toks = tokenize(text);
         assert!(!Doc::with_words(text, &toks, &super::super::text::token_texts(text, &toks)).is_sport());
+    }
+
+    #[test]
+    fn quarters_halves_and_financial_years_are_no_names() {
+        // Fires: periods of a financial year are no place and no body.
+        let text = "Kestrel Systems said profit doubled in Q3 and would rise again in Q4. H1 sales fell; FY24 \
+                    guidance stands, and FY2025 looks better.";
+        assert_eq!(run(text).iter().map(|e| e.1.as_str()).collect::<Vec<_>>(), ["Kestrel Systems"], "{:?}", run(text));
+        // Does not fire: a name of letters and digits that is no period stays a name.
+        let text = "The Q5 Group said sales rose. Shares in H5 Holdings fell.";
+        let orgs = names(text, EntityKind::Organization);
+        assert!(orgs.contains(&"Q5 Group".to_string()) && orgs.contains(&"H5 Holdings".to_string()), "{orgs:?}");
     }
 
     #[test]
