@@ -1656,6 +1656,7 @@ impl GraphStore {
             }
             if !idx.repost {
                 set_owners(&mut tx, &idx)?;
+                crate::update::timing("key owners set");
             }
             // The summaries that changed.
             if let Some(t) = &idx.summaries {
@@ -1699,6 +1700,7 @@ impl GraphStore {
                 ));
             }
             tx.commit()?;
+            crate::update::timing("internal records saved");
             idx.dirty.clear();
             idx.rebear.clear();
             idx.repost = false;
@@ -1711,6 +1713,7 @@ impl GraphStore {
         {
             self.store().flush()?;
             records.flush()?;
+            crate::update::timing("stores flushed");
         }
         let marker = self.dir.join(UNFINISHED_FILE);
         if self.unfinished.swap(false, Ordering::SeqCst) && marker.exists() {
