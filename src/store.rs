@@ -465,6 +465,12 @@ pub struct Index {
     /// Entity summaries (`resolve::summary`): all of them once built from every record
     /// (memory and server backends, on the first change) or read (RocksDB, on opening).
     summaries: Option<Summaries>,
+    /// RocksDB writer: the index keeps each lookup key's owner (`owner_posting`).
+    owners: bool,
+    /// RocksDB writer: articles whose entity records changed since the last save, with the
+    /// records stored for them (None: no record stored). The owners of the keys they bear
+    /// or bore are set again on saving.
+    rebear: HashMap<String, Option<Vec<EntityRecord>>>,
 }
 
 /// RocksDB writer: the internal store, and what of it was read.
@@ -490,7 +496,7 @@ impl std::fmt::Debug for Disk {
 /// The layout of the postings and the resolution keys' version: a store whose stamp differs
 /// is indexed again once, when a writer opens it.
 fn postings_layout() -> String {
-    format!("layout:1 keys:{}", crate::resolve::KEYS_VERSION)
+    format!("layout:2 keys:{}", crate::resolve::KEYS_VERSION)
 }
 
 /// The subject under which the internal store keeps its layout stamp and article count.
@@ -512,6 +518,30 @@ fn digest_posting(d: &str) -> String {
 
 fn country_posting(cc: &str) -> String {
     format!("c:{cc}")
+}
+
+/// The owner of a lookup key (`summary::bearer_keys`): the first article, in IRI order, with
+/// a record bearing the lookup (layout 2). One posting per key, kept with every change.
+fn owner_posting(k: u64) -> String {
+    format!("o:{k:016x}")
+}
+
+fn is_owner_posting(q: &Quad) -> bool {
+    matches!(&q.object, Term::Literal(l) if l.value().starts_with("o:"))
+}
+
+fn posting_quad(iri: &str, value: String) -> Quad {
+    Quad::new(
+        NamedNode::new_unchecked(iri),
+        vocab::ng::INDEX_POSTING,
+        oxigraph::model::Literal::new_simple_literal(value),
+        GraphName::DefaultGraph,
+    )
+}
+
+/// Whether one of these records bears a lookup of key `k`.
+fn bears(records: &[EntityRecord], k: u64) -> bool {
+    records.iter().any(|r| crate::resolve::summary::bearer_keys(r).contains(&k))
 }
 
 /// An article's postings (default graph of the internal store): its digest, bands, every
@@ -632,6 +662,7 @@ impl Disk {
 impl Index {
     pub fn insert(&mut self, iri: &str, entry: ArticleIndex) {
         debug_assert!(self.disk.as_ref().is_none_or(|d| d.looked.contains(iri)), "{iri} not fetched");
+        self.note_rebear(iri);
         if let Some(d) = &mut self.disk
             && !self.articles.contains_key(iri)
         {
@@ -639,6 +670,85 @@ impl Index {
         }
         self.insert_read(iri, entry);
         self.dirty.insert(iri.to_string());
+    }
+
+    /// RocksDB writer: an article's records are about to change; the first time since the
+    /// last save, the records stored for it are kept (those in `articles` are: a record is
+    /// read before it changes, and only `insert`, `set_entities` and `remove` change records).
+    fn note_rebear(&mut self, iri: &str) {
+        if self.owners && !self.rebear.contains_key(iri) {
+            let old = self.articles.get(iri).map(|e| e.entities.clone());
+            self.rebear.insert(iri.to_string(), old);
+        }
+    }
+
+    /// RocksDB writer: every article's postings and key owners are written anew on the next
+    /// save (a repair: records may have been stored without their owners).
+    pub fn index_anew(&mut self) {
+        if self.owners {
+            self.repost = true;
+        }
+    }
+
+    /// The first article (in IRI order) with a record bearing `look`, its record read
+    /// (RocksDB: the key's owner posting and the records changed since; the key's holders
+    /// are scanned only when the owner's records changed).
+    pub fn first_bearing(&mut self, look: &crate::resolve::summary::Lookup) -> Result<Option<String>, StoreError> {
+        let k = look.key();
+        self.keys();
+        let best = {
+            let articles = &self.articles;
+            let Some(keys) = self.keys.as_ref() else { return Ok(None) };
+            let mut held = keys.holders(k);
+            held.sort_unstable();
+            held.into_iter()
+                .find(|&(i, l)| articles.get(i).and_then(|e| e.entities.get(l)).is_some_and(|r| look.borne_by(r)))
+                .map(|(i, _)| i.to_string())
+        };
+        let Some(d) = &self.disk else { return Ok(best) };
+        let Some(owner) = d.holders(&owner_posting(k))?.into_iter().min() else { return Ok(best) };
+        if !self.rebear.contains_key(&owner) {
+            // Stored and unchanged: it bears the lookup, and no stored article before it does.
+            let first = best.map_or(owner.clone(), |b| b.min(owner));
+            self.fetch(std::slice::from_ref(&first))?;
+            return Ok(Some(first));
+        }
+        // The owner's records changed: the stored articles not read yet, in order, before `best`.
+        let mut rest: Vec<String> = d
+            .holders(&key_posting(k))?
+            .into_iter()
+            .filter(|i| !d.looked.contains(i) && best.as_ref().is_none_or(|b| i < b))
+            .collect();
+        rest.sort_unstable();
+        for part in rest.chunks(8) {
+            self.fetch(part)?;
+            if let Some(i) = part.iter().find(|i| self.articles.get(*i).is_some_and(|e| bears(&e.entities, k))) {
+                return Ok(Some(i.clone()));
+            }
+        }
+        Ok(best)
+    }
+
+    /// The owner of every lookup key the stored records bear (the index complete).
+    fn all_owners(&self) -> HashMap<u64, &str> {
+        use rayon::prelude::*;
+        let per: Vec<(&str, Vec<u64>)> = self
+            .articles
+            .par_iter()
+            .map(|(iri, e)| {
+                let mut ks: Vec<u64> = e.entities.iter().flat_map(crate::resolve::summary::bearer_keys).collect();
+                ks.sort_unstable();
+                ks.dedup();
+                (iri.as_str(), ks)
+            })
+            .collect();
+        let mut out: HashMap<u64, &str> = HashMap::new();
+        for (iri, ks) in per {
+            for k in ks {
+                out.entry(k).and_modify(|o| *o = (*o).min(iri)).or_insert(iri);
+            }
+        }
+        out
     }
 
     /// Indexes a record as read (not changed: it is not saved again).
@@ -670,6 +780,7 @@ impl Index {
 
     /// Sets an article's entity records (found again by a newer extractor).
     pub fn set_entities(&mut self, iri: &str, records: Vec<EntityRecord>) {
+        self.note_rebear(iri);
         let keys = crate::resolve::keys::keys_of(&records);
         if let Some(k) = &mut self.keys {
             k.add_keyed(iri, &records, keys.clone());
@@ -682,6 +793,7 @@ impl Index {
 
     pub fn remove(&mut self, iri: &str) -> Option<ArticleIndex> {
         debug_assert!(self.disk.as_ref().is_none_or(|d| d.looked.contains(iri)), "{iri} not fetched");
+        self.note_rebear(iri);
         let old = self.forget(iri)?;
         self.dirty.insert(iri.to_string());
         if let Some(d) = &mut self.disk {
@@ -897,18 +1009,6 @@ impl Index {
     /// The summaries built from every record (the index complete: memory backend, or after `load_all`).
     pub fn summaries_from_records(&self) -> BTreeMap<String, Summary> {
         self.built_summaries()
-    }
-
-    /// The first `n` articles (in IRI order) holding resolution key `k` (RocksDB: read or not).
-    pub fn first_holders(&mut self, k: u64, n: usize) -> Result<Vec<String>, StoreError> {
-        let mut out: Vec<String> = self.keys().first_articles(k, n).into_iter().map(String::from).collect();
-        if let Some(d) = &self.disk {
-            out.extend(d.holders(&key_posting(k))?.into_iter().filter(|i| !d.looked.contains(i)));
-            out.sort();
-            out.dedup();
-            out.truncate(n);
-        }
-        Ok(out)
     }
 
     /// The last record (in resolution order) holding resolution key `k`; on RocksDB, an
@@ -1250,6 +1350,7 @@ impl GraphStore {
         let mut index = Index::default();
         let current = layout.as_deref() == Some(postings_layout().as_str()) && count.is_some();
         index.keys = Some(KeyIndex::default());
+        index.owners = true;
         index.disk = Some(Disk {
             store: records.clone(),
             path,
@@ -1510,6 +1611,11 @@ impl GraphStore {
                         bulk.extend(postings(iri, e));
                     }
                 }
+                // Every key's owner, from every record (the index is complete when it is indexed anew).
+                for (k, iri) in idx.all_owners() {
+                    bulk.push(posting_quad(iri, owner_posting(k)));
+                }
+                crate::update::timing("key owners found");
             }
             for iri in &idx.dirty {
                 match idx.articles.get(iri) {
@@ -1529,11 +1635,14 @@ impl GraphStore {
             for q in &bulk {
                 tx.insert(q);
             }
-            // Only what differs: a record written again because its links changed keeps its postings.
+            // Only what differs: a record written again because its links changed keeps its postings
+            // (and the keys it owns: set below).
             for iri in replaced {
                 let node = NamedNode::new_unchecked(iri.clone());
-                let old: HashSet<Quad> =
-                    tx.quads_for_pattern(Some(node.as_ref().into()), None, None, None).collect::<Result<_, _>>()?;
+                let old: HashSet<Quad> = tx
+                    .quads_for_pattern(Some(node.as_ref().into()), None, None, None)
+                    .filter(|q| q.as_ref().map_or(true, |q| !is_owner_posting(q)))
+                    .collect::<Result<_, _>>()?;
                 let new: HashSet<Quad> = match idx.articles.get(iri) {
                     Some(e) => std::iter::once(internal_quad(iri, e)).chain(postings(iri, e)).collect(),
                     None => HashSet::new(),
@@ -1544,6 +1653,10 @@ impl GraphStore {
                 for q in new.difference(&old) {
                     tx.insert(q);
                 }
+            }
+            if !idx.repost {
+                set_owners(&mut tx, &idx)?;
+                crate::update::timing("key owners set");
             }
             // The summaries that changed.
             if let Some(t) = &idx.summaries {
@@ -1587,7 +1700,9 @@ impl GraphStore {
                 ));
             }
             tx.commit()?;
+            crate::update::timing("internal records saved");
             idx.dirty.clear();
+            idx.rebear.clear();
             idx.repost = false;
             if let Some(t) = &mut idx.summaries {
                 t.dirty.clear();
@@ -1598,6 +1713,7 @@ impl GraphStore {
         {
             self.store().flush()?;
             records.flush()?;
+            crate::update::timing("stores flushed");
         }
         let marker = self.dir.join(UNFINISHED_FILE);
         if self.unfinished.swap(false, Ordering::SeqCst) && marker.exists() {
@@ -2498,6 +2614,132 @@ impl GraphStore {
 }
 
 /// Loads a base file: public quads into the query store, internal records into the index.
+/// RocksDB writer, saving: the owner (`owner_posting`) of every lookup key that the records
+/// changed since the last save bear or bore, set again in `tx`. The first article bearing a
+/// key after the change is the first of those changed articles bearing it now and, unless
+/// the stored owner's records changed, the stored owner; else the key's holders not changed
+/// are read in order until one bears it.
+fn set_owners(tx: &mut oxigraph::store::Transaction<'_>, idx: &Index) -> Result<(), StoreError> {
+    use crate::resolve::summary::bearer_keys;
+    use rayon::prelude::*;
+    let keys_of = |rs: &[EntityRecord]| -> Vec<u64> {
+        let mut ks: Vec<u64> = rs.iter().flat_map(bearer_keys).collect();
+        ks.sort_unstable();
+        ks.dedup();
+        ks
+    };
+    // Each changed article's keys before and after (none when its records are the same).
+    let changed: Vec<(&str, Vec<u64>, Vec<u64>)> = idx
+        .rebear
+        .par_iter()
+        .filter_map(|(iri, old)| {
+            let new = idx.articles.get(iri).map(|e| e.entities.as_slice());
+            if old.as_deref() == new {
+                return None;
+            }
+            Some((iri.as_str(), old.as_deref().map(keys_of).unwrap_or_default(), new.map(keys_of).unwrap_or_default()))
+        })
+        .collect();
+    if changed.is_empty() {
+        return Ok(());
+    }
+    let mut touched: BTreeSet<u64> = BTreeSet::new();
+    let mut first_new: HashMap<u64, &str> = HashMap::new();
+    for (iri, old, new) in &changed {
+        touched.extend(old.iter().copied());
+        for &k in new {
+            touched.insert(k);
+            first_new.entry(k).and_modify(|o| *o = (*o).min(iri)).or_insert(iri);
+        }
+    }
+    let graph = rdf::internal_graph();
+    for k in touched {
+        let value = oxigraph::model::Literal::new_simple_literal(owner_posting(k));
+        let stored: Vec<Quad> = tx
+            .quads_for_pattern(
+                None,
+                Some(vocab::ng::INDEX_POSTING),
+                Some(value.as_ref().into()),
+                Some(GraphNameRef::DefaultGraph),
+            )
+            .collect::<Result<_, _>>()?;
+        let cur = stored
+            .iter()
+            .filter_map(|q| match &q.subject {
+                oxigraph::model::NamedOrBlankNode::NamedNode(n) => Some(n.as_str()),
+                _ => None,
+            })
+            .min()
+            .map(str::to_string);
+        let cand = first_new.get(&k).copied();
+        let owner: Option<String> = match cur.as_deref() {
+            None => cand.map(str::to_string),
+            Some(o) if !idx.rebear.contains_key(o) => Some(cand.map_or(o, |c| c.min(o)).to_string()),
+            Some(o) if cand.is_some_and(|c| c <= o) => cand.map(str::to_string),
+            Some(_) => {
+                // The stored owner's records changed: the unchanged holders, in order, before `cand`.
+                let lit = oxigraph::model::Literal::new_simple_literal(key_posting(k));
+                let mut rest: Vec<String> = Vec::new();
+                for q in tx.quads_for_pattern(
+                    None,
+                    Some(vocab::ng::INDEX_POSTING),
+                    Some(lit.as_ref().into()),
+                    Some(GraphNameRef::DefaultGraph),
+                ) {
+                    if let oxigraph::model::NamedOrBlankNode::NamedNode(n) = q?.subject
+                        && !idx.rebear.contains_key(n.as_str())
+                        && cand.is_none_or(|c| n.as_str() < c)
+                    {
+                        rest.push(n.into_string());
+                    }
+                }
+                rest.sort_unstable();
+                let mut found = None;
+                for iri in rest {
+                    let hit = match idx.articles.get(&iri) {
+                        Some(e) => bears(&e.entities, k),
+                        None => {
+                            let node = NamedNodeRef::new_unchecked(&iri);
+                            let mut hit = false;
+                            for q in tx.quads_for_pattern(
+                                Some(node.into()),
+                                Some(vocab::ng::INDEX_RECORD),
+                                None,
+                                Some(graph.as_ref().into()),
+                            ) {
+                                if let Term::Literal(l) = q?.object {
+                                    let e = ArticleIndex::from_json(l.value()).ok_or_else(|| StoreError::Corrupt {
+                                        path: PathBuf::from(RECORDS_DIR),
+                                        message: format!("bad internal record for <{iri}>"),
+                                    })?;
+                                    hit = bears(&e.entities, k);
+                                    break;
+                                }
+                            }
+                            hit
+                        }
+                    };
+                    if hit {
+                        found = Some(iri);
+                        break;
+                    }
+                }
+                found.or(cand.map(str::to_string))
+            }
+        };
+        if stored.len() == 1 && cur == owner {
+            continue;
+        }
+        for q in &stored {
+            tx.remove(q);
+        }
+        if let Some(o) = owner {
+            tx.insert(&posting_quad(&o, owner_posting(k)));
+        }
+    }
+    Ok(())
+}
+
 fn load_base(store: &Store, index: &mut Index, file: File, data: &Path) -> Result<(), StoreError> {
     let internal = rdf::internal_graph();
     let corrupt = |message: String| StoreError::Corrupt { path: data.to_path_buf(), message };
@@ -2884,5 +3126,198 @@ mod upgrade_tests {
         for id in want.keys() {
             assert_eq!(st.index_mut().summary(id).unwrap().as_ref(), want.get(id), "{id}");
         }
+    }
+}
+
+#[cfg(all(test, feature = "rocksdb"))]
+mod owner_tests {
+    use super::*;
+    use crate::resolve::summary::{Lookup, bearer_keys};
+    use crate::update::{Upsert, apply};
+
+    const ORGS: [&str; 6] = [
+        "Harbours Ministry",
+        "Ministry of Harbours",
+        "Dock Board",
+        "Harbour Party",
+        "Kelmore Harbour Board",
+        "Acme Bank",
+    ];
+    const PLACES: [&str; 5] = ["Leeds", "Paris", "the United States", "Porthaven", "Kelmore"];
+
+    /// An article naming two organisations and a place of the pools, picked by `pick`.
+    fn upsert(id: &str, pick: &mut impl FnMut(usize) -> usize) -> Upsert {
+        let (a, b, p) = (ORGS[pick(ORGS.len())], ORGS[pick(ORGS.len())], PLACES[pick(PLACES.len())]);
+        let text = format!(
+            "Harbour talks stall\n\nThe {a} said on Monday that talks over the harbour in {p} had stalled \
+             (report {id}). “We will not sign,” said Marta Kowalczyk, a spokeswoman for the {b}.\n"
+        );
+        let article = Article { id: id.to_string(), headline: "Harbour talks stall".into(), text };
+        let extraction = crate::extract::extract(&article);
+        let signature = similar::signature(&article.text);
+        Upsert { article, extraction, signature }
+    }
+
+    /// Every stored record, read from the internal store.
+    fn stored_records(st: &GraphStore) -> BTreeMap<String, Vec<EntityRecord>> {
+        let records = st.records.lock().unwrap().as_ref().unwrap().clone();
+        let graph = rdf::internal_graph();
+        let mut out = BTreeMap::new();
+        for q in records.quads_for_pattern(None, Some(vocab::ng::INDEX_RECORD), None, Some(graph.as_ref().into())) {
+            let q = q.unwrap();
+            if let (oxigraph::model::NamedOrBlankNode::NamedNode(n), Term::Literal(l)) = (q.subject, q.object) {
+                out.insert(n.into_string(), ArticleIndex::from_json(l.value()).unwrap().entities);
+            }
+        }
+        out
+    }
+
+    /// The owner postings kept: key -> the articles posted as its owner.
+    fn kept_owners(st: &GraphStore) -> BTreeMap<u64, Vec<String>> {
+        let records = st.records.lock().unwrap().as_ref().unwrap().clone();
+        let mut out: BTreeMap<u64, Vec<String>> = BTreeMap::new();
+        for q in records.quads_for_pattern(None, Some(vocab::ng::INDEX_POSTING), None, Some(GraphNameRef::DefaultGraph))
+        {
+            let q = q.unwrap();
+            if let (oxigraph::model::NamedOrBlankNode::NamedNode(n), Term::Literal(l)) = (q.subject, q.object)
+                && let Some(k) = l.value().strip_prefix("o:")
+            {
+                out.entry(u64::from_str_radix(k, 16).unwrap()).or_default().push(n.into_string());
+            }
+        }
+        out
+    }
+
+    /// The owners a scan of every record gives: key -> the first article bearing it.
+    fn scanned_owners(records: &BTreeMap<String, Vec<EntityRecord>>) -> BTreeMap<u64, Vec<String>> {
+        let mut out: BTreeMap<u64, Vec<String>> = BTreeMap::new();
+        for (iri, rs) in records {
+            for k in rs.iter().flat_map(bearer_keys) {
+                out.entry(k).or_insert_with(|| vec![iri.clone()]);
+            }
+        }
+        out
+    }
+
+    /// The records as the writer holds them now (the stored ones, with its unsaved changes).
+    fn current_records(st: &GraphStore) -> BTreeMap<String, Vec<EntityRecord>> {
+        let mut out = stored_records(st);
+        let idx = st.index();
+        let looked = idx.disk.as_ref().map(|d| d.looked.clone()).unwrap_or_default();
+        out.retain(|iri, _| !looked.contains(iri) || idx.articles.contains_key(iri));
+        for (iri, e) in &idx.articles {
+            out.insert(iri.clone(), e.entities.clone());
+        }
+        out
+    }
+
+    /// Random adds, replacements and removals, one at a time or in batches, saved after one
+    /// or two changes: after each change, the first article bearing each lookup
+    /// (`Index::first_bearing`, from the owners stored and the unsaved changes) is the one a
+    /// scan of every record finds; after each save, the owners kept in the internal store
+    /// are those a scan of every stored record gives, one per key; a writer opened anew
+    /// finds them too.
+    #[test]
+    fn kept_key_owners_equal_a_scan_after_random_changes() {
+        let (mut changed, mut removed) = (0, 0);
+        for seed in 1..7u64 {
+            let dir = tempfile::tempdir().unwrap();
+            let open = || GraphStore::open_with(dir.path(), Access::Write, Some(Backend::RocksDb)).unwrap();
+            let mut st = open();
+            let mut rng = crate::rng::XorShift::for_case(seed);
+            let mut pick = move |n: usize| (rng.next_u64() % n as u64) as usize;
+            let mut present: BTreeSet<String> = BTreeSet::new();
+            for step in 0..14 {
+                let n = 1 + pick(if step % 3 == 0 { 6 } else { 2 });
+                let mut ups = Vec::new();
+                let mut gone = Vec::new();
+                for _ in 0..n {
+                    let id = format!("a{:02}", pick(16));
+                    let iri = rdf::article_iri(&id).into_string();
+                    if present.contains(&iri) && pick(2) == 0 {
+                        if !gone.iter().any(|g: &NamedNode| g.as_str() == iri)
+                            && !ups.iter().any(|u: &Upsert| u.article.id == id)
+                        {
+                            gone.push(NamedNode::new_unchecked(iri.clone()));
+                            present.remove(&iri);
+                            removed += 1;
+                        }
+                    } else if !ups.iter().any(|u: &Upsert| u.article.id == id)
+                        && !gone.iter().any(|g| g.as_str() == iri)
+                    {
+                        changed += usize::from(present.contains(&iri));
+                        ups.push(upsert(&id, &mut pick));
+                        present.insert(iri);
+                    }
+                }
+                apply(&st, ups, &gone, &mut Vec::new()).unwrap();
+                let now = current_records(&st);
+                let looks: HashSet<Lookup> = now.values().flatten().filter_map(Lookup::of).collect();
+                for look in &looks {
+                    let want = now.iter().find(|(_, rs)| rs.iter().any(|r| look.borne_by(r))).map(|(i, _)| i.clone());
+                    let got = st.index_mut().first_bearing(look).unwrap();
+                    assert_eq!(got, want, "seed {seed} step {step}: {look:?}");
+                }
+                if pick(3) > 0 {
+                    st.save().unwrap();
+                    let stored = stored_records(&st);
+                    assert_eq!(kept_owners(&st), scanned_owners(&stored), "seed {seed} step {step}");
+                }
+                if pick(5) == 0 {
+                    st.save().unwrap();
+                    drop(st);
+                    st = open();
+                }
+            }
+            st.save().unwrap();
+            assert_eq!(kept_owners(&st), scanned_owners(&stored_records(&st)), "seed {seed}");
+        }
+        assert!(changed > 10 && removed > 10, "{changed} replaced, {removed} removed");
+    }
+
+    /// A store of the postings' older layout (no key owners) is read whole by the next
+    /// writer, and its first write posts every key's owner and the current layout.
+    #[test]
+    fn a_store_without_key_owners_has_them_posted_on_its_first_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let open = || GraphStore::open_with(dir.path(), Access::Write, Some(Backend::RocksDb)).unwrap();
+        let st = open();
+        let mut rng = crate::rng::XorShift::for_case(7);
+        let mut pick = move |n: usize| (rng.next_u64() % n as u64) as usize;
+        let ups: Vec<Upsert> = (0..8).map(|i| upsert(&format!("b{i}"), &mut pick)).collect();
+        apply(&st, ups, &[], &mut Vec::new()).unwrap();
+        st.save().unwrap();
+        let want = scanned_owners(&stored_records(&st));
+        assert!(want.len() > 5);
+        assert_eq!(kept_owners(&st), want);
+        // As the previous layout left it: its stamp, and no owner.
+        {
+            let records = st.records.lock().unwrap().as_ref().unwrap().clone();
+            let posting = |s: NamedNode, v: &str| {
+                Quad::new(
+                    s,
+                    vocab::ng::INDEX_POSTING,
+                    oxigraph::model::Literal::new_simple_literal(v),
+                    GraphName::DefaultGraph,
+                )
+            };
+            assert!(records.contains(&posting(meta_node(), &postings_layout())).unwrap());
+            records.remove(&posting(meta_node(), &postings_layout())).unwrap();
+            records.insert(&posting(meta_node(), &format!("layout:1 keys:{}", crate::resolve::KEYS_VERSION))).unwrap();
+            for (k, iris) in kept_owners(&st) {
+                for i in iris {
+                    records.remove(&posting(NamedNode::new_unchecked(i), &owner_posting(k))).unwrap();
+                }
+            }
+            assert!(kept_owners(&st).is_empty());
+        }
+        drop(st);
+        let st = open();
+        assert!(st.index().complete(), "an older store's records are read whole");
+        st.save().unwrap();
+        drop(st);
+        let st = open();
+        assert!(!st.index().complete(), "the layout is current: nothing read whole");
+        assert_eq!(kept_owners(&st), want);
     }
 }

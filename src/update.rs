@@ -128,6 +128,8 @@ pub fn apply_all(st: &GraphStore, upserts: Vec<Upsert>, err: &mut dyn Write) -> 
 /// record are the caller's to add (`upserts`).
 pub fn rebuild(st: &GraphStore, upserts: Vec<Upsert>, err: &mut dyn Write) -> Result<Outcome> {
     st.index_mut().load_all()?;
+    // Records may have been stored without their postings' owners (RocksDB): written anew.
+    st.index_mut().index_anew();
     let iris: Vec<String> = st.index().articles.keys().cloned().collect();
     for iri in iris {
         if st.article(&NamedNode::new_unchecked(iri.clone()))?.is_none() {
@@ -293,30 +295,25 @@ fn plan_merges(
     Ok(m)
 }
 
-/// How many articles holding a lookup's key are read to find its first bearer.
-const BEARER_ARTICLES: usize = 4;
-
 /// The first record bearing `look` ([`Lookup::first_bearer`]) and its entity (None for a
-/// record of an article in `fresh`), among the first articles holding its key; None when
-/// none of them bears it.
+/// record of an article in `fresh`): the first record bearing it in the first article that
+/// does ([`Index::first_bearing`]: on RocksDB, the key's owner); None when no record bears it.
 fn first_bearer(
     idx: &mut Index,
     look: &Lookup,
     fresh: &HashSet<&str>,
 ) -> Result<Option<(summary::Pos, Option<String>)>, StoreError> {
-    let arts = idx.first_holders(look.key(), BEARER_ARTICLES)?;
-    idx.fetch(&arts)?;
+    let Some(iri) = idx.first_bearing(look)? else { return Ok(None) };
+    let Some(e) = idx.articles.get(&iri) else { return Ok(None) };
     let k = look.key();
-    let recs = arts.iter().filter_map(|iri| idx.articles.get_key_value(iri)).flat_map(|(iri, e)| {
-        let known = !fresh.contains(iri.as_str());
-        // Only a record holding the key can bear the lookup.
-        e.entities.iter().enumerate().filter(move |(l, _)| e.keys.get(*l).is_some_and(|ks| ks.contains(&k))).map(
-            move |(l, r)| {
-                let id = e.links.get(l).map(|x| x.0.as_str()).filter(|x| known && !x.is_empty());
-                ((iri.as_str(), l), r, id)
-            },
-        )
-    });
+    let known = !fresh.contains(iri.as_str());
+    // Only a record holding the key can bear the lookup.
+    let recs = e.entities.iter().enumerate().filter(|(l, _)| e.keys.get(*l).is_some_and(|ks| ks.contains(&k))).map(
+        |(l, r)| {
+            let id = e.links.get(l).map(|x| x.0.as_str()).filter(|x| known && !x.is_empty());
+            ((iri.as_str(), l), r, id)
+        },
+    );
     Ok(look.first_bearer(recs))
 }
 

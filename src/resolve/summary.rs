@@ -137,6 +137,28 @@ impl Lookup {
     }
 }
 
+/// The keys of the lookups record `r` bears ([`Lookup::borne_by`]): its GeoNames id's and
+/// each of its names' normalised keys. A lookup ([`Lookup::of`] of any record) is borne by
+/// `r` exactly when its [`Lookup::key`] is among them: the internal index keeps, per key, the
+/// first article bearing it (its owner) from these.
+pub fn bearer_keys(r: &EntityRecord) -> Vec<u64> {
+    if r.kind == EntityKind::Person {
+        return Vec::new();
+    }
+    let gaz = Gazetteer::get();
+    let mut out: Vec<u64> = record_strings(r)
+        .map(|s| org_key(gaz, s))
+        .filter(|k| !k.contains(':'))
+        .map(|k| Lookup::Name(r.kind, k).key())
+        .collect();
+    if let Some(g) = r.geo.as_ref().and_then(|g| g.geonames_id) {
+        out.push(Lookup::GeoNames(r.kind, g).key());
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 impl Summary {
     /// The summary of the place or organisation entity whose first record is `r`.
     pub fn start(id: &str, pos: (&str, usize), r: &EntityRecord) -> Option<Self> {
@@ -529,6 +551,25 @@ mod tests {
             let (a, r) = (merged_adds.get(&k).copied().unwrap_or(0), merged_removes.get(&k).copied().unwrap_or(0));
             assert!(a > 100 && r > 100, "{k:?}: {a} merged arriving, {r} leaving");
         }
+    }
+
+    /// A record bears a lookup exactly when the lookup's key is among its bearer keys.
+    #[test]
+    fn bearer_keys_are_the_keys_of_the_lookups_a_record_bears() {
+        let (mut borne, mut not) = (0, 0);
+        for seed in 1..200u64 {
+            let records: Vec<EntityRecord> = corpus(seed, 6).into_iter().flatten().collect();
+            let looks: Vec<Lookup> = records.iter().filter_map(Lookup::of).collect();
+            for r in &records {
+                let keys = bearer_keys(r);
+                for look in &looks {
+                    let b = look.borne_by(r);
+                    assert_eq!(b, keys.contains(&look.key()), "seed {seed}: {look:?} {r:?}");
+                    if b { borne += 1 } else { not += 1 }
+                }
+            }
+        }
+        assert!(borne > 100 && not > 100, "{borne} borne, {not} not");
     }
 
     #[test]
