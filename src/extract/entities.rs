@@ -628,6 +628,7 @@ pub fn extract_with<'a>(text: &'a str, toks: &'a [Token], words: &'a [&'a str]) 
     town_clubs(&doc, &mut cands);
     orgs_by_kind_noun(&doc, &mut cands);
     bodies_by_their_posts(&doc, &mut cands);
+    bodies_by_its(&doc, &mut cands);
     teams_by_players_and_nicknames(&doc, &mut cands);
     // A thing named after a person ("James Webb Space Telescope"): a long name ending in a word the
     // article also writes in lower case ("the telescope's instruments"). One scan of the document for
@@ -3073,6 +3074,41 @@ fn bodies_by_their_posts(doc: &Doc, cands: &mut [Cand]) {
     }
 }
 
+/// A name whose sentence goes on to call it "its" ("Eli Lilly raised its forecast", "Leigh Day and its
+/// clients") is a body's at every use, though it opens with a given name: a person's would be "his"
+/// or "her". After a verb of doing, not of saying ("Jo Bell said its effects were small": the "its"
+/// is something else's); not a name with a title or an honorific.
+fn bodies_by_its(doc: &Doc, cands: &mut [Cand]) {
+    let n = doc.toks.len();
+    let plain_person = |c: &Cand| c.kind == Some(EntityKind::Person) && c.title.is_none() && c.extra_surface.is_none();
+    let mut bodies: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+    for c in cands.iter().filter(|c| plain_person(c)) {
+        let (a, b) = c.toks;
+        if b + 1 >= n || !doc.same_para(a, b + 1) || doc.s(b + 1) != "its" || !doc.is_word(b) {
+            continue;
+        }
+        let w = doc.s(b);
+        let doing = w == "and"
+            || (w.starts_with(|ch: char| ch.is_ascii_lowercase())
+                && (w.ends_with("ed") || w.ends_with('s'))
+                && w.len() >= 4
+                && !is_speech_verb(w)
+                && !is_preposition(w)
+                && !matches!(w, "does" | "this" | "thus" | "plus" | "whereas" | "unless" | "besides" | "towards"));
+        if doing {
+            bodies.insert(doc.text_of(a, b));
+        }
+    }
+    if bodies.is_empty() {
+        return;
+    }
+    for c in cands.iter_mut() {
+        if plain_person(c) && bodies.contains(doc.text_of(c.toks.0, c.toks.1)) {
+            *c = org_cand(doc, c.toks.0, c.toks.1, c.name.clone());
+        }
+    }
+}
+
 /// Words right after a name that make it a team: "Kent manager ...", "Leeds beat Hull".
 const TEAM_AFTER: &[&str] = &[
     "manager",
@@ -5161,6 +5197,21 @@ mod tests {
         let text = "The Q5 Group said sales rose. Shares in H5 Holdings fell.";
         let orgs = names(text, EntityKind::Organization);
         assert!(orgs.contains(&"Q5 Group".to_string()) && orgs.contains(&"H5 Holdings".to_string()), "{orgs:?}");
+    }
+
+    #[test]
+    fn a_name_its_sentence_calls_its_is_a_body() {
+        // Fires: "its" after a verb of doing or "and": a firm named like a person.
+        let text = "Tom Mercer raised its forecast on Tuesday after strong sales. Analysts expect Tom Mercer to \
+                    hire more staff. Jane Hollis and its partners filed the claim.";
+        let orgs = names(text, EntityKind::Organization);
+        assert!(orgs.contains(&"Tom Mercer".to_string()) && orgs.contains(&"Jane Hollis".to_string()), "{:?}", run(text));
+        // Does not fire: after a verb of saying the "its" is something else's; "his" is a person's.
+        let text = "Tom Mercer said its effects would be small. Jane Hollis raised his hand. The party named \
+                    Ruth Calder as its candidate.";
+        let people = names(text, EntityKind::Person);
+        assert!(people.contains(&"Tom Mercer".to_string()) && people.contains(&"Jane Hollis".to_string()), "{:?}", run(text));
+        assert!(people.contains(&"Ruth Calder".to_string()), "{:?}", run(text));
     }
 
     #[test]
