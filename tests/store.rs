@@ -550,6 +550,25 @@ fn us_article(dir: &Path, file: &str, name: &str, town: &str) -> PathBuf {
     p
 }
 
+/// Asserts that `store` exports what a fresh ingest of `files` exports (sorted).
+fn equals_fresh_ingest(dir: &Path, store: &Path, files: &[PathBuf], step: &str) {
+    let fresh = dir.join(format!("fresh-{step}"));
+    ingest(&fresh, files);
+    let (x, y) = (sorted_export(store), sorted_export(&fresh));
+    assert!(x == y, "{step}: {}", diff(&x, &y));
+}
+
+/// Runs the binary with `args` and returns the records that merged into entity summaries,
+/// leaving and arriving (from its timing lines).
+fn merges(args: &[&str]) -> (usize, usize) {
+    let o = bin().args(args).env("NEWSGRAPH_TIMING", "1").output().unwrap();
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    let line = err.lines().find(|l| l.contains("arriving merge into")).unwrap_or_else(|| panic!("{err}"));
+    let n: Vec<usize> = line.split(' ').filter_map(|w| w.parse().ok()).collect();
+    (n[0], n[1])
+}
+
 /// A very common place (a country) is resolved by merging a record into its summary, not by
 /// reading every record of it: one more article naming it, another bringing it a new name,
 /// one before its first record, a removal and a replacement each give the sorted export of
@@ -563,21 +582,7 @@ fn an_article_naming_a_common_place_equals_a_fresh_ingest() {
     let store = dir.path().join("store");
     ingest(&store, &base);
     let mut files = base.clone();
-    let check = |files: &[PathBuf], step: &str| {
-        let fresh = dir.path().join(format!("fresh-{step}"));
-        ingest(&fresh, files);
-        let (x, y) = (sorted_export(&store), sorted_export(&fresh));
-        assert!(x == y, "{step}: {}", diff(&x, &y));
-    };
-    // The records that merged, leaving and arriving (from the timing lines).
-    let merges = |args: &[&str]| -> (usize, usize) {
-        let o = bin().args(args).env("NEWSGRAPH_TIMING", "1").output().unwrap();
-        let err = stderr(&o);
-        assert!(o.status.success(), "{err}");
-        let line = err.lines().find(|l| l.contains("arriving merge into")).unwrap_or_else(|| panic!("{err}"));
-        let n: Vec<usize> = line.split(' ').filter_map(|w| w.parse().ok()).collect();
-        (n[0], n[1])
-    };
+    let check = |files: &[PathBuf], step: &str| equals_fresh_ingest(dir.path(), &store, files, step);
     let s = store.to_str().unwrap();
     // One more article naming it by a name it has: merged.
     let more = us_article(dir.path(), "c0.txt", "the U.S.", "Leeds");
@@ -635,22 +640,8 @@ fn an_article_naming_a_common_organisation_equals_a_fresh_ingest() {
     let store = dir.path().join("store");
     ingest(&store, &base);
     let mut files = base.clone();
-    let check = |files: &[PathBuf], step: &str| {
-        let fresh = dir.path().join(format!("fresh-{step}"));
-        ingest(&fresh, files);
-        let (x, y) = (sorted_export(&store), sorted_export(&fresh));
-        assert!(x == y, "{step}: {}", diff(&x, &y));
-    };
-    // The records that merged, leaving and arriving (from the timing lines): the
-    // organisation is the only place or organisation these articles name.
-    let merges = |args: &[&str]| -> (usize, usize) {
-        let o = bin().args(args).env("NEWSGRAPH_TIMING", "1").output().unwrap();
-        let err = stderr(&o);
-        assert!(o.status.success(), "{err}");
-        let line = err.lines().find(|l| l.contains("arriving merge into")).unwrap_or_else(|| panic!("{err}"));
-        let n: Vec<usize> = line.split(' ').filter_map(|w| w.parse().ok()).collect();
-        (n[0], n[1])
-    };
+    let check = |files: &[PathBuf], step: &str| equals_fresh_ingest(dir.path(), &store, files, step);
+    // The organisation is the only place or organisation these articles name: `merges` counts its records.
     let s = store.to_str().unwrap();
     let more = ministry_article(dir.path(), "c0.txt", "Harbours Ministry");
     assert_eq!(merges(&["ingest", "--store", s, more.to_str().unwrap()]), (0, 1));
