@@ -16,9 +16,6 @@ use newsgraph::model::{Article, Extraction};
 use newsgraph::rng::XorShift;
 use rayon::prelude::*;
 
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn corpus(target_bytes: usize) -> Vec<Article> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles");
     let mut paragraphs: Vec<String> = Vec::new();
