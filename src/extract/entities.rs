@@ -3259,9 +3259,9 @@ fn cap_run_end(doc: &Doc, i: usize) -> usize {
     j
 }
 
-/// A score as one token: "3-1", "66-14".
+/// A score of both sides as one token, with a hyphen or an en dash: "3-1", "66-14", "2–1".
 fn is_score(w: &str) -> bool {
-    w.split_once('-').is_some_and(|(a, b)| {
+    w.split_once(['-', '–']).is_some_and(|(a, b)| {
         [a, b].iter().all(|x| (1..=3).contains(&x.len()) && x.bytes().all(|c| c.is_ascii_digit()))
     })
 }
@@ -3329,15 +3329,6 @@ fn teams_in_tables(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, u
         let w = doc.s(i);
         w.starts_with(|c: char| c.is_ascii_digit()) && w.bytes().all(|c| c.is_ascii_digit() || c == b'.')
     };
-    // A score of both sides with a dash: "30-6", "2–1".
-    let dash_score = |w: &str| {
-        let mut parts = w.splitn(2, ['-', '–']);
-        let (x, y) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-        (1..=3).contains(&x.len())
-            && (1..=3).contains(&y.len())
-            && x.bytes().all(|c| c.is_ascii_digit())
-            && y.bytes().all(|c| c.is_ascii_digit())
-    };
     let mut teams: Vec<(usize, usize)> = Vec::new();
     let mut p = 0;
     while p < n {
@@ -3369,7 +3360,7 @@ fn teams_in_tables(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, u
                 shape.push(false);
                 small |= doc.s(i).len() == 1;
                 i += 1;
-            } else if dash_score(w) {
+            } else if is_score(w) {
                 // "Wigan 30-6 Castleford": both sides' points in one figure.
                 shape.push(false);
                 dashed = true;
@@ -3454,7 +3445,7 @@ fn teams_in_tables(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, u
             && j < n
             && doc.s(j).starts_with(|c: char| c.is_ascii_digit())
             && doc.s(j).contains('-')
-            && !dash_score(doc.s(j));
+            && !is_score(doc.s(j));
         let place_use = matches!(prev, "in" | "In" | "at" | "At" | "near" | "from" | "of" | "to" | "into")
             || doc.dateline(i)
             || dated;
