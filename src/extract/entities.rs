@@ -629,6 +629,7 @@ pub fn extract_with<'a>(text: &'a str, toks: &'a [Token], words: &'a [&'a str]) 
     orgs_by_kind_noun(&doc, &mut cands);
     bodies_by_their_posts(&doc, &mut cands);
     bodies_by_its(&doc, &mut cands);
+    firms_named_like_people(&doc, &mut cands);
     teams_by_players_and_nicknames(&doc, &mut cands);
     // A thing named after a person ("James Webb Space Telescope"): a long name ending in a word the
     // article also writes in lower case ("the telescope's instruments"). One scan of the document for
@@ -3109,6 +3110,166 @@ fn bodies_by_its(doc: &Doc, cands: &mut [Cand]) {
     }
 }
 
+/// Nouns for a kind of firm that, right before a name, make it a firm though it reads as a
+/// person's: "law firm Kendrick Vale", "brokers Ames Hunt", "retailer Jo Marsh" ("firm", "company"
+/// and "group" only after a word that qualifies them: "the firm Jo Marsh founded" is no name of it).
+const FIRM_NOUNS_BEFORE: &[&str] = &[
+    "firm",
+    "company",
+    "group",
+    "solicitors",
+    "retailer",
+    "housebuilder",
+    "stockbrokers",
+    "brokers",
+    "lender",
+    "supermarket",
+    "brokerage",
+    "accountants",
+    "auditors",
+];
+
+/// Heads of a description in apposition after a firm's name: "Harper Vale, the Leeds solicitors,",
+/// "Ames Hunt, the British pet food retailer,".
+const FIRM_NOUNS_AFTER: &[&str] = &[
+    "firm",
+    "company",
+    "group",
+    "solicitors",
+    "retailer",
+    "chain",
+    "housebuilder",
+    "stockbrokers",
+    "brokers",
+    "brokerage",
+    "lender",
+    "insurer",
+    "supermarket",
+    "manufacturer",
+    "consultancy",
+    "accountants",
+    "bank",
+];
+
+/// Posts of a firm between its name and its holder's: "Ames Hunt chairman Jo Bell", "Ames Hunt
+/// managing partner Jo Bell" (a person's name before them would be "Jo Bell's chairman").
+fn firm_post_before_holder(doc: &Doc, b: usize) -> bool {
+    let holder = |i: usize| doc.is_cap(i) && doc.same_para(b, i);
+    match doc.s(b) {
+        "chairman" | "chairwoman" => holder(b + 1),
+        "chief" => doc.s(b + 1) == "executive" && holder(b + 2),
+        "managing" => matches!(doc.s(b + 1), "director" | "partner") && holder(b + 2),
+        "finance" => doc.s(b + 1) == "director" && holder(b + 2),
+        "senior" => doc.s(b + 1) == "partner" && holder(b + 2),
+        _ => false,
+    }
+}
+
+/// Firms named like people ("Harper Vale" the solicitors, "Ames Hunt" the brokers): a name read as a
+/// person's, without a title or an honorific, is a firm at every use when one of its uses has a kind
+/// of firm right before it ("law firm X", "brokers X"), a description headed by one in apposition
+/// after it ("X, the Leeds solicitors,", "X, the British pet food retailer, said"), or a firm's post
+/// and its holder after it ("X chairman Jo Bell"). Given names do not stop it: the context is a
+/// firm's alone. Not where the noun before ends a longer phrase the name begins a clause after ("the
+/// firm Jo Marsh founded"), nor a description with a preposition, a possessive or a role ("Jo Bell, the
+/// firm's founder,", "Jo Bell, a partner at the firm,").
+fn firms_named_like_people(doc: &Doc, cands: &mut [Cand]) {
+    let plain_person = |c: &Cand| {
+        c.kind == Some(EntityKind::Person)
+            && c.extra_surface.is_none()
+            && c.title.as_deref().is_none_or(|t| t.starts_with(char::is_lowercase))
+            && (2..=3).contains(&(c.toks.1 - c.toks.0))
+    };
+    let lower = |i: usize| doc.is_word(i) && doc.s(i).starts_with(|ch: char| ch.is_lowercase());
+    let determiner = |w: &str| {
+        matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "his" | "her" | "its" | "their" | "this" | "that")
+    };
+    // Where names whose own words say firm start and end ("Bajaj Auto", "Rothschild & Co").
+    let firm_worded = |c: &Cand| {
+        c.kind == Some(EntityKind::Organization)
+            && (c.toks.0..c.toks.1).any(|i| is_legal_form(doc.s(i)) || is_sector_head(doc.s(i)) || doc.s(i) == "&")
+    };
+    let firm_starts: rustc_hash::FxHashSet<usize> = cands.iter().filter(|c| firm_worded(c)).map(|c| c.toks.0).collect();
+    let firm_ends: rustc_hash::FxHashSet<usize> = cands.iter().filter(|c| firm_worded(c)).map(|c| c.toks.1).collect();
+    let mut firms: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+    for c in cands.iter().filter(|c| plain_person(c)) {
+        let (a, b) = c.toks;
+        // Joined by "and" to a name whose words say firm ("Rothschild & Co and Ames Hunt", "Ames
+        // Hunt and Bajaj Auto"), opening with no given name.
+        let paired = !is_given_name(doc.s(a))
+            && ((doc.s(b) == "and" && doc.same_para(a, b + 1) && firm_starts.contains(&(b + 1)))
+                || (a >= 1 && doc.s(a - 1) == "and" && firm_ends.contains(&(a - 1))));
+        if paired {
+            firms.insert(doc.text_of(a, b));
+            continue;
+        }
+        // After the name: the end of a clause's subject or of the name's phrase.
+        let closes = || {
+            !lower(b)
+                || matches!(
+                    doc.s(b),
+                    "said"
+                        | "says"
+                        | "is"
+                        | "was"
+                        | "has"
+                        | "had"
+                        | "which"
+                        | "will"
+                        | "would"
+                        | "and"
+                        | "represents"
+                        | "represented"
+                        | "acts"
+                        | "acted"
+                        | "advised"
+                        | "advises"
+                )
+        };
+        let before = a >= 1
+            && lower(a - 1)
+            && doc.same_para(a - 1, a)
+            && FIRM_NOUNS_BEFORE.contains(&doc.s(a - 1))
+            && (!matches!(doc.s(a - 1), "firm" | "company" | "group")
+                || (a >= 2 && doc.is_word(a - 2) && !determiner(doc.s(a - 2)) && !is_preposition(doc.s(a - 2))))
+            && closes();
+        let appos = || {
+            if doc.s(b) != "," || !doc.same_para(a, b + 2) || !matches!(doc.s(b + 1), "the" | "a" | "an") {
+                return false;
+            }
+            let mut i = b + 2;
+            while i < doc.toks.len() && i <= b + 8 && doc.same_para(a, i) {
+                let w = doc.s(i);
+                if FIRM_NOUNS_AFTER.contains(&w) {
+                    return matches!(
+                        doc.s(i + 1),
+                        "," | "." | ";" | ")" | "that" | "which" | "behind" | "representing"
+                    ) || !doc.same_para(i, i + 1);
+                }
+                let plain = doc.is_word(i)
+                    && (w == "and" || !is_preposition(w))
+                    && !is_role_noun(w)
+                    && doc.toks.get(i + 1).is_none_or(|t| t.kind != TokKind::Possessive);
+                if !plain {
+                    return false;
+                }
+                i += 1;
+            }
+            false
+        };
+        if before || appos() || (doc.same_para(a, b) && firm_post_before_holder(doc, b)) {
+            firms.insert(doc.text_of(a, b));
+        }
+    }
+    if firms.is_empty() {
+        return;
+    }
+    for c in cands.iter_mut() {
+        if plain_person(c) && firms.contains(doc.text_of(c.toks.0, c.toks.1)) {
+            *c = org_cand(doc, c.toks.0, c.toks.1, c.name.clone());
+        }
+    }
+}
 /// Words right after a name that make it a team: "Kent manager ...", "Leeds beat Hull".
 const TEAM_AFTER: &[&str] = &[
     "manager",
@@ -5205,6 +5366,35 @@ mod tests {
         assert!(people.contains(&"Ruth Calder".to_string()), "{:?}", run(text));
     }
 
+    #[test]
+    fn firms_named_like_people_by_a_kind_of_firm_or_a_firms_post() {
+        // Fires: a kind of firm before the name, a description headed by one after it, a firm's post and
+        // its holder after it; then at every use of the name.
+        let text = "Law firm Corvane Tate, which acts for the tenants, said it would appeal. Mira Holt, the \
+                    Leeds solicitors, said the claim was strong. Dana Pryce, the British garden furniture \
+                    retailer, cut its forecast. Bellamy Shaw chairman Jo Bell said sales rose. Shares in \
+                    Bellamy Shaw fell. Later Corvane Tate and Mira Holt spoke to Dana Pryce.";
+        let orgs = names(text, EntityKind::Organization);
+        for firm in ["Corvane Tate", "Mira Holt", "Dana Pryce", "Bellamy Shaw"] {
+            assert!(orgs.contains(&firm.to_string()), "{firm}: {:?}", run(text));
+        }
+        assert!(names(text, EntityKind::Person).contains(&"Jo Bell".to_string()), "{:?}", run(text));
+        // Joined by "and" to a name whose words say firm, without a given name first.
+        let text = "Stourley & Co and Dorne Hunt are advising the company, while the buyer is advised by Kelvix.";
+        assert!(names(text, EntityKind::Organization).contains(&"Dorne Hunt".to_string()), "{:?}", run(text));
+        let text = "Mark Ode and Castlereagh Cement signed the deal.";
+        assert!(names(text, EntityKind::Person).contains(&"Mark Ode".to_string()), "{:?}", run(text));
+        // Does not fire: the firm a person founded, a person's role or trade in apposition, a partner at
+        // a firm, a post of a body owned by the person.
+        let text = "The firm Jo Marsh founded grew fast. Ana Lenz, a software developer in Leeds, said the \
+                    rules were unclear. Tom Hale, the firm's founder, said nothing. Ruth Calder, a partner at the \
+                    law firm, said the case was strong. Ken Ward, the company secretary, resigned. Mark Ode, a \
+                    property developer, objected.";
+        let people = names(text, EntityKind::Person);
+        for person in ["Jo Marsh", "Ana Lenz", "Tom Hale", "Ruth Calder", "Ken Ward", "Mark Ode"] {
+            assert!(people.contains(&person.to_string()), "{person}: {:?}", run(text));
+        }
+    }
     #[test]
     fn plural_words_of_sport_make_a_sports_page() {
         let sport = |text: &str| {
