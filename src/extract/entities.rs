@@ -623,8 +623,9 @@ pub fn extract_with<'a>(text: &'a str, toks: &'a [Token], words: &'a [&'a str]) 
     firms_by_price_move(&doc, &mut cands, &mut unknown);
     filed_places(&doc, &mut cands, &mut unknown);
     street_names(&doc, &mut cands);
-    clubs_by_context(&doc, &mut cands);
-    teams_in_tables(&doc, &mut cands, &mut unknown);
+    if teams_in_tables(&doc, &mut cands, &mut unknown) {
+        clubs_in_lists(&doc, &mut cands);
+    }
     town_clubs(&doc, &mut cands);
     orgs_by_kind_noun(&doc, &mut cands);
     bodies_by_their_posts(&doc, &mut cands);
@@ -3270,7 +3271,8 @@ fn firms_named_like_people(doc: &Doc, cands: &mut [Cand]) {
         }
     }
 }
-/// Words right after a name that make it a team: "Kent manager ...", "Leeds beat Hull".
+
+/// Words right after a name that make it a team: "Kent manager ...", "Kent fans".
 const TEAM_AFTER: &[&str] = &[
     "manager",
     "boss",
@@ -3290,6 +3292,12 @@ const TEAM_AFTER: &[&str] = &[
     "quarterback",
     "fans",
     "supporters",
+];
+
+/// Verbs of play right after a name that make it the side that plays: "Leeds beat Hull", "Wigan
+/// drew", "Bradford finished third" (a town hosts, it does not play). Past tenses, which no noun shares
+/// ("his Iowa lead", "the Ohio win"), but for a few of beating, and not after a determiner.
+const PLAYS_AFTER: &[&str] = &[
     "beat",
     "beats",
     "edged",
@@ -3303,25 +3311,20 @@ const TEAM_AFTER: &[&str] = &[
     "overcame",
     "crushed",
     "outclassed",
+    "trounced",
     "trailed",
     "trail",
+    "won",
+    "lost",
+    "clinched",
+    "secured",
+    "scored",
+    "led",
+    "finished",
+    "conceded",
+    "equalised",
+    "equalized",
 ];
-
-/// After a name ending at token `b`, a score ("Leeds 3-1 Hull") or a club's staff post of two
-/// words ("Leeds head coach", "Leeds assistant manager"): the name is a team's.
-fn team_by_score_or_staff(doc: &Doc, b: usize) -> bool {
-    if b >= doc.toks.len() || doc.toks[b].para != doc.toks[b - 1].para {
-        return false;
-    }
-    let digits = |i: usize| i < doc.toks.len() && !doc.s(i).is_empty() && doc.s(i).bytes().all(|c| c.is_ascii_digit());
-    let dash = |i: usize| matches!(doc.s(i), "-" | "–");
-    let joined = doc.s(b).split(['-', '–']).collect::<Vec<_>>();
-    let score = (digits(b) && dash(b + 1) && digits(b + 2))
-        || (joined.len() == 2 && joined.iter().all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit())));
-    let staff = matches!(doc.s(b), "head" | "assistant" | "interim" | "caretaker")
-        && matches!(doc.s(b + 1), "coach" | "manager");
-    score || staff
-}
 
 /// Words right before a name that make it a team: "against Kent", "v Kent", "beat Kent", "will meet Kent".
 const TEAM_BEFORE: &[&str] = &[
@@ -3330,11 +3333,13 @@ const TEAM_BEFORE: &[&str] = &[
     "vs",
     "vs.",
     "beat",
+    "beats",
     "beating",
     "defeated",
     "defeating",
     "edged",
     "thrashed",
+    "routed",
     "meet",
     "meets",
     "face",
@@ -3361,45 +3366,25 @@ const HOME_NATIONS: &[&str] = &[
     "Greenland",
 ];
 
-/// On a sports page, a town, county or state (not a country, whose national side is the place)
-/// that plays at one of its uses ("Kent manager", "victory over Kent", "against Kent") is the club
-/// at every use but where it is a place ("in Kent", a dateline).
-fn clubs_by_context(doc: &Doc, cands: &mut [Cand]) {
-    let town = |c: &Cand| {
-        c.kind == Some(EntityKind::Place)
-            && c.geo.is_some()
-            && c.title.is_none()
-            && matches!(c.subtype, Some(Subtype::City | Subtype::State | Subtype::Region))
-            // A nation inside a state plays as its national side: a place in the CoNLL convention.
-            && doc.gaz.demonym_of(&c.name).is_none()
-            && !HOME_NATIONS.contains(&c.name.as_str())
-    };
-    let plays = |c: &Cand| {
-        let (a, b) = c.toks;
-        let prev = if a > 0 && doc.same_para(a - 1, a) { doc.s(a - 1) } else { "" };
-        let next = if doc.is_word(b) && doc.same_para(a, b) { doc.s(b) } else { "" };
-        TEAM_AFTER.contains(&next)
-            || TEAM_BEFORE.contains(&prev)
-            || (prev == "over" && a >= 2 && matches!(doc.s(a - 2), "win" | "victory" | "lead" | "triumph" | "success"))
-            || team_by_score_or_staff(doc, b)
-    };
-    let names: Vec<&str> =
-        cands.iter().filter(|c| town(c) && plays(c)).map(|c| doc.text_of(c.toks.0, c.toks.1)).collect();
-    if names.is_empty() || !doc.is_sport() {
+/// A town, county or state the gazetteer knows, which can field a club; not a nation inside a state,
+/// which plays as its national side (a place in the CoNLL convention).
+fn club_town(doc: &Doc, c: &Cand) -> bool {
+    c.kind == Some(EntityKind::Place)
+        && c.geo.is_some()
+        && c.title.is_none()
+        && matches!(c.subtype, Some(Subtype::City | Subtype::State | Subtype::Region))
+        && doc.gaz.demonym_of(&c.name).is_none()
+        && !HOME_NATIONS.contains(&c.name.as_str())
+}
+
+/// On a sports page where [`teams_in_tables`] found a town playing, a town, county or state (not a
+/// country, whose national side is the place) listed with a club is a club at every use but where it is a
+/// place ("in Kent", a dateline).
+fn clubs_in_lists(doc: &Doc, cands: &mut [Cand]) {
+    if !doc.is_sport() {
         return;
     }
-    let place_ends: Vec<usize> = cands.iter().filter(|o| o.kind == Some(EntityKind::Place)).map(|o| o.toks.1).collect();
-    for c in cands.iter_mut() {
-        let (a, b) = c.toks;
-        let prev = if a > 0 { doc.s(a - 1).to_lowercase() } else { String::new() };
-        // "in Leeds", "at Leeds", "Arlington, Texas": where something happens.
-        let place_use = matches!(prev.as_str(), "in" | "at" | "near" | "from" | "of" | "to" | "into")
-            || (prev == "," && a >= 2 && place_ends.contains(&(a - 1)));
-        if town(c) && names.contains(&doc.text_of(a, b)) && !doc.dateline(a) && !place_use {
-            *c = org_cand(doc, a, b, c.name.clone());
-        }
-    }
-    // Towns listed with clubs, then each of them at its other uses.
+    let town = |c: &Cand| club_town(doc, c);
     let listed = coordinated_clubs(doc, cands, &town);
     for c in cands.iter_mut() {
         let (a, b) = c.toks;
@@ -3427,54 +3412,50 @@ fn is_score(w: &str) -> bool {
     })
 }
 
-/// Towns (names the rules took for places) where a report of play puts a side: carrying a score
-/// ("thrashed Warrington 66-14", "Metz's 3-1 home victory"), after a win or a loss ("beat Leeds",
-/// "a 4-2 win over Leverkusen", "lost to Hull", "drew with Wigan"), before a verb of play ("Wigan
-/// drew", "Bradford finished third"), or opening a line of a match's
-/// summary with its goals and their scorers ("Karlsruhe 4 (Keller 18th minute, ...)"). Only on a
-/// sports page do they become teams ([`teams_in_tables`]); a person in the same place (a player's
-/// "beat Henman 6-4") is no town and stays a person.
+/// Towns (names the rules took for places) where a report of play puts a side: before a club's
+/// staff or fans ("Kent captain"); carrying a score ("thrashed Warrington 66-14", "Metz's 3-1 home
+/// victory"); after a win or a loss, a fixture's "v" or a meeting ("beat Leeds", "a 4-2 win over
+/// Leverkusen", "lost to Hull", "drew with Wigan", "against Kent"); before a verb of play ("Wigan
+/// drew", "Bradford finished third"); or opening a line of a match's summary with its goals and their
+/// scorers ("Karlsruhe 4 (Keller 18th minute, ...)"). Only on a sports page do they become teams
+/// ([`teams_in_tables`]); a person in the same place (a player's "beat Henman 6-4") is no town and
+/// stays a person.
 fn towns_as_sides(doc: &Doc, cands: &[Cand]) -> Vec<(usize, usize)> {
-    let places: rustc_hash::FxHashSet<(usize, usize)> =
-        cands.iter().filter(|c| c.kind == Some(EntityKind::Place)).map(|c| c.toks).collect();
     let n = doc.toks.len();
     let mut out = Vec::new();
-    for &(a, b) in &places {
+    for c in cands.iter().filter(|c| c.kind == Some(EntityKind::Place) && c.title.is_none()) {
+        let (a, b) = c.toks;
         let k = if doc.toks.get(b).is_some_and(|t| t.kind == TokKind::Possessive) { b + 1 } else { b };
-        let scored = k < n && doc.same_para(a, k) && is_score(doc.s(k));
+        let next = |i: usize| if i < n && doc.same_para(a, i) { doc.s(i) } else { "" };
+        let scored = is_score(next(k)) || (digits(next(k)) && matches!(next(k + 1), "-" | "–") && digits(next(k + 2)));
+        let staff = TEAM_AFTER.contains(&next(b))
+            || (matches!(next(b), "head" | "assistant" | "interim" | "caretaker")
+                && matches!(next(b + 1), "coach" | "manager"));
         let w1 = if a >= 1 && doc.same_para(a - 1, a) { doc.s(a - 1) } else { "" };
         let w2 = if a >= 2 && doc.same_para(a - 2, a) { doc.s(a - 2) } else { "" };
-        let played = matches!(w1, "beat" | "beats" | "beating" | "defeated" | "defeating" | "thrashed" | "routed" | "edged")
+        let played = TEAM_BEFORE.contains(&w1)
             || matches!(
                 (w2, w1),
-                ("win" | "wins" | "victory" | "victories" | "triumph", "over")
+                ("win" | "wins" | "victory" | "victories" | "triumph" | "lead" | "success", "over")
                     | ("lost" | "losing" | "loss" | "defeat", "to" | "against")
                     | ("draw" | "drew" | "drawn", "with" | "against")
             );
-        // The side that plays: "Wigan drew", "St Helens clinched the title" (a town hosts, it does
-        // not play). Verbs in the past only, which no noun shares ("his Iowa lead", "the Ohio win"), and
-        // not after a determiner.
-        let plays = b < n
-            && doc.same_para(a, b)
-            && !matches!(w1, "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "this" | "that")
-            && matches!(
-                doc.s(b),
-                "beat" | "won" | "lost" | "drew" | "clinched" | "secured" | "thrashed" | "trounced" | "edged"
-                    | "scored" | "trailed" | "led" | "finished" | "conceded" | "equalised" | "equalized"
-            );
+        let plays = PLAYS_AFTER.contains(&next(b))
+            && doc.is_word(b)
+            && !matches!(w1, "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "this" | "that");
         let line_start = a == 0 || !doc.same_para(a - 1, a);
-        let summary = line_start
-            && b + 1 < n
-            && doc.same_para(a, b + 1)
-            && doc.s(b).len() <= 2
-            && doc.s(b).bytes().all(|c| c.is_ascii_digit())
-            && doc.s(b + 1) == "(";
-        if scored || played || plays || summary {
+        let summary = line_start && next(b).len() <= 2 && digits(next(b)) && next(b + 1) == "(";
+        if scored || staff || played || plays || summary {
             out.push((a, b));
         }
     }
     out.sort_unstable();
     out
+}
+
+/// A figure of digits alone.
+fn digits(w: &str) -> bool {
+    !w.is_empty() && w.bytes().all(|c| c.is_ascii_digit())
 }
 
 /// On a sports page, the names in a line of results ("Ruch Chorzow (Poland) 5 Llansantffraid (Wales)
@@ -3483,8 +3464,9 @@ fn towns_as_sides(doc: &Doc, cands: &[Cand]) -> Vec<(usize, usize)> {
 /// Wimbledon") are teams: organisations, but for countries, whose
 /// national sides are places in the CoNLL convention. The same words elsewhere on the page are the
 /// team too ("Chemlon Humenne win 3-0 on aggregate"), but where they are a place ("In Chorzow:", "in
-/// Leeds", a dateline) or what a title or an honorific says.
-fn teams_in_tables(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usize)>) {
+/// Leeds", a dateline) or what a title or an honorific says. True when a town that can field a club
+/// ([`club_town`]) plays.
+fn teams_in_tables(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usize)>) -> bool {
     let n = doc.toks.len();
     let figure = |i: usize| {
         let w = doc.s(i);
@@ -3568,9 +3550,10 @@ fn teams_in_tables(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, u
             teams.push((next, b));
         }
     }
-    teams.extend(towns_as_sides(doc, cands));
+    let sides = towns_as_sides(doc, cands);
+    teams.extend(&sides);
     if teams.is_empty() || !doc.is_sport() {
-        return;
+        return false;
     }
     let national = |a: usize, b: usize| {
         let text = doc.text_of(a, b);
@@ -3589,8 +3572,11 @@ fn teams_in_tables(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, u
         .map(|&(a, b)| doc.text_of(a, b))
         .collect();
     if names.is_empty() {
-        return;
+        return false;
     }
+    let town_plays = cands
+        .iter()
+        .any(|c| club_town(doc, c) && sides.contains(&c.toks) && names.contains(doc.text_of(c.toks.0, c.toks.1)));
     // Every use of a team's name, in the tables or elsewhere, but where it is a place or titled.
     let mut uses: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
@@ -3601,8 +3587,10 @@ fn teams_in_tables(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, u
         }
         let j = cap_run_end(doc, i);
         let prev = if i > 0 && doc.same_para(i - 1, i) { doc.s(i - 1) } else { "" };
-        // A dateline: "NEW YORK 1996-08-22" opening its line.
-        let dated = (i == 0 || !doc.same_para(i - 1, i))
+        // A dateline: "NEW YORK 1996-08-22" opening its line, or the state after its town
+        // ("ARLINGTON, Texas 1996-08-31").
+        let line_start = (0..i).rev().take_while(|&k| doc.same_para(k, i)).last().unwrap_or(i);
+        let dated = (i == line_start || (prev == "," && i - line_start <= 5 && doc.dateline(line_start)))
             && j < n
             && doc.s(j).starts_with(|c: char| c.is_ascii_digit())
             && doc.s(j).contains('-')
@@ -3619,6 +3607,7 @@ fn teams_in_tables(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, u
         let name = doc.text_of(a, b).to_string();
         take_span(cands, unknown, org_cand(doc, a, b, name));
     }
+    town_plays
 }
 
 /// On a sports page, a town listed with a club is a club too: "Essex, Derbyshire and Surrey",
@@ -5777,6 +5766,16 @@ mod tests {
         assert_eq!(kind(text, "Sheffield"), Some(EntityKind::Place), "{:?}", run(text));
         let text = "Council budget\n\nDoncaster 52-10: the vote on the budget. Rotherham finished the year in surplus.";
         assert_eq!(kind(text, "Rotherham"), Some(EntityKind::Place), "{:?}", run(text));
+        // The state after a dateline's town stays a place where the state's side plays; a season
+        // ("Leeds 2024-25") is no score.
+        let text = "BASEBALL - RANGERS WIN\n\nARLINGTON, Kentucky 1996-08-31\n\nKentucky beat Cleveland 5-3 on \
+                    Friday to lead the series 2-0. Their coach praised the pitcher after the match.";
+        let kentucky: Vec<_> = run(text).into_iter().filter(|e| e.1 == "Kentucky").collect();
+        assert!(kentucky.iter().any(|e| e.0 == EntityKind::Place && e.2 == ["Kentucky"]), "{kentucky:?}");
+        assert!(kentucky.iter().any(|e| e.0 == EntityKind::Organization), "{kentucky:?}");
+        let text = "FOOTBALL - PREVIEW\n\nDoncaster 2024-25 season tickets go on sale today at the club shop, and \
+                    the match report follows.";
+        assert_eq!(kind(text, "Doncaster"), Some(EntityKind::Place), "{:?}", run(text));
     }
     #[test]
     fn a_given_name_alone_typed_a_body_is_the_one_person_named_in_full_with_it() {
