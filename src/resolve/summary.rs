@@ -24,7 +24,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{EntityRecord, GlobalEntity, canonical_name, hash_key, lookup_keys};
+use super::{EntityRecord, GlobalEntity, canonical_name, hash_key, lookup_keys, person_parts};
 use crate::extract::entities::org_key;
 use crate::extract::gazetteer::Gazetteer;
 use crate::model::{EntityKind, GeoRef, Subtype};
@@ -157,6 +157,63 @@ pub fn bearer_keys(r: &EntityRecord) -> Vec<u64> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// The folded surname of a person record known by a bare surname alone: its name and every
+/// name it bears are that surname with no given name ("Trump", "Mr. Trump"). None otherwise.
+pub fn bare_surname(r: &EntityRecord) -> Option<String> {
+    if r.kind != EntityKind::Person {
+        return None;
+    }
+    let (given, surname) = person_parts(&r.name);
+    if given.is_some() || surname.is_empty() {
+        return None;
+    }
+    record_strings(r).all(|n| person_parts(n) == (None, surname.clone())).then_some(surname)
+}
+
+/// Whether resolution counts person record `w` among the people with a given name under
+/// `surname` (a bare surname joins the one such person, none when there are two or more):
+/// its name has a given name and it bears a full name with that surname (it holds the
+/// surname's side key, `super::record_keys`).
+pub fn counted_under(w: &EntityRecord, surname: &str) -> bool {
+    w.kind == EntityKind::Person
+        && person_parts(&w.name).0.is_some()
+        && record_strings(w).any(|n| matches!(person_parts(n), (Some(_), s) if s == surname))
+}
+
+/// Whether record `r0`, before a bare record of `surname` named `name`, makes that record's
+/// id base taken when the surname has two people or more: it is known by `surname` alone
+/// (its name has no given name), so it makes an entity of its own, and its name gives the
+/// same id base.
+pub fn namesake_before(r0: &EntityRecord, surname: &str, name: &str) -> bool {
+    r0.kind == EntityKind::Person
+        && person_parts(&r0.name) == (None, surname.to_string())
+        && super::same_base(&r0.name, name)
+}
+
+/// The entity a bare-surname record ([`bare_surname`]) at `(iri, _)` makes when its surname
+/// belongs to two people or more with a given name (it joins none, and no record joins it:
+/// a full name never finds a bare one, and no bare one finds anybody) and a namesake
+/// precedes it ([`namesake_before`]): itself alone, under its hashed id
+/// (`resolve::resolve_component`), when no entity holds that id or the first numbered one.
+///
+/// `update.rs` merges such a record, arriving or leaving, without resolving the records of
+/// its surname: the surname is known ambiguous from two counted records ([`counted_under`])
+/// of distinct entities outside the change and the component; arriving, a namesake precedes
+/// it and its name is the only one of its article's records (two records would share the
+/// hashed id); leaving, it was linked to this id. Nothing else changes: it registers no
+/// given name, and the ids of its namesakes stay (it takes no numbered id and frees none).
+pub fn single(iri: &str, r: &EntityRecord) -> GlobalEntity {
+    let base = super::id_base(EntityKind::Person, &r.name);
+    GlobalEntity {
+        id: super::hashed_id(&base, iri, &r.name),
+        kind: r.kind,
+        subtype: r.subtype,
+        name: r.name.clone(),
+        surfaces: record_strings(r).map(String::from).collect(),
+        geo: r.geo.clone(),
+    }
 }
 
 impl Summary {
