@@ -652,7 +652,12 @@ mod tests {
     }
 
     /// Two records counted under `s` outside article `iri`, of distinct entities (as `links` says).
-    fn two_people(articles: &[(String, Vec<EntityRecord>)], links: &BTreeMap<Pos, (String, String)>, iri: &str, s: &str) -> bool {
+    fn two_people(
+        articles: &[(String, Vec<EntityRecord>)],
+        links: &BTreeMap<Pos, (String, String)>,
+        iri: &str,
+        s: &str,
+    ) -> bool {
         let mut ids: BTreeSet<&str> = BTreeSet::new();
         for (i, rs) in articles.iter().filter(|a| a.0 != iri) {
             for (l, r) in rs.iter().enumerate() {
@@ -694,7 +699,9 @@ mod tests {
                 if arriving {
                     let unique = new.iter().filter(|x| x.name == r.name).count() == 1;
                     let namesake = with.iter().any(|(i, rs)| {
-                        rs.iter().enumerate().any(|(l0, r0)| (i.as_str(), l0) < (&iri, l) && namesake_before(r0, &s, &r.name))
+                        rs.iter()
+                            .enumerate()
+                            .any(|(l0, r0)| (i.as_str(), l0) < (&iri, l) && namesake_before(r0, &s, &r.name))
                     });
                     (unique && namesake && two_people(&with, &after, &iri, &s) && !ents_before.contains_key(&single.id))
                         .then_some(single)
