@@ -634,7 +634,7 @@ mod tests {
         let mut rng = crate::rng::XorShift::for_case(seed);
         let mut next = || rng.next_u64();
         // Some corpora have one person with a given name under "Harlow", not two.
-        let full = if seed % 3 == 0 { 1 } else { 3 };
+        let full = if seed.is_multiple_of(3) { 1 } else { 3 };
         (0..n)
             .map(|_| {
                 let mut a: Vec<EntityRecord> = (0..1 + next() % 3)
