@@ -1089,6 +1089,35 @@ impl Index {
         }
     }
 
+    /// Visits the records holding resolution key `k` (side keys too) as the index holds them
+    /// now, in resolution order (article IRI, position), until `visit` says stop; RocksDB:
+    /// the holders' records are read eight articles at a time as the visit goes on, so a
+    /// visit that stops early reads few of a common key's holders.
+    pub fn visit_holders(
+        &mut self,
+        k: u64,
+        mut visit: impl FnMut((&str, usize), &ArticleIndex) -> bool,
+    ) -> Result<(), StoreError> {
+        let mut iris: Vec<String> = self.keys().holders(k).into_iter().map(|(i, _)| i.to_string()).collect();
+        if let Some(d) = &self.disk {
+            iris.extend(d.holders(&key_posting(k))?);
+        }
+        iris.sort_unstable();
+        iris.dedup();
+        for part in iris.chunks(8) {
+            self.fetch(part)?;
+            for iri in part {
+                let Some(e) = self.articles.get(iri) else { continue };
+                for (l, ks) in e.keys.iter().enumerate() {
+                    if ks.contains(&k) && visit((iri, l), e) {
+                        return Ok(());
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// The stored article (IRI) with this content digest (RocksDB: after `fetch_digests`).
     pub fn by_digest(&self, digest: &str) -> Option<&str> {
         self.digests.get(digest).map(String::as_str)
@@ -2019,6 +2048,23 @@ impl GraphStore {
 
     /// The entity the entities graph types as the country with this ISO code (the first
     /// by IRI when several are).
+    /// Whether the entities graph describes the entity with this id.
+    pub fn entity_described(&self, id: &str) -> Result<bool, StoreError> {
+        let graph = rdf::entities_graph();
+        let e = rdf::entity_iri(id);
+        if let Some(r) = &self.remote {
+            let q = format!("ASK {{ GRAPH <{}> {{ <{}> a ?t }} }}", graph.as_str(), e.as_str());
+            return Ok(r.ask(&q)?);
+        }
+        let g = GraphNameRef::NamedNode(graph.as_ref());
+        Ok(self
+            .store()
+            .quads_for_pattern(Some(e.as_ref().into()), Some(oxigraph::model::vocab::rdf::TYPE), None, Some(g))
+            .next()
+            .transpose()?
+            .is_some())
+    }
+
     pub fn country_entity(&self, code: &str) -> Result<Option<String>, StoreError> {
         let graph = rdf::entities_graph();
         let g = GraphNameRef::NamedNode(graph.as_ref());

@@ -189,6 +189,57 @@ struct Merged {
     summaries: BTreeMap<String, Summary>,
     /// Entities whose description gains a name.
     described: BTreeSet<String>,
+    /// Bare-surname records of an ambiguous surname arriving (`summary::single`): the entities
+    /// they make alone, by id; the ids of those leaving.
+    singles: BTreeMap<String, GlobalEntity>,
+    gone: BTreeSet<String>,
+    /// (surname, record): the records of distinct entities counted under a surname that
+    /// make it ambiguous for those merges; they must stay out of the component.
+    witnesses: Vec<(String, summary::Pos)>,
+}
+
+/// The name under which `excluded` keeps a surname whose bare records are resolved with the
+/// component (entity ids hold a '/': no id is spelled so).
+fn surname_tag(s: &str) -> String {
+    format!("surname:{s}")
+}
+
+/// Two records counted under `surname` (`summary::counted_under`: people with a given name
+/// under it), stored and not changing (`fresh` apart), linked to distinct entities: the
+/// surname is then ambiguous before and after the change, whatever the change does, while
+/// the component leaves them out. None when there are not two such (the holders of the
+/// surname's side key are read in order until two are found).
+fn witnesses(idx: &mut Index, surname: &str, fresh: &HashSet<&str>) -> Result<Option<Vec<summary::Pos>>, StoreError> {
+    let k = resolve::surname_key(surname) | resolve::SIDE;
+    let mut found: Vec<(summary::Pos, String)> = Vec::new();
+    idx.visit_holders(k, |(iri, l), e| {
+        if fresh.contains(iri) || !summary::counted_under(&e.entities[l], surname) {
+            return false;
+        }
+        let Some(id) = e.links.get(l).map(|x| x.0.as_str()).filter(|x| !x.is_empty()) else { return false };
+        if found.iter().all(|f| f.1 != id) {
+            found.push(((iri.to_string(), l), id.to_string()));
+        }
+        found.len() >= 2
+    })?;
+    Ok((found.len() >= 2).then(|| found.into_iter().map(|f| f.0).collect()))
+}
+
+/// Whether a record known by `surname` alone and named like `r` ([`summary::namesake_before`])
+/// comes before `pos` in the index as it now is (the first holders of its id base's key
+/// are read, a few at most).
+fn namesake_before(idx: &mut Index, r: &EntityRecord, surname: &str, pos: (&str, usize)) -> Result<bool, StoreError> {
+    let mut found = false;
+    let mut seen = 0;
+    idx.visit_holders(resolve::base_key(r.kind, &r.name), |at, e| {
+        seen += 1;
+        if at >= pos || seen > 64 {
+            return true;
+        }
+        found = summary::namesake_before(&e.entities[at.1], surname, &r.name);
+        found
+    })?;
+    Ok(found)
 }
 
 impl Merged {
@@ -214,9 +265,22 @@ fn plan_merges(
     left: &[(String, ArticleIndex)],
     fresh: &[String],
     excluded: &BTreeSet<String>,
+    described: &dyn Fn(&str) -> Result<bool, StoreError>,
 ) -> Result<Merged, StoreError> {
     let mut m = Merged::default();
     let fresh_set: HashSet<&str> = fresh.iter().map(String::as_str).collect();
+    // Each bare surname met: the witnesses of its ambiguity (None: not ambiguous, or not shown).
+    let mut ambiguous: HashMap<String, Option<Vec<summary::Pos>>> = HashMap::new();
+    let mut witnessed = |idx: &mut Index, s: &str| -> Result<Option<Vec<summary::Pos>>, StoreError> {
+        if excluded.contains(&surname_tag(s)) {
+            return Ok(None);
+        }
+        if !ambiguous.contains_key(s) {
+            let w = witnesses(idx, s, &fresh_set)?;
+            ambiguous.insert(s.to_string(), w);
+        }
+        Ok(ambiguous[s].clone())
+    };
     // The last holder of each key looked at, after the change.
     let mut last: HashMap<u64, Option<(String, usize)>> = HashMap::new();
     let mut held_after = |idx: &mut Index, k: u64, pos: (&str, usize)| -> Result<bool, StoreError> {
@@ -238,6 +302,23 @@ fn plan_merges(
     for (iri, old) in left {
         for (l, r) in old.entities.iter().enumerate() {
             let Some(id) = old.links.get(l).map(|x| x.0.as_str()).filter(|x| !x.is_empty()) else { continue };
+            // A bare surname of two people or more, alone in its entity under its hashed id: it
+            // leaves without any other record changing when no namesake was numbered (one
+            // whose hashed id it took would take it back).
+            if let Some(s) = summary::bare_surname(r) {
+                let single = summary::single(iri, r);
+                if single.id != id || excluded.contains(id) {
+                    continue;
+                }
+                let Some(w) = witnessed(idx, &s)? else { continue };
+                if described(&resolve::first_numbered(&resolve::id_base(r.kind, &r.name)))? {
+                    continue;
+                }
+                m.leaving.insert((iri.clone(), l), single.id.clone());
+                m.gone.insert(single.id);
+                m.witnesses.extend(w.into_iter().map(|p| (s.clone(), p)));
+                continue;
+            }
             let Some(mut s) = summary(idx, &m, id)? else { continue };
             let Some(gone) = s.merge_remove((iri, l), r) else { continue };
             // Before the change, the records that left with it held keys too.
@@ -263,6 +344,22 @@ fn plan_merges(
     for iri in fresh {
         let Some(records) = idx.articles.get(iri).map(|e| e.entities.clone()) else { continue };
         for (l, r) in records.iter().enumerate() {
+            // A bare surname of two people or more: an entity of its own, under its hashed id
+            // when a namesake precedes it and no entity holds that id (`summary::single`).
+            if let Some(s) = summary::bare_surname(r) {
+                let single = summary::single(iri, r);
+                if excluded.contains(&single.id) || records.iter().filter(|x| x.name == r.name).count() != 1 {
+                    continue;
+                }
+                let Some(w) = witnessed(idx, &s)? else { continue };
+                if !namesake_before(idx, r, &s, (iri, l))? || described(&single.id)? {
+                    continue;
+                }
+                m.arriving.insert((iri.clone(), l), single.id.clone());
+                m.witnesses.extend(w.into_iter().map(|p| (s.clone(), p)));
+                m.singles.insert(single.id.clone(), single);
+                continue;
+            }
             let Some(look) = Lookup::of(r) else { continue };
             let bearer = match bearers.entry(look.clone()) {
                 std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
@@ -364,7 +461,7 @@ impl Unmerged<'_> {
         }
         // The records that merge link their entity (its name stays).
         for ((iri, l), id) in &now.arriving {
-            let name = now.summaries[id].name.clone();
+            let name = now.singles.get(id).map_or_else(|| now.summaries[id].name.clone(), |e| e.name.clone());
             if let Some(e) = idx.entry_mut(iri) {
                 let n = e.entities.len();
                 e.links.resize(n, (String::new(), String::new()));
@@ -460,8 +557,12 @@ fn apply_with(
     let mut fresh_iris: Vec<String> = fresh.keys().cloned().collect();
     fresh_iris.sort();
     let mut excluded: BTreeSet<String> = BTreeSet::new();
-    let mut merged =
-        if everything { Merged::default() } else { plan_merges(&mut st.index_mut(), &left, &fresh_iris, &excluded)? };
+    let described = |id: &str| st.entity_described(id);
+    let mut merged = if everything {
+        Merged::default()
+    } else {
+        plan_merges(&mut st.index_mut(), &left, &fresh_iris, &excluded, &described)?
+    };
     Unmerged { seeds: &mut seeds, affected: &mut affected, old_countries: &mut old_countries }.add(
         &left,
         &fresh_iris,
@@ -470,10 +571,12 @@ fn apply_with(
         &mut st.index_mut(),
     );
     lap(&format!(
-        "{} records leaving and {} arriving merge into {} entity summaries",
+        "{} records leaving and {} arriving merge into {} entity summaries and {} lone bare surnames ({} leaving)",
         merged.leaving.len(),
         merged.arriving.len(),
-        merged.summaries.len()
+        merged.summaries.len(),
+        merged.singles.len(),
+        merged.gone.len()
     ));
     // Speakers whose claims may change: of every quotation removed or written.
     let mut speakers: BTreeSet<NamedNode> = BTreeSet::new();
@@ -512,6 +615,12 @@ fn apply_with(
             // a record leaving it was linked to, is resolved with the component instead.
             let mut clash: BTreeSet<String> =
                 affected.iter().filter(|id| merged.summaries.contains_key(*id)).cloned().collect();
+            // The witnesses of a surname's ambiguity must keep their entities.
+            for (s, (iri, l)) in &merged.witnesses {
+                if comp.iter().any(|c| c.0 == *iri && c.1.contains(l)) {
+                    clash.insert(surname_tag(s));
+                }
+            }
             for (iri, ls) in &comp {
                 let e = &idx.articles[iri];
                 for &l in ls {
@@ -525,7 +634,7 @@ fn apply_with(
             if !clash.is_empty() {
                 excluded.extend(clash);
                 let then = std::mem::take(&mut merged);
-                merged = plan_merges(&mut idx, &left, &fresh_iris, &excluded)?;
+                merged = plan_merges(&mut idx, &left, &fresh_iris, &excluded, &described)?;
                 Unmerged { seeds: &mut seeds, affected: &mut affected, old_countries: &mut old_countries }.add(
                     &left,
                     &fresh_iris,
@@ -564,6 +673,26 @@ fn apply_with(
             let iris: Vec<&str> = comp.iter().map(|c| c.0.as_str()).collect();
             let r = resolve::resolve_component(&refs, &iris, &ambiguous);
             lap("resolve_corpus");
+            // A lone bare surname's id given to an entity of the component (a hash collision):
+            // resolved with it.
+            let taken: BTreeSet<String> =
+                r.entities.iter().filter(|e| merged.singles.contains_key(&e.id)).map(|e| e.id.clone()).collect();
+            if !taken.is_empty() {
+                drop(records);
+                excluded.extend(taken);
+                let then = std::mem::take(&mut merged);
+                merged = plan_merges(&mut idx, &left, &fresh_iris, &excluded, &described)?;
+                Unmerged { seeds: &mut seeds, affected: &mut affected, old_countries: &mut old_countries }.add(
+                    &left,
+                    &fresh_iris,
+                    &merged,
+                    Some(&then),
+                    &mut idx,
+                );
+                drop(idx);
+                lap("a lone bare surname's id taken in the component: resolved with it");
+                continue;
+            }
             // The countries before and after: where they differ, every place in that
             // country may name another country entity: its records join the component.
             if !all_records {
@@ -801,6 +930,13 @@ fn apply_with(
             idx.set_summary(id, Some(s.clone()));
         }
     }
+    // Lone bare surnames: described as they arrive, gone as they leave.
+    for (id, e) in &merged.singles {
+        debug_assert!(!affected.contains(id), "{id} merged and resolved");
+        quads.extend(rdf::entity_quads(e, &countries));
+        affected.insert(id.clone());
+    }
+    affected.extend(merged.gone.iter().cloned());
     st.replace_entities(&affected, quads)?;
 
     lap("entities graph set");

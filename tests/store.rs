@@ -670,3 +670,55 @@ fn an_article_naming_a_common_organisation_equals_a_fresh_ingest() {
     files.retain(|f| !f.ends_with("b3.txt"));
     check(&files, "name-gone");
 }
+
+fn vesker_article(dir: &Path, file: &str, who: &str) -> PathBuf {
+    let p = dir.join(file);
+    let text = match who {
+        "" => format!(
+            "Budget row deepens\n\nMr. Vesker said on Monday that the budget would not pass (report {file}). \
+             “We will not sign,” Mr. Vesker said.\n"
+        ),
+        who => format!("Budget row deepens\n\n{who} said on Monday that the budget would pass (report {file}).\n"),
+    };
+    fs::write(&p, text).unwrap();
+    p
+}
+
+/// A surname two people with a given name bear, named alone ("Mr. Vesker"): each such record
+/// is an entity of its own, merged without reading the surname's other bare records when a
+/// namesake precedes it. One more article, one before every namesake, a removal, the loss of
+/// one of the two people (the bare ones then join the other), and one more after it each give
+/// the sorted export of a fresh ingest of the final files, on both backends.
+#[test]
+fn an_article_naming_an_ambiguous_bare_surname_equals_a_fresh_ingest() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = vec![
+        vesker_article(dir.path(), "b0.txt", "Tomas Vesker, the finance minister,"),
+        vesker_article(dir.path(), "b1.txt", "Ilse Vesker, a lawyer,"),
+    ];
+    files.extend((1..3).map(|i| vesker_article(dir.path(), &format!("c{i}.txt"), "")));
+    let store = dir.path().join("store");
+    ingest(&store, &files);
+    let check = |files: &[PathBuf], step: &str| equals_fresh_ingest(dir.path(), &store, files, step);
+    let s = store.to_str().unwrap();
+    let more = vesker_article(dir.path(), "c3.txt", "");
+    assert_eq!(merges(&["ingest", "--store", s, more.to_str().unwrap()]), (0, 1));
+    files.push(more);
+    check(&files, "more");
+    // Before every namesake: it takes the id base, which another held.
+    let first = vesker_article(dir.path(), "a0.txt", "");
+    assert_eq!(merges(&["ingest", "--store", s, first.to_str().unwrap()]), (0, 0));
+    files.push(first);
+    check(&files, "first");
+    assert_eq!(merges(&["remove", "--store", s, "c3"]), (1, 0));
+    files.retain(|f| !f.ends_with("c3.txt"));
+    check(&files, "removed");
+    // One person left under the surname: every bare record joins Tomas Vesker.
+    assert_eq!(merges(&["remove", "--store", s, "b1"]), (0, 0));
+    files.retain(|f| !f.ends_with("b1.txt"));
+    check(&files, "one-person");
+    let after = vesker_article(dir.path(), "c4.txt", "");
+    assert_eq!(merges(&["ingest", "--store", s, after.to_str().unwrap()]), (0, 0));
+    files.push(after);
+    check(&files, "joins");
+}

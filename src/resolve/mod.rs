@@ -556,11 +556,10 @@ pub fn resolve_component(
     let mut next: HashMap<String, usize> = HashMap::new();
     for g in order {
         let e = &mut res.entities[g];
-        let base = format!("{}/{}", kind_prefix(e.kind), slug(&e.name));
+        let base = id_base(e.kind, &e.name);
         let id = if taken.contains(&base) {
             let (a, l) = first[g];
-            let member = format!("{}\n{}", iris.get(a).copied().unwrap_or_default(), articles[a][l].name);
-            let hashed = format!("{base}-{:08x}", fnv1a(member.as_bytes()) as u32);
+            let hashed = hashed_id(&base, iris.get(a).copied().unwrap_or_default(), &articles[a][l].name);
             if taken.contains(&hashed) { numbered(&base, &taken, &mut next) } else { hashed }
         } else {
             base
@@ -569,6 +568,34 @@ pub fn resolve_component(
         e.id = id;
     }
     res
+}
+
+/// The id an entity of this kind and canonical name is given when no namesake took it first
+/// ("person/trump").
+pub fn id_base(kind: EntityKind, name: &str) -> String {
+    format!("{}/{}", kind_prefix(kind), slug(name))
+}
+
+/// The id of an entity whose base (`id_base`) a namesake took, from its first member (article
+/// IRI and record name) when no entity took that too ("person/trump-3f9a0c21").
+pub fn hashed_id(base: &str, iri: &str, name: &str) -> String {
+    format!("{base}-{:08x}", fnv1a(format!("{iri}\n{name}").as_bytes()) as u32)
+}
+
+/// The id that a namesake numbered when the hashed id was taken ([`numbered`]) gets first.
+pub fn first_numbered(base: &str) -> String {
+    format!("{base}-2")
+}
+
+/// The resolution key namesakes of a person named so share ([`record_keys`]: the id base of
+/// its name).
+pub fn base_key(kind: EntityKind, name: &str) -> u64 {
+    hash_key("base", kind, &slug(name))
+}
+
+/// Whether two names give one id base.
+pub fn same_base(a: &str, b: &str) -> bool {
+    slug(a) == slug(b)
 }
 
 /// FNV-1a, a hash that stays the same across platforms and versions (ids are published).
