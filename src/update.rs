@@ -374,6 +374,15 @@ impl Unmerged<'_> {
     }
 }
 
+/// Entity descriptions replaced at a time: the quads made, and those read from the store
+/// to compare, stay bounded whatever the number of entities a change describes anew.
+const ENTITY_CHUNK: usize = 20_000;
+
+/// Article graphs are written (a transaction, or a bulk load) once this many quads are
+/// queued: about one batch of the bulk loader's sort (`store::bulk_loader`), so that the
+/// queue does not hold several.
+const QUEUED_QUADS: usize = 250_000;
+
 /// Article graphs made on all cores at a time (their stored texts read first, in order).
 const GRAPH_CHUNK: usize = 512;
 
@@ -568,6 +577,7 @@ fn apply_with(
     let mut whole_countries: BTreeSet<String> = BTreeSet::new();
     let mut queued: Vec<(NamedNode, Vec<oxigraph::model::Quad>)> = Vec::new();
     let mut olds: Vec<Option<Vec<oxigraph::model::Quad>>> = Vec::new();
+    let mut queued_quads = 0;
     // Rewritten graphs whose stored quads were known without reading them.
     let mut known = 0;
     let (comp, res) = loop {
@@ -755,10 +765,12 @@ fn apply_with(
                     speakers.extend(st.speakers_in(&node)?);
                 }
                 // Written in groups: one transaction (or bulk load) for many article graphs.
+                queued_quads += quads.len();
                 queued.push((node, quads));
                 known += usize::from(old.is_some());
                 olds.push(old);
-                if queued.len() >= 2048 {
+                if queued.len() >= 2048 || queued_quads >= QUEUED_QUADS {
+                    queued_quads = 0;
                     st.replace_graphs_from(&std::mem::take(&mut queued), &std::mem::take(&mut olds))?;
                 }
                 for s in speaking {
@@ -779,6 +791,7 @@ fn apply_with(
             }
         }
         st.replace_graphs_from(&std::mem::take(&mut queued), &std::mem::take(&mut olds))?;
+        queued_quads = 0;
         if !stale_records || rounds >= 3 {
             break (comp, res);
         }
@@ -813,12 +826,9 @@ fn apply_with(
             countries.insert(cc.clone(), id);
         }
     }
-    let mut quads: Vec<_> = res
-        .entities
-        .iter()
-        .filter(|e| affected.contains(&e.id))
-        .flat_map(|e| rdf::entity_quads(e, &countries))
-        .collect();
+    // The descriptions are made and written in chunks of entities (below), not all at once.
+    let res_countries = countries.clone();
+    let mut described: Vec<GlobalEntity> = Vec::new();
     // Summaries: of the entities the component described anew, made from its records (every
     // record of an entity is in its component); of the merged ones, as merged. A merged
     // entity that gained a name is described from its summary.
@@ -866,13 +876,31 @@ fn apply_with(
                 {
                     countries.insert(cc.clone(), c);
                 }
-                quads.extend(rdf::entity_quads(&e, &countries));
+                described.push(e);
                 affected.insert(id.clone());
             }
             idx.set_summary(id, Some(s.clone()));
         }
     }
-    st.replace_entities(&affected, quads)?;
+    {
+        // Each affected entity's description: from the resolution, or its merged summary (none: it goes).
+        let mut source: HashMap<&str, (&GlobalEntity, &HashMap<String, String>)> = HashMap::new();
+        for e in res.entities.iter().filter(|e| affected.contains(&e.id)) {
+            source.insert(e.id.as_str(), (e, &res_countries));
+        }
+        for e in &described {
+            source.insert(e.id.as_str(), (e, &countries));
+        }
+        let ids: Vec<&String> = affected.iter().collect();
+        for chunk in ids.chunks(ENTITY_CHUNK) {
+            let quads: Vec<oxigraph::model::Quad> = chunk
+                .iter()
+                .filter_map(|id| source.get(id.as_str()))
+                .flat_map(|(e, countries)| rdf::entity_quads(e, countries))
+                .collect();
+            st.replace_entities(&chunk.iter().map(|id| (*id).clone()).collect(), quads)?;
+        }
+    }
 
     lap("entities graph set");
     // Near duplicates of every article in scope; the links of those whose list changed (and
