@@ -376,15 +376,16 @@ impl Unmerged<'_> {
 
 /// Entity descriptions replaced at a time: the quads made, and those read from the store
 /// to compare, stay bounded whatever the number of entities a change describes anew.
-const ENTITY_CHUNK: usize = 20_000;
+const ENTITY_CHUNK: usize = if cfg!(test) { 3 } else { 20_000 };
 
 /// Article graphs are written (a transaction, or a bulk load) once this many quads are
 /// queued: about one batch of the bulk loader's sort (`store::bulk_loader`), so that the
-/// queue does not hold several.
-const QUEUED_QUADS: usize = 250_000;
+/// queue does not hold several. (Unit tests use small chunks here and below, so that every
+/// change they make goes through several.)
+const QUEUED_QUADS: usize = if cfg!(test) { 200 } else { 250_000 };
 
 /// Article graphs made on all cores at a time (their stored texts read first, in order).
-const GRAPH_CHUNK: usize = 512;
+const GRAPH_CHUNK: usize = if cfg!(test) { 2 } else { 512 };
 
 /// An article graph to write: its component records (`ls`), the links it is written with,
 /// and its stored text when it is not one of the change's articles.
@@ -977,6 +978,49 @@ mod tests {
         let extraction = crate::extract::extract(&article);
         let signature = similar::signature(&article.text);
         Upsert { article, extraction, signature }
+    }
+
+    /// The public graph, sorted N-Quads.
+    fn sorted_dump(st: &GraphStore) -> Vec<String> {
+        let mut out = Vec::new();
+        st.dump(oxigraph::io::RdfFormat::NQuads, &mut out).unwrap();
+        let mut lines: Vec<String> = String::from_utf8(out).unwrap().lines().map(str::to_string).collect();
+        lines.sort();
+        lines
+    }
+
+    /// Changes in several batches, each writing its article graphs (stored ones rewritten
+    /// among them) and entity descriptions in several chunks (small in unit tests), give the
+    /// graph one batch of the final articles gives, on each backend this build has.
+    #[test]
+    fn graphs_and_descriptions_written_in_chunks_equal_one_batch() {
+        let mut backends = vec![Backend::Memory];
+        if Backend::RocksDb.available() {
+            backends.push(Backend::RocksDb);
+        }
+        let names = ["the U.S.", "the United States", "America", "the US", "the USA"];
+        let towns = ["Leeds", "York", "Hull"];
+        let all = |i: usize| upsert(&format!("a{i}"), names[i % names.len()], towns[i % towns.len()]);
+        for backend in backends {
+            let dir = tempfile::tempdir().unwrap();
+            let mut sink = Vec::new();
+            let st = GraphStore::open_with(&dir.path().join("batches"), Access::Write, Some(backend)).unwrap();
+            for part in [0..3, 3..8, 8..12] {
+                apply(&st, part.map(all).collect(), &[], &mut sink).unwrap();
+                st.save().unwrap();
+            }
+            let gone = [rdf::article_iri("a4")];
+            apply(&st, vec![upsert("a5", "America", "Hull")], &gone, &mut sink).unwrap();
+            st.save().unwrap();
+            let one = GraphStore::open_with(&dir.path().join("one"), Access::Write, Some(backend)).unwrap();
+            let mut last: Vec<Upsert> = (0..12).filter(|&i| i != 4 && i != 5).map(all).collect();
+            last.push(upsert("a5", "America", "Hull"));
+            apply(&one, last, &[], &mut sink).unwrap();
+            one.save().unwrap();
+            let (x, y) = (sorted_dump(&st), sorted_dump(&one));
+            assert!(x.len() > 100, "{backend:?}: {} quads", x.len());
+            assert!(x == y, "{backend:?}: the graphs differ");
+        }
     }
 
     /// The summaries kept change by change (merged or resolved with a component) are those
