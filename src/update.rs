@@ -471,6 +471,90 @@ impl Unmerged<'_> {
     }
 }
 
+/// Entity descriptions replaced at a time: the quads made, and those read from the store
+/// to compare, stay bounded whatever the number of entities a change describes anew.
+const ENTITY_CHUNK: usize = if cfg!(test) { 3 } else { 20_000 };
+
+/// Article graphs are written (a transaction, or a bulk load) once this many quads are
+/// queued: about one batch of the bulk loader's sort (`store::bulk_loader`), so that the
+/// queue does not hold several. (Unit tests use small chunks here and below, so that every
+/// change they make goes through several.)
+const QUEUED_QUADS: usize = if cfg!(test) { 200 } else { 250_000 };
+
+/// Article graphs made on all cores at a time (their stored texts read first, in order).
+const GRAPH_CHUNK: usize = if cfg!(test) { 2 } else { 512 };
+
+/// An article graph to write: its component records (`ls`), the links it is written with,
+/// and its stored text when it is not one of the change's articles.
+struct Job<'a> {
+    iri: &'a String,
+    ls: &'a Vec<usize>,
+    links: Vec<(String, String)>,
+    is_fresh: bool,
+    stored: Option<Article>,
+}
+
+/// What [`make_graph`] made of a [`Job`].
+enum Made {
+    /// The stored article's extraction finds other records now (these).
+    Stale(Vec<EntityRecord>),
+    /// A record without an entity.
+    Unlinked,
+    /// The graph, its digest, the graph as stored when it could be made again, and the
+    /// local entities speaking a quotation or statement.
+    Graph {
+        quads: Vec<oxigraph::model::Quad>,
+        digest: u64,
+        old: Option<Vec<oxigraph::model::Quad>>,
+        speaking: Vec<usize>,
+    },
+}
+
+/// One article graph of a change, a pure function of the index, the change and the job (run
+/// on all cores): the stored article is extracted again, and its records compared with those
+/// kept.
+fn make_graph(idx: &Index, fresh: &HashMap<String, Upsert>, job: &Job) -> Made {
+    let iri = job.iri;
+    let extracted;
+    let (article, ex) = match (&job.stored, fresh.get(iri)) {
+        (Some(article), _) => {
+            extracted = crate::extract::extract(article);
+            let records: Vec<EntityRecord> = extracted.entities.iter().map(EntityRecord::of).collect();
+            if idx.articles.get(iri).is_some_and(|e| e.entities != records) {
+                return Made::Stale(records);
+            }
+            (article, &extracted)
+        }
+        (None, Some(u)) => (&u.article, &u.extraction),
+        (None, None) => unreachable!("a job without a text is one of the change's articles"),
+    };
+    let links = &job.links;
+    if links.iter().any(|l| l.0.is_empty()) {
+        return Made::Unlinked;
+    }
+    let (link, table) = graph_entities(links, ex);
+    let quads = rdf::article_quads(article, ex, &link, &table);
+    let digest = rdf::graph_digest(&quads);
+    // A graph written before: what the store holds, made again from the links it was
+    // written with, when that gives the digest kept with its record (the same
+    // extraction and graph code), so that RocksDB need not read and decode it.
+    let old = if job.is_fresh {
+        None
+    } else {
+        idx.articles.get(iri).and_then(|e| {
+            let kept = e.graph?;
+            if e.links.len() != ex.entities.len() || e.links.iter().any(|l| l.0.is_empty()) {
+                return None;
+            }
+            let (link, table) = graph_entities(&e.links, ex);
+            let old = rdf::article_quads(article, ex, &link, &table);
+            (rdf::graph_digest(&old) == kept).then_some(old)
+        })
+    };
+    let speaking = ex.quotes.iter().chain(&ex.statements).filter_map(|q| q.speaker).collect();
+    Made::Graph { quads, digest, old, speaking }
+}
+
 /// `apply`; with `everything`, near duplicates are recomputed for every stored article.
 fn apply_with(
     st: &GraphStore,
@@ -597,6 +681,7 @@ fn apply_with(
     let mut whole_countries: BTreeSet<String> = BTreeSet::new();
     let mut queued: Vec<(NamedNode, Vec<oxigraph::model::Quad>)> = Vec::new();
     let mut olds: Vec<Option<Vec<oxigraph::model::Quad>>> = Vec::new();
+    let mut queued_quads = 0;
     // Rewritten graphs whose stored quads were known without reading them.
     let mut known = 0;
     let (comp, res) = loop {
@@ -744,37 +829,55 @@ fn apply_with(
             (comp, r)
         };
         let mut stale_records = false;
-        for (a, (iri, ls)) in comp.iter().enumerate() {
-            let (n, mut links) = {
-                let idx = st.index();
-                let e = &idx.articles[iri];
-                (e.entities.len(), e.links.clone())
-            };
-            links.resize(n, (String::new(), String::new()));
-            for (j, &l) in ls.iter().enumerate() {
-                let g = &res.entities[res.links[a][j]];
-                links[l] = (g.id.clone(), g.name.clone());
-            }
-            let is_fresh = fresh.contains_key(iri) && !written.contains(iri);
-            if !is_fresh && st.index().articles.get(iri).is_some_and(|e| e.links == links) {
-                continue;
-            }
-            let node = NamedNode::new_unchecked(iri.clone());
-            let (article, ex) = match fresh.get(iri) {
-                Some(u) => (u.article.clone(), u.extraction.clone()),
-                None => {
+        // In chunks: the links and stored texts read in order, the extraction (of stored
+        // articles) and the graphs made on all cores, then applied in order.
+        for chunk in comp.iter().enumerate().collect::<Vec<_>>().chunks(GRAPH_CHUNK) {
+            let mut jobs: Vec<Job> = Vec::with_capacity(chunk.len());
+            for &(a, (iri, ls)) in chunk {
+                let (n, mut links) = {
+                    let idx = st.index();
+                    let e = &idx.articles[iri];
+                    (e.entities.len(), e.links.clone())
+                };
+                links.resize(n, (String::new(), String::new()));
+                for (j, &l) in ls.iter().enumerate() {
+                    let g = &res.entities[res.links[a][j]];
+                    links[l] = (g.id.clone(), g.name.clone());
+                }
+                let is_fresh = fresh.contains_key(iri) && !written.contains(iri);
+                if !is_fresh && st.index().articles.get(iri).is_some_and(|e| e.links == links) {
+                    continue;
+                }
+                let stored = if fresh.contains_key(iri) {
+                    None
+                } else {
                     // Extraction is a function of the stored text: run it again rather than store it.
-                    let Some(article) = st.article(&node)? else {
+                    let Some(article) = st.article(&NamedNode::new_unchecked(iri.clone()))? else {
                         writeln!(err, "newsgraph: {iri}: stored text missing; its graph was not rewritten")?;
                         continue;
                     };
-                    let ex = crate::extract::extract(&article);
-                    let records: Vec<EntityRecord> = ex.entities.iter().map(EntityRecord::of).collect();
-                    let mut idx = st.index_mut();
-                    if let Some(old) = idx.articles.get(iri).filter(|e| e.entities != records) {
+                    Some(article)
+                };
+                jobs.push(Job { iri, ls, links, is_fresh, stored });
+            }
+            let made: Vec<Made> = {
+                use rayon::prelude::*;
+                let idx = st.index();
+                let idx = &*idx;
+                let fresh = &fresh;
+                jobs.par_iter().map(|j| make_graph(idx, fresh, j)).collect()
+            };
+            for (job, made) in jobs.into_iter().zip(made) {
+                let Job { iri, ls, links, .. } = job;
+                let node = NamedNode::new_unchecked(iri.clone());
+                let (quads, digest, old, speaking) = match made {
+                    Made::Stale(records) => {
                         // Written by another version of the extractor: resolve again with what it finds now.
-                        seeds.extend(old.entities.iter().chain(&records).flat_map(resolve::record_keys));
-                        affected.extend(old.links.iter().map(|l| l.0.clone()));
+                        let mut idx = st.index_mut();
+                        if let Some(old) = idx.articles.get(iri) {
+                            seeds.extend(old.entities.iter().chain(&records).flat_map(resolve::record_keys));
+                            affected.extend(old.links.iter().map(|l| l.0.clone()));
+                        }
                         idx.set_entities(iri, records);
                         if let Some(e) = idx.entry_mut(iri) {
                             e.links.clear();
@@ -782,61 +885,43 @@ fn apply_with(
                         stale_records = true;
                         continue;
                     }
-                    drop(idx);
+                    Made::Unlinked => {
+                        anyhow::bail!("internal error: {iri}: an entity record was left out of resolution")
+                    }
+                    Made::Graph { quads, digest, old, speaking } => (quads, digest, old, speaking),
+                };
+                if !fresh.contains_key(iri) {
                     outcome.rewritten += 1;
                     speakers.extend(st.speakers_in(&node)?);
-                    (article, ex)
                 }
-            };
-            if links.iter().any(|l| l.0.is_empty()) {
-                anyhow::bail!("internal error: {iri}: an entity record was left out of resolution");
-            }
-            let (link, table) = graph_entities(&links, &ex);
-            let quads = rdf::article_quads(&article, &ex, &link, &table);
-            let digest = rdf::graph_digest(&quads);
-            // A graph written before: what the store holds, made again from the links it was
-            // written with, when that gives the digest kept with its record (the same
-            // extraction and graph code), so that RocksDB need not read and decode it.
-            let old = if is_fresh {
-                None
-            } else {
-                let idx = st.index();
-                idx.articles.get(iri).and_then(|e| {
-                    let kept = e.graph?;
-                    if e.links.len() != ex.entities.len() || e.links.iter().any(|l| l.0.is_empty()) {
-                        return None;
-                    }
-                    let (link, table) = graph_entities(&e.links, &ex);
-                    let old = rdf::article_quads(&article, &ex, &link, &table);
-                    (rdf::graph_digest(&old) == kept).then_some(old)
-                })
-            };
-            // Written in groups: one transaction (or bulk load) for many article graphs.
-            queued.push((node, quads));
-            known += usize::from(old.is_some());
-            olds.push(old);
-            if queued.len() >= 2048 {
-                st.replace_graphs_from(&std::mem::take(&mut queued), &std::mem::take(&mut olds))?;
-            }
-            for q in ex.quotes.iter().chain(&ex.statements) {
-                if let Some(s) = q.speaker {
+                // Written in groups: one transaction (or bulk load) for many article graphs.
+                queued_quads += quads.len();
+                queued.push((node, quads));
+                known += usize::from(old.is_some());
+                olds.push(old);
+                if queued.len() >= 2048 || queued_quads >= QUEUED_QUADS {
+                    queued_quads = 0;
+                    st.replace_graphs_from(&std::mem::take(&mut queued), &std::mem::take(&mut olds))?;
+                }
+                for s in speaking {
                     speakers.insert(rdf::entity_iri(&links[s].0));
                 }
+                if fresh.contains_key(iri) {
+                    outcome.named.extend(links.iter().map(|l| l.0.clone()));
+                }
+                if let Some(e) = st.index_mut().entry_mut(iri) {
+                    // Only the component's entities are described anew; the others did not change.
+                    affected.extend(
+                        ls.iter().flat_map(|&l| e.links.get(l).into_iter().chain(links.get(l))).map(|l| l.0.clone()),
+                    );
+                    e.links = links;
+                    e.graph = Some(digest);
+                }
+                written.insert(iri.clone());
             }
-            if fresh.contains_key(iri) {
-                outcome.named.extend(links.iter().map(|l| l.0.clone()));
-            }
-            if let Some(e) = st.index_mut().entry_mut(iri) {
-                // Only the component's entities are described anew; the others did not change.
-                affected.extend(
-                    ls.iter().flat_map(|&l| e.links.get(l).into_iter().chain(links.get(l))).map(|l| l.0.clone()),
-                );
-                e.links = links;
-                e.graph = Some(digest);
-            }
-            written.insert(iri.clone());
         }
         st.replace_graphs_from(&std::mem::take(&mut queued), &std::mem::take(&mut olds))?;
+        queued_quads = 0;
         if !stale_records || rounds >= 3 {
             break (comp, res);
         }
@@ -871,12 +956,9 @@ fn apply_with(
             countries.insert(cc.clone(), id);
         }
     }
-    let mut quads: Vec<_> = res
-        .entities
-        .iter()
-        .filter(|e| affected.contains(&e.id))
-        .flat_map(|e| rdf::entity_quads(e, &countries))
-        .collect();
+    // The descriptions are made and written in chunks of entities (below), not all at once.
+    let res_countries = countries.clone();
+    let mut described: Vec<GlobalEntity> = Vec::new();
     // Summaries: of the entities the component described anew, made from its records (every
     // record of an entity is in its component); of the merged ones, as merged. A merged
     // entity that gained a name is described from its summary.
@@ -924,20 +1006,41 @@ fn apply_with(
                 {
                     countries.insert(cc.clone(), c);
                 }
-                quads.extend(rdf::entity_quads(&e, &countries));
+                described.push(e);
                 affected.insert(id.clone());
             }
             idx.set_summary(id, Some(s.clone()));
         }
     }
     // Lone bare surnames: described as they arrive, gone as they leave.
-    for (id, e) in &merged.singles {
+    for id in merged.singles.keys() {
         debug_assert!(!affected.contains(id), "{id} merged and resolved");
-        quads.extend(rdf::entity_quads(e, &countries));
         affected.insert(id.clone());
     }
     affected.extend(merged.gone.iter().cloned());
-    st.replace_entities(&affected, quads)?;
+    {
+        // Each affected entity's description: from the resolution, its merged summary or a lone
+        // bare surname (none: it goes).
+        let mut source: HashMap<&str, (&GlobalEntity, &HashMap<String, String>)> = HashMap::new();
+        for e in res.entities.iter().filter(|e| affected.contains(&e.id)) {
+            source.insert(e.id.as_str(), (e, &res_countries));
+        }
+        for e in &described {
+            source.insert(e.id.as_str(), (e, &countries));
+        }
+        for (id, e) in &merged.singles {
+            source.insert(id.as_str(), (e, &countries));
+        }
+        let ids: Vec<&String> = affected.iter().collect();
+        for chunk in ids.chunks(ENTITY_CHUNK) {
+            let quads: Vec<oxigraph::model::Quad> = chunk
+                .iter()
+                .filter_map(|id| source.get(id.as_str()))
+                .flat_map(|(e, countries)| rdf::entity_quads(e, countries))
+                .collect();
+            st.replace_entities(&chunk.iter().map(|id| (*id).clone()).collect(), quads)?;
+        }
+    }
 
     lap("entities graph set");
     // Near duplicates of every article in scope; the links of those whose list changed (and
@@ -1014,6 +1117,49 @@ mod tests {
         let extraction = crate::extract::extract(&article);
         let signature = similar::signature(&article.text);
         Upsert { article, extraction, signature }
+    }
+
+    /// The public graph, sorted N-Quads.
+    fn sorted_dump(st: &GraphStore) -> Vec<String> {
+        let mut out = Vec::new();
+        st.dump(oxigraph::io::RdfFormat::NQuads, &mut out).unwrap();
+        let mut lines: Vec<String> = String::from_utf8(out).unwrap().lines().map(str::to_string).collect();
+        lines.sort();
+        lines
+    }
+
+    /// Changes in several batches, each writing its article graphs (stored ones rewritten
+    /// among them) and entity descriptions in several chunks (small in unit tests), give the
+    /// graph one batch of the final articles gives, on each backend this build has.
+    #[test]
+    fn graphs_and_descriptions_written_in_chunks_equal_one_batch() {
+        let mut backends = vec![Backend::Memory];
+        if Backend::RocksDb.available() {
+            backends.push(Backend::RocksDb);
+        }
+        let names = ["the U.S.", "the United States", "America", "the US", "the USA"];
+        let towns = ["Leeds", "York", "Hull"];
+        let all = |i: usize| upsert(&format!("a{i}"), names[i % names.len()], towns[i % towns.len()]);
+        for backend in backends {
+            let dir = tempfile::tempdir().unwrap();
+            let mut sink = Vec::new();
+            let st = GraphStore::open_with(&dir.path().join("batches"), Access::Write, Some(backend)).unwrap();
+            for part in [0..3, 3..8, 8..12] {
+                apply(&st, part.map(all).collect(), &[], &mut sink).unwrap();
+                st.save().unwrap();
+            }
+            let gone = [rdf::article_iri("a4")];
+            apply(&st, vec![upsert("a5", "America", "Hull")], &gone, &mut sink).unwrap();
+            st.save().unwrap();
+            let one = GraphStore::open_with(&dir.path().join("one"), Access::Write, Some(backend)).unwrap();
+            let mut last: Vec<Upsert> = (0..12).filter(|&i| i != 4 && i != 5).map(all).collect();
+            last.push(upsert("a5", "America", "Hull"));
+            apply(&one, last, &[], &mut sink).unwrap();
+            one.save().unwrap();
+            let (x, y) = (sorted_dump(&st), sorted_dump(&one));
+            assert!(x.len() > 100, "{backend:?}: {} quads", x.len());
+            assert!(x == y, "{backend:?}: the graphs differ");
+        }
     }
 
     /// The summaries kept change by change (merged or resolved with a component) are those
