@@ -72,15 +72,15 @@ impl<'a> Doc<'a> {
     }
 
     fn sport_page(&self) -> bool {
-        let mut seen: Vec<&str> = Vec::new();
+        let mut seen: Vec<u128> = Vec::new();
         let (mut results, mut fixtures) = (0, 0);
         for (i, t) in self.toks.iter().enumerate() {
             if t.kind != TokKind::Word {
                 continue;
             }
             let s = self.s(i);
-            if let Some(w) = SPORT_WORDS.iter().find(|w| w.eq_ignore_ascii_case(s))
-                && !seen.contains(w)
+            if let Some(w) = sport_word(s)
+                && !seen.contains(&w)
             {
                 seen.push(w);
             }
@@ -2144,6 +2144,15 @@ fn financial_period(s: &str) -> bool {
         [b'F', b'Y', digits @ ..] => matches!(digits.len(), 2 | 4) && digits.iter().all(u8::is_ascii_digit),
         _ => false,
     }
+}
+
+/// [`SPORT_WORDS`] in any case ("Cricket", "MATCH"): the word's key, by one hash lookup of the
+/// lower-cased word.
+fn sport_word(s: &str) -> Option<u128> {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<u128>> = std::sync::OnceLock::new();
+    // Every listed word is ASCII and short enough to pack (the test below checks it).
+    let set = SET.get_or_init(|| SPORT_WORDS.iter().filter_map(|w| packed(w.as_bytes(), true)).collect());
+    packed(s.as_bytes(), true).filter(|k| set.contains(k))
 }
 
 /// [`ACRONYM_STOP`] in any case ("CEO", "Ceo"), by one hash lookup of the upper-cased word.
@@ -5746,6 +5755,18 @@ mod tests {
         // Does not fire: a town with a number after it in news off the sports page.
         let text = "Sunderland 2030 is the council's plan for new homes, head of housing Ann Lee said on Monday.";
         assert!(!names(text, EntityKind::Organization).contains(&"Sunderland".to_string()), "{:?}", run(text));
+    }
+    #[test]
+    fn sport_words_are_found_in_any_case_by_their_key() {
+        for w in SPORT_WORDS {
+            assert!(packed(w.as_bytes(), true).is_some(), "{w} cannot be packed");
+            for v in [w.to_string(), w.to_uppercase(), capitalize(w)] {
+                assert_eq!(sport_word(&v), packed(w.as_bytes(), true), "{v}");
+            }
+        }
+        for v in ["matchday", "scores", "Goalie", "", "crick\u{e9}t", "the"] {
+            assert_eq!(sport_word(v).is_some(), SPORT_WORDS.iter().any(|w| w.eq_ignore_ascii_case(v)), "{v}");
+        }
     }
     #[test]
     fn a_town_in_the_place_of_a_side_in_a_report_of_play_is_the_club() {
