@@ -78,15 +78,60 @@ fn find_marks(text: &str) -> Vec<Marks> {
     let doubled = text.contains("''");
     let straight_singles = !doubled && !["\"", "“", "”", "„", "«"].iter().any(|m| text.contains(m));
     let mut chars = Vec::new();
+    let mut headline = true;
     for line in text.split('\n') {
         if may_hold_marks(line) {
             chars.clear();
             super::text::char_offsets(line, &mut chars);
+            let before = out.len();
             scan_paragraph(straight_singles, doubled, para_start, line, &chars, &mut out);
+            if headline && out.len() == before && !straight_singles && !doubled {
+                headline_singles(para_start, line, &text[para_start + line.len()..], &chars, &mut out);
+            }
         }
+        headline &= line.trim().is_empty();
         para_start += line.len() + 1;
     }
     out
+}
+
+/// A headline quotes in straight single marks without the sentence's punctuation, in a text
+/// that quotes in double marks below it ("Police: 'We need to hear from witnesses' after man
+/// dies", "'We are not a bank': Fieldpay chief on ..."): a pair opening the line, or after a
+/// colon or a space, closing after a letter before a space, a colon, a comma or the line's end,
+/// with at least three words in it and not all of them capitalised (a title: 'The Last Post').
+/// Not words the article quotes again below (`body`): the quotation there is the one attributed.
+fn headline_singles(base: usize, line: &str, body: &str, chars: &[(usize, char)], out: &mut Vec<Marks>) {
+    let at = |i: usize| chars.get(i).map_or(' ', |&(_, c)| c);
+    let mut i = 0;
+    while i < chars.len() {
+        let (b, c) = chars[i];
+        if c == '\'' && (i == 0 || at(i - 1).is_whitespace()) && at(i + 1).is_alphabetic() {
+            let close = (i + 2..chars.len()).find(|&j| {
+                at(j) == '\''
+                    && at(j - 1).is_alphanumeric()
+                    && (at(j + 1).is_whitespace() || matches!(at(j + 1), ':' | ','))
+            });
+            let Some(j) = close else { break };
+            let inner = &line[b + 1..chars[j].0];
+            let words: Vec<&str> = inner.split_whitespace().collect();
+            if words.len() >= 3
+                && !inner.contains(['"', '“', '”'])
+                && !words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic()))
+                && !body.contains(inner)
+            {
+                out.push(Marks {
+                    open: base + b,
+                    inner: Span::new(base + b + 1, base + chars[j].0),
+                    close: base + chars[j].0 + 1,
+                    closed: true,
+                });
+            }
+            i = j + 1;
+            continue;
+        }
+        i += 1;
+    }
 }
 
 /// Whether a paragraph has a character that can open or close a quotation: `"`, `'`,
@@ -434,8 +479,25 @@ impl<'a> Ctx<'a> {
             .chain(self.speakers.iter())
             .filter(|(p, e)| *p < pos && self.entities[*e].titles.iter().any(|t| title_fits_role(t, &role)))
             .max_by_key(|(p, _)| *p)
-            .map(|&(_, e)| e);
-        titled.or_else(|| self.focus_at(pos))
+            .copied();
+        // "Lady Justice Omondi and Lord Justice Fairbairn agreed. “…,” the judge wrote": the latest
+        // holder of the title shares its sentence with another, so the words name neither; the last
+        // holder who was quoted speaks.
+        if let Some((p, e)) = titled {
+            let fits = |q: usize| self.entities[q].titles.iter().any(|t| title_fits_role(t, &role));
+            let sent = self.toks[p].sent;
+            let shared = self.focus.iter().any(|&(q, f)| f != e && self.toks[q].sent == sent && fits(f));
+            if shared
+                && let Some(&(_, s)) = self
+                    .speakers
+                    .iter()
+                    .filter(|&&(q, s)| q < pos && self.toks[q].sent < sent && fits(s))
+                    .max_by_key(|(q, _)| *q)
+            {
+                return Some(s);
+            }
+        }
+        titled.map(|(_, e)| e).or_else(|| self.focus_at(pos))
     }
 
     /// "the ministry", "the company": the latest organisation before `pos` whose name has that head
@@ -461,15 +523,26 @@ impl<'a> Ctx<'a> {
                 )
             })
         };
-        self.org_ends[..before].iter().rev().filter(|&&j| !self.in_quote[j]).find_map(|&j| {
-            let e = self.mention_at(j)?;
-            let called = self.lower_word(j + 1) && self.s(j + 1) == noun;
-            if business && !called && public_body(e) {
-                return None;
-            }
-            (generic || called || self.entities[e].name.split_whitespace().any(|w| w.eq_ignore_ascii_case(noun)))
-                .then_some(e)
-        })
+        let bears = |e: usize| self.entities[e].name.split_whitespace().any(|w| w.eq_ignore_ascii_case(noun));
+        self.org_ends[..before]
+            .iter()
+            .rev()
+            .filter(|&&j| !self.in_quote[j])
+            .find_map(|&j| {
+                let e = self.mention_at(j)?;
+                let called = self.lower_word(j + 1) && self.s(j + 1) == noun;
+                if business && !called && public_body(e) {
+                    return None;
+                }
+                (generic || called || bears(e)).then_some(e)
+            })
+            // "“I've written to Kelby District Council,” he said. A council spokesperson said": a body
+            // whose name bears the head word counts when it was named only inside a quotation.
+            .or_else(|| {
+                (!generic).then(|| {
+                    self.org_ends[..before].iter().rev().find_map(|&j| self.mention_at(j).filter(|&e| bears(e)))
+                })?
+            })
     }
 
     fn mention_at(&self, i: usize) -> Option<usize> {
@@ -3583,5 +3656,48 @@ mod tests {
         let text = "Dana Whitfield and Ruben Okafor met on Monday.\n\nWhitfield said after Okafor’s speech that “the \
                     port would have closed without me.”";
         assert_eq!(who(&said(text), "the port would have closed"), Some("Dana Whitfield".into()));
+    }
+
+    #[test]
+    fn a_council_named_only_inside_a_quote_is_the_council_spokespersons() {
+        // Fires: the council is named only in the councillor's quotation.
+        let text = "Councillor Tom Reddy said residents had complained for years. “I have written to Kelby District \
+                    Council three times,” he said.\n\nA council spokesperson said: “We will review the concerns raised.”";
+        assert_eq!(who(&said(text), "We will review"), Some("Kelby District Council".into()));
+        // Does not fire: no body whose name bears "council" is named, inside a quotation or out.
+        let text = "Councillor Tom Reddy said residents had complained for years. “I have written to Kelby Housing \
+                    Trust three times,” he said.\n\nA council spokesperson said: “We will review the concerns raised.”";
+        assert_ne!(who(&said(text), "We will review"), Some("Kelby Housing Trust".into()));
+    }
+
+    #[test]
+    fn the_judge_after_two_coordinated_judges_is_the_last_judge_quoted() {
+        // Fires: "the judge" cannot be either of the two judges who agreed; the one quoted speaks.
+        let text = "Giving the lead judgment, Lord Justice Harwood said the contracts were “a fiction”. Lady Justice \
+                    Mensah and Lord Justice Pirie agreed.\n\n“The riders could not refuse work,” the judge wrote.";
+        assert_eq!(who(&said(text), "The riders could"), Some("Harwood".into()));
+        // Does not fire: one judge alone after the quoted one is the one the words name.
+        let text = "Giving the lead judgment, Lord Justice Harwood said the contracts were “a fiction”. Lord Justice \
+                    Pirie dissented.\n\n“The riders could refuse work,” the judge wrote.";
+        assert_eq!(who(&said(text), "The riders could"), Some("Pirie".into()));
+    }
+
+    #[test]
+    fn a_headline_quotes_in_straight_single_marks_without_punctuation() {
+        // Fires: the headline's quotation has no comma or full stop before its closing mark.
+        let text = "Police: 'We need to hear from witnesses' after man dies in river\n\nA man has died. A police \
+                    spokesperson said: \"We are investigating.\"";
+        let v = said(text);
+        assert!(v.iter().any(|(q, _)| q == "We need to hear from witnesses"), "{v:?}");
+        // Does not fire: a title in capitalised words, and a pair in the body below the headline.
+        let text = "'The Last Post Returns' at the Albert Hall\n\nThe band played 'songs we all know' on Friday. \
+                    Its leader said: \"It was a special night.\"";
+        let v = said(text);
+        assert!(v.iter().all(|(q, _)| !q.contains("Last Post") && !q.contains("songs we")), "{v:?}");
+        // Does not fire: the headline repeats words the article quotes below, where they are attributed.
+        let text = "Inspectors find 'culture of fear' at maternity unit\n\nInspectors found a \"culture of fear\" \
+                    on the ward.";
+        let v = said(text);
+        assert_eq!(v.iter().filter(|(q, _)| q == "culture of fear").count(), 1, "{v:?}");
     }
 }
