@@ -425,6 +425,21 @@ struct Unmerged<'a> {
 }
 
 impl Unmerged<'_> {
+    /// After a clash (`excluded` grew): plans the merges again and adds what no longer merges.
+    fn plan_again(
+        &mut self,
+        idx: &mut Index,
+        (left, fresh): (&[(String, ArticleIndex)], &[String]),
+        excluded: &BTreeSet<String>,
+        described: &dyn Fn(&str) -> Result<bool, StoreError>,
+        merged: &mut Merged,
+    ) -> Result<(), StoreError> {
+        let then = std::mem::take(merged);
+        *merged = plan_merges(idx, left, fresh, excluded, described)?;
+        self.add(left, fresh, merged, Some(&then), idx);
+        Ok(())
+    }
+
     /// Adds what the records leaving (`left`) and arriving (`fresh`) that do not merge in
     /// `now` bring (with `then`, only those that merged in `then`: after a clash); sets the
     /// links of those that merge.
@@ -718,15 +733,9 @@ fn apply_with(
             }
             if !clash.is_empty() {
                 excluded.extend(clash);
-                let then = std::mem::take(&mut merged);
-                merged = plan_merges(&mut idx, &left, &fresh_iris, &excluded, &described)?;
-                Unmerged { seeds: &mut seeds, affected: &mut affected, old_countries: &mut old_countries }.add(
-                    &left,
-                    &fresh_iris,
-                    &merged,
-                    Some(&then),
-                    &mut idx,
-                );
+                let mut unmerged =
+                    Unmerged { seeds: &mut seeds, affected: &mut affected, old_countries: &mut old_countries };
+                unmerged.plan_again(&mut idx, (&left, &fresh_iris), &excluded, &described, &mut merged)?;
                 drop(idx);
                 lap("merged entities in the component: resolved with it");
                 continue;
@@ -765,15 +774,9 @@ fn apply_with(
             if !taken.is_empty() {
                 drop(records);
                 excluded.extend(taken);
-                let then = std::mem::take(&mut merged);
-                merged = plan_merges(&mut idx, &left, &fresh_iris, &excluded, &described)?;
-                Unmerged { seeds: &mut seeds, affected: &mut affected, old_countries: &mut old_countries }.add(
-                    &left,
-                    &fresh_iris,
-                    &merged,
-                    Some(&then),
-                    &mut idx,
-                );
+                let mut unmerged =
+                    Unmerged { seeds: &mut seeds, affected: &mut affected, old_countries: &mut old_countries };
+                unmerged.plan_again(&mut idx, (&left, &fresh_iris), &excluded, &described, &mut merged)?;
                 drop(idx);
                 lap("a lone bare surname's id taken in the component: resolved with it");
                 continue;
