@@ -3075,11 +3075,22 @@ fn bodies_by_their_posts(doc: &Doc, cands: &mut [Cand]) {
             }
         }
     }
-    if owners.is_empty() {
+    bodies_at_every_use(doc, cands, &owners, retypable);
+}
+
+/// Every use of the names found to be bodies (`names`) that `retypable` allows becomes an
+/// organisation: the last step of the rules that find bodies named like people.
+fn bodies_at_every_use(
+    doc: &Doc,
+    cands: &mut [Cand],
+    names: &rustc_hash::FxHashSet<&str>,
+    retypable: impl Fn(&Cand) -> bool,
+) {
+    if names.is_empty() {
         return;
     }
     for c in cands.iter_mut() {
-        if retypable(c) && owners.contains(doc.text_of(c.toks.0, c.toks.1)) {
+        if retypable(c) && names.contains(doc.text_of(c.toks.0, c.toks.1)) {
             *c = org_cand(doc, c.toks.0, c.toks.1, c.name.clone());
         }
     }
@@ -3110,14 +3121,7 @@ fn bodies_by_its(doc: &Doc, cands: &mut [Cand]) {
             bodies.insert(doc.text_of(a, b));
         }
     }
-    if bodies.is_empty() {
-        return;
-    }
-    for c in cands.iter_mut() {
-        if plain_person(c) && bodies.contains(doc.text_of(c.toks.0, c.toks.1)) {
-            *c = org_cand(doc, c.toks.0, c.toks.1, c.name.clone());
-        }
-    }
+    bodies_at_every_use(doc, cands, &bodies, plain_person);
 }
 
 /// Nouns for a kind of firm that, right before a name, make it a firm though it reads as a
@@ -3271,14 +3275,7 @@ fn firms_named_like_people(doc: &Doc, cands: &mut [Cand]) {
             firms.insert(doc.text_of(a, b));
         }
     }
-    if firms.is_empty() {
-        return;
-    }
-    for c in cands.iter_mut() {
-        if plain_person(c) && firms.contains(doc.text_of(c.toks.0, c.toks.1)) {
-            *c = org_cand(doc, c.toks.0, c.toks.1, c.name.clone());
-        }
-    }
+    bodies_at_every_use(doc, cands, &firms, plain_person);
 }
 
 /// Words right after a name that make it a team: "Kent manager ...", "Kent fans".
