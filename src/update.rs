@@ -756,7 +756,7 @@ fn apply_with(
                     }
                 }
                 let mut by: Vec<_> = by.into_iter().collect();
-                by.sort_by(|a, b| b.1.cmp(&a.1));
+                by.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
                 eprintln!("timing: component's largest entities {:?}", &by[..by.len().min(12)]);
             }
             lap(&format!(
