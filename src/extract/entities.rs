@@ -1582,7 +1582,11 @@ fn split_chunk(doc: &Doc, a: usize, b: usize) -> Vec<(usize, usize)> {
                 x += 1;
             }
             let keep = if the { x + 2 } else { x };
-            while y > keep && (is_common_word(doc.s(y - 1)) || CONNECTORS.contains(&doc.s(y - 1))) {
+            // A body's head word that is also a common word ends its name: "Citizens' Rights Watch".
+            while y > keep
+                && (is_common_word(doc.s(y - 1)) || CONNECTORS.contains(&doc.s(y - 1)))
+                && !(y - x >= 2 && is_org_head(doc.s(y - 1)) && doc.is_cap(y - 2))
+            {
                 y -= 1;
             }
             (x, y)
@@ -6390,5 +6394,15 @@ mod tests {
         let text = "On Monday, Ravi Spinners met Hollins at Barclays in London.";
         let orgs = names(text, EntityKind::Organization);
         assert!(!orgs.iter().any(|o| o.contains(" at ") || o == "Ravi Spinners"), "{:?}", run(text));
+    }
+
+    #[test]
+    fn a_head_word_that_is_also_a_common_word_ends_a_body_name() {
+        let text = "The group Citizens' Rights Watch said on Monday it was worried.";
+        let orgs = names(text, EntityKind::Organization);
+        assert!(orgs.contains(&"Citizens' Rights Watch".to_string()), "{:?}", run(text));
+        // Does not fire: a common word alone, or after a lower-case word.
+        let text = "Watch the video. The neighbourhood watch met in Leeds.";
+        assert!(names(text, EntityKind::Organization).is_empty(), "{:?}", run(text));
     }
 }
