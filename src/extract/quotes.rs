@@ -2236,9 +2236,10 @@ pub fn extract_with<'a>(
         if who.is_none()
             && open_tok >= lo + 4
             && ctx.s(open_tok - 1) == ","
-            && let Some(put) = (lo + 2..open_tok - 1).rev().take(12).find(|&k| {
-                !ctx.in_quote[k] && matches!(ctx.s(k), "put" | "puts") && ctx.s(k + 1) == "it"
-            })
+            && let Some(put) = (lo + 2..open_tok - 1)
+                .rev()
+                .take(12)
+                .find(|&k| !ctx.in_quote[k] && matches!(ctx.s(k), "put" | "puts") && ctx.s(k + 1) == "it")
             && let Some(a) = (lo..put - 1).rev().take(8).find(|&k| ctx.s(k) == "as" && !ctx.in_quote[k])
             && (a == lo || ctx.s(a - 1) == ",")
             && !(a + 1..put).any(|k| ctx.in_quote[k] || ctx.s(k) == ",")
