@@ -434,6 +434,19 @@ impl<'a> Ctx<'a> {
         self.genders[e]
     }
 
+    /// The first token of the sentence holding `pos` when that sentence opens with "Asked",
+    /// "Questioned" or "Pressed" and `pos` comes after its first comma (the answer's clause).
+    fn asked_opening(&self, pos: usize) -> Option<usize> {
+        let sent = self.toks.get(pos)?.sent;
+        let mut start = pos;
+        while start > 0 && self.toks[start - 1].sent == sent && pos - start < MAX_CONTEXT {
+            start -= 1;
+        }
+        (matches!(self.s(start), "Asked" | "Questioned" | "Pressed")
+            && (start + 1..pos).any(|k| self.s(k) == "," && !self.in_quote[k]))
+        .then_some(start)
+    }
+
     fn focus_matching(&self, pos: usize, gender: Option<Gender>) -> Option<usize> {
         let fits = |e: usize| match (gender, self.gender_of_entity(e)) {
             (Some(want), Some(has)) => want == has,
@@ -445,8 +458,21 @@ impl<'a> Ctx<'a> {
                 && self.s(p - 1) == "by"
                 && matches!(self.s(p - 2), "Asked" | "asked" | "Questioned" | "questioned" | "Pressed" | "pressed")
         };
-        let m = self.focus.iter().filter(|(p, e)| *p < pos && fits(*e) && !asker(*p)).max_by_key(|(p, _)| *p).copied();
-        let s = self.speakers.iter().filter(|(p, e)| *p < pos && fits(*e)).max_by_key(|(p, _)| *p).copied();
+        // "Asked about Jo Bell, he said": the person asked about is not who answers either; the
+        // pronoun of a sentence that opens with "Asked" is no one named before it in that sentence.
+        let asked_from = self.asked_opening(pos);
+        let m = self
+            .focus
+            .iter()
+            .filter(|(p, e)| *p < pos && fits(*e) && !asker(*p) && asked_from.is_none_or(|a| *p < a))
+            .max_by_key(|(p, _)| *p)
+            .copied();
+        let s = self
+            .speakers
+            .iter()
+            .filter(|(p, e)| *p < pos && fits(*e) && asked_from.is_none_or(|a| *p < a))
+            .max_by_key(|(p, _)| *p)
+            .copied();
         let latest = match (m, s) {
             (Some(a), Some(b)) => Some(if a.0 >= b.0 { a } else { b }),
             (a, b) => a.or(b),
@@ -1503,6 +1529,24 @@ impl<'a> Ctx<'a> {
     /// Jo Bell", "L2 president Bo Li"); a name that only modifies a role does not ("Trump
     /// attorney Alan Garten", "a Clinton aide"); "a spokeswoman for the hotels, Jo Bell": the
     /// name in apposition speaks.
+    /// The last word of a role capitalised as a title from `i` ("Chief Judge", "Governor",
+    /// "Commissioner for Health" up to "for"): one to three capitalised words in no mention, the
+    /// last a role noun, not followed by another capitalised word (a name: "the Governor Jo Bell").
+    fn capitalised_role(&self, i: usize, hi: usize) -> Option<usize> {
+        let capitalised = |j: usize| {
+            j < hi
+                && self.toks[j].kind == TokKind::Word
+                && self.mention_at(j).is_none()
+                && !self.in_quote[j]
+                && self.s(j).chars().next().is_some_and(char::is_uppercase)
+        };
+        let mut j = i;
+        while j < i + 3 && capitalised(j) {
+            j += 1;
+        }
+        (j > i && is_role_noun(self.s(j - 1)) && !capitalised(j) && self.mention_at(j).is_none()).then_some(j - 1)
+    }
+
     fn np_after(&self, i: usize, hi: usize) -> Option<Who> {
         if i >= hi {
             return None;
@@ -1616,6 +1660,11 @@ impl<'a> Ctx<'a> {
                 && let Some(e) = self.org_noun_at(i, self.s(i + 1))
             {
                 return Some(Who::Entity(e));
+            }
+            // "the Chief Judge stated", "the Governor added": a role capitalised as a title, in no
+            // name, is its holder, as "the judge" is.
+            if let Some(r) = self.capitalised_role(i + 1, hi) {
+                return Some(self.role_at(i, self.s(r)).map_or(Who::Unnamed, Who::Entity));
             }
             return None;
         }
@@ -2008,9 +2057,20 @@ pub fn extract_with<'a>(
         }
 
         let mut who: Option<Who> = None;
+        // A quotation inside its sentence's grammar, after a lower-case word that is no speech
+        // verb ("dismissed it as being in the “Q” — a metaphor", "pounding him as a “Q” ― just as
+        // ..."): a dash after it opens an aside, not its attribution.
+        let embedded = open_tok > lo
+            && ctx.lower_word(open_tok - 1)
+            && !ctx.in_quote[open_tok - 1]
+            && !is_speech_verb(ctx.s(open_tok - 1))
+            && !is_post_quote_verb(ctx.s(open_tok - 1));
         let slot = {
             let last = mk.inner.slice(text).chars().last().unwrap_or(' ');
-            if matches!(last, ',' | '—' | '–' | '-') || matches!(ctx.s(close_tok), "," | "—" | "–" | "―") {
+            // Not a credit after the dash ("… “Q” ― Jo Bell"): the aside opens with a lower-case word.
+            let dash_after = matches!(ctx.s(close_tok), "—" | "–" | "―");
+            let aside = dash_after && embedded && ctx.lower_word(close_tok + 1);
+            if matches!(last, ',' | '—' | '–' | '-') || ctx.s(close_tok) == "," || (dash_after && !aside) {
                 Slot::Comma
             } else if matches!(last, '?' | '!') {
                 Slot::Mark
@@ -2170,6 +2230,21 @@ pub fn extract_with<'a>(
             } else if is_post_quote_verb(first) && ctx.toks[lo].sent_start {
                 who = ctx.np_after(lo + 1, comma.max(open_tok));
             }
+        }
+        // "... seen, as The Clarion put it in an editorial, “Q”": the same words inside the
+        // sentence, set off by the comma right before the quote.
+        if who.is_none()
+            && open_tok >= lo + 4
+            && ctx.s(open_tok - 1) == ","
+            && let Some(put) = (lo + 2..open_tok - 1)
+                .rev()
+                .take(12)
+                .find(|&k| !ctx.in_quote[k] && matches!(ctx.s(k), "put" | "puts") && ctx.s(k + 1) == "it")
+            && let Some(a) = (lo..put - 1).rev().take(8).find(|&k| ctx.s(k) == "as" && !ctx.in_quote[k])
+            && (a == lo || ctx.s(a - 1) == ",")
+            && !(a + 1..put).any(|k| ctx.in_quote[k] || ctx.s(k) == ",")
+        {
+            who = ctx.np_after(a + 1, put);
         }
         // 1a. "According to X, ... “Q”".
         if who.is_none()
@@ -2640,6 +2715,50 @@ mod tests {
 
     fn who(v: &[(String, Option<String>)], quote: &str) -> Option<String> {
         v.iter().find(|(q, _)| q.starts_with(quote)).unwrap_or_else(|| panic!("no quote {quote:?} in {v:?}")).1.clone()
+    }
+
+    #[test]
+    fn a_role_capitalised_as_a_title_is_its_holder() {
+        let text = "The Chief Judge of Kwara State, Justice Adaeze Olumide-Hart, spoke in Ilorin.\n\n\"Delay is a denial of justice,\" the Chief Judge stated.\n\nThe Governor, Mr Bankole Adesanmi-Ray, also spoke. \"We will build new courts,\" the Governor added.";
+        let v = said(text);
+        assert_eq!(who(&v, "Delay is"), Some("Adaeze Olumide-Hart".into()));
+        assert_eq!(who(&v, "We will build"), Some("Bankole Adesanmi-Ray".into()));
+        // A capitalised word that is no role ("the Registry") is not the judge; a role word
+        // followed by a name is that name's title.
+        let text = "Justice Adaeze Olumide-Hart sat alone.\n\n\"The file is incomplete,\" the Registry noted.";
+        assert_ne!(who(&said(text), "The file"), Some("Adaeze Olumide-Hart".into()));
+        let text = "Justice Adaeze Olumide-Hart sat alone.\n\n\"The file is incomplete,\" the Judge Ronke Salami-Vaughan noted.";
+        assert_eq!(who(&said(text), "The file"), Some("Ronke Salami-Vaughan".into()));
+    }
+
+    #[test]
+    fn who_is_asked_about_does_not_answer() {
+        let text = "Coach Daniel Ormsby watched the game.\n\n\"We were poor,\" Ormsby said.\n\nAsked about Tomas Velic, he said: \"He has been waiting for his chance.\"";
+        assert_eq!(who(&said(text), "He has been waiting"), Some("Daniel Ormsby".into()));
+        // Without "Asked", the person named last in focus answers.
+        let text = "Coach Daniel Ormsby watched the game.\n\n\"We were poor,\" Ormsby said.\n\nTomas Velic came on late, and he said: \"I was waiting for my chance.\"";
+        assert_eq!(who(&said(text), "I was waiting"), Some("Tomas Velic".into()));
+    }
+
+    #[test]
+    fn a_dash_after_a_quote_inside_its_sentence_opens_an_aside() {
+        let text = "Senator Mira Kolstad has dismissed the island as being in the \u{201c}suburbs of the capital\u{201d} \u{2014} a phrase that stuck.\n\nLeader Arne Tveit has been calling Kolstad a \u{201c}fraud\u{201d} \u{2015} just as he did in 2012.";
+        let v = said(text);
+        assert_eq!(who(&v, "suburbs of"), Some("Mira Kolstad".into()));
+        assert_eq!(who(&v, "fraud"), Some("Arne Tveit".into()));
+        // A dash and a name after the quote credit it, inside a sentence too.
+        let text = "Senator Mira Kolstad spoke.\n\n\u{201c}We will win the island back\u{201d} \u{2015} Arne Tveit.\n\n\u{201c}He has nothing but his \u{201c}big plans\u{201d} \u{2015} Lise Aune.";
+        assert_eq!(who(&said(text), "We will win"), Some("Arne Tveit".into()));
+        assert_eq!(who(&said(text), "big plans"), Some("Lise Aune".into()));
+    }
+
+    #[test]
+    fn as_someone_put_it_inside_a_sentence() {
+        let text = "Ivo Brandsma has never been forgiven, as the columnist Wilma Kersten put it in a long essay, \u{201c}the man who sold the harbour.\u{201d}";
+        assert_eq!(who(&said(text), "the man who sold"), Some("Wilma Kersten".into()));
+        // Not when the aside does not lead into the quotation: the subject calls it so.
+        let text = "Ivo Brandsma, as the columnist Wilma Kersten put it, sold the harbour and called it \u{201c}a bargain.\u{201d}";
+        assert_eq!(who(&said(text), "a bargain"), Some("Ivo Brandsma".into()));
     }
 
     #[test]
