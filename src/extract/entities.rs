@@ -2469,6 +2469,15 @@ fn surname_key(name: &str) -> String {
     name.split_whitespace().rfind(|w| !is_suffix(w)).map(|w| fold(w.trim_end_matches(['.', ',']))).unwrap_or_default()
 }
 
+/// Calls `f` with [`surname_key`] of `name`, without allocating for an ASCII surname: for the
+/// lookups of a key in a set.
+fn with_surname_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+    match name.split_whitespace().rfind(|w| !is_suffix(w)) {
+        Some(w) => super::gazetteer::with_folded(w.trim_end_matches(['.', ',']), f),
+        None => f(""),
+    }
+}
+
 fn first_name_key(name: &str) -> Option<String> {
     let mut words = name.split_whitespace().filter(|w| !is_suffix(w));
     let first = words.next()?;
@@ -2531,7 +2540,7 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
     for &(a, b) in unknown {
         if (2..=3).contains(&(b - a))
             && name_like(doc, a, b)
-            && person_surnames.contains(&surname_key(doc.text_of(a, b)))
+            && with_surname_key(doc.text_of(a, b), |k| person_surnames.contains(k))
         {
             cands.push(person_cand(doc, a, b, Evidence::Strong));
         }
@@ -2642,7 +2651,7 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
                 let by_given = if c.name.split_whitespace().count() == 1
                     && (is_given_name(&c.name)
                         || (c.name.chars().any(char::is_lowercase) && strong_firsts.contains(fold(&c.name).as_str())))
-                    && !full_surnames.contains(&surname_key(&c.name))
+                    && !with_surname_key(&c.name, |k| full_surnames.contains(k))
                 {
                     let k = fold(&c.name);
                     let mut m = person_full.iter().filter(|(_, f, _)| f.as_deref() == Some(k.as_str())).map(|x| x.2);
@@ -2656,10 +2665,10 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
                 if c.evidence == Evidence::Weak
                     && by_given.is_none()
                     && c.name.split_whitespace().count() == 1
-                    && !surname_people.contains_key(&surname_key(&c.name))
+                    && !with_surname_key(&c.name, |k| surname_people.contains_key(k))
                 {
                     // A lone word with only weak evidence: keep it only if a strong one agrees.
-                    let strong_elsewhere = strong_surnames.contains(&surname_key(&c.name));
+                    let strong_elsewhere = with_surname_key(&c.name, |k| strong_surnames.contains(k));
                     if !strong_elsewhere {
                         // A lone unknown word that speaks ("Pfizer said") and that the article never
                         // introduces as a person: news names people in full, so this is an organisation.
@@ -2699,7 +2708,9 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
             _ => {
                 let lone_word =
                     c.name.split_whitespace().count() == 1 && c.geo.is_none() && known_org(&c.name).is_none();
-                if (c.evidence == Evidence::Weak || lone_word) && surname_people.contains_key(&surname_key(&c.name)) {
+                if (c.evidence == Evidence::Weak || lone_word)
+                    && with_surname_key(&c.name, |k| surname_people.contains_key(k))
+                {
                     // "Austin" in an article about Lloyd Austin is the person.
                     match find_person(c, &person_full, &last_seen, &entities) {
                         Some(e) => {
@@ -2783,7 +2794,7 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
         }
     }
     // Bare "Defense Ministry" is the one "X Defense Ministry" named in the article.
-    merge_qualified_orgs(&mut entities, &mut mentions);
+    merge_qualified_orgs(&mut entities, &mut mentions, &org_keys);
     Entities { entities, mentions }
 }
 
@@ -4549,12 +4560,17 @@ pub fn org_key(gaz: &Gazetteer, name: &str) -> String {
     words.join(" ")
 }
 
-fn merge_qualified_orgs(entities: &mut [LocalEntity], mentions: &mut [Mention]) {
+/// `known` holds [`org_key`] of names already keyed (most entities keep the name they were found by).
+fn merge_qualified_orgs(entities: &mut [LocalEntity], mentions: &mut [Mention], known: &HashMap<&str, String>) {
     let gaz = Gazetteer::get();
     // Only organisations are compared.
-    let keys: Vec<String> = entities
+    let keys: Vec<std::borrow::Cow<str>> = entities
         .iter()
-        .map(|e| if e.kind == EntityKind::Organization { org_key(gaz, &e.name) } else { String::new() })
+        .map(|e| match known.get(e.name.as_str()) {
+            _ if e.kind != EntityKind::Organization => std::borrow::Cow::Borrowed(""),
+            Some(k) => std::borrow::Cow::Borrowed(k.as_str()),
+            None => std::borrow::Cow::Owned(org_key(gaz, &e.name)),
+        })
         .collect();
     for i in 0..entities.len() {
         if entities[i].kind != EntityKind::Organization || keys[i].split_whitespace().count() < 2 {
