@@ -258,7 +258,7 @@ impl<'a> Doc<'a> {
             let s = self.s(i);
             let place = self.gaz.lookup(s).is_some();
             let known = is_given_name(s) || place || known_org(s).is_some();
-            mask[i] = !known && !cap_inside.contains(s) && seen_lower(&s.to_lowercase());
+            mask[i] = !known && !cap_inside.contains(s) && with_lower(s, seen_lower);
             // A town's name that is also a plain word, opening a sentence before the lower-case noun
             // it qualifies, where the article writes the word in lower case and never capitalises
             // it inside a sentence ("Van driver banned ... his van"): the plain word.
@@ -266,7 +266,7 @@ impl<'a> Doc<'a> {
                 && known_org(s).is_none()
                 && !cap_inside.contains(s)
                 && self.modifies_next(i)
-                && seen_lower(&s.to_lowercase());
+                && with_lower(s, seen_lower);
             // A word that qualifies the lower-case noun after it ("Party spokesperson Jo Bell said",
             // "Municipal commissioner ...", "Environmental group ..."): capitalised elsewhere only
             // inside longer names, as their head or a modifier, or nowhere and an adjective by its ending.
@@ -661,7 +661,8 @@ pub fn extract_with<'a>(text: &'a str, toks: &'a [Token], words: &'a [&'a str]) 
             && !(a..b).any(|i| is_given_name(doc.s(i)));
         let thing = c.kind == Some(EntityKind::Person)
             && b - a >= 3
-            && lower_lasts.contains(doc.s(b - 1).to_lowercase().as_str());
+            && !lower_lasts.is_empty()
+            && with_lower(doc.s(b - 1), |l| lower_lasts.contains(l));
         !desk
             && !thing
             && !federal_title(&doc, a, b)
@@ -2201,13 +2202,15 @@ fn context_kind(doc: &Doc, a: usize, b: usize) -> Option<(EntityKind, Evidence)>
     }
     // "worked at Acme", "supplied by Acme": people work at firms, firms supply and own.
     if a >= 2 && n <= 3 && !is_given_name(doc.s(a)) {
-        let verb = doc.s(a - 2).to_lowercase();
-        let works = matches!(prev, "at" | "for") && matches!(verb.as_str(), "work" | "works" | "worked" | "working");
-        let by = prev == "by"
-            && matches!(
-                verb.as_str(),
-                "supplied" | "manufactured" | "owned" | "acquired" | "bought" | "operated" | "developed" | "funded"
-            );
+        let (works, by) = with_lower(doc.s(a - 2), |verb| {
+            let works = matches!(prev, "at" | "for") && matches!(verb, "work" | "works" | "worked" | "working");
+            let by = prev == "by"
+                && matches!(
+                    verb,
+                    "supplied" | "manufactured" | "owned" | "acquired" | "bought" | "operated" | "developed" | "funded"
+                );
+            (works, by)
+        });
         if works || by {
             return Some((EntityKind::Organization, Evidence::Strong));
         }
@@ -2300,14 +2303,13 @@ fn context_kind(doc: &Doc, a: usize, b: usize) -> Option<(EntityKind, Evidence)>
             ))
             || (a >= 2
                 && prev == "of"
-                && matches!(
-                    doc.s(a - 2).to_lowercase().as_str(),
-                    "shares" | "shareholders" | "subsidiary" | "division" | "unit"
-                ))
+                && with_lower(doc.s(a - 2), |w| {
+                    matches!(w, "shares" | "shareholders" | "subsidiary" | "division" | "unit")
+                }))
             // "shares in Acme", "a stake in Acme": what is owned in parts is a company.
             || (a >= 2
                 && prev == "in"
-                && matches!(doc.s(a - 2).to_lowercase().as_str(), "shares" | "stake" | "stakes" | "shareholding")))
+                && with_lower(doc.s(a - 2), |w| matches!(w, "shares" | "stake" | "stakes" | "shareholding"))))
     {
         return Some((EntityKind::Organization, Evidence::Strong));
     }
@@ -2785,7 +2787,7 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
     };
     for &(a, b) in unknown {
         let span = doc.span_of(a, b);
-        if plain.contains(&doc.text_of(a, b).to_lowercase())
+        if with_lower(doc.text_of(a, b), |l| plain.contains(l))
             && let Some(&e) = named.get(&fold(doc.text_of(a, b)))
             && !overlapped(span)
         {
