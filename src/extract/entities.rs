@@ -258,7 +258,7 @@ impl<'a> Doc<'a> {
             let s = self.s(i);
             let place = self.gaz.lookup(s).is_some();
             let known = is_given_name(s) || place || known_org(s).is_some();
-            mask[i] = !known && !cap_inside.contains(s) && seen_lower(&s.to_lowercase());
+            mask[i] = !known && !cap_inside.contains(s) && with_lower(s, seen_lower);
             // A town's name that is also a plain word, opening a sentence before the lower-case noun
             // it qualifies, where the article writes the word in lower case and never capitalises
             // it inside a sentence ("Van driver banned ... his van"): the plain word.
@@ -266,7 +266,7 @@ impl<'a> Doc<'a> {
                 && known_org(s).is_none()
                 && !cap_inside.contains(s)
                 && self.modifies_next(i)
-                && seen_lower(&s.to_lowercase());
+                && with_lower(s, seen_lower);
             // A word that qualifies the lower-case noun after it ("Party spokesperson Jo Bell said",
             // "Municipal commissioner ...", "Environmental group ..."): capitalised elsewhere only
             // inside longer names, as their head or a modifier, or nowhere and an adjective by its ending.
@@ -668,7 +668,8 @@ pub fn extract_with<'a>(text: &'a str, toks: &'a [Token], words: &'a [&'a str]) 
             && !(a..b).any(|i| is_given_name(doc.s(i)));
         let thing = c.kind == Some(EntityKind::Person)
             && b - a >= 3
-            && lower_lasts.contains(doc.s(b - 1).to_lowercase().as_str());
+            && !lower_lasts.is_empty()
+            && with_lower(doc.s(b - 1), |l| lower_lasts.contains(l));
         !desk
             && !thing
             && !federal_title(&doc, a, b)
@@ -2318,13 +2319,15 @@ fn context_kind(doc: &Doc, a: usize, b: usize) -> Option<(EntityKind, Evidence)>
     }
     // "worked at Acme", "supplied by Acme": people work at firms, firms supply and own.
     if a >= 2 && n <= 3 && !is_given_name(doc.s(a)) {
-        let verb = doc.s(a - 2).to_lowercase();
-        let works = matches!(prev, "at" | "for") && matches!(verb.as_str(), "work" | "works" | "worked" | "working");
-        let by = prev == "by"
-            && matches!(
-                verb.as_str(),
-                "supplied" | "manufactured" | "owned" | "acquired" | "bought" | "operated" | "developed" | "funded"
-            );
+        let (works, by) = with_lower(doc.s(a - 2), |verb| {
+            let works = matches!(prev, "at" | "for") && matches!(verb, "work" | "works" | "worked" | "working");
+            let by = prev == "by"
+                && matches!(
+                    verb,
+                    "supplied" | "manufactured" | "owned" | "acquired" | "bought" | "operated" | "developed" | "funded"
+                );
+            (works, by)
+        });
         if works || by {
             return Some((EntityKind::Organization, Evidence::Strong));
         }
@@ -2417,14 +2420,13 @@ fn context_kind(doc: &Doc, a: usize, b: usize) -> Option<(EntityKind, Evidence)>
             ))
             || (a >= 2
                 && prev == "of"
-                && matches!(
-                    doc.s(a - 2).to_lowercase().as_str(),
-                    "shares" | "shareholders" | "subsidiary" | "division" | "unit"
-                ))
+                && with_lower(doc.s(a - 2), |w| {
+                    matches!(w, "shares" | "shareholders" | "subsidiary" | "division" | "unit")
+                }))
             // "shares in Acme", "a stake in Acme": what is owned in parts is a company.
             || (a >= 2
                 && prev == "in"
-                && matches!(doc.s(a - 2).to_lowercase().as_str(), "shares" | "stake" | "stakes" | "shareholding")))
+                && with_lower(doc.s(a - 2), |w| matches!(w, "shares" | "stake" | "stakes" | "shareholding"))))
     {
         return Some((EntityKind::Organization, Evidence::Strong));
     }
@@ -2586,6 +2588,15 @@ fn surname_key(name: &str) -> String {
     name.split_whitespace().rfind(|w| !is_suffix(w)).map(|w| fold(w.trim_end_matches(['.', ',']))).unwrap_or_default()
 }
 
+/// Calls `f` with [`surname_key`] of `name`, without allocating for an ASCII surname: for the
+/// lookups of a key in a set.
+fn with_surname_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+    match name.split_whitespace().rfind(|w| !is_suffix(w)) {
+        Some(w) => super::gazetteer::with_folded(w.trim_end_matches(['.', ',']), f),
+        None => f(""),
+    }
+}
+
 fn first_name_key(name: &str) -> Option<String> {
     let mut words = name.split_whitespace().filter(|w| !is_suffix(w));
     let first = words.next()?;
@@ -2648,7 +2659,7 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
     for &(a, b) in unknown {
         if (2..=3).contains(&(b - a))
             && name_like(doc, a, b)
-            && person_surnames.contains(&surname_key(doc.text_of(a, b)))
+            && with_surname_key(doc.text_of(a, b), |k| person_surnames.contains(k))
         {
             cands.push(person_cand(doc, a, b, Evidence::Strong));
         }
@@ -2759,7 +2770,7 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
                 let by_given = if c.name.split_whitespace().count() == 1
                     && (is_given_name(&c.name)
                         || (c.name.chars().any(char::is_lowercase) && strong_firsts.contains(fold(&c.name).as_str())))
-                    && !full_surnames.contains(&surname_key(&c.name))
+                    && !with_surname_key(&c.name, |k| full_surnames.contains(k))
                 {
                     let k = fold(&c.name);
                     let mut m = person_full.iter().filter(|(_, f, _)| f.as_deref() == Some(k.as_str())).map(|x| x.2);
@@ -2773,10 +2784,10 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
                 if c.evidence == Evidence::Weak
                     && by_given.is_none()
                     && c.name.split_whitespace().count() == 1
-                    && !surname_people.contains_key(&surname_key(&c.name))
+                    && !with_surname_key(&c.name, |k| surname_people.contains_key(k))
                 {
                     // A lone word with only weak evidence: keep it only if a strong one agrees.
-                    let strong_elsewhere = strong_surnames.contains(&surname_key(&c.name));
+                    let strong_elsewhere = with_surname_key(&c.name, |k| strong_surnames.contains(k));
                     if !strong_elsewhere {
                         // A lone unknown word that speaks ("Pfizer said") and that the article never
                         // introduces as a person: news names people in full, so this is an organisation.
@@ -2816,7 +2827,9 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
             _ => {
                 let lone_word =
                     c.name.split_whitespace().count() == 1 && c.geo.is_none() && known_org(&c.name).is_none();
-                if (c.evidence == Evidence::Weak || lone_word) && surname_people.contains_key(&surname_key(&c.name)) {
+                if (c.evidence == Evidence::Weak || lone_word)
+                    && with_surname_key(&c.name, |k| surname_people.contains_key(k))
+                {
                     // "Austin" in an article about Lloyd Austin is the person.
                     match find_person(c, &person_full, &last_seen, &entities) {
                         Some(e) => {
@@ -2891,7 +2904,7 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
     };
     for &(a, b) in unknown {
         let span = doc.span_of(a, b);
-        if plain.contains(&doc.text_of(a, b).to_lowercase())
+        if with_lower(doc.text_of(a, b), |l| plain.contains(l))
             && let Some(&e) = named.get(&fold(doc.text_of(a, b)))
             && !overlapped(span)
         {
@@ -2900,7 +2913,7 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
         }
     }
     // Bare "Defense Ministry" is the one "X Defense Ministry" named in the article.
-    merge_qualified_orgs(&mut entities, &mut mentions);
+    merge_qualified_orgs(&mut entities, &mut mentions, &org_keys);
     Entities { entities, mentions }
 }
 
@@ -4667,12 +4680,17 @@ pub fn org_key(gaz: &Gazetteer, name: &str) -> String {
     words.join(" ")
 }
 
-fn merge_qualified_orgs(entities: &mut [LocalEntity], mentions: &mut [Mention]) {
+/// `known` holds [`org_key`] of names already keyed (most entities keep the name they were found by).
+fn merge_qualified_orgs(entities: &mut [LocalEntity], mentions: &mut [Mention], known: &HashMap<&str, String>) {
     let gaz = Gazetteer::get();
     // Only organisations are compared.
-    let keys: Vec<String> = entities
+    let keys: Vec<std::borrow::Cow<str>> = entities
         .iter()
-        .map(|e| if e.kind == EntityKind::Organization { org_key(gaz, &e.name) } else { String::new() })
+        .map(|e| match known.get(e.name.as_str()) {
+            _ if e.kind != EntityKind::Organization => std::borrow::Cow::Borrowed(""),
+            Some(k) => std::borrow::Cow::Borrowed(k.as_str()),
+            None => std::borrow::Cow::Owned(org_key(gaz, &e.name)),
+        })
         .collect();
     for i in 0..entities.len() {
         if entities[i].kind != EntityKind::Organization || keys[i].split_whitespace().count() < 2 {
