@@ -455,7 +455,7 @@ fn stop_on_ctrl_c() {
 fn batch_size(st: &GraphStore) -> usize {
     let default = match st.backend() {
         store::Backend::Memory => 20_000,
-        store::Backend::RocksDb => 100_000,
+        store::Backend::RocksDb => 20_000,
         // Each batch reads the speakers and claims it touches from the server, then saves.
         store::Backend::Remote => 2_000,
     };

@@ -939,7 +939,7 @@ fn apply_with(
                 queued.push((node, quads));
                 known += usize::from(old.is_some());
                 olds.push(old);
-                if written.len() % GRAPH_CHUNK == 0 {
+                if written.len().is_multiple_of(GRAPH_CHUNK) {
                     progress(format!("article graphs written: {} of {}", written.len(), comp.len()));
                 }
                 if queued.len() >= 2048 || queued_quads >= QUEUED_QUADS {
