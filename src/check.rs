@@ -337,7 +337,7 @@ pub fn repair(dir: &Path, out: &mut dyn Write, err: &mut dyn Write) -> Result<bo
         .map(|article| {
             let extraction = crate::extract::extract(&article);
             let signature = similar::signature(&article.text);
-            crate::update::Upsert { article, extraction, signature }
+            crate::update::Upsert::new(article, extraction, signature)
         })
         .collect();
     let n = upserts.len();

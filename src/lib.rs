@@ -366,7 +366,7 @@ pub fn migrate(st: &GraphStore, err: &mut dyn Write) -> Result<usize> {
             Some(article) => {
                 let extraction = extract::extract(&article);
                 let signature = resolve::similar::signature(&article.text);
-                upserts.push(update::Upsert { article, extraction, signature });
+                upserts.push(update::Upsert::new(article, extraction, signature));
             }
             None => writeln!(err, "newsgraph: {iri}: no stored text, left as it is")?,
         }
@@ -448,10 +448,14 @@ fn stop_on_ctrl_c() {
 /// Articles per batch: each batch is extracted on all cores, stored and saved before the
 /// next is read, so memory stays bounded whatever the input size ($NEWSGRAPH_BATCH). The
 /// in-memory store holds everything anyway and saves a large batch best: larger batches.
+/// On RocksDB too: a batch resolves the component of what it adds, which on news spans
+/// most of the corpus (common surnames and places join nearly everything), so small batches
+/// resolve the corpus again and again and rewrite the graphs whose links moved; a large
+/// batch resolves once and holds only its texts and entity records (`KEEP_EXTRACTIONS`).
 fn batch_size(st: &GraphStore) -> usize {
     let default = match st.backend() {
         store::Backend::Memory => 20_000,
-        store::Backend::RocksDb => 4_000,
+        store::Backend::RocksDb => 20_000,
         // Each batch reads the speakers and claims it touches from the server, then saves.
         store::Backend::Remote => 2_000,
     };
@@ -548,7 +552,13 @@ pub fn ingest_paths(st: &GraphStore, paths: &[PathBuf], err: &mut dyn Write) -> 
         // Stopped by Ctrl-C: a batch read only in part is left for the next run.
         if batch.len() >= limit || (end && !batch.is_empty() && !STOP.load(Ordering::SeqCst)) {
             let n = batch.len() as u64;
-            store_batch(st, std::mem::take(&mut batch), &mut run_digests, &mut report, &mut say)?;
+            let show = |m: String| {
+                if let Some(b) = &bar {
+                    b.set_message(m);
+                }
+            };
+            store_batch(st, std::mem::take(&mut batch), &mut run_digests, &mut report, &mut say, &show)?;
+            show(String::new());
             if let Some(b) = &bar {
                 b.inc(n);
             }
@@ -567,6 +577,13 @@ pub fn ingest_paths(st: &GraphStore, paths: &[PathBuf], err: &mut dyn Write) -> 
     Ok(report)
 }
 
+/// A batch of more articles than this keeps their entity records, not their extractions,
+/// until their graphs are made (`update::Upsert::lean`).
+const KEEP_EXTRACTIONS: usize = 4096;
+
+/// Articles extracted at once on all cores.
+const EXTRACT_CHUNK: usize = 2048;
+
 /// One batch of an ingest: skips what is stored already or repeats content, extracts the
 /// rest on all cores, stores it and saves.
 fn store_batch(
@@ -575,6 +592,7 @@ fn store_batch(
     run_digests: &mut HashMap<String, String>,
     report: &mut IngestReport,
     say: &mut dyn FnMut(String) -> std::io::Result<()>,
+    show: &dyn Fn(String),
 ) -> Result<()> {
     let mut kept: Vec<Article> = Vec::new();
     {
@@ -615,39 +633,53 @@ fn store_batch(
             }
         }
     }
-    // Extraction is pure and per article: spread it over the cores.
+    // Extraction is pure and per article: spread it over the cores, a chunk at a time. A
+    // large batch keeps only each article's entity records: its graphs extract the text
+    // again when they are made, rather than hold every extraction in memory at once.
     // An internal error on one article (a bug, not bad input) skips that article, not the batch.
-    let results: Vec<std::thread::Result<(Extraction, Vec<u32>)>> = {
-        use rayon::prelude::*;
-        kept.par_iter()
-            .map(|a| {
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    (extract::extract(a), resolve::similar::signature(&a.text))
-                }))
-            })
-            .collect()
-    };
-    let mut upserts = Vec::new();
-    for (a, r) in kept.into_iter().zip(results) {
-        match r {
-            Ok((extraction, signature)) => {
-                report.quotes += extraction.quotes.len();
-                upserts.push(update::Upsert { article: a, extraction, signature });
-            }
-            Err(_) => {
-                say(format!("newsgraph: skipped {}: internal error during extraction (please report it)", a.id))?;
-                report.failed += 1;
+    let total = kept.len();
+    let lean = total > KEEP_EXTRACTIONS;
+    let mut upserts = Vec::with_capacity(kept.len());
+    let mut rest = kept.into_iter().peekable();
+    while rest.peek().is_some() {
+        if lean {
+            show(format!("extracted {} of {}", upserts.len(), total));
+        }
+        let chunk: Vec<Article> = rest.by_ref().take(EXTRACT_CHUNK).collect();
+        let results: Vec<std::thread::Result<(Extraction, Vec<u32>)>> = {
+            use rayon::prelude::*;
+            chunk
+                .par_iter()
+                .map(|a| {
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        (extract::extract(a), resolve::similar::signature(&a.text))
+                    }))
+                })
+                .collect()
+        };
+        for (a, r) in chunk.into_iter().zip(results) {
+            match r {
+                Ok((extraction, signature)) => {
+                    report.quotes += extraction.quotes.len();
+                    let u = update::Upsert::new(a, extraction, signature);
+                    upserts.push(if lean { u.lean() } else { u });
+                }
+                Err(_) => {
+                    say(format!("newsgraph: skipped {}: internal error during extraction (please report it)", a.id))?;
+                    report.failed += 1;
+                }
             }
         }
     }
     report.articles += upserts.len();
     if !upserts.is_empty() {
         let mut buf = Vec::new();
-        let outcome = update::apply(st, upserts, &[], &mut buf)?;
+        let outcome = update::apply_showing(st, upserts, &mut buf, show)?;
         report.named.extend(outcome.named);
         for line in String::from_utf8_lossy(&buf).lines() {
             say(line.to_string())?;
         }
+        show("saving".into());
         st.save()?;
     }
     Ok(())

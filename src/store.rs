@@ -3131,7 +3131,7 @@ mod upgrade_tests {
         let article = Article { id: id.to_string(), headline: "Harbour talks stall".into(), text };
         let extraction = crate::extract::extract(&article);
         let signature = similar::signature(&article.text);
-        Upsert { article, extraction, signature }
+        Upsert::new(article, extraction, signature)
     }
 
     /// A RocksDB store whose summaries are of the older stamp ("summaries 1": places with a
@@ -3213,7 +3213,7 @@ mod owner_tests {
         let article = Article { id: id.to_string(), headline: "Harbour talks stall".into(), text };
         let extraction = crate::extract::extract(&article);
         let signature = similar::signature(&article.text);
-        Upsert { article, extraction, signature }
+        Upsert::new(article, extraction, signature)
     }
 
     /// Every stored record, read from the internal store.

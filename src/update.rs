@@ -25,8 +25,26 @@ use crate::store::{ArticleIndex, GraphStore, Index, StoreError};
 /// One article to add or replace, already extracted.
 pub struct Upsert {
     pub article: Article,
-    pub extraction: Extraction,
+    /// What resolution needs of its entities (`EntityRecord::of` each extracted entity).
+    pub records: Vec<EntityRecord>,
+    /// The extraction, kept until the article's graph is made; `None` in a large change,
+    /// whose graphs extract their text again (extraction is a function of the text) rather
+    /// than hold every extraction of the change in memory at once.
+    pub extraction: Option<Extraction>,
     pub signature: Vec<u32>,
+}
+
+impl Upsert {
+    pub fn new(article: Article, extraction: Extraction, signature: Vec<u32>) -> Self {
+        let records = extraction.entities.iter().map(EntityRecord::of).collect();
+        Self { article, records, extraction: Some(extraction), signature }
+    }
+
+    /// The same without its extraction (see `extraction`).
+    pub fn lean(mut self) -> Self {
+        self.extraction = None;
+        self
+    }
 }
 
 /// What an update did.
@@ -113,13 +131,24 @@ pub fn prepare(st: &GraphStore, n: usize) -> Result<()> {
 
 /// Adds or replaces `upserts` and removes `removals` (article IRIs), keeping every cross-article fact right.
 pub fn apply(st: &GraphStore, upserts: Vec<Upsert>, removals: &[NamedNode], err: &mut dyn Write) -> Result<Outcome> {
-    apply_with(st, upserts, removals, false, err)
+    apply_with(st, upserts, removals, false, err, &|_| {})
+}
+
+/// `apply`, telling `progress` what it is doing (a line for a progress bar: the step, and
+/// how many article graphs of how many are written).
+pub fn apply_showing(
+    st: &GraphStore,
+    upserts: Vec<Upsert>,
+    err: &mut dyn Write,
+    progress: &dyn Fn(String),
+) -> Result<Outcome> {
+    apply_with(st, upserts, &[], false, err, progress)
 }
 
 /// `apply`, resolving every stored record again and rewriting every article graph whose
 /// links are unset (a store indexed anew by `migrate`).
 pub fn apply_all(st: &GraphStore, upserts: Vec<Upsert>, err: &mut dyn Write) -> Result<Outcome> {
-    apply_with(st, upserts, &[], true, err)
+    apply_with(st, upserts, &[], true, err, &|_| {})
 }
 
 /// After a RocksDB writer was killed between two saves: every cross-article graph is
@@ -149,7 +178,7 @@ pub fn rebuild(st: &GraphStore, upserts: Vec<Upsert>, err: &mut dyn Write) -> Re
             }
         }
     }
-    apply_with(st, upserts, &[], true, err)
+    apply_with(st, upserts, &[], true, err, &|_| {})
 }
 
 /// An article's entities as its graph needs them (id, name and kind), from its links: each
@@ -540,7 +569,13 @@ fn make_graph(idx: &Index, fresh: &HashMap<String, Upsert>, job: &Job) -> Made {
             }
             (article, &extracted)
         }
-        (None, Some(u)) => (&u.article, &u.extraction),
+        (None, Some(u)) => match &u.extraction {
+            Some(ex) => (&u.article, ex),
+            None => {
+                extracted = crate::extract::extract(&u.article);
+                (&u.article, &extracted)
+            }
+        },
         (None, None) => unreachable!("a job without a text is one of the change's articles"),
     };
     let links = &job.links;
@@ -577,6 +612,7 @@ fn apply_with(
     removals: &[NamedNode],
     everything: bool,
     err: &mut dyn Write,
+    progress: &dyn Fn(String),
 ) -> Result<Outcome> {
     if everything {
         st.index_mut().load_all()?;
@@ -635,7 +671,7 @@ fn apply_with(
                 id: u.article.id.clone(),
                 digest: rdf::digest(&u.article.text),
                 minhash: u.signature.clone(),
-                entities: u.extraction.entities.iter().map(EntityRecord::of).collect(),
+                entities: u.records.clone(),
                 links: Vec::new(),
                 near: Vec::new(),
                 keys: Vec::new(),
@@ -652,6 +688,7 @@ fn apply_with(
             near_scope.extend(idx.articles.keys().cloned());
         }
     }
+    progress("resolving entities".into());
     // Records that merge into their entity's summary; the others seed the component.
     let mut fresh_iris: Vec<String> = fresh.keys().cloned().collect();
     fresh_iris.sort();
@@ -915,6 +952,9 @@ fn apply_with(
                 queued.push((node, quads));
                 known += usize::from(old.is_some());
                 olds.push(old);
+                if written.len().is_multiple_of(GRAPH_CHUNK) {
+                    progress(format!("article graphs written: {} of {}", written.len(), comp.len()));
+                }
                 if queued.len() >= 2048 || queued_quads >= QUEUED_QUADS {
                     queued_quads = 0;
                     st.replace_graphs_from(&std::mem::take(&mut queued), &std::mem::take(&mut olds))?;
@@ -948,6 +988,7 @@ fn apply_with(
         written.len(),
         outcome.rewritten
     ));
+    progress("describing entities".into());
     // The entities graph: an entity's description changes with its records (those of
     // written and removed articles), its id (then its articles were written again), or
     // its country's entity (then all places of that country are in the component).
@@ -1059,6 +1100,7 @@ fn apply_with(
     }
 
     lap("entities graph set");
+    progress("near duplicates".into());
     // Near duplicates of every article in scope; the links of those whose list changed (and
     // of the articles that arrived or left) are set again. A link stands while either end
     // lists the other, so the links between two articles whose lists stayed are unchanged.
@@ -1103,6 +1145,7 @@ fn apply_with(
     st.insert(&quads)?;
 
     lap("near duplicates");
+    progress("claims".into());
     // Claims: regroup the quotations of every speaker concerned.
     st.prefetch_quotations(&speakers)?;
     let mut claims = Vec::new();
@@ -1132,7 +1175,7 @@ mod tests {
         let article = Article { id: id.to_string(), headline: "Grain shipments resume".into(), text };
         let extraction = crate::extract::extract(&article);
         let signature = similar::signature(&article.text);
-        Upsert { article, extraction, signature }
+        Upsert::new(article, extraction, signature)
     }
 
     /// The public graph, sorted N-Quads.

@@ -258,7 +258,7 @@ impl<'a> Doc<'a> {
             let s = self.s(i);
             let place = self.gaz.lookup(s).is_some();
             let known = is_given_name(s) || place || known_org(s).is_some();
-            mask[i] = !known && !cap_inside.contains(s) && seen_lower(&s.to_lowercase());
+            mask[i] = !known && !cap_inside.contains(s) && with_lower(s, seen_lower);
             // A town's name that is also a plain word, opening a sentence before the lower-case noun
             // it qualifies, where the article writes the word in lower case and never capitalises
             // it inside a sentence ("Van driver banned ... his van"): the plain word.
@@ -266,7 +266,7 @@ impl<'a> Doc<'a> {
                 && known_org(s).is_none()
                 && !cap_inside.contains(s)
                 && self.modifies_next(i)
-                && seen_lower(&s.to_lowercase());
+                && with_lower(s, seen_lower);
             // A word that qualifies the lower-case noun after it ("Party spokesperson Jo Bell said",
             // "Municipal commissioner ...", "Environmental group ..."): capitalised elsewhere only
             // inside longer names, as their head or a modifier, or nowhere and an adjective by its ending.
@@ -606,6 +606,13 @@ pub fn extract_with<'a>(text: &'a str, toks: &'a [Token], words: &'a [&'a str]) 
             continue;
         }
         let end = chunk_end(&doc, i);
+        // "Homes at Heart, the furnishings retailer,", "shares in rival Pets at Home": two plain
+        // words joined by "at" that their context says are one body.
+        if let Some(e) = body_named_with_at(&doc, i, end) {
+            cands.push(org_cand(&doc, i, e, doc.text_of(i, e).to_string()));
+            i = e;
+            continue;
+        }
         for (a, b) in split_chunk(&doc, i, end) {
             classify_chunk(&doc, a, b, &mut cands, &mut unknown);
         }
@@ -661,7 +668,8 @@ pub fn extract_with<'a>(text: &'a str, toks: &'a [Token], words: &'a [&'a str]) 
             && !(a..b).any(|i| is_given_name(doc.s(i)));
         let thing = c.kind == Some(EntityKind::Person)
             && b - a >= 3
-            && lower_lasts.contains(doc.s(b - 1).to_lowercase().as_str());
+            && !lower_lasts.is_empty()
+            && with_lower(doc.s(b - 1), |l| lower_lasts.contains(l));
         !desk
             && !thing
             && !federal_title(&doc, a, b)
@@ -1183,7 +1191,8 @@ fn chunk_end(doc: &Doc, i: usize) -> usize {
         if !doc.same_para(i, j) {
             return j;
         }
-        if doc.is_cap(j) && !caps_fixture(doc, j) {
+        // "Acme Textiles Q2 profit": a financial period ends a name.
+        if doc.is_cap(j) && !caps_fixture(doc, j) && !financial_period(doc.s(j)) {
             j += 1;
             continue;
         }
@@ -1417,6 +1426,20 @@ fn capital_the(doc: &Doc, i: usize) -> bool {
         && (doc.s(i - 1) == "," || (doc.is_word(i - 1) && doc.s(i - 1).chars().next().is_some_and(char::is_lowercase)))
 }
 
+/// An adjective of a field or a kind that can end no name ("Urban", "Regional", "Economic",
+/// "Secondary"): a plain capitalised word ending like one, neither a place, a people nor a given name.
+fn field_adjective(doc: &Doc, w: &str) -> bool {
+    let shaped = matches!(w, "Urban" | "Rural")
+        || (w.len() >= 5 && (w.ends_with("al") || w.ends_with("ic") || w.ends_with("ary")));
+    shaped
+        && w.chars().skip(1).all(char::is_lowercase)
+        && !is_given_name(w)
+        && !is_title_head(w)
+        && !is_title_modifier(w)
+        && !doc.gaz.is_demonym(w)
+        && doc.gaz.lookup(w).is_none()
+}
+
 fn split_chunk(doc: &Doc, a: usize, b: usize) -> Vec<(usize, usize)> {
     let mut parts = Vec::new();
     let mut start = a;
@@ -1498,6 +1521,12 @@ fn split_chunk(doc: &Doc, a: usize, b: usize) -> Vec<(usize, usize)> {
                                 && known_org(w).is_none()
                                 && head.is_some()
                         })
+                        // "Ogun State Urban and Regional Planning Board": an adjective of a field
+                        // ends no name, so the words after "and" up to a head word go on with it.
+                        || (field_adjective(doc, doc.s(j - 1))
+                            && j - start <= 4
+                            && !(start..j).any(|x| is_org_head(doc.s(x)))
+                            && (j + 1..b.min(j + 5)).take_while(|&x| doc.is_cap(x)).any(|x| is_org_head(doc.s(x))))
                 }
                 _ => {
                     // Particles may chain ("von der") before the capitalised rest of a name.
@@ -1554,13 +1583,92 @@ fn split_chunk(doc: &Doc, a: usize, b: usize) -> Vec<(usize, usize)> {
                 x += 1;
             }
             let keep = if the { x + 2 } else { x };
-            while y > keep && (is_common_word(doc.s(y - 1)) || CONNECTORS.contains(&doc.s(y - 1))) {
+            // A body's head word that is also a common word ends its name: "Citizens' Rights Watch".
+            while y > keep
+                && (is_common_word(doc.s(y - 1)) || CONNECTORS.contains(&doc.s(y - 1)))
+                && !(y - x >= 2 && is_org_head(doc.s(y - 1)) && doc.is_cap(y - 2))
+            {
                 y -= 1;
             }
             (x, y)
         })
         .filter(|(x, y)| x < y)
         .collect()
+}
+
+/// The end of a body's name of two plain words joined by "at" ("Pets at Home"), from the one word
+/// at `i` (whose chunk ends at `end`): the words after it must be one capitalised word, and the whole
+/// stand where only a body does (in apposition to a kind of body, after a kind noun, "shares in").
+fn body_named_with_at(doc: &Doc, i: usize, end: usize) -> Option<usize> {
+    if end != i + 1 || doc.s(end) != "at" || !doc.is_cap(end + 1) || !doc.same_para(i, end + 1) {
+        return None;
+    }
+    let e = end + 2;
+    if doc.is_cap(e) || doc.toks.get(e).is_some_and(|t| t.kind == TokKind::Possessive) {
+        return None;
+    }
+    let plain = |x: usize| {
+        let w = doc.s(x);
+        w.len() >= 3
+            && w.chars().skip(1).all(char::is_lowercase)
+            && !is_given_name(w)
+            && !is_title_head(w)
+            && doc.gaz.lookup(w).is_none()
+    };
+    if !plain(i) || !plain(end + 1) {
+        return None;
+    }
+    let body = org_apposition(doc, e)
+        || org_kind_noun(doc, i, e)
+        || (i >= 2 && doc.s(i - 1) == "rival" && matches!(doc.s(i - 2), "in" | "of"))
+        || context_kind(doc, i, e) == Some((EntityKind::Organization, Evidence::Strong));
+    body.then_some(e)
+}
+
+/// Whether the name at `a` stands after a preposition of place, alone or in a list that opens with
+/// one: "in Hanley Cross", "in Colbury, Aldersey and Market Fenwick".
+fn after_place_preposition(doc: &Doc, a: usize) -> bool {
+    let mut k = a;
+    let stop = a.saturating_sub(12);
+    while k > stop {
+        let p = doc.s(k - 1);
+        if matches!(p, "in" | "near" | "at" | "outside" | "around" | "between" | "across" | "from") {
+            return true;
+        }
+        let qualifier = matches!(p, "nearby" | "neighbouring" | "neighboring" | "north" | "south" | "east" | "west");
+        if !(doc.is_cap(k - 1) || qualifier || matches!(p, "," | "and" | "or")) || !doc.same_para(k - 1, a) {
+            return false;
+        }
+        k -= 1;
+    }
+    false
+}
+
+/// Two words shaped like an English village's or town's name, after a preposition of place (alone or
+/// in a list that opens with one): a settlement's first word and a name ("in Market Fenwick", "near
+/// Little Hadham"; not "The Great War"), or a name and a settlement's last word ("in Hanley Cross",
+/// "at Castle Fields"; not after a given name, "in Monza, Damon Hill").
+fn settlement_shaped(doc: &Doc, a: usize, b: usize) -> bool {
+    if b - a != 2 || !doc.is_cap(a + 1) {
+        return false;
+    }
+    let (first, last) = (doc.s(a), doc.s(a + 1));
+    let plain_name = |w: &str| {
+        w.len() >= 3
+            && w.chars().skip(1).all(char::is_lowercase)
+            && !is_org_head(w)
+            && !is_sector_head(w)
+            && !is_title_head(w)
+            && !doc.gaz.is_demonym(w)
+    };
+    // "in Driefontein and Gold Fields' mines": what owns is a firm more often than a village.
+    let owns = doc.toks.get(b).is_some_and(|t| t.kind == TokKind::Possessive) || doc.plural_possessive(b);
+    if !plain_name(first) || !plain_name(last) || is_honorific(first) || owns {
+        return false;
+    }
+    let shaped =
+        (is_settlement_first(first) && !is_given_name(last)) || (is_settlement_last(last) && !is_given_name(first));
+    shaped && after_place_preposition(doc, a)
 }
 
 fn place_cand(doc: &Doc, a: usize, b: usize, name: String, p: Option<&super::gazetteer::Place>, ev: Evidence) -> Cand {
@@ -1989,6 +2097,11 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
         cands.push(place_cand(doc, a, b, doc.text_of(a, b + 1).to_string(), None, Evidence::Strong));
         return;
     }
+    // 5a. An English village or town by the shape of its name: "Market Fenwick", "in Hanley Cross".
+    if settlement_shaped(doc, a, b) {
+        cands.push(place_cand(doc, a, b, text.to_string(), None, Evidence::Strong));
+        return;
+    }
     // 5b. Bodies named "Air", "Radio" or "Statistics" and a country: "Air France", "Radio Free
     // Europe", "Statistics Canada" (airlines, broadcasters, national statistics offices).
     if (2..=3).contains(&(b - a))
@@ -2018,6 +2131,11 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
             .is_some_and(|p| matches!(p.subtype, Subtype::Country | Subtype::Continent | Subtype::Region))
     {
         let q = doc.s(a);
+        // "Sport England", "Swim England", "Cricket Australia": a national body for a field.
+        if is_field_before_country(q) {
+            cands.push(org_cand(doc, a, b, text.to_string()));
+            return;
+        }
         if is_direction(q)
             || (!is_common_word(q) && !is_given_name(q) && !doc.gaz.is_demonym(q) && !is_title_head(q) && !sent_initial)
         {
@@ -2201,13 +2319,15 @@ fn context_kind(doc: &Doc, a: usize, b: usize) -> Option<(EntityKind, Evidence)>
     }
     // "worked at Acme", "supplied by Acme": people work at firms, firms supply and own.
     if a >= 2 && n <= 3 && !is_given_name(doc.s(a)) {
-        let verb = doc.s(a - 2).to_lowercase();
-        let works = matches!(prev, "at" | "for") && matches!(verb.as_str(), "work" | "works" | "worked" | "working");
-        let by = prev == "by"
-            && matches!(
-                verb.as_str(),
-                "supplied" | "manufactured" | "owned" | "acquired" | "bought" | "operated" | "developed" | "funded"
-            );
+        let (works, by) = with_lower(doc.s(a - 2), |verb| {
+            let works = matches!(prev, "at" | "for") && matches!(verb, "work" | "works" | "worked" | "working");
+            let by = prev == "by"
+                && matches!(
+                    verb,
+                    "supplied" | "manufactured" | "owned" | "acquired" | "bought" | "operated" | "developed" | "funded"
+                );
+            (works, by)
+        });
         if works || by {
             return Some((EntityKind::Organization, Evidence::Strong));
         }
@@ -2300,14 +2420,13 @@ fn context_kind(doc: &Doc, a: usize, b: usize) -> Option<(EntityKind, Evidence)>
             ))
             || (a >= 2
                 && prev == "of"
-                && matches!(
-                    doc.s(a - 2).to_lowercase().as_str(),
-                    "shares" | "shareholders" | "subsidiary" | "division" | "unit"
-                ))
+                && with_lower(doc.s(a - 2), |w| {
+                    matches!(w, "shares" | "shareholders" | "subsidiary" | "division" | "unit")
+                }))
             // "shares in Acme", "a stake in Acme": what is owned in parts is a company.
             || (a >= 2
                 && prev == "in"
-                && matches!(doc.s(a - 2).to_lowercase().as_str(), "shares" | "stake" | "stakes" | "shareholding")))
+                && with_lower(doc.s(a - 2), |w| matches!(w, "shares" | "stake" | "stakes" | "shareholding"))))
     {
         return Some((EntityKind::Organization, Evidence::Strong));
     }
@@ -2469,6 +2588,15 @@ fn surname_key(name: &str) -> String {
     name.split_whitespace().rfind(|w| !is_suffix(w)).map(|w| fold(w.trim_end_matches(['.', ',']))).unwrap_or_default()
 }
 
+/// Calls `f` with [`surname_key`] of `name`, without allocating for an ASCII surname: for the
+/// lookups of a key in a set.
+fn with_surname_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+    match name.split_whitespace().rfind(|w| !is_suffix(w)) {
+        Some(w) => super::gazetteer::with_folded(w.trim_end_matches(['.', ',']), f),
+        None => f(""),
+    }
+}
+
 fn first_name_key(name: &str) -> Option<String> {
     let mut words = name.split_whitespace().filter(|w| !is_suffix(w));
     let first = words.next()?;
@@ -2531,7 +2659,7 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
     for &(a, b) in unknown {
         if (2..=3).contains(&(b - a))
             && name_like(doc, a, b)
-            && person_surnames.contains(&surname_key(doc.text_of(a, b)))
+            && with_surname_key(doc.text_of(a, b), |k| person_surnames.contains(k))
         {
             cands.push(person_cand(doc, a, b, Evidence::Strong));
         }
@@ -2642,7 +2770,7 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
                 let by_given = if c.name.split_whitespace().count() == 1
                     && (is_given_name(&c.name)
                         || (c.name.chars().any(char::is_lowercase) && strong_firsts.contains(fold(&c.name).as_str())))
-                    && !full_surnames.contains(&surname_key(&c.name))
+                    && !with_surname_key(&c.name, |k| full_surnames.contains(k))
                 {
                     let k = fold(&c.name);
                     let mut m = person_full.iter().filter(|(_, f, _)| f.as_deref() == Some(k.as_str())).map(|x| x.2);
@@ -2656,10 +2784,10 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
                 if c.evidence == Evidence::Weak
                     && by_given.is_none()
                     && c.name.split_whitespace().count() == 1
-                    && !surname_people.contains_key(&surname_key(&c.name))
+                    && !with_surname_key(&c.name, |k| surname_people.contains_key(k))
                 {
                     // A lone word with only weak evidence: keep it only if a strong one agrees.
-                    let strong_elsewhere = strong_surnames.contains(&surname_key(&c.name));
+                    let strong_elsewhere = with_surname_key(&c.name, |k| strong_surnames.contains(k));
                     if !strong_elsewhere {
                         // A lone unknown word that speaks ("Pfizer said") and that the article never
                         // introduces as a person: news names people in full, so this is an organisation.
@@ -2699,7 +2827,9 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
             _ => {
                 let lone_word =
                     c.name.split_whitespace().count() == 1 && c.geo.is_none() && known_org(&c.name).is_none();
-                if (c.evidence == Evidence::Weak || lone_word) && surname_people.contains_key(&surname_key(&c.name)) {
+                if (c.evidence == Evidence::Weak || lone_word)
+                    && with_surname_key(&c.name, |k| surname_people.contains_key(k))
+                {
                     // "Austin" in an article about Lloyd Austin is the person.
                     match find_person(c, &person_full, &last_seen, &entities) {
                         Some(e) => {
@@ -2774,7 +2904,7 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
     };
     for &(a, b) in unknown {
         let span = doc.span_of(a, b);
-        if plain.contains(&doc.text_of(a, b).to_lowercase())
+        if with_lower(doc.text_of(a, b), |l| plain.contains(l))
             && let Some(&e) = named.get(&fold(doc.text_of(a, b)))
             && !overlapped(span)
         {
@@ -2783,7 +2913,7 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
         }
     }
     // Bare "Defense Ministry" is the one "X Defense Ministry" named in the article.
-    merge_qualified_orgs(&mut entities, &mut mentions);
+    merge_qualified_orgs(&mut entities, &mut mentions, &org_keys);
     Entities { entities, mentions }
 }
 
@@ -3757,6 +3887,7 @@ fn coordinated_places(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize
             .iter()
             .map(|&(a, b)| {
                 doc.gaz.lookup(doc.text_of(a, b)).is_some()
+                    || settlement_shaped(doc, a, b)
                     || cands.iter().any(|c| c.toks == (a, b) && c.kind == Some(EntityKind::Place) && c.geo.is_some())
             })
             .collect();
@@ -4549,12 +4680,17 @@ pub fn org_key(gaz: &Gazetteer, name: &str) -> String {
     words.join(" ")
 }
 
-fn merge_qualified_orgs(entities: &mut [LocalEntity], mentions: &mut [Mention]) {
+/// `known` holds [`org_key`] of names already keyed (most entities keep the name they were found by).
+fn merge_qualified_orgs(entities: &mut [LocalEntity], mentions: &mut [Mention], known: &HashMap<&str, String>) {
     let gaz = Gazetteer::get();
     // Only organisations are compared.
-    let keys: Vec<String> = entities
+    let keys: Vec<std::borrow::Cow<str>> = entities
         .iter()
-        .map(|e| if e.kind == EntityKind::Organization { org_key(gaz, &e.name) } else { String::new() })
+        .map(|e| match known.get(e.name.as_str()) {
+            _ if e.kind != EntityKind::Organization => std::borrow::Cow::Borrowed(""),
+            Some(k) => std::borrow::Cow::Borrowed(k.as_str()),
+            None => std::borrow::Cow::Owned(org_key(gaz, &e.name)),
+        })
         .collect();
     for i in 0..entities.len() {
         if entities[i].kind != EntityKind::Organization || keys[i].split_whitespace().count() < 2 {
@@ -6221,5 +6357,70 @@ mod tests {
         let text = "Jo Bell said on Monday that the plan was Bell's. Acme's chairman resigned.";
         let all = run(text);
         assert!(!all.iter().any(|e| e.1.ends_with("'s") || e.2.iter().any(|m| m.ends_with("'s"))), "{all:?}");
+    }
+
+    #[test]
+    fn english_settlement_names_are_places_by_their_shape() {
+        let text = "Residents in Ashby, Colton and Market Hendry complained about the lorries. The library \
+                    in Dorsey Cross will close, and a hall at Tarrow Fields will open instead.";
+        let places = names(text, EntityKind::Place);
+        for p in ["Market Hendry", "Dorsey Cross", "Tarrow Fields", "Colton"] {
+            assert!(places.contains(&p.to_string()), "{p}: {:?}", run(text));
+        }
+        // Does not fire: an event, a person after a given name, a firm that owns, no preposition.
+        let text = "The Great War changed the town. Victory in Monza went to Damon Hill on Sunday. Profits \
+                    rose in Driefontein and Gold Fields' mines. Mark Cross said he was pleased.";
+        let places = names(text, EntityKind::Place);
+        for p in ["Great War", "Damon Hill", "Gold Fields", "Mark Cross"] {
+            assert!(!places.contains(&p.to_string()), "{p}: {:?}", run(text));
+        }
+    }
+
+    #[test]
+    fn a_field_before_a_country_names_a_national_body() {
+        let text = "The pool got a grant from Sport England, and Cricket Scotland said the ground was ready.";
+        let orgs = names(text, EntityKind::Organization);
+        assert!(orgs.contains(&"Sport England".to_string()), "{:?}", run(text));
+        assert!(orgs.contains(&"Cricket Scotland".to_string()), "{:?}", run(text));
+        // Does not fire: a direction before the country.
+        let text = "Storms hit the coast of Eastern England on Monday.";
+        assert!(names(text, EntityKind::Place).contains(&"Eastern England".to_string()), "{:?}", run(text));
+    }
+
+    #[test]
+    fn an_adjective_of_a_field_before_and_goes_on_to_the_head_word() {
+        let text = "A notice from the Tarrow State Urban and Regional Planning Board was served on Monday.";
+        let orgs = names(text, EntityKind::Organization);
+        assert!(orgs.contains(&"Tarrow State Urban and Regional Planning Board".to_string()), "{:?}", run(text));
+        // Does not fire: a body's name with its own head before "and".
+        let text = "The Tarrow District Council and Harbour Board met on Monday.";
+        let orgs = names(text, EntityKind::Organization);
+        assert!(orgs.contains(&"Tarrow District Council".to_string()), "{:?}", run(text));
+        assert!(orgs.contains(&"Harbour Board".to_string()), "{:?}", run(text));
+    }
+
+    #[test]
+    fn a_financial_period_ends_a_name_and_a_body_may_be_named_with_at() {
+        let text = "Harlow Textiles Q2 profit rose. Shares in rival Pets at Home fell, while Homes at Heart, \
+                    the furnishings retailer, filed papers. Kothari Spinners also reported.";
+        let orgs = names(text, EntityKind::Organization);
+        for o in ["Harlow Textiles", "Pets at Home", "Homes at Heart", "Kothari Spinners"] {
+            assert!(orgs.contains(&o.to_string()), "{o}: {:?}", run(text));
+        }
+        assert!(!orgs.iter().any(|o| o.ends_with("Q2")), "{:?}", run(text));
+        // Does not fire: a person at an employer, with no body's context; a given name before "Spinners".
+        let text = "On Monday, Ravi Spinners met Hollins at Barclays in London.";
+        let orgs = names(text, EntityKind::Organization);
+        assert!(!orgs.iter().any(|o| o.contains(" at ") || o == "Ravi Spinners"), "{:?}", run(text));
+    }
+
+    #[test]
+    fn a_head_word_that_is_also_a_common_word_ends_a_body_name() {
+        let text = "The group Citizens' Rights Watch said on Monday it was worried.";
+        let orgs = names(text, EntityKind::Organization);
+        assert!(orgs.contains(&"Citizens' Rights Watch".to_string()), "{:?}", run(text));
+        // Does not fire: a common word alone, or after a lower-case word.
+        let text = "Watch the video. The neighbourhood watch met in Leeds.";
+        assert!(names(text, EntityKind::Organization).is_empty(), "{:?}", run(text));
     }
 }

@@ -72,7 +72,7 @@ pub fn fold(s: &str) -> String {
 }
 
 /// Calls `f` with [`fold`] of `s`, without allocating for the usual short ASCII name.
-fn with_folded<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+pub(crate) fn with_folded<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     if s.is_ascii() {
         return super::lexicon::with_ascii_lower(s, |key| f(key.strip_prefix("the ").unwrap_or(key)));
     }

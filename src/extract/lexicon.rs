@@ -239,6 +239,7 @@ lexicon!(
         "Builders", "Homes", "Housing", "Farms", "Agro", "Plantations", "Seeds", "Shipyard", "Shipyards",
         "Works", "Steelworks", "Foundry", "Manufacturing", "Industries", "Enterprises", "Associates",
         "Constructions", "Contractors", "Medicals", "Agencies",
+        "Spinners", "Spinning", "Weavers", "Furnishings", "Instruments", "Interiors", "Jewellers", "Ceramics",
     ])
 );
 
@@ -254,6 +255,37 @@ lexicon!(
         "Highway", "Motorway", "Freeway", "Expressway",
         // Indian localities ("Anna Nagar", "HSR Layout").
         "Nagar", "Layout",
+    ])
+);
+
+lexicon!(
+    /// First words of English settlement names ("Little Hadham", "Market Harborough", "Much
+    /// Wenlock", "Chipping Norton"): before one more capitalised word they make a village or town.
+    settlement_firsts,
+    set(&["Little", "Great", "Upper", "Lower", "Market", "Much", "Nether", "Chipping", "Steeple", "Bishops"])
+);
+
+lexicon!(
+    /// Last words of English settlement and district names that are also surnames or plain nouns
+    /// ("Hazel Grove", "Brent Cross", "Wood Green", "Mile End"): a place only after a preposition
+    /// of place and a first word that is no given name.
+    settlement_lasts,
+    set(&[
+        "Heath", "Cross", "Vale", "Green", "End", "Common", "Fields", "Moor", "Grove", "Marsh", "Wood", "Dales",
+        "Hill", "Hollow", "Bottom", "Down", "Downs", "Fen", "Wells",
+    ])
+);
+
+lexicon!(
+    /// Fields a national body governs or promotes, named before the country it serves ("Sport
+    /// England", "Swim England", "Cricket Australia", "Visit Scotland", "Water UK"): with a country
+    /// after them they make an organisation, not a place.
+    field_before_country,
+    set(&[
+        "Sport", "Sports", "Swim", "Swimming", "Cricket", "Football", "Rugby", "Tennis", "Hockey", "Netball",
+        "Athletics", "Cycling", "Rowing", "Sailing", "Golf", "Boxing", "Basketball", "Volleyball", "Badminton",
+        "Gymnastics", "Triathlon", "Visit", "Transport", "Historic", "Natural", "Creative", "Water", "Energy",
+        "Universities", "Volunteer", "Tourism", "Skills", "Arts", "Music", "Film", "Screen", "Heritage",
     ])
 );
 
@@ -578,6 +610,21 @@ pub fn is_sector_head(w: &str) -> bool {
 
 pub fn is_place_head(w: &str) -> bool {
     place_heads().contains(w)
+}
+
+/// A first word of English settlement names ([`settlement_firsts`]).
+pub fn is_settlement_first(w: &str) -> bool {
+    settlement_firsts().contains(w)
+}
+
+/// A last word of English settlement names that is also a surname or plain noun ([`settlement_lasts`]).
+pub fn is_settlement_last(w: &str) -> bool {
+    settlement_lasts().contains(w)
+}
+
+/// A field a national body is named for before its country ([`field_before_country`]).
+pub fn is_field_before_country(w: &str) -> bool {
+    field_before_country().contains(w)
 }
 
 pub fn is_place_head_lower(w: &str) -> bool {

@@ -105,6 +105,19 @@ fn alnum(c: char) -> bool {
     if c.is_ascii() { c.is_ascii_alphanumeric() } else { !is_general_punct(c) && c.is_alphanumeric() }
 }
 
+/// A character inside a word that is neither a letter nor a digit: a combining mark after a letter
+/// ("A\u{303}", a decomposed "Ã"), and the Latin-1 sign that UTF-8 read as Latin-1 leaves after "Ã" or
+/// "Â" before a letter ("FranÃ§ois" for "François", "TrÃ©vidic"), so that such a name stays one word.
+fn joins_word(c: char, prev: Option<char>, next: Option<char>) -> bool {
+    if ('\u{300}'..='\u{36f}').contains(&c) {
+        return true;
+    }
+    ('\u{80}'..='\u{bf}').contains(&c)
+        && !matches!(c, '\u{a0}' | '\u{ab}' | '\u{bb}')
+        && matches!(prev, Some('Ã' | 'Â' | '\u{303}' | '\u{302}'))
+        && next.is_some_and(char::is_alphabetic)
+}
+
 /// What a full stop right after `word` does: `None`, it ends the word; `Some(goes_on)`, it belongs
 /// to the word (an initial, dotted initials, an abbreviation), which goes on into a letter after it
 /// when `goes_on` (dotted initials: "U.S" ... "U.S.A").
@@ -175,6 +188,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                             break;
                         }
                         i = j;
+                    }
+                    Some(c) if c > '\u{7f}' && joins_word(c, text[..i].chars().next_back(), at(i + c.len_utf8())) => {
+                        i += c.len_utf8()
                     }
                     // A figure keeps no full stop after it: "closed at 2,558.84." ends a sentence.
                     Some('.') if numeric => break,
@@ -266,6 +282,7 @@ fn tokenize_by_chars(text: &str) -> Vec<Token> {
                         }
                         i += 1;
                     }
+                    Some(c) if c > '\u{7f}' && joins_word(c, Some(chars[i - 1].1), at(i + 1)) => i += 1,
                     // A figure keeps no full stop after it: "closed at 2,558.84." ends a sentence.
                     Some('.') if numeric => break,
                     Some('.') => match dot_in_word(&text[byte(start)..byte(i)], &text[byte(i) + 1..]) {
@@ -456,7 +473,7 @@ mod tests {
         const PIECES: &[&str] = &[
             "’s", "'s", "’S", "'", "’", "“", "”", "\"", "s", "S", "a", "É", "é", "ß", "中文", "🙂", "1", "2,5", "3.",
             ".", "..", "...", "…", ",", "-", "&", " ", "\n", "\n\n", "\t", "\u{a0}", "Mr", "U.S", "A.", "co.", "Inc",
-            "Jr.", "x", "٣", "²", "Ⅻ",
+            "Jr.", "x", "٣", "²", "Ⅻ", "Ã", "Â", "A\u{303}", "\u{301}", "§", "©", "\u{a0}", "«",
         ];
         let mut rng = crate::rng::XorShift::new(0x51_7CC1_B727_220A);
         for _ in 0..3000 {
@@ -469,6 +486,20 @@ mod tests {
         for t in &texts {
             assert_eq!(key(tokenize(t)), key(tokenize_by_chars(t)), "{t:?}");
         }
+    }
+
+    #[test]
+    fn a_name_read_in_the_wrong_encoding_stays_one_word() {
+        let words = |t: &str| tokenize(t).iter().map(|k| k.span.slice(t).to_string()).collect::<Vec<_>>();
+        // "François" as UTF-8 read as Latin-1, with its "Ã" decomposed or not; "é" decomposed.
+        assert_eq!(words("FranA\u{303}\u{a7}ois Hollande"), ["FranA\u{303}\u{a7}ois", "Hollande"]);
+        assert_eq!(words("Marc TrÃ©vidic said"), ["Marc", "TrÃ©vidic", "said"]);
+        assert_eq!(words("Cafe\u{301} Nord"), ["Cafe\u{301}", "Nord"]);
+        // A sign that is no such leftover still ends the word: after another letter, before a
+        // space, or a no-break space.
+        assert_eq!(words("Section§4"), ["Section", "§", "4"]);
+        assert_eq!(words("Ã© and"), ["Ã", "©", "and"]);
+        assert_eq!(words("Ã\u{a0}la"), ["Ã", "la"]);
     }
 
     #[test]
