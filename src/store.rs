@@ -1403,6 +1403,12 @@ impl GraphStore {
         // Entity summaries are read by id when a change needs them (`Index::summary`).
         index.summaries = Some(Summaries::default());
         if !current && !none_stored {
+            eprintln!(
+                "newsgraph: {}: the store's resolution index was written by an older newsgraph ({}); \
+                 indexing it again once, which reads every article's records (minutes on a large store)",
+                self.dir.display(),
+                layout.as_deref().unwrap_or("no stamp")
+            );
             index.load_all()?;
             index.repost = true;
         } else if !summarised && !none_stored {
