@@ -1059,9 +1059,19 @@ impl Index {
             let mut whole: Vec<String> = Vec::new();
             let mut some: BTreeSet<String> = BTreeSet::new();
             for (i, &k) in c.walked.iter().chain(&c.counted).enumerate() {
-                let v = key_posting(k);
-                if i < c.walked.len() && !d.fetched.contains(&v) {
-                    whole.push(v);
+                use crate::resolve::PASSIVE;
+                if i < c.walked.len() {
+                    // Met passively: its plain holders; plainly: its passive ones too.
+                    let plain = key_posting(k & !PASSIVE);
+                    let passive = (k & PASSIVE == 0).then(|| key_posting(k | PASSIVE));
+                    for v in std::iter::once(plain).chain(passive) {
+                        if !d.fetched.contains(&v) {
+                            whole.push(v);
+                        }
+                    }
+                    if k & PASSIVE != 0 {
+                        continue;
+                    }
                 }
                 let side = key_posting(k | crate::resolve::SIDE);
                 if !d.fetched.contains(&side) && !d.partial.contains_key(&side) {
@@ -1083,6 +1093,8 @@ impl Index {
             if whole.is_empty() && some.is_empty() {
                 return Ok(c);
             }
+            whole.sort_unstable();
+            whole.dedup();
             chunk *= 2;
             self.fetch(&some.into_iter().collect::<Vec<_>>())?;
             self.fetch_postings(whole)?;
@@ -1391,6 +1403,12 @@ impl GraphStore {
         // Entity summaries are read by id when a change needs them (`Index::summary`).
         index.summaries = Some(Summaries::default());
         if !current && !none_stored {
+            eprintln!(
+                "newsgraph: {}: the store's resolution index was written by an older newsgraph ({}); \
+                 indexing it again once, which reads every article's records (minutes on a large store)",
+                self.dir.display(),
+                layout.as_deref().unwrap_or("no stamp")
+            );
             index.load_all()?;
             index.repost = true;
         } else if !summarised && !none_stored {

@@ -783,6 +783,19 @@ fn apply_with(
                     comp.insert(at, (iri.clone(), Vec::new()));
                 }
             }
+            if timing {
+                let mut by: HashMap<String, usize> = HashMap::new();
+                for (iri, ls) in &comp {
+                    let e = &idx.articles[iri];
+                    for &l in ls {
+                        let id = e.links.get(l).map_or_else(|| format!("?{}", e.entities[l].name), |x| x.0.clone());
+                        *by.entry(id).or_default() += 1;
+                    }
+                }
+                let mut by: Vec<_> = by.into_iter().collect();
+                by.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                eprintln!("timing: component's largest entities {:?}", &by[..by.len().min(12)]);
+            }
             lap(&format!(
                 "component of {} articles, {} records ({} records in memory)",
                 comp.len(),

@@ -11,7 +11,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use super::{EntityRecord, SIDE, record_keys};
+use super::{EntityRecord, PASSIVE, SIDE, record_keys};
 
 /// An indexed article: its IRI, each record's keys, and the country of each place record.
 #[derive(Debug)]
@@ -129,7 +129,7 @@ impl KeyIndex {
                 surnames.entry(k & !SIDE).or_insert(false);
             } else if seen_keys.insert(k) {
                 queue.push(k);
-                if self.side.contains_key(&(k | SIDE)) {
+                if k & PASSIVE == 0 && self.side.contains_key(&(k | SIDE)) {
                     surnames.entry(k).or_insert(false);
                 }
             }
@@ -141,7 +141,10 @@ impl KeyIndex {
         let mut ambiguous: HashSet<u64> = HashSet::new();
         loop {
             while let Some(k) = queue.pop() {
-                for &(h, l) in self.postings.get(&k).into_iter().flatten() {
+                // A key met passively visits its plain holders; met plainly, its passive ones too.
+                let passive = (k & PASSIVE == 0).then(|| self.postings.get(&(k | PASSIVE))).flatten();
+                let plain = self.postings.get(&(k & !PASSIVE));
+                for &(h, l) in plain.into_iter().chain(passive).flatten() {
                     if !records.insert((h, l)) {
                         continue;
                     }
@@ -283,7 +286,9 @@ pub struct Component {
     /// Surnames ([`super::surname_key`]) with two people or more under them outside.
     pub ambiguous: HashSet<u64>,
     /// Every key the walk looked up (side bit clear): a store reading its postings by key
-    /// reads these, and their side keys, before the walk can be trusted.
+    /// reads these, and their side keys, before the walk can be trusted. One met passively
+    /// ([`PASSIVE`] set) looked up its plain holders only; one met plainly, its passive
+    /// holders too (`k | PASSIVE`).
     pub walked: Vec<u64>,
     /// The surnames ([`super::surname_key`]) whose people with a given name were counted
     /// (or pulled in): their side keys too.
@@ -336,6 +341,11 @@ mod tests {
             record(Person, "Thomas Feng", &[]),
             record(Person, "Ling", &["Mr. Ling"]),
             record(Person, "Bob Ling", &[]),
+            record(Person, "Robert Ling", &["Ling"]),
+            record(Person, "Kata Clinton", &["Clinton"]),
+            record(Person, "Kapal Clinton", &[]),
+            record(Person, "K. Clinton", &[]),
+            record(Person, "Rob Ling", &[]),
             record(Organization, "North Atlantic Treaty Organization", &[]),
             record(Organization, "NATO", &[]),
             record(Organization, "Acme Inc", &["Acme"]),
@@ -459,10 +469,40 @@ mod tests {
         };
         let comp = keys.component(record_keys(&articles[4][0]), stored);
         let got: Vec<&str> = comp.records.keys().map(String::as_str).collect();
-        assert_eq!(got, ["a0", "a4"], "Alexei and Anna share the class of their initial only");
+        assert_eq!(got, ["a4"], "Alexei and Anna share the letter of their given name only");
         assert!(comp.ambiguous.contains(&crate::resolve::surname_key("trump")));
         let comp = keys.component(record_keys(&articles[3][0]), stored);
         assert_eq!(comp.records.keys().map(String::as_str).collect::<Vec<_>>(), ["a3"]);
         assert!(comp.ambiguous.contains(&crate::resolve::surname_key("trump")));
+    }
+
+    /// An initial meets every given name of its letter under its surname (it may join any of
+    /// them), and each of them meets it; two full names of one letter meet only through it.
+    #[test]
+    fn full_names_of_one_letter_meet_through_an_initial_only() {
+        use EntityKind::Person;
+        let component = |articles: &[Vec<EntityRecord>], of: usize| {
+            let iris: Vec<String> = (0..articles.len()).map(|i| format!("a{i}")).collect();
+            let mut keys = KeyIndex::default();
+            for (iri, recs) in iris.iter().zip(articles) {
+                keys.add(iri, recs);
+            }
+            // Everyone a person of their own, as stored: the surname is ambiguous.
+            const IDS: [&str; 5] = ["e0", "e1", "e2", "e3", "e4"];
+            let stored = |iri: &str, _| iri[1..].parse::<usize>().ok().map(|a| IDS[a]);
+            let comp = keys.component(record_keys(&articles[of][0]), stored);
+            comp.records.keys().cloned().collect::<Vec<_>>()
+        };
+        let mut articles: Vec<Vec<EntityRecord>> = vec![
+            vec![record(Person, "Kata Clinton", &[])],
+            vec![record(Person, "Kapal Clinton", &[])],
+            vec![record(Person, "Bill Clinton", &[])],
+            vec![record(Person, "William Clinton", &[])],
+        ];
+        assert_eq!(component(&articles, 0), ["a0"]);
+        assert_eq!(component(&articles, 2), ["a2", "a3"], "nickname partners meet");
+        articles.push(vec![record(Person, "K. Clinton", &[])]);
+        assert_eq!(component(&articles, 0), ["a0", "a1", "a4"]);
+        assert_eq!(component(&articles, 4), ["a0", "a1", "a4"]);
     }
 }

@@ -379,13 +379,19 @@ impl Index {
 }
 
 /// The version of [`record_keys`] (see there), kept beside the keys a store holds.
-pub const KEYS_VERSION: u32 = 2;
+pub const KEYS_VERSION: u32 = 3;
 
 /// The bit that marks a surname's side key ([`record_keys`]): every other key has it clear.
 pub const SIDE: u64 = 1 << 63;
 
+/// The bit that marks a passive key ([`record_keys`]): its holder is posted under it, and a
+/// walk from the holder visits the key's other holders that hold it plainly, never those
+/// holding it passively (a full name reaches the initials of its class, not the other full
+/// names of that class; an initial, holding it plainly, reaches them all).
+pub const PASSIVE: u64 = 1 << 62;
+
 /// FNV-1a of a tag, the kind and a string: the same number on every platform and compiler,
-/// as keys are kept; bit 63 clear.
+/// as keys are kept; bits 63 and 62 clear.
 fn hash_key(tag: &str, kind: EntityKind, s: &str) -> u64 {
     let mut h = similar::fnv(tag.as_bytes(), 3);
     for part in [kind_prefix(kind), s] {
@@ -394,7 +400,7 @@ fn hash_key(tag: &str, kind: EntityKind, s: &str) -> u64 {
             h = (h ^ u64::from(b)).wrapping_mul(0x100000001b3);
         }
     }
-    h & !SIDE
+    h & !(SIDE | PASSIVE)
 }
 
 /// The key of a folded surname (as [`person_parts`] gives it) that people known by it alone
@@ -450,8 +456,22 @@ pub fn record_keys(r: &EntityRecord) -> Vec<u64> {
         for (given, surname) in &parts {
             match given {
                 Some(g) if first_pass => {
+                    // An initial ("K.") takes any given name of its letter, and a full given
+                    // name any initial of it: the initial holds its class plainly, the full
+                    // name passively (two full names of one letter do not meet through it).
+                    let trimmed = g.trim_end_matches('.');
+                    let initial = trimmed.chars().count() == 1;
                     for c in given_classes(g) {
-                        out.push(key("given", r.kind, &format!("{surname}\u{1f}{c}")));
+                        let k = key("given", r.kind, &format!("{surname}\u{1f}{c}"));
+                        out.push(if initial { k } else { k | PASSIVE });
+                    }
+                    // Two full given names are compatible when equal, of one transliteration,
+                    // or nickname partners (`Surname::find`).
+                    if !initial {
+                        let partners = crate::extract::lexicon::nickname_partners(trimmed);
+                        for n in [g.as_str(), trimmed].into_iter().chain(partners.map(|p| -> &str { p })) {
+                            out.push(key("given-name", r.kind, &format!("{surname}\u{1f}{}", translit_key(n))));
+                        }
                     }
                     out.push(surname_key(surname) | SIDE);
                 }
