@@ -2169,6 +2169,95 @@ impl GraphStore {
         Ok(())
     }
 
+    /// Sets each entity's `ng:articleCount` in the entities graph to the number of article
+    /// graphs that mention it (`schema:mentions`), as the store holds them now; an entity no
+    /// article mentions keeps none. Read per entity (its mentions, through the object index),
+    /// so the cost follows the entities a change touched and how often each is mentioned.
+    pub fn set_article_counts(&self, ids: &BTreeSet<String>) -> Result<(), StoreError> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        let graph = rdf::entities_graph();
+        let g = GraphNameRef::NamedNode(graph.as_ref());
+        let count = vocab::ng::ARTICLE_COUNT;
+        self.begin_write()?;
+        if let Some(r) = &self.remote {
+            let list: Vec<&String> = ids.iter().collect();
+            for chunk in list.chunks(500) {
+                let values: String = chunk.iter().map(|id| format!("<{}> ", rdf::entity_iri(id).as_str())).collect();
+                let q = format!(
+                    "SELECT ?e (COUNT(DISTINCT ?a) AS ?n) WHERE {{ VALUES ?e {{ {values}}} GRAPH ?a {{ ?a <{}> ?e }} }} GROUP BY ?e",
+                    vocab::schema::MENTIONS.as_str()
+                );
+                let mut quads = Vec::new();
+                for row in r.rows(&q, &["e", "n"])? {
+                    if let (Some(Term::NamedNode(e)), Some(Term::Literal(n))) = (&row[0], &row[1])
+                        && let Ok(n) = n.value().parse::<i64>()
+                        && n > 0
+                    {
+                        quads.push(Quad::new(e.clone(), count, oxigraph::model::Literal::from(n), graph.clone()));
+                    }
+                }
+                r.update(format!(
+                    "DELETE {{ GRAPH <{0}> {{ ?e <{1}> ?n }} }} WHERE {{ VALUES ?e {{ {values}}} GRAPH <{0}> {{ ?e <{1}> ?n }} }}",
+                    graph.as_str(),
+                    count.as_str()
+                ))?;
+                r.insert(&quads)?;
+            }
+            return Ok(());
+        }
+        let store = self.store();
+        let mut old: Vec<Quad> = Vec::new();
+        let mut new: Vec<Quad> = Vec::new();
+        for id in ids {
+            let e = rdf::entity_iri(id);
+            let mut n: i64 = 0;
+            for q in store.quads_for_pattern(None, Some(vocab::schema::MENTIONS), Some(e.as_ref().into()), None) {
+                let q = q?;
+                // One schema:mentions per article and entity, in the article's own graph.
+                if let (oxigraph::model::NamedOrBlankNode::NamedNode(a), GraphName::NamedNode(gr)) =
+                    (&q.subject, &q.graph_name)
+                    && a == gr
+                {
+                    n += 1;
+                }
+            }
+            let was: Vec<Quad> = store
+                .quads_for_pattern(Some(e.as_ref().into()), Some(count), None, Some(g))
+                .collect::<Result<_, _>>()?;
+            let is = (n > 0).then(|| Quad::new(e.clone(), count, oxigraph::model::Literal::from(n), graph.clone()));
+            if was.len() == 1 && is.as_ref() == was.first() {
+                continue;
+            }
+            old.extend(was);
+            new.extend(is);
+        }
+        if old.is_empty() && new.is_empty() {
+            return Ok(());
+        }
+        let bulk = self.backend == Backend::RocksDb && new.len() >= BULK_MIN_QUADS;
+        let mut tx = store.start_transaction()?;
+        for q in &old {
+            tx.remove(q);
+        }
+        if !bulk {
+            for q in &new {
+                tx.insert(q);
+            }
+        }
+        tx.commit()?;
+        if bulk {
+            // A fresh ingest counts every entity: through the bulk loader, as the descriptions.
+            let mut loader = bulk_loader(&store);
+            loader.load_quads(new.iter().cloned())?;
+            loader.commit()?;
+        }
+        self.record(old.into_iter().map(Op::Remove));
+        self.record(new.into_iter().map(Op::Add));
+        Ok(())
+    }
+
     /// Removes every near-duplicate link that involves one of `articles` from the similarity graph.
     pub fn clear_near_duplicates(&self, articles: &BTreeSet<String>) -> Result<(), StoreError> {
         let graph = rdf::similar_graph();

@@ -727,6 +727,9 @@ fn apply_with(
     // `everything`, or when the countries change: a place's description names its
     // country's entity); rewrite the article graphs whose links changed.
     let mut written: BTreeSet<String> = BTreeSet::new();
+    // Entities whose number of mentioning articles may change: linked by an article graph
+    // written (before or after) or removed.
+    let mut counted: BTreeSet<String> = BTreeSet::new();
     let mut rounds = 0;
     let all_records = everything;
     // Countries whose every place is in the component (their country entity changed).
@@ -966,6 +969,7 @@ fn apply_with(
                     outcome.named.extend(links.iter().map(|l| l.0.clone()));
                 }
                 if let Some(e) = st.index_mut().entry_mut(iri) {
+                    counted.extend(e.links.iter().chain(&links).filter(|l| !l.0.is_empty()).map(|l| l.0.clone()));
                     // Only the component's entities are described anew; the others did not change.
                     affected.extend(
                         ls.iter().flat_map(|&l| e.links.get(l).into_iter().chain(links.get(l))).map(|l| l.0.clone()),
@@ -1100,6 +1104,10 @@ fn apply_with(
     }
 
     lap("entities graph set");
+    counted.extend(affected.iter().cloned());
+    counted.extend(left.iter().flat_map(|(_, old)| old.links.iter()).filter(|l| !l.0.is_empty()).map(|l| l.0.clone()));
+    st.set_article_counts(&counted)?;
+    lap(&format!("article counts of {} entities set", counted.len()));
     progress("near duplicates".into());
     // Near duplicates of every article in scope; the links of those whose list changed (and
     // of the articles that arrived or left) are set again. A link stands while either end

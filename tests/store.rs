@@ -722,3 +722,48 @@ fn an_article_naming_an_ambiguous_bare_surname_equals_a_fresh_ingest() {
     files.push(after);
     check(&files, "joins");
 }
+
+/// Entities whose `ng:articleCount` is not the number of articles that mention them (none
+/// where there is a mention, or a count where there is none, or another number).
+fn miscounted(store: &Path) -> Vec<String> {
+    let q = "SELECT ?e ?n ?m WHERE { \
+               { GRAPH <https://w3id.org/newsgraph/id/graph/entities> { ?e ng:articleCount ?n } \
+                 OPTIONAL { SELECT ?e (COUNT(DISTINCT ?a) AS ?m) WHERE { ?a schema:mentions ?e } GROUP BY ?e } \
+                 FILTER(!BOUND(?m) || ?n != ?m) } \
+               UNION \
+               { SELECT DISTINCT ?e WHERE { ?a schema:mentions ?e \
+                   FILTER NOT EXISTS { GRAPH <https://w3id.org/newsgraph/id/graph/entities> { ?e ng:articleCount ?c } } } } }";
+    let o = run(&["query", "--store", store.to_str().unwrap(), q, "--format", "csv"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    stdout(&o).lines().skip(1).map(String::from).collect()
+}
+
+fn article_count(store: &Path, name: &str) -> String {
+    let q = format!(
+        "SELECT ?n WHERE {{ GRAPH <https://w3id.org/newsgraph/id/graph/entities> {{ ?e schema:name \"{name}\" ; ng:articleCount ?n }} }}"
+    );
+    let o = run(&["query", "--store", store.to_str().unwrap(), &q, "--format", "csv"]);
+    stdout(&o).lines().nth(1).unwrap_or_default().to_string()
+}
+
+#[test]
+fn each_entity_counts_the_articles_that_mention_it_through_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    ingest(&store, &[article(0), article(1), article(4)]);
+    assert_eq!(miscounted(&store), Vec::<String>::new());
+    assert_eq!(article_count(&store, "NATO"), "3");
+    ingest(&store, &[article(2), article(3)]);
+    assert_eq!(miscounted(&store), Vec::<String>::new());
+    assert_eq!(article_count(&store, "NATO"), "5");
+    let o = run(&["remove", "--store", store.to_str().unwrap(), "004_bcffe02d0092fff4.txt"]);
+    assert!(o.status.success());
+    assert_eq!(miscounted(&store), Vec::<String>::new());
+    assert_eq!(article_count(&store, "NATO"), "4");
+    // A changed article: its new speaker counted once, what it no longer names counted down.
+    let changed = dir.path().join("changed");
+    fs::create_dir(&changed).unwrap();
+    ingest(&store, &[changed_001(&changed)]);
+    assert_eq!(miscounted(&store), Vec::<String>::new());
+    assert_eq!(article_count(&store, "Marta Kowalczyk"), "1");
+}

@@ -76,6 +76,8 @@ pub mod ng {
         COMPARES = "compares";
         /// The similarity figure (estimated Jaccard similarity of word pairs, 0 to 1).
         SIMILARITY = "similarity";
+        /// On an entity, in the entities graph: the number of stored articles that mention it.
+        ARTICLE_COUNT = "articleCount";
     }
 }
 
