@@ -2169,6 +2169,43 @@ impl GraphStore {
         Ok(())
     }
 
+    /// The ids of the entities that articles mention, when the entities graph holds no
+    /// `ng:articleCount` (a store written before the counts, or an empty one): a writer then
+    /// counts them all, once. None when counts are kept.
+    pub fn uncounted_entities(&self) -> Result<Option<BTreeSet<String>>, StoreError> {
+        let graph = rdf::entities_graph();
+        let count = vocab::ng::ARTICLE_COUNT;
+        let mentions = vocab::schema::MENTIONS;
+        let mut ids = BTreeSet::new();
+        if let Some(r) = &self.remote {
+            if r.ask(&format!("ASK {{ GRAPH <{}> {{ ?e <{}> ?n }} }}", graph.as_str(), count.as_str()))? {
+                return Ok(None);
+            }
+            let q = format!("SELECT DISTINCT ?e WHERE {{ GRAPH ?a {{ ?a <{}> ?e }} }}", mentions.as_str());
+            for row in r.rows(&q, &["e"])? {
+                if let Some(Term::NamedNode(e)) = &row[0]
+                    && let Some(id) = rdf::entity_id(e.as_str())
+                {
+                    ids.insert(id.to_string());
+                }
+            }
+            return Ok(Some(ids));
+        }
+        let store = self.store();
+        let g = GraphNameRef::NamedNode(graph.as_ref());
+        if store.quads_for_pattern(None, Some(count), None, Some(g)).next().transpose()?.is_some() {
+            return Ok(None);
+        }
+        for q in store.quads_for_pattern(None, Some(mentions), None, None) {
+            if let Term::NamedNode(e) = q?.object
+                && let Some(id) = rdf::entity_id(e.as_str())
+            {
+                ids.insert(id.to_string());
+            }
+        }
+        Ok(Some(ids))
+    }
+
     /// Sets each entity's `ng:articleCount` in the entities graph to the number of article
     /// graphs that mention it (`schema:mentions`), as the store holds them now; an entity no
     /// article mentions keeps none. Read per entity (its mentions, through the object index),

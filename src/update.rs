@@ -1106,6 +1106,10 @@ fn apply_with(
     lap("entities graph set");
     counted.extend(affected.iter().cloned());
     counted.extend(left.iter().flat_map(|(_, old)| old.links.iter()).filter(|l| !l.0.is_empty()).map(|l| l.0.clone()));
+    // A store written before the counts: every entity counted, once.
+    if let Some(all) = st.uncounted_entities()? {
+        counted.extend(all);
+    }
     st.set_article_counts(&counted)?;
     lap(&format!("article counts of {} entities set", counted.len()));
     progress("near duplicates".into());

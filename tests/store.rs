@@ -767,3 +767,26 @@ fn each_entity_counts_the_articles_that_mention_it_through_changes() {
     assert_eq!(miscounted(&store), Vec::<String>::new());
     assert_eq!(article_count(&store, "Marta Kowalczyk"), "1");
 }
+
+#[test]
+fn a_store_written_before_the_article_counts_counts_every_entity_on_the_next_write() {
+    if on_rocksdb() {
+        return; // the in-memory backend's files
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    ingest(&store, &[article(0), article(1), article(4)]);
+    let base = store.join("graph.nq");
+    let old: String = fs::read_to_string(&base)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.contains("ontology#articleCount"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    fs::write(&base, old).unwrap();
+    assert!(!miscounted(&store).is_empty());
+    // An article naming none of the stored entities: they are counted all the same.
+    ingest(&store, &[small_article(dir.path())]);
+    assert_eq!(miscounted(&store), Vec::<String>::new());
+    assert_eq!(article_count(&store, "NATO"), "3");
+}
