@@ -1137,8 +1137,8 @@ impl Index {
 
     /// Stored articles sharing at least one band with `sig`, with the number of bands shared
     /// (RocksDB: after `fetch_bands`).
-    pub fn band_neighbours(&self, sig: &[u32]) -> BTreeMap<&str, usize> {
-        let mut hits: BTreeMap<&str, usize> = BTreeMap::new();
+    pub fn band_neighbours(&self, sig: &[u32]) -> rustc_hash::FxHashMap<&str, usize> {
+        let mut hits: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
         for b in similar::band_keys(sig) {
             for a in self.bands.get(&b).into_iter().flatten() {
                 *hits.entry(&**a).or_default() += 1;

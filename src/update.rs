@@ -77,12 +77,13 @@ fn country_code(r: &EntityRecord) -> Option<String> {
     (r.subtype == Some(Subtype::Country)).then(|| r.geo.as_ref()?.country_code.clone()).flatten()
 }
 
-/// The closest near duplicates of a stored article, as a function of the stored set: of
-/// the articles sharing a band with it, the `MAX_LINKS` most similar at or above
-/// `NEAR_DUPLICATE`. Every candidate is compared (64 numbers each), so an article's list
-/// changes only when an article at least that similar to it arrives or leaves: the scope
-/// of a change is its near duplicates (`near_scope`), not every article sharing a band.
-fn closest(idx: &Index, iri: &str) -> Vec<(String, f64)> {
+/// Every stored article sharing a band with `iri` and at least `NEAR_DUPLICATE` similar to
+/// it, most similar first (ties by IRI). An article's near-duplicate list is the first
+/// `MAX_LINKS` of these, a function of the stored set: every candidate is compared (64
+/// numbers each), so the list changes only when an article at least that similar arrives
+/// or leaves: the scope of a change is its near duplicates (`near_scope`), not every
+/// article sharing a band.
+fn similar_enough(idx: &Index, iri: &str) -> Vec<(String, f64)> {
     let Some(entry) = idx.articles.get(iri) else { return Vec::new() };
     let mut close: Vec<(String, f64)> = idx
         .band_neighbours(&entry.minhash)
@@ -94,7 +95,6 @@ fn closest(idx: &Index, iri: &str) -> Vec<(String, f64)> {
         })
         .collect();
     close.sort_by(|x, y| y.1.total_cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
-    close.truncate(similar::MAX_LINKS);
     close
 }
 
@@ -1127,8 +1127,14 @@ fn apply_with(
             }
         }
         let present: Vec<String> = near_scope.iter().filter(|a| idx.articles.contains_key(*a)).cloned().collect();
+        // Each article's similar-enough neighbours, kept for the links below: an article that
+        // lists another, or that another lists, is similar enough to it (the estimate is
+        // symmetric), so the links are found among them without reading the bands again.
+        let mut above: HashMap<&str, Vec<(String, f64)>> = HashMap::new();
         for a in &present {
-            let close: Vec<String> = closest(&idx, a).into_iter().map(|c| c.0).collect();
+            let all = similar_enough(&idx, a);
+            let close: Vec<String> = all.iter().take(similar::MAX_LINKS).map(|c| c.0.clone()).collect();
+            above.insert(a.as_str(), all);
             if idx.articles.get(a).is_some_and(|e| e.near != close) {
                 if let Some(e) = idx.entry_mut(a) {
                     e.near = close;
@@ -1140,11 +1146,11 @@ fn apply_with(
         }
         for a in present.iter().filter(|a| clear.contains(*a)) {
             let entry = &idx.articles[a];
-            for (b, _) in idx.band_neighbours(&entry.minhash) {
+            for (b, sim) in above.get(a.as_str()).into_iter().flatten() {
                 let Some(other) = idx.articles.get(b) else { continue };
-                if b != a && (entry.near.iter().any(|x| x == b) || other.near.iter().any(|x| x == a)) {
-                    let key = if a.as_str() < b { (a.clone(), b.to_string()) } else { (b.to_string(), a.clone()) };
-                    pairs.insert(key, similar::estimate(&entry.minhash, &other.minhash));
+                if entry.near.contains(b) || other.near.contains(a) {
+                    let key = if a < b { (a.clone(), b.clone()) } else { (b.clone(), a.clone()) };
+                    pairs.insert(key, *sim);
                 }
             }
         }
