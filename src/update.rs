@@ -755,9 +755,10 @@ fn apply_with(
             // a record leaving it was linked to, is resolved with the component instead.
             let mut clash: BTreeSet<String> =
                 affected.iter().filter(|id| merged.summaries.contains_key(*id)).cloned().collect();
-            // The witnesses of a surname's ambiguity must keep their entities.
+            // The witnesses of a surname's ambiguity must keep their entities (`comp` is
+            // sorted by IRI: found by binary search, as a component may hold every article).
             for (s, (iri, l)) in &merged.witnesses {
-                if comp.iter().any(|c| c.0 == *iri && c.1.contains(l)) {
+                if comp.binary_search_by(|c| c.0.as_str().cmp(iri)).is_ok_and(|i| comp[i].1.contains(l)) {
                     clash.insert(surname_tag(s));
                 }
             }
