@@ -358,7 +358,7 @@ lexicon!(
         "declaring", "explaining", "urging", "promising", "vowing", "telling",
         "observed",  "observes", "contend", "contended", "contends", "reckon", "reckoned",
         "mused",  "shouted",  "whispered", "cried", "exclaimed", "recounted", "affirmed",
-        "repeated",  "predicting",  "signaled", "signalled",
+        "repeated",  "predicting",  "signaled", "signalled", "proclaimed", "proclaims", "proclaiming",
     ])
 );
 

@@ -2902,6 +2902,29 @@ mod tests {
     }
 
     #[test]
+    fn a_generational_number_leaves_the_name() {
+        let text = "Brent Vossler III leads the Tallow Forum.\n\n\u{201c}We will not back down,\u{201d} Vossler said.";
+        assert_eq!(who(&said(text), "We will not"), Some("Brent Vossler".into()));
+        // "Jr." stays (articles say "Harlan Jr."), and so does a monarch's or pope's number.
+        // Named once, in full: the name as written.
+        let text = "\u{201c}We will not back down,\u{201d} said Brent Vossler III, who leads the Tallow Forum.";
+        assert_eq!(who(&said(text), "We will not"), Some("Brent Vossler III".into()));
+        let text = "Dale Harlan Jr. leads the Tallow Forum.\n\n\u{201c}We will not back down,\u{201d} Harlan said.";
+        assert_eq!(who(&said(text), "We will not"), Some("Dale Harlan Jr.".into()));
+        let text = "Pope John Paul II visited the town.\n\n\u{201c}Be not afraid,\u{201d} Pope John Paul II said.";
+        assert_eq!(who(&said(text), "Be not"), Some("John Paul II".into()));
+    }
+
+    #[test]
+    fn proclaimed_with_a_phrase_before_the_quote() {
+        let text = "Mara Quillfeather spoke in Leeds.\n\nQuillfeather proclaimed at a press conference, \u{201c}I did nothing wrong.\u{201d}";
+        assert_eq!(who(&said(text), "I did nothing"), Some("Mara Quillfeather".into()));
+        // Not a verb of speech after the quote's clause: a headline a paper proclaimed is no one's quote.
+        let text = "Mara Quillfeather spoke in Leeds.\n\nQuillfeather sat at a press conference, \u{201c}I did nothing wrong.\u{201d}";
+        assert_ne!(who(&said(text), "I did nothing"), Some("Mara Quillfeather".into()));
+    }
+
+    #[test]
     fn who_is_asked_about_does_not_answer() {
         let text = "Coach Daniel Ormsby watched the game.\n\n\"We were poor,\" Ormsby said.\n\nAsked about Tomas Velic, he said: \"He has been waiting for his chance.\"";
         assert_eq!(who(&said(text), "He has been waiting"), Some("Daniel Ormsby".into()));
