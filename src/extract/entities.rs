@@ -698,9 +698,38 @@ pub fn extract_with<'a>(text: &'a str, toks: &'a [Token], words: &'a [&'a str]) 
     lookup_pass(&doc, &title_paras, &mut out);
     out.mentions.sort_by_key(|m| m.span);
     for e in out.entities.iter_mut() {
+        honour_after_a_person(e);
         name_without_generation(e);
     }
     out
+}
+
+/// "Philippa Northgate KC", "Tunde Bakare SAN": two or three plain capitalised words (no body's head
+/// word, known body or acronym) and an honour or degree after them name a person (read as a body for
+/// the capitals at its end), called without it.
+fn honour_after_a_person(e: &mut LocalEntity) {
+    if e.kind != EntityKind::Organization {
+        return;
+    }
+    let words: Vec<&str> = e.name.split_whitespace().collect();
+    let Some(last) = words.last() else { return };
+    if words.len() < 3
+        || !POST_NOMINALS.contains(&last.trim_end_matches('.'))
+        || words.len() > 4
+        || words[..words.len() - 1].iter().any(|w| {
+            is_org_head(w)
+                || known_org(w).is_some()
+                || !w.chars().next().is_some_and(char::is_uppercase)
+                || w.chars().all(|c| c.is_uppercase())
+        })
+    {
+        return;
+    }
+    let head = words[..words.len() - 1].join(" ").trim_end_matches(',').to_string();
+    e.kind = EntityKind::Person;
+    e.subtype = None;
+    e.surfaces.insert(head.clone());
+    e.name = head;
 }
 
 /// "Brent Vossler III" is called "Brent Vossler" when the article calls him "Vossler" (not "Vossler

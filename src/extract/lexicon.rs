@@ -137,7 +137,7 @@ lexicon!(
     set(&[
         "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady", "Rev", "Messrs",
         // British councillors; Nigerian and Indian press honorifics.
-        "Cllr", "Engr", "Barr", "Hon", "Alhaji", "Alhaja", "Hajia", "Mallam", "Shri", "Smt",
+        "Cllr", "Engr", "Barr", "Hon", "Alhaji", "Alhaja", "Hajia", "Hajiya", "Mallam", "Shri", "Smt",
     ])
 );
 

@@ -2916,6 +2916,26 @@ mod tests {
     }
 
     #[test]
+    fn an_honour_after_a_name_is_not_part_of_it() {
+        let text = "Tobin Rusk, 46, denies theft.\n\nPhilippa Northgate KC told the jury Rusk had acted \u{201c}systematically\u{201d} over two years.\n\n\u{201c}This was no moment of weakness,\u{201d} she said.";
+        let v = said(text);
+        assert_eq!(who(&v, "systematically"), Some("Philippa Northgate".into()));
+        assert_eq!(who(&v, "This was no"), Some("Philippa Northgate".into()));
+        // A body whose name ends in such capitals stays a body.
+        let text = "\u{201c}We are growing,\u{201d} said a spokesman for Delmar Holdings MBA.";
+        assert_ne!(who(&said(text), "We are growing"), Some("Delmar Holdings".into()));
+    }
+
+    #[test]
+    fn a_nigerian_honorific_is_not_part_of_the_name() {
+        let text = "A trader in Zaria, Hajiya Binta Olamide, said she had waited all day.\n\n\u{201c}Our names are not on the list,\u{201d} she said.";
+        assert_eq!(who(&said(text), "Our names"), Some("Binta Olamide".into()));
+        // A name that merely starts like it stays whole.
+        let text = "\u{201c}Our names are not on the list,\u{201d} said Binta Hajiyev.";
+        assert_eq!(who(&said(text), "Our names"), Some("Binta Hajiyev".into()));
+    }
+
+    #[test]
     fn proclaimed_with_a_phrase_before_the_quote() {
         let text = "Mara Quillfeather spoke in Leeds.\n\nQuillfeather proclaimed at a press conference, \u{201c}I did nothing wrong.\u{201d}";
         assert_eq!(who(&said(text), "I did nothing"), Some("Mara Quillfeather".into()));
