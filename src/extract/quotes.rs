@@ -82,7 +82,15 @@ fn find_marks(text: &str) -> Vec<Marks> {
     for line in text.split('\n') {
         if may_hold_marks(line) {
             let before = out.len();
-            scan_paragraph(straight_singles, doubled, para_start, line, &mut chars, &mut out);
+            let open_single = scan_paragraph(straight_singles, doubled, para_start, line, &mut chars, &mut out);
+            // A quotation in single marks that runs on: its paragraph ends without the closing
+            // mark and the next opens with the same mark ('... to last. / 'We sold ...').
+            if let Some(m) = open_single
+                && let Some(mark) = text[m.open..].chars().next()
+                && text[para_start + line.len()..].trim_start().starts_with(mark)
+            {
+                out.push(m);
+            }
             if headline && out.len() == before && !straight_singles && !doubled {
                 chars.clear();
                 super::text::char_offsets(line, &mut chars);
@@ -216,7 +224,7 @@ fn scan_paragraph(
     line: &str,
     chars: &mut Vec<(usize, char)>,
     out: &mut Vec<Marks>,
-) {
+) -> Option<Marks> {
     let mut open: Option<(Open, usize, usize)> = None; // kind, mark offset, inner start
     let prev_char = |b: usize| line[..b].chars().next_back().unwrap_or(' ');
     let next_char = |after: usize| line[after..].chars().next().unwrap_or(' ');
@@ -336,10 +344,19 @@ fn scan_paragraph(
             _ => {}
         }
     }
-    if let Some(o) = open
-        && !matches!(o.0, Open::Single | Open::StraightSingle)
-    {
-        push(o, line.len(), line.len(), false, out);
+    match open {
+        Some(o) if !matches!(o.0, Open::Single | Open::StraightSingle) => {
+            push(o, line.len(), line.len(), false, out);
+            None
+        }
+        // A single mark still open at the paragraph's end: [`find_marks`] keeps it when the next
+        // paragraph opens with the same mark.
+        Some(o) => {
+            let mut last = Vec::new();
+            push(o, line.len(), line.len(), false, &mut last);
+            last.pop()
+        }
+        None => None,
     }
 }
 
@@ -353,7 +370,7 @@ fn scan_paragraph_by_chars(
     line: &str,
     chars: &[(usize, char)],
     out: &mut Vec<Marks>,
-) {
+) -> Option<Marks> {
     let mut open: Option<(Open, usize, usize)> = None; // kind, mark offset, inner start
     let prev_char = |i: usize| if i == 0 { ' ' } else { chars[i - 1].1 };
     let next_char = |i: usize| chars.get(i + 1).map_or(' ', |&(_, c)| c);
@@ -463,10 +480,19 @@ fn scan_paragraph_by_chars(
         }
         i += 1;
     }
-    if let Some(o) = open
-        && !matches!(o.0, Open::Single | Open::StraightSingle)
-    {
-        push(o, line.len(), line.len(), false, out);
+    match open {
+        Some(o) if !matches!(o.0, Open::Single | Open::StraightSingle) => {
+            push(o, line.len(), line.len(), false, out);
+            None
+        }
+        // A single mark still open at the paragraph's end: [`find_marks`] keeps it when the next
+        // paragraph opens with the same mark.
+        Some(o) => {
+            let mut last = Vec::new();
+            push(o, line.len(), line.len(), false, &mut last);
+            last.pop()
+        }
+        None => None,
     }
 }
 
@@ -2936,6 +2962,20 @@ mod tests {
     }
 
     #[test]
+    fn a_single_marked_quotation_runs_over_a_paragraph_end() {
+        let text = "Owen Tredwell's mother lives at a care home.\n\n'Her fees have gone up twice,' he said. 'Nobody tells you how long the money lasts.\n\n'We sold her house to pay for this.'";
+        let v = said(text);
+        assert_eq!(who(&v, "Nobody tells you"), Some("Owen Tredwell".into()));
+        assert_eq!(who(&v, "We sold her house"), Some("Owen Tredwell".into()));
+        // Curly single marks too.
+        let text = "Owen Tredwell's mother lives at a care home.\n\n\u{2018}Her fees have gone up twice,\u{2019} he said. \u{2018}Nobody tells you how long the money lasts.\n\n\u{2018}We sold her house to pay for this.\u{2019}";
+        assert_eq!(who(&said(text), "Nobody tells you"), Some("Owen Tredwell".into()));
+        // Not when the next paragraph does not open with the mark: an apostrophe left open is no quotation.
+        let text = "Owen Tredwell's mother lives at a care home.\n\n'Her fees have gone up twice,' he said. 'Nobody tells you how long the money lasts.\n\nWe sold her house to pay for this.";
+        assert!(said(text).iter().all(|(q, _)| !q.starts_with("Nobody")), "{:?}", said(text));
+    }
+
+    #[test]
     fn proclaimed_with_a_phrase_before_the_quote() {
         let text = "Mara Quillfeather spoke in Leeds.\n\nQuillfeather proclaimed at a press conference, \u{201c}I did nothing wrong.\u{201d}";
         assert_eq!(who(&said(text), "I did nothing"), Some("Mara Quillfeather".into()));
@@ -4069,8 +4109,10 @@ mod tests {
             crate::extract::text::char_offsets(line, &mut all);
             for (straight_singles, doubled) in [(false, false), (true, false), (false, true), (true, true)] {
                 let (mut new, mut old) = (Vec::new(), Vec::new());
-                scan_paragraph(straight_singles, doubled, 7, line, &mut chars, &mut new);
-                scan_paragraph_by_chars(straight_singles, doubled, 7, line, &all, &mut old);
+                let open_new = scan_paragraph(straight_singles, doubled, 7, line, &mut chars, &mut new);
+                let open_old = scan_paragraph_by_chars(straight_singles, doubled, 7, line, &all, &mut old);
+                new.extend(open_new);
+                old.extend(open_old);
                 assert_eq!(key(&new), key(&old), "{line:?} {straight_singles} {doubled}");
             }
         }
