@@ -1589,6 +1589,13 @@ impl<'a> Ctx<'a> {
         let verb = (i..hi).take(16).find(|&j| {
             self.lower_word(j) && (is_post_quote_verb(self.s(j)) || (slot != Slot::None && self.verb_like(j)))
         })?;
+        // "“Q1,” X said. “Q2.” Y said he would ...": after a quotation closed without a comma, a
+        // verb whose own reported words follow ("that", a pronoun) speaks of something else.
+        if slot == Slot::None
+            && matches!(self.s(verb + 1), "that" | "he" | "she" | "they" | "it" | "we" | "I" | "his" | "her" | "their")
+        {
+            return None;
+        }
         // "“Q” by the state, NATO and others, Jo Bell said": a name between a comma and the
         // verb is its subject; the words before the comma end the quote's own sentence.
         if verb > i + 1
@@ -2973,6 +2980,15 @@ mod tests {
         // Not when the next paragraph does not open with the mark: an apostrophe left open is no quotation.
         let text = "Owen Tredwell's mother lives at a care home.\n\n'Her fees have gone up twice,' he said. 'Nobody tells you how long the money lasts.\n\nWe sold her house to pay for this.";
         assert!(said(text).iter().all(|(q, _)| !q.starts_with("Nobody")), "{:?}", said(text));
+    }
+
+    #[test]
+    fn a_verb_with_its_own_reported_words_after_a_closed_quote_is_not_its_attribution() {
+        let text = "Tomas Kerrigan spoke.\n\n\u{201c}It is a sad day,\u{201d} Kerrigan told reporters in Leeds. \u{201c}This is what the campaign has become.\u{201d} Councillor Jo Fairbrass said he would have sacked the man.";
+        assert_eq!(who(&said(text), "This is what"), Some("Tomas Kerrigan".into()));
+        // A verb that ends its sentence still attributes the quotation before it.
+        let text = "Tomas Kerrigan spoke.\n\n\u{201c}It is a sad day,\u{201d} Kerrigan told reporters in Leeds. \u{201c}This is what the campaign has become.\u{201d} Councillor Jo Fairbrass said on Monday.";
+        assert_eq!(who(&said(text), "This is what"), Some("Jo Fairbrass".into()));
     }
 
     #[test]
