@@ -697,7 +697,70 @@ pub fn extract_with<'a>(text: &'a str, toks: &'a [Token], words: &'a [&'a str]) 
     let mut out = resolve_document(&doc, cands, &unknown);
     lookup_pass(&doc, &title_paras, &mut out);
     out.mentions.sort_by_key(|m| m.span);
+    for e in out.entities.iter_mut() {
+        honour_after_a_person(e);
+        name_without_generation(e);
+    }
     out
+}
+
+/// "Philippa Northgate KC", "Tunde Bakare SAN": two or three plain capitalised words (no body's head
+/// word, known body or acronym) and an honour or degree after them name a person (read as a body for
+/// the capitals at its end), called without it.
+fn honour_after_a_person(e: &mut LocalEntity) {
+    if e.kind != EntityKind::Organization {
+        return;
+    }
+    let words: Vec<&str> = e.name.split_whitespace().collect();
+    let Some(last) = words.last() else { return };
+    if words.len() < 3
+        || !POST_NOMINALS.contains(&last.trim_end_matches('.'))
+        || words.len() > 4
+        || words[..words.len() - 1].iter().any(|w| {
+            is_org_head(w)
+                || known_org(w).is_some()
+                || !w.chars().next().is_some_and(char::is_uppercase)
+                || w.chars().all(|c| c.is_uppercase())
+        })
+    {
+        return;
+    }
+    let head = words[..words.len() - 1].join(" ").trim_end_matches(',').to_string();
+    e.kind = EntityKind::Person;
+    e.subtype = None;
+    e.surfaces.insert(head.clone());
+    e.name = head;
+}
+
+/// "Brent Vossler III" is called "Brent Vossler" when the article calls him "Vossler" (not "Vossler
+/// III"; the full form stays among his surfaces). "Jr." and "Sr." stay, as articles say "Trump Jr.",
+/// and so does a regnal number: after a single name ("Charles III") or a monarch's or pope's title.
+fn name_without_generation(e: &mut LocalEntity) {
+    if e.kind != EntityKind::Person {
+        return;
+    }
+    let Some((head, last)) = e.name.rsplit_once(' ') else { return };
+    let regnal = e.titles.iter().any(|t| {
+        t.split_whitespace().any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "pope" | "king" | "queen" | "emperor" | "empress" | "tsar" | "czar" | "prince" | "princess" | "sultan"
+            )
+        })
+    });
+    // Only when the article itself calls him by the bare surname: a person named once, in full,
+    // keeps the name as written.
+    let surname = head.rsplit(' ').next().unwrap_or("").trim_end_matches(',');
+    if !matches!(last, "II" | "III" | "IV")
+        || head.split_whitespace().count() < 2
+        || regnal
+        || !e.surfaces.iter().any(|s| s == surname)
+    {
+        return;
+    }
+    let head = head.trim_end_matches(',').to_string();
+    e.surfaces.insert(head.clone());
+    e.name = head;
 }
 
 /// Acronyms the article spells out in lower-case words before their brackets ("the cash reserve ratio

@@ -137,7 +137,7 @@ lexicon!(
     set(&[
         "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady", "Rev", "Messrs",
         // British councillors; Nigerian and Indian press honorifics.
-        "Cllr", "Engr", "Barr", "Hon", "Alhaji", "Alhaja", "Hajia", "Mallam", "Shri", "Smt",
+        "Cllr", "Engr", "Barr", "Hon", "Alhaji", "Alhaja", "Hajia", "Hajiya", "Mallam", "Shri", "Smt",
     ])
 );
 
@@ -358,7 +358,7 @@ lexicon!(
         "declaring", "explaining", "urging", "promising", "vowing", "telling",
         "observed",  "observes", "contend", "contended", "contends", "reckon", "reckoned",
         "mused",  "shouted",  "whispered", "cried", "exclaimed", "recounted", "affirmed",
-        "repeated",  "predicting",  "signaled", "signalled",
+        "repeated",  "predicting",  "signaled", "signalled", "proclaimed", "proclaims", "proclaiming",
     ])
 );
 
