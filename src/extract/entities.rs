@@ -2340,11 +2340,56 @@ fn never_a_name(s: &str) -> bool {
 /// Plural nicknames that only teams and clubs bear ("Kestwick Harriers", "Cornish Pirates", "Devon
 /// Mariners"): a team of a town the gazetteer may not know.
 const CLUB_PLURALS: &[&str] = &[
-    "Harriers", "Striders", "Runners", "Joggers", "Pirates", "Mariners", "Warriors", "Tigers", "Lions", "Eagles",
-    "Sharks", "Dragons", "Bulls", "Wolves", "Bears", "Falcons", "Hawks", "Raiders", "Rhinos", "Titans", "Panthers",
-    "Cobras", "Vikings", "Spartans", "Trojans", "Gladiators", "Steelers", "Dolphins", "Hornets", "Wasps", "Stallions",
-    "Leopards", "Jaguars", "Pumas", "Buccaneers", "Corsairs", "Seagulls", "Magpies", "Owls", "Swifts", "Saracens",
-    "Centurions", "Crusaders", "Cavaliers", "Hurricanes", "Blues", "Reds", "Whites", "Harlequins", "Athletics",
+    "Harriers",
+    "Striders",
+    "Runners",
+    "Joggers",
+    "Pirates",
+    "Mariners",
+    "Warriors",
+    "Tigers",
+    "Lions",
+    "Eagles",
+    "Sharks",
+    "Dragons",
+    "Bulls",
+    "Wolves",
+    "Bears",
+    "Falcons",
+    "Hawks",
+    "Raiders",
+    "Rhinos",
+    "Titans",
+    "Panthers",
+    "Cobras",
+    "Vikings",
+    "Spartans",
+    "Trojans",
+    "Gladiators",
+    "Steelers",
+    "Dolphins",
+    "Hornets",
+    "Wasps",
+    "Stallions",
+    "Leopards",
+    "Jaguars",
+    "Pumas",
+    "Buccaneers",
+    "Corsairs",
+    "Seagulls",
+    "Magpies",
+    "Owls",
+    "Swifts",
+    "Saracens",
+    "Centurions",
+    "Crusaders",
+    "Cavaliers",
+    "Hurricanes",
+    "Blues",
+    "Reds",
+    "Whites",
+    "Harlequins",
+    "Athletics",
 ];
 
 /// A region written as a compound of two compass points: "South-West", "North-East", "North-Central".
@@ -2369,7 +2414,10 @@ fn camel_case_body(w: &str) -> bool {
         && b.len() - k >= 2
         && b.last().is_some_and(u8::is_ascii_lowercase)
         && !b.windows(2).any(|p| p[0].is_ascii_uppercase() && p[1].is_ascii_uppercase())
-        && !matches!(&w[..k], "Mac" | "Van" | "Von" | "Fitz" | "Del" | "Della" | "Des" | "Dos" | "Das" | "Den" | "Der" | "Ben")
+        && !matches!(
+            &w[..k],
+            "Mac" | "Van" | "Von" | "Fitz" | "Del" | "Della" | "Des" | "Dos" | "Das" | "Den" | "Der" | "Ben"
+        )
 }
 
 /// A word that names nothing alone, though capitalised: a festival or holiday ("over Christmas"), a
@@ -2377,8 +2425,18 @@ fn camel_case_body(w: &str) -> bool {
 fn never_alone(s: &str) -> bool {
     matches!(
         s,
-        "Christmas" | "Easter" | "Diwali" | "Eid" | "Ramadan" | "Hanukkah" | "Thanksgiving" | "Navratri" | "Holi"
-            | "Passover" | "Hogmanay" | "Local"
+        "Christmas"
+            | "Easter"
+            | "Diwali"
+            | "Eid"
+            | "Ramadan"
+            | "Hanukkah"
+            | "Thanksgiving"
+            | "Navratri"
+            | "Holi"
+            | "Passover"
+            | "Hogmanay"
+            | "Local"
     )
 }
 
@@ -2392,7 +2450,10 @@ fn currency_amount(doc: &Doc, i: usize) -> bool {
         && w[letters..].iter().all(u8::is_ascii_digit)
         && doc.s(i + 1) == ","
         && doc.toks.get(i + 1).is_some_and(|t| t.span.start == doc.toks[i].span.end)
-        && doc.toks.get(i + 2).is_some_and(|t| t.span.start == doc.toks[i + 1].span.end && t.span.end - t.span.start == 3)
+        && doc
+            .toks
+            .get(i + 2)
+            .is_some_and(|t| t.span.start == doc.toks[i + 1].span.end && t.span.end - t.span.start == 3)
 }
 
 /// A quarter, a half or a financial year as business news abbreviates it: "Q3", "H1", "FY24",
@@ -2645,7 +2706,10 @@ fn which_body_does(doc: &Doc, a: usize, b: usize) -> bool {
         && doc.s(b + 1) == "which"
         && doc.same_para(b, b + 2)
         && (a == 0 || doc.toks[a].sent_start || !doc.is_cap(a - 1) || opening_descriptor(doc, a - 1))
-        && (matches!((doc.s(b + 2), doc.s(b + 3)), ("is" | "was", "backed" | "owned" | "listed" | "regulated" | "funded")) || matches!(
+        && (matches!(
+            (doc.s(b + 2), doc.s(b + 3)),
+            ("is" | "was", "backed" | "owned" | "listed" | "regulated" | "funded")
+        ) || matches!(
             doc.s(b + 2),
             "acts" | "acted" | "advises" | "advised" | "collects" | "represents" | "reports" | "reported" | "manages"
                 | "publishes" | "offers" | "produces" | "develops" | "invests" | "lends" | "trades" | "campaigns"
@@ -4433,8 +4497,11 @@ fn filed_places(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usiz
                 && j - i <= 2
                 && matches!(next, "—" | "–" | "-")
                 && doc.is_cap(j + 1)
-                && (j + 1..j + 4).any(|x| doc.s(x).starts_with(|c: char| c.is_lowercase()) || doc.s(x).chars().skip(1).any(char::is_lowercase))
-                && !(i..j).any(|x| sport_word(doc.s(x)).is_some() || is_common_word(doc.s(x)) || never_a_name(doc.s(x)));
+                && (j + 1..j + 4).any(|x| {
+                    doc.s(x).starts_with(|c: char| c.is_lowercase()) || doc.s(x).chars().skip(1).any(char::is_lowercase)
+                })
+                && !(i..j)
+                    .any(|x| sport_word(doc.s(x)).is_some() || is_common_word(doc.s(x)) || never_a_name(doc.s(x)));
             let placed = doc.gaz.lookup(text).is_some()
                 || agency
                 || dashed
@@ -6707,7 +6774,8 @@ mod tests {
         let text = "Panel meets.\n\nNewark and Sherwood District Council and NHS Nottinghamshire and Lincolnshire \
                     Integrated Care Board will meet.";
         let orgs = names(text, EntityKind::Organization);
-        for o in ["Newark and Sherwood District Council", "NHS Nottinghamshire and Lincolnshire Integrated Care Board"] {
+        for o in ["Newark and Sherwood District Council", "NHS Nottinghamshire and Lincolnshire Integrated Care Board"]
+        {
             assert!(orgs.contains(&o.to_string()), "{o}: {:?}", run(text));
         }
         let text = "Study out.\n\nThe work was done with the Australian Institute of Marine Science and James Cook \
