@@ -4338,8 +4338,9 @@ fn firms_by_company_kept(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(us
                     "in" | "In" | "at" | "near" | "from" | "across" | "to" | "into" | "around" | "outside" | "between"
                 )
         };
-        let listed = !located(a)
-            && !(a >= 2 && joined(a - 1) && located(cands.iter().find(|c| c.toks.1 == a - 1).map_or(a, |c| c.toks.0)))
+        let partner_start = cands.iter().find(|c| c.toks.1 + 1 == a).map_or(a, |c| c.toks.0);
+        let where_listed = located(a) || (a >= 2 && joined(a - 1) && located(partner_start));
+        let listed = !where_listed
             && (joined(b) && doc.same_para(a, b + 1) && org_at(b + 1, true))
             || (a >= 2 && joined(a - 1) && org_at(a - 1, false));
         let advises = matches!(doc.s(b), "advised" | "advises") && doc.same_para(a, b + 1) && org_at(b + 1, true);
