@@ -206,6 +206,8 @@ lexicon!(
         "Foods", "Textiles", "Mills", "Pharma", "Bancshares", "Brewery", "Railway", "Energy", "Strategy",
         "Rovers", "Wanderers", "Athletic", "Albion", "Hotspur", "Rangers", "United", "Services", "Daily",
         "Standard", "Infirmary", "Clinic", "Hospice", "Constabulary", "Polytechnic", "Seminary",
+        // "Chamber of Commerce, Industry, Mines and Agriculture".
+        "Chamber",
     ])
 );
 
@@ -718,7 +720,7 @@ lexicon!(
     set(&[
         "chipmaker", "automaker", "carmaker", "steelmaker", "drugmaker", "planemaker", "refiner", "insurer",
         "reinsurer", "lender", "retailer", "brewer", "miner", "broadcaster", "regulator", "watchdog",
-        "conglomerate", "manufacturer", "supplier", "startup", "start-up", "stockbroker",
+        "conglomerate", "manufacturer", "supplier", "startup", "start-up", "stockbroker", "fintech",
     ])
 );
 
