@@ -450,7 +450,7 @@ pub struct Index {
     /// The records read or changed (every record unless `disk` is set).
     pub articles: BTreeMap<String, ArticleIndex>,
     /// Band key -> the articles indexed under it (shared IRIs: an article is under 32 bands).
-    bands: HashMap<u64, Vec<std::sync::Arc<str>>>,
+    bands: HashMap<u64, Vec<(std::sync::Arc<str>, std::sync::Arc<[u32]>)>>,
     digests: HashMap<String, String>,
     /// Articles whose record changed since the last save.
     dirty: BTreeSet<String>,
@@ -758,8 +758,9 @@ impl Index {
             entry.keys = crate::resolve::keys::keys_of(&entry.entities);
         }
         let shared: std::sync::Arc<str> = iri.into();
+        let sig: std::sync::Arc<[u32]> = entry.minhash.as_slice().into();
         for b in similar::band_keys(&entry.minhash) {
-            self.bands.entry(b).or_default().push(shared.clone());
+            self.bands.entry(b).or_default().push((shared.clone(), sig.clone()));
         }
         self.digests.insert(entry.digest.clone(), iri.to_string());
         if let Some(k) = &mut self.keys {
@@ -809,7 +810,7 @@ impl Index {
         }
         for b in similar::band_keys(&old.minhash) {
             if let Some(set) = self.bands.get_mut(&b) {
-                set.retain(|x| &**x != iri);
+                set.retain(|x| &*x.0 != iri);
                 if set.is_empty() {
                     self.bands.remove(&b);
                 }
@@ -1135,13 +1136,14 @@ impl Index {
         self.digests.get(digest).map(String::as_str)
     }
 
-    /// Stored articles sharing at least one band with `sig`, with the number of bands shared
-    /// (RocksDB: after `fetch_bands`).
-    pub fn band_neighbours(&self, sig: &[u32]) -> rustc_hash::FxHashMap<&str, usize> {
-        let mut hits: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+    /// Stored articles sharing at least one band with `sig`, with their signatures (kept in
+    /// the band index, so that comparing a neighbour needs no look-up of its record; RocksDB:
+    /// after `fetch_bands`).
+    pub fn band_neighbours(&self, sig: &[u32]) -> rustc_hash::FxHashMap<&str, &[u32]> {
+        let mut hits: rustc_hash::FxHashMap<&str, &[u32]> = rustc_hash::FxHashMap::default();
         for b in similar::band_keys(sig) {
-            for a in self.bands.get(&b).into_iter().flatten() {
-                *hits.entry(&**a).or_default() += 1;
+            for (a, s) in self.bands.get(&b).into_iter().flatten() {
+                hits.insert(&**a, &**s);
             }
         }
         hits

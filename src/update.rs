@@ -87,10 +87,10 @@ fn similar_enough(idx: &Index, iri: &str) -> Vec<(String, f64)> {
     let Some(entry) = idx.articles.get(iri) else { return Vec::new() };
     let mut close: Vec<(String, f64)> = idx
         .band_neighbours(&entry.minhash)
-        .into_keys()
-        .filter(|a| *a != iri)
-        .filter_map(|a| {
-            let sim = similar::estimate(&entry.minhash, &idx.articles.get(a)?.minhash);
+        .into_iter()
+        .filter(|(a, _)| *a != iri)
+        .filter_map(|(a, sig)| {
+            let sim = similar::estimate(&entry.minhash, sig);
             (sim >= similar::NEAR_DUPLICATE).then(|| (a.to_string(), sim))
         })
         .collect();
@@ -102,9 +102,7 @@ fn similar_enough(idx: &Index, iri: &str) -> Vec<(String, f64)> {
 /// enter or leave: those sharing a band with it and at least `NEAR_DUPLICATE` similar.
 fn near_of<'a>(idx: &'a Index, sig: &[u32]) -> impl Iterator<Item = &'a str> {
     let neighbours = idx.band_neighbours(sig);
-    neighbours.into_keys().filter(move |a| {
-        idx.articles.get(*a).is_some_and(|e| similar::estimate(sig, &e.minhash) >= similar::NEAR_DUPLICATE)
-    })
+    neighbours.into_iter().filter(move |(_, s)| similar::estimate(sig, s) >= similar::NEAR_DUPLICATE).map(|(a, _)| a)
 }
 
 fn extend_new<'a>(set: &mut BTreeSet<String>, items: impl Iterator<Item = &'a str>) {

@@ -2481,6 +2481,8 @@ fn camel_case_body(w: &str) -> bool {
             &w[..k],
             "Mac" | "Van" | "Von" | "Fitz" | "Del" | "Della" | "Des" | "Dos" | "Das" | "Den" | "Der" | "Ben"
         )
+        // A given name glued to a surname is a person's handle ("JaneDoe" on social media).
+        && !is_given_name(&w[..k])
 }
 
 /// A word that names nothing alone, though capitalised: a festival or holiday ("over Christmas"), a
@@ -6827,7 +6829,7 @@ mod tests {
         let text = "Plans approved.\n\nNatureScot had objected to the plans for the stadium.";
         assert!(names(text, EntityKind::Organization).contains(&"NatureScot".to_string()), "{:?}", run(text));
         // Does not fire: surnames of a particle and a name, or capitals throughout.
-        for w in ["McAdam", "MacLeod", "DeSantis", "VanDyke", "FitzGerald", "EllenFrazierMJS", "Nature"] {
+        for w in ["McAdam", "MacLeod", "DeSantis", "VanDyke", "FitzGerald", "EllenFrazierMJS", "Nature", "MarthaKellan"] {
             assert!(!camel_case_body(w), "{w}");
         }
         assert!(camel_case_body("BlackRock"));
