@@ -3282,6 +3282,24 @@ const ORG_KIND_AFTER: &[&str] = &[
     "broadcaster",
 ];
 
+/// Two-word kinds of firm whose noun alone is too loose to name one ("the service", "agents" of a
+/// police force) but with its qualifier stands right before a firm's name: "streaming service Acme",
+/// "literary agents Bloggs Hale", "estate agents Smith Brown".
+const KIND_PAIRS_BEFORE: &[(&str, &str)] = &[
+    ("streaming", "service"),
+    ("streaming", "platform"),
+    ("delivery", "service"),
+    ("courier", "service"),
+    ("payments", "service"),
+    ("literary", "agents"),
+    ("literary", "agency"),
+    ("estate", "agents"),
+    ("letting", "agents"),
+    ("travel", "agents"),
+    ("shipping", "agents"),
+    ("law", "firm"),
+];
+
 /// Kinds of news outlet after a name: they make it a body even when it opens with a given name ("Les
 /// Echos newspaper", "Marie Claire magazine").
 const MEDIA_AFTER: &[&str] = &["newspaper", "magazine", "daily", "weekly", "television", "broadcaster"];
@@ -3294,7 +3312,8 @@ fn org_kind_noun(doc: &Doc, a: usize, b: usize) -> bool {
         return false;
     }
     let kind_noun = |i: usize| ORG_KIND_BEFORE.contains(&doc.s(i)) || is_trade_noun(doc.s(i));
-    let before = a > 0 && lower_word(a - 1) && doc.same_para(a - 1, a) && kind_noun(a - 1);
+    let before = a > 0 && lower_word(a - 1) && doc.same_para(a - 1, a) && kind_noun(a - 1)
+        || a > 1 && lower_word(a - 2) && doc.same_para(a - 2, a) && KIND_PAIRS_BEFORE.contains(&(doc.s(a - 2), doc.s(a - 1)));
     // After the name the noun may only be qualified by it: "the Moscow club", "an opposition group",
     // "a Kurdish group", "the Nation of Islam group" (part of a longer name) are no names of clubs.
     let after = || {
@@ -6317,6 +6336,18 @@ mod tests {
         // Does not fire: a person named after the noun's possessive ("the broker's chief, Ann Lee").
         let text = "The broker's chief executive, Ann Lee, said the results were strong.";
         assert!(names(text, EntityKind::Person).contains(&"Ann Lee".to_string()), "{:?}", run(text));
+    }
+    #[test]
+    fn a_name_after_a_two_word_kind_of_firm_is_a_firm() {
+        // Fires: "literary agents" and "streaming service" before a name make it a firm.
+        let text = "The deal was struck by literary agents Morwen Tate and the streaming service Kelvra on Monday.";
+        let orgs = names(text, EntityKind::Organization);
+        assert!(orgs.contains(&"Morwen Tate".to_string()), "{:?}", run(text));
+        assert!(orgs.contains(&"Kelvra".to_string()), "{:?}", run(text));
+        // Does not fire: the noun alone ("agents") or another qualifier ("FBI agents", "memorial service").
+        let text = "Two federal agents Morwen Tate and Joel Barr arrested him after the memorial service Kelvra Dunn led.";
+        assert!(!names(text, EntityKind::Organization).contains(&"Morwen Tate".to_string()), "{:?}", run(text));
+        assert!(!names(text, EntityKind::Organization).contains(&"Kelvra Dunn".to_string()), "{:?}", run(text));
     }
     #[test]
     fn an_owner_before_a_possessive_is_a_name_of_its_own() {
