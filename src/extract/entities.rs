@@ -2744,6 +2744,31 @@ fn context_kind(doc: &Doc, a: usize, b: usize) -> Option<(EntityKind, Evidence)>
     {
         return Some((EntityKind::Place, Evidence::Strong));
     }
+    // Where people come from, after the people or their ages: "a man from Duston", "two men aged 19 and
+    // 22 from Duston", "a 40-year-old woman from Duston".
+    if n <= 2
+        && prev == "from"
+        && a >= 2
+        && (matches!(
+            doc.s(a - 2),
+            "man"
+                | "men"
+                | "woman"
+                | "women"
+                | "boy"
+                | "boys"
+                | "girl"
+                | "girls"
+                | "teenager"
+                | "teenagers"
+                | "pensioner"
+        ) || (doc.s(a - 2).bytes().all(|c| c.is_ascii_digit())
+            && doc.s(a - 2).len() <= 3
+            && (a.saturating_sub(7)..a - 2).any(|i| doc.s(i) == "aged")))
+        && (a..b).all(|i| !is_org_head(doc.s(i)) && !is_given_name(doc.s(i)))
+    {
+        return Some((EntityKind::Place, Evidence::Strong));
+    }
     // A preposition of place before a single unknown word: "in Lviv".
     if n == 1
         && matches!(prev, "in" | "near" | "outside" | "across" | "into")
@@ -3284,6 +3309,24 @@ const ORG_KIND_AFTER: &[&str] = &[
     "broadcaster",
 ];
 
+/// Two-word kinds of firm whose noun alone is too loose to name one ("the service", "agents" of a
+/// police force) but with its qualifier stands right before a firm's name: "streaming service Acme",
+/// "literary agents Bloggs Hale", "estate agents Smith Brown".
+const KIND_PAIRS_BEFORE: &[(&str, &str)] = &[
+    ("streaming", "service"),
+    ("streaming", "platform"),
+    ("delivery", "service"),
+    ("courier", "service"),
+    ("payments", "service"),
+    ("literary", "agents"),
+    ("literary", "agency"),
+    ("estate", "agents"),
+    ("letting", "agents"),
+    ("travel", "agents"),
+    ("shipping", "agents"),
+    ("law", "firm"),
+];
+
 /// Kinds of news outlet after a name: they make it a body even when it opens with a given name ("Les
 /// Echos newspaper", "Marie Claire magazine").
 const MEDIA_AFTER: &[&str] = &["newspaper", "magazine", "daily", "weekly", "television", "broadcaster"];
@@ -3296,7 +3339,11 @@ fn org_kind_noun(doc: &Doc, a: usize, b: usize) -> bool {
         return false;
     }
     let kind_noun = |i: usize| ORG_KIND_BEFORE.contains(&doc.s(i)) || is_trade_noun(doc.s(i));
-    let before = a > 0 && lower_word(a - 1) && doc.same_para(a - 1, a) && kind_noun(a - 1);
+    let before = a > 0 && lower_word(a - 1) && doc.same_para(a - 1, a) && kind_noun(a - 1)
+        || a > 1
+            && lower_word(a - 2)
+            && doc.same_para(a - 2, a)
+            && KIND_PAIRS_BEFORE.contains(&(doc.s(a - 2), doc.s(a - 1)));
     // After the name the noun may only be qualified by it: "the Moscow club", "an opposition group",
     // "a Kurdish group", "the Nation of Islam group" (part of a longer name) are no names of clubs.
     let after = || {
@@ -4182,7 +4229,7 @@ fn coordinated_places(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize
         if items.len() < 2 {
             continue;
         }
-        let known: Vec<bool> = items
+        let mut known: Vec<bool> = items
             .iter()
             .map(|&(a, b)| {
                 doc.gaz.lookup(doc.text_of(a, b)).is_some()
@@ -4190,6 +4237,18 @@ fn coordinated_places(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize
                     || cands.iter().any(|c| c.toks == (a, b) && c.kind == Some(EntityKind::Place) && c.geo.is_some())
             })
             .collect();
+        // "families in Gimbleton and Arvik": no name the gazetteer knows, but the one right after the
+        // preposition is a place by it (one plain word, not a given name) and leads the others, each
+        // one word that owns nothing ("in Driefontein and Gold Fields' mines" names a firm).
+        if !known.contains(&true) {
+            let (a, b) = items[0];
+            let (_, e) = items[items.len() - 1];
+            known[0] = items.iter().all(|&(x, y)| y - x == 1)
+                && !doc.toks.get(e).is_some_and(|t| t.kind == TokKind::Possessive)
+                && !doc.plural_possessive(e)
+                && !is_given_name(doc.s(a))
+                && cands.iter().any(|c| c.toks == (a, b) && c.kind == Some(EntityKind::Place));
+        }
         let places = known.iter().filter(|&&k| k).count();
         if places == 0 || places == items.len() {
             continue;
@@ -6319,6 +6378,40 @@ mod tests {
         // Does not fire: a person named after the noun's possessive ("the broker's chief, Ann Lee").
         let text = "The broker's chief executive, Ann Lee, said the results were strong.";
         assert!(names(text, EntityKind::Person).contains(&"Ann Lee".to_string()), "{:?}", run(text));
+    }
+    #[test]
+    fn an_unknown_name_listed_after_a_place_read_by_its_preposition_is_a_place() {
+        // Fires: neither town is in the gazetteer; the first is a place by "in", the second follows it.
+        let text = "Families in Tobbleworth and Brenvik now drive more than an hour to see a doctor.";
+        assert!(names(text, EntityKind::Place).contains(&"Brenvik".to_string()), "{:?}", run(text));
+        // Does not fire: the name after the preposition is a person's ("in Martin and Brenvik's view").
+        let text = "The minister said the shortfall was, in Martin and Brenvik's view, a scandal.";
+        assert!(!names(text, EntityKind::Place).contains(&"Brenvik".to_string()), "{:?}", run(text));
+    }
+    #[test]
+    fn the_town_people_come_from_after_them_or_their_ages_is_a_place() {
+        // Fires: after "men" and after "aged 19 and 22".
+        let text = "Two men aged 19 and 22 from Brackwick have been arrested. A woman from Tollerby was hurt.";
+        let places = names(text, EntityKind::Place);
+        assert!(places.contains(&"Brackwick".to_string()), "{:?}", run(text));
+        assert!(places.contains(&"Tollerby".to_string()), "{:?}", run(text));
+        // Does not fire: a body's name after them ("two men from Brackwick Council").
+        let text = "Two men aged 40 and 41 from Brackwick Council came. A woman from Tollerby Holdings spoke.";
+        let places = names(text, EntityKind::Place);
+        assert!(!places.iter().any(|p| p.starts_with("Brackwick") || p.starts_with("Tollerby")), "{:?}", run(text));
+    }
+    #[test]
+    fn a_name_after_a_two_word_kind_of_firm_is_a_firm() {
+        // Fires: "literary agents" and "streaming service" before a name make it a firm.
+        let text = "The deal was struck by literary agents Morwen Tate and the streaming service Kelvra on Monday.";
+        let orgs = names(text, EntityKind::Organization);
+        assert!(orgs.contains(&"Morwen Tate".to_string()), "{:?}", run(text));
+        assert!(orgs.contains(&"Kelvra".to_string()), "{:?}", run(text));
+        // Does not fire: the noun alone ("agents") or another qualifier ("FBI agents", "memorial service").
+        let text =
+            "Two federal agents Morwen Tate and Joel Barr arrested him after the memorial service Kelvra Dunn led.";
+        assert!(!names(text, EntityKind::Organization).contains(&"Morwen Tate".to_string()), "{:?}", run(text));
+        assert!(!names(text, EntityKind::Organization).contains(&"Kelvra Dunn".to_string()), "{:?}", run(text));
     }
     #[test]
     fn an_owner_before_a_possessive_is_a_name_of_its_own() {
