@@ -436,6 +436,9 @@ impl Summaries {
 /// writer opens it.
 const SUMMARIES_STAMP: &str = "summaries 2";
 
+/// An article under one band: its IRI and its signature (shared by its 32 bands).
+type BandEntry = (std::sync::Arc<str>, std::sync::Arc<[u32]>);
+
 /// The internal index of the stored articles, with inverted indices of LSH bands, content
 /// digests and resolution keys.
 ///
@@ -450,7 +453,7 @@ pub struct Index {
     /// The records read or changed (every record unless `disk` is set).
     pub articles: BTreeMap<String, ArticleIndex>,
     /// Band key -> the articles indexed under it (shared IRIs: an article is under 32 bands).
-    bands: HashMap<u64, Vec<(std::sync::Arc<str>, std::sync::Arc<[u32]>)>>,
+    bands: HashMap<u64, Vec<BandEntry>>,
     digests: HashMap<String, String>,
     /// Articles whose record changed since the last save.
     dirty: BTreeSet<String>,
