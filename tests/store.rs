@@ -297,6 +297,16 @@ fn small_article(dir: &Path) -> PathBuf {
     p
 }
 
+/// Makes an in-memory store's base (`graph.nq`) as an older newsgraph left it: the lines
+/// `keep` accepts, then `added`.
+fn rewrite_base(store: &Path, keep: impl Fn(&str) -> bool, added: &str) {
+    let base = store.join("graph.nq");
+    let mut old: String =
+        fs::read_to_string(&base).unwrap().lines().filter(|l| keep(l)).map(|l| format!("{l}\n")).collect();
+    old.push_str(added);
+    fs::write(&base, old).unwrap();
+}
+
 #[test]
 fn a_store_from_an_older_newsgraph_is_indexed_on_the_first_write() {
     if on_rocksdb() {
@@ -307,19 +317,12 @@ fn a_store_from_an_older_newsgraph_is_indexed_on_the_first_write() {
     ingest(&store, &[article(0), article(1), article(4)]);
     // The older layout: no internal records, index data and links inside the article graphs,
     // and an entity description no article supports any more.
-    let base = store.join("graph.nq");
     let a0 = "<https://w3id.org/newsgraph/id/article/000_c79dea70320f1e51>";
-    let mut old: String = fs::read_to_string(&base)
-        .unwrap()
-        .lines()
-        .filter(|l| !l.contains("graph/internal"))
-        .map(|l| format!("{l}\n"))
-        .collect();
-    old.push_str(&format!("{a0} <https://w3id.org/newsgraph/ontology#lshBand> \"3:00ab\" {a0} .\n"));
-    old.push_str(
-        "<https://w3id.org/newsgraph/id/person/nobody> <http://schema.org/name> \"Nobody\" <https://w3id.org/newsgraph/id/graph/entities> .\n",
+    let added = format!(
+        "{a0} <https://w3id.org/newsgraph/ontology#lshBand> \"3:00ab\" {a0} .\n\
+         <https://w3id.org/newsgraph/id/person/nobody> <http://schema.org/name> \"Nobody\" <https://w3id.org/newsgraph/id/graph/entities> .\n"
     );
-    fs::write(&base, old).unwrap();
+    rewrite_base(&store, |l| !l.contains("graph/internal"), &added);
     let o = run(&["ingest", "--store", store.to_str().unwrap(), article(2).to_str().unwrap()]);
     assert!(o.status.success());
     assert!(stderr(&o).contains("indexing 3 articles stored by an older newsgraph"), "{}", stderr(&o));
@@ -776,14 +779,7 @@ fn a_store_written_before_the_article_counts_counts_every_entity_on_the_next_wri
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("store");
     ingest(&store, &[article(0), article(1), article(4)]);
-    let base = store.join("graph.nq");
-    let old: String = fs::read_to_string(&base)
-        .unwrap()
-        .lines()
-        .filter(|l| !l.contains("ontology#articleCount"))
-        .map(|l| format!("{l}\n"))
-        .collect();
-    fs::write(&base, old).unwrap();
+    rewrite_base(&store, |l| !l.contains("ontology#articleCount"), "");
     assert!(!miscounted(&store).is_empty());
     // An article naming none of the stored entities: they are counted all the same.
     ingest(&store, &[small_article(dir.path())]);
