@@ -618,6 +618,10 @@ fn apply_with(
         prepare(st, upserts.len() + removals.len())?;
     }
     st.index_mut().ensure_summaries();
+    // A store written before the article counts: every entity it mentions is counted, once.
+    // Asked before the change is written: an empty store has nothing to count but the
+    // change's own entities (a fresh ingest would otherwise read every mention it wrote).
+    let uncounted = st.uncounted_entities()?;
     let mut outcome = Outcome::default();
     let timing = std::env::var_os("NEWSGRAPH_TIMING").is_some();
     let t0 = std::time::Instant::now();
@@ -1105,8 +1109,7 @@ fn apply_with(
     lap("entities graph set");
     counted.extend(affected.iter().cloned());
     counted.extend(left.iter().flat_map(|(_, old)| old.links.iter()).filter(|l| !l.0.is_empty()).map(|l| l.0.clone()));
-    // A store written before the counts: every entity counted, once.
-    if let Some(all) = st.uncounted_entities()? {
+    if let Some(all) = uncounted {
         counted.extend(all);
     }
     st.set_article_counts(&counted)?;

@@ -1780,7 +1780,10 @@ fn settlement_shaped(doc: &Doc, a: usize, b: usize) -> bool {
     }
     let shaped =
         (is_settlement_first(first) && !is_given_name(last)) || (is_settlement_last(last) && !is_given_name(first));
-    shaped && after_place_preposition(doc, a)
+    // "on" goes with a hill, a green or a common ("on Capitol Hill", "on Clapham Common"), not
+    // with a town ("on Little Hadham" is no English).
+    let on_last = a > 0 && doc.s(a - 1) == "on" && is_settlement_last(last) && !is_given_name(first);
+    shaped && (after_place_preposition(doc, a) || on_last)
 }
 
 fn place_cand(doc: &Doc, a: usize, b: usize, name: String, p: Option<&super::gazetteer::Place>, ev: Evidence) -> Cand {
@@ -5229,6 +5232,16 @@ mod tests {
 
     fn names(text: &str, kind: EntityKind) -> Vec<String> {
         run(text).into_iter().filter(|e| e.0 == kind).map(|e| e.1).collect()
+    }
+
+    #[test]
+    fn a_hill_or_a_common_after_on_is_a_place_but_a_person_named_hill_is_not() {
+        let text = "Talks on Tarrow Hill, where the committee meets, ran late. Others protested on Brisley \
+                    Common. The senator relied on Laura Hill for advice.";
+        let places = names(text, EntityKind::Place);
+        assert!(places.contains(&"Tarrow Hill".to_string()), "{:?}", run(text));
+        assert!(places.contains(&"Brisley Common".to_string()), "{:?}", run(text));
+        assert!(names(text, EntityKind::Person).contains(&"Laura Hill".to_string()), "{:?}", run(text));
     }
 
     #[test]
