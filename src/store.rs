@@ -491,6 +491,57 @@ struct Disk {
     fetched: HashSet<String>,
     /// Side keys' postings read in part: the holders not read yet (`Index::component`).
     partial: HashMap<String, Vec<String>>,
+    lookups: Lookups,
+}
+
+/// The index store's look-ups, prepared once. Asked through SPARQL rather than by quad
+/// pattern because the evaluator decodes only the variable asked for: a quad read decodes
+/// all four terms, a RocksDB read of the string table for each IRI or long literal.
+struct Lookups {
+    /// ?s: the articles holding posting ?v.
+    holders: oxigraph::sparql::PreparedSparqlQuery,
+    /// ?o: the record of article ?s.
+    record: oxigraph::sparql::PreparedSparqlQuery,
+    /// ?o: the summary of entity ?s.
+    summary: oxigraph::sparql::PreparedSparqlQuery,
+}
+
+impl Lookups {
+    fn new() -> Self {
+        let prepare = |q: String| SparqlEvaluator::new().parse_query(&q).expect("the index look-ups parse");
+        let internal = rdf::internal_graph();
+        let object_of = |p: NamedNodeRef<'_>| {
+            prepare(format!("SELECT ?s ?o WHERE {{ GRAPH <{}> {{ ?s <{}> ?o }} }} LIMIT 1", internal.as_str(), p.as_str()))
+        };
+        Lookups {
+            holders: prepare(format!("SELECT ?s ?v WHERE {{ ?s <{}> ?v }}", vocab::ng::INDEX_POSTING.as_str())),
+            record: object_of(vocab::ng::INDEX_RECORD),
+            summary: object_of(vocab::ng::ENTITY_SUMMARY),
+        }
+    }
+
+    /// The values of `var` in the answers of `query` with ?`input` bound to `to` (oxigraph
+    /// binds only a variable the query selects).
+    fn answers(
+        store: &Store,
+        query: &oxigraph::sparql::PreparedSparqlQuery,
+        input: &str,
+        to: Term,
+        var: &str,
+    ) -> Result<Vec<Term>, StoreError> {
+        let bound = query.clone().substitute_variable(oxigraph::model::Variable::new_unchecked(input), to);
+        let QueryResults::Solutions(rows) =
+            bound.on_store(store).execute().map_err(|e| StoreError::Query(e.to_string()))?
+        else {
+            return Ok(Vec::new());
+        };
+        let mut out = Vec::new();
+        for row in rows {
+            let row = row.map_err(|e| StoreError::Query(e.to_string()))?;
+            out.extend(row.get(var).cloned());
+        }
+        Ok(out)
+    }
 }
 
 impl std::fmt::Debug for Disk {
@@ -583,36 +634,24 @@ impl Disk {
     /// The articles with this posting.
     fn holders(&self, value: &str) -> Result<Vec<String>, StoreError> {
         let lit = oxigraph::model::Literal::new_simple_literal(value);
-        let mut out = Vec::new();
-        for q in self.store.quads_for_pattern(
-            None,
-            Some(vocab::ng::INDEX_POSTING),
-            Some(lit.as_ref().into()),
-            Some(GraphNameRef::DefaultGraph),
-        ) {
-            if let oxigraph::model::NamedOrBlankNode::NamedNode(n) = q?.subject {
-                out.push(n.into_string());
-            }
-        }
-        Ok(out)
+        let found = Lookups::answers(&self.store, &self.lookups.holders, "v", lit.into(), "s")?;
+        Ok(found
+            .into_iter()
+            .filter_map(|t| match t {
+                Term::NamedNode(n) => Some(n.into_string()),
+                _ => None,
+            })
+            .collect())
     }
 
     /// The stored records of these articles (those that have one), parsed on all cores when many.
     fn read(&self, iris: &[String]) -> Result<Vec<(String, ArticleIndex)>, StoreError> {
-        let graph = rdf::internal_graph();
         let mut raw: Vec<(String, String)> = Vec::with_capacity(iris.len());
         for iri in iris {
             let node = NamedNode::new_unchecked(iri.clone());
-            for q in self.store.quads_for_pattern(
-                Some(node.as_ref().into()),
-                Some(vocab::ng::INDEX_RECORD),
-                None,
-                Some(graph.as_ref().into()),
-            ) {
-                if let Term::Literal(l) = q?.object {
-                    raw.push((iri.clone(), l.value().to_string()));
-                    break;
-                }
+            let found = Lookups::answers(&self.store, &self.lookups.record, "s", node.into(), "o")?;
+            if let Some(Term::Literal(l)) = found.into_iter().next() {
+                raw.push((iri.clone(), l.value().to_string()));
             }
         }
         self.parse_all(raw)
@@ -620,19 +659,11 @@ impl Disk {
 
     /// The stored summary of this entity.
     fn summary(&self, id: &str) -> Result<Option<Summary>, StoreError> {
-        let graph = rdf::internal_graph();
-        let node = rdf::entity_iri(id);
-        for q in self.store.quads_for_pattern(
-            Some(node.as_ref().into()),
-            Some(vocab::ng::ENTITY_SUMMARY),
-            None,
-            Some(graph.as_ref().into()),
-        ) {
-            if let Term::Literal(l) = q?.object {
-                return self.parse_summary(l.value()).map(Some);
-            }
+        let found = Lookups::answers(&self.store, &self.lookups.summary, "s", rdf::entity_iri(id).into(), "o")?;
+        match found.into_iter().next() {
+            Some(Term::Literal(l)) => self.parse_summary(l.value()).map(Some),
+            _ => Ok(None),
         }
-        Ok(None)
     }
 
     /// Every stored summary.
@@ -1407,6 +1438,7 @@ impl GraphStore {
             looked: HashSet::new(),
             fetched: HashSet::new(),
             partial: HashMap::new(),
+            lookups: Lookups::new(),
         });
         // Entity summaries are read by id when a change needs them (`Index::summary`).
         index.summaries = Some(Summaries::default());
