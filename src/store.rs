@@ -511,7 +511,11 @@ impl Lookups {
         let prepare = |q: String| SparqlEvaluator::new().parse_query(&q).expect("the index look-ups parse");
         let internal = rdf::internal_graph();
         let object_of = |p: NamedNodeRef<'_>| {
-            prepare(format!("SELECT ?s ?o WHERE {{ GRAPH <{}> {{ ?s <{}> ?o }} }} LIMIT 1", internal.as_str(), p.as_str()))
+            prepare(format!(
+                "SELECT ?s ?o WHERE {{ GRAPH <{}> {{ ?s <{}> ?o }} }} LIMIT 1",
+                internal.as_str(),
+                p.as_str()
+            ))
         };
         Lookups {
             holders: prepare(format!("SELECT ?s ?v WHERE {{ ?s <{}> ?v }}", vocab::ng::INDEX_POSTING.as_str())),
