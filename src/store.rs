@@ -151,6 +151,58 @@ pub struct GraphStore {
     remote: Option<crate::remote::Remote>,
     /// Remote backend: speakers' quotations read ahead in one query (`prefetch_quotations`).
     prefetched: Mutex<HashMap<NamedNode, Vec<QuoteRef>>>,
+    /// RocksDB backend: article graphs new to the store, being bulk-loaded in the background
+    /// (`replace_graphs_from`) until `finish_loads`.
+    loading: Mutex<Option<Loading>>,
+}
+
+/// A bulk load running beside the writer: oxigraph's loader builds the sorted files of one
+/// batch of new article graphs while the writer makes the next, and adds them all to the
+/// store at once when the writer asks (`GraphStore::finish_loads`). Until then the graphs
+/// are not in the store: a graph written again first waits for the load.
+struct Loading {
+    batches: Option<std::sync::mpsc::SyncSender<Vec<Quad>>>,
+    thread: Option<std::thread::JoinHandle<Result<(), StoreError>>>,
+    graphs: HashSet<NamedNode>,
+}
+
+impl Loading {
+    fn start(store: Store) -> Self {
+        // One batch waiting beside the one being loaded: memory stays bounded.
+        let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Quad>>(1);
+        let thread = std::thread::spawn(move || {
+            let mut loader = bulk_loader(&store);
+            for batch in receive {
+                loader.load_quads(batch)?;
+            }
+            loader.commit()?;
+            Ok(())
+        });
+        Loading { batches: Some(send), thread: Some(thread), graphs: HashSet::new() }
+    }
+
+    /// Queues a batch; false when the loading thread has stopped (its error is `finish`'s).
+    fn send(&mut self, batch: Vec<Quad>) -> bool {
+        self.batches.as_ref().is_some_and(|b| b.send(batch).is_ok())
+    }
+
+    /// Waits for every queued batch to be loaded and added to the store.
+    fn finish(&mut self) -> Result<(), StoreError> {
+        self.batches = None;
+        match self.thread.take().map(std::thread::JoinHandle::join) {
+            None => Ok(()),
+            Some(Ok(result)) => result,
+            Some(Err(_)) => Err(StoreError::Query("the background bulk load panicked".into())),
+        }
+    }
+}
+
+impl Drop for Loading {
+    fn drop(&mut self) {
+        // A change abandoned by an error: what was queued is still added, as the graphs
+        // written before the error were.
+        let _ = self.finish();
+    }
 }
 
 /// A reader's view of the store files: when they change, it loads what is new.
@@ -1273,6 +1325,7 @@ impl GraphStore {
             seen: Mutex::new(Seen::default()),
             remote: None,
             prefetched: Mutex::new(HashMap::new()),
+            loading: Mutex::new(None),
         };
         match (backend, access) {
             (Backend::Memory, _) => st.load_memory(access, true)?,
@@ -1301,6 +1354,7 @@ impl GraphStore {
             seen: Mutex::new(Seen::default()),
             remote: None,
             prefetched: Mutex::new(HashMap::new()),
+            loading: Mutex::new(None),
         };
         remote.ping()?;
         if access == Access::Write {
@@ -1668,6 +1722,7 @@ impl GraphStore {
     }
 
     fn save_rocksdb(&self) -> Result<(), StoreError> {
+        self.finish_loads()?;
         let records = self.records.lock().unwrap_or_else(|e| e.into_inner());
         let Some(records) = records.as_ref() else { return Ok(()) };
         {
@@ -2409,10 +2464,18 @@ impl GraphStore {
             self.prefetched.lock().unwrap_or_else(|e| e.into_inner()).clear();
             return Ok(r.put_graphs(graphs)?);
         }
+        // A graph queued for the background load and written again: the load finishes first.
+        let pending = {
+            let loading = self.loading.lock().unwrap_or_else(|e| e.into_inner());
+            loading.as_ref().is_some_and(|l| graphs.iter().any(|g| l.graphs.contains(&g.0)))
+        };
+        if pending {
+            self.finish_loads()?;
+        }
         let store = self.store();
         // RocksDB: graphs the store does not hold yet (a fresh ingest) go in through
         // oxigraph's bulk loader, which writes sorted files instead of a transaction's
-        // memtable inserts, and adds them all at once on commit.
+        // memtable inserts, in the background (`Loading`).
         let mut rest: Vec<(usize, &(NamedNode, Vec<Quad>))> = Vec::new();
         let mut new: Vec<(usize, &(NamedNode, Vec<Quad>))> = Vec::new();
         for (i, g) in graphs.iter().enumerate() {
@@ -2428,9 +2491,15 @@ impl GraphStore {
         if new.iter().map(|g| g.1.1.len()).sum::<usize>() < BULK_MIN_QUADS {
             rest.append(&mut new);
         } else {
-            let mut loader = bulk_loader(&store);
-            loader.load_quads(new.iter().flat_map(|g| g.1.1.iter().cloned()))?;
-            loader.commit()?;
+            let batch: Vec<Quad> = new.iter().flat_map(|g| g.1.1.iter().cloned()).collect();
+            let mut loading = self.loading.lock().unwrap_or_else(|e| e.into_inner());
+            let l = loading.get_or_insert_with(|| Loading::start(store.clone()));
+            l.graphs.extend(new.iter().map(|g| g.1.0.clone()));
+            if !l.send(batch) {
+                drop(loading);
+                self.finish_loads()?;
+                return Err(StoreError::Query("the background bulk load stopped".into()));
+            }
         }
         let mut tx = store.start_transaction()?;
         for (i, (graph, quads)) in rest {
@@ -2463,8 +2532,19 @@ impl GraphStore {
         Ok(())
     }
 
+    /// Waits for the article graphs queued by `replace_graphs_from` to be in the store; call
+    /// before reading them.
+    pub fn finish_loads(&self) -> Result<(), StoreError> {
+        let taken = self.loading.lock().unwrap_or_else(|e| e.into_inner()).take();
+        match taken {
+            Some(mut l) => l.finish(),
+            None => Ok(()),
+        }
+    }
+
     /// Replaces the content of one named graph.
     pub fn replace_graph(&self, graph: &NamedNode, quads: &[Quad]) -> Result<(), StoreError> {
+        self.finish_loads()?;
         if self.remote.is_some() {
             return self.replace_graphs(&[(graph.clone(), quads.to_vec())]);
         }

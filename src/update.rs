@@ -990,6 +990,8 @@ fn apply_with(
         }
     };
 
+    // The article graphs are read from here on (quotations, counts): the background load ends.
+    st.finish_loads()?;
     lap(&format!(
         "resolved, {} article graphs written ({} older ones rewritten, {known} of them without reading them)",
         written.len(),
