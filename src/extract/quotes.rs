@@ -83,6 +83,14 @@ fn find_marks(text: &str) -> Vec<Marks> {
         if may_hold_marks(line) {
             let before = out.len();
             let open_single = scan_paragraph(straight_singles, doubled, para_start, line, &mut chars, &mut out);
+            // A headline's one word in single marks ("hails 'character'") is a label, seldom attributable.
+            if headline && straight_singles {
+                let mut k = 0;
+                out.retain(|m| {
+                    k += 1;
+                    k <= before || text[m.inner.start..m.inner.end].contains(' ')
+                });
+            }
             // A quotation in single marks that runs on: its paragraph ends without the closing
             // mark and the next opens with the same mark ('... to last. / 'We sold ...').
             if let Some(m) = open_single
@@ -299,8 +307,9 @@ fn scan_paragraph(
                     && !next_char(after).is_alphanumeric()
                     && !plural_possessive(&line[after..], prev_char(b)) =>
             {
-                // An apostrophe pair is no quotation: 'n' or a single word needs no marks to be news.
-                if line[o.2..b].trim().contains(' ') {
+                // An apostrophe pair is no quotation ('n'); a single word is one when it reads as a
+                // word someone used (an 'eyewash').
+                if quoted_words(&line[o.2..b]) {
                     push(o, b, after, true, out);
                 }
                 open = None;
@@ -443,8 +452,9 @@ fn scan_paragraph_by_chars(
                     && !next_char(i).is_alphanumeric()
                     && !plural_possessive(&line[after..], prev_char(i)) =>
             {
-                // An apostrophe pair is no quotation: 'n' or a single word needs no marks to be news.
-                if line[o.2..b].trim().contains(' ') {
+                // An apostrophe pair is no quotation ('n'); a single word is one when it reads as a
+                // word someone used (an 'eyewash').
+                if quoted_words(&line[o.2..b]) {
                     push(o, b, after, true, out);
                 }
                 open = None;
@@ -494,6 +504,17 @@ fn scan_paragraph_by_chars(
         }
         None => None,
     }
+}
+
+/// What a pair of straight single marks holds in a text that quotes in them: words, or one
+/// lower-case word of four letters or more (an 'eyewash', a 'poll-gimmick'), not an elision
+/// ('n', 'em).
+fn quoted_words(inner: &str) -> bool {
+    let inner = inner.trim();
+    inner.contains(' ')
+        || (inner.chars().count() >= 4
+            && inner.starts_with(|c: char| c.is_lowercase())
+            && inner.chars().all(|c| c.is_alphabetic() || c == '-'))
 }
 
 /// The closing mark of a straight single quotation opened at `open` in a text that
@@ -628,6 +649,53 @@ impl<'a> Ctx<'a> {
     /// The gender an entity's names tell, if any.
     fn gender_of_entity(&self, e: usize) -> Option<Gender> {
         self.genders[e]
+    }
+
+    /// "His wife said": a relation noun after a possessive pronoun at `i` is the person the article
+    /// named with that noun ("his wife Tina", "her son, Jo Bell,"), else someone unnamed.
+    fn named_relation(&self, i: usize) -> Option<Who> {
+        let rel = self.s(i);
+        if i == 0
+            || !matches!(self.s(i - 1), "his" | "her" | "His" | "Her" | "their" | "Their")
+            || !self.lower_word(i)
+            || !is_relation_noun(rel)
+            // "Her daughter, the cellist Jo Bell, said": the name in apposition, found by the callers.
+            || (i + 1..i + 7).any(|k| self.mention_at(k).is_some_and(|e| self.is_person(e)))
+        {
+            return None;
+        }
+        let before = self.focus.partition_point(|(p, _)| *p < i);
+        let named = self.focus[..before].iter().rev().take(40).find(|(p, _)| {
+            let p = *p;
+            (p >= 1 && self.s(p - 1) == rel) || (p >= 2 && self.s(p - 1) == "," && self.s(p - 2) == rel)
+        });
+        Some(named.map_or(Who::Unnamed, |&(_, e)| Who::Entity(e)))
+    }
+
+    /// "the statement quoted her as saying", "Reuters quoted a spokesman as saying": the words are
+    /// those of the object of "quoted" at `v`, named before "as" and a participle (before `hi`).
+    fn quoted_as(&self, v: usize, hi: usize) -> Option<Who> {
+        if !matches!(self.s(v), "quoted" | "quotes" | "quoting") || self.in_quote[v] {
+            return None;
+        }
+        let as_at = (v + 2..hi.min(v + 12)).find(|&k| {
+            !self.in_quote[k] && self.s(k) == "as" && self.lower_word(k + 1) && self.s(k + 1).ends_with("ing")
+        })?;
+        if (v + 1..as_at).any(|k| self.in_quote[k] || matches!(self.s(k), "." | ";" | ":")) {
+            return None;
+        }
+        match self.s(v + 1) {
+            p @ ("him" | "her") if as_at == v + 2 => self.pronoun_at(v + 1, p).map(Who::Entity),
+            _ => self.np_after(v + 1, as_at),
+        }
+    }
+
+    /// A participle opening a sentence before a clause or a phrase of its own ("Asked whether ...,",
+    /// "Asked about X,", "Pressed on ...,"), not an inverted attribution before its speaker ("Said
+    /// the minister, ...", "Added Jo Bell, ..."): a lower-case word follows that is no determiner.
+    fn participle_clause(&self, verb: usize) -> bool {
+        self.lower_word(verb + 1)
+            && !matches!(self.s(verb + 1), "the" | "a" | "an" | "one" | "another" | "his" | "her" | "its" | "their")
     }
 
     /// The first token of the sentence holding `pos` when that sentence opens with "Asked",
@@ -1002,6 +1070,9 @@ impl<'a> Ctx<'a> {
                 }
                 continue;
             }
+            if let Some(w) = self.named_relation(i) {
+                return Some(w);
+            }
             if is_role_noun(s) && (self.lower_word(i) || matches!(self.s(i.wrapping_sub(1)), "The" | "the")) {
                 if let Some(p) = self.person_before_apposition(i, lo) {
                     return Some(Who::Entity(p));
@@ -1009,6 +1080,14 @@ impl<'a> Ctx<'a> {
                 return Some(self.role_phrase(i, lo));
             }
             let only_auxiliaries_between = (i + 1..v).all(|k| is_auxiliary(self.s(k)));
+            // "the septuagenarian lamented", "The mum-of-two said": the person in focus.
+            if only_auxiliaries_between
+                && i > lo
+                && matches!(self.s(i - 1), "the" | "The")
+                && describes_by_age_or_family(s)
+            {
+                return self.focus_at(i).map(Who::Entity);
+            }
             // "..., the party said": a body the article named, called by its kind.
             if only_auxiliaries_between
                 && self.lower_word(i)
@@ -1257,6 +1336,9 @@ impl<'a> Ctx<'a> {
             }
             if matches!(s, "they" | "They" | "it" | "It" | "we" | "We" | "I") {
                 return None;
+            }
+            if let Some(w) = self.named_relation(k) {
+                return Some(w);
             }
             if is_role_noun(s) && self.lower_word(k) {
                 // The role as a title: "columnist Jo Bell put it", "candidate Sen. Jo Bell said" (an
@@ -1532,6 +1614,10 @@ impl<'a> Ctx<'a> {
         }
         if self.s(i) == "according" && self.s(i + 1) == "to" {
             return self.according_to(i + 2, hi);
+        }
+        // "“Q,” the statement quoted her as saying": the object of "quoted".
+        if let Some(w) = (i..hi.min(i + 8)).find_map(|k| self.quoted_as(k, hi)) {
+            return Some(w);
         }
         // "“Q,” claiming that ...": a participle goes on with the sentence's subject; it names
         // no speaker after it.
@@ -1852,7 +1938,7 @@ impl<'a> Ctx<'a> {
         if matches!(s, "the" | "The") {
             // "the Argentine said", "the 34-year-old said": a person in focus.
             let next = self.s(i + 1);
-            if Gazetteer::get().is_demonym(next) || next.ends_with("-year-old") {
+            if Gazetteer::get().is_demonym(next) || describes_by_age_or_family(next) {
                 return self.focus_at(i).map(Who::Entity);
             }
             if let Some(r) = (i + 1..end.max(i + 2)).find(|&j| self.lower_word(j) && is_role_noun(self.s(j))) {
@@ -2216,9 +2302,11 @@ pub fn extract_with<'a>(
                 break;
             }
             if ctx.in_quote[lo - 1] {
-                // Inside an earlier quote: stop if that quote ended a sentence.
-                let bound = toks[lo - 1].span.end + 1;
-                while earlier > 0 && marks[earlier - 1].inner.end > bound {
+                // Inside an earlier quote: stop if that quote ended a sentence. The quote that holds
+                // the token is the last one opening before it (not the one before that when the
+                // token is not the quote's last: "it “deeply regrets” X and had “Q”").
+                let at = toks[lo - 1].span.start;
+                while earlier > 0 && marks[earlier - 1].inner.start > at {
                     earlier -= 1;
                 }
                 let prev = earlier.checked_sub(1).map(|i| &marks[i]);
@@ -2329,6 +2417,12 @@ pub fn extract_with<'a>(
                 who = ctx.speaker_of_verb(v, lo, open_tok).filter(|w| matches!(w, Who::Entity(_)));
             }
         }
+        // 0''''. "… quoted her as saying: “Q”": the object of "quoted".
+        if who.is_none()
+            && let Some(k) = (lo..open_tok).find(|&k| matches!(ctx.s(k), "quoted" | "quotes" | "quoting"))
+        {
+            who = ctx.quoted_as(k, open_tok);
+        }
         // 1. A speech verb earlier in the sentence.
         // Nested reports ("X said Y called it “Q”") belong to the outermost speaker: the
         // first verb whose subject is found.
@@ -2430,7 +2524,7 @@ pub fn extract_with<'a>(
             let first = ctx.s(lo);
             if first == "As" {
                 who = ctx.sentence_subject(lo + 1, comma);
-            } else if is_post_quote_verb(first) && ctx.toks[lo].sent_start {
+            } else if is_post_quote_verb(first) && ctx.toks[lo].sent_start && !ctx.participle_clause(lo) {
                 who = ctx.np_after(lo + 1, comma.max(open_tok));
             }
         }
@@ -2644,6 +2738,46 @@ pub fn extract_with<'a>(
                 who = ctx.sentence_subject(start, end);
             }
         }
+        // 7. A paragraph that is only a quotation, with nothing before it naming its speaker, then a
+        // paragraph whose first sentence introduces a person as its subject: "“Q.” / Cafe owner Jo
+        // Bell, 51, was behind the counter ..." (a person named for the first time).
+        if who.is_none()
+            && quote_only
+            && mk.closed
+            && let Some(next) = (close_tok..n.min(close_tok + 4)).find(|&t| Some(toks[t].para) != para)
+            && para.is_some_and(|p| toks[next].para == p + 1)
+        {
+            let mut end = next;
+            while end < n.min(next + 60)
+                && toks[end].para == toks[next].para
+                && !(matches!(ctx.s(end), "." | "!" | "?")
+                    && toks.get(end + 1).is_none_or(|t| t.sent != toks[end].sent))
+            {
+                end += 1;
+            }
+            // The last paragraph of a quotation that ran over several is no teaser.
+            let runs_on = kept.last().is_some_and(|m| !m.closed);
+            // The subject opens its sentence and a verb, a comma or a clause follows the name ("Jo Bell,
+            // 51, was ..."), not a preposition ("Follow Jo Bell on ...").
+            let subject_at = (next..end.min(next + 4)).find(|&k| ctx.mention_at(k).is_some());
+            let named_subject = subject_at.is_some_and(|k| {
+                let e = ctx.mention_at(k);
+                let mut m = k;
+                while m < end && ctx.mention_at(m) == e {
+                    m += 1;
+                }
+                ctx.s(m) == "," || (ctx.lower_word(m) && !is_preposition(ctx.s(m)))
+            });
+            if !runs_on
+                && named_subject
+                && let Some(Who::Entity(e)) = ctx.sentence_subject(next, end)
+                && ctx.is_person(e)
+                && subject_at.and_then(|k| ctx.mention_at(k)) == Some(e)
+                && !ctx.focus.iter().chain(ctx.speakers.iter()).any(|&(p, f)| f == e && p < next)
+            {
+                who = Some(Who::Entity(e));
+            }
+        }
         if is_name_like_quote(mk.inner.slice(text)) {
             // A name or title in quotation marks (“Distributed Denial of Service”), not speech.
             continue;
@@ -2676,6 +2810,15 @@ pub fn extract_with<'a>(
     }
     let statements = reported_speech(&ctx, marks);
     Speech { quotes, statements, warnings }
+}
+
+/// A noun that describes a person in focus by age or family after "the": "34-year-old",
+/// "septuagenarian", "centenarian", "mum-of-two", "father-of-three".
+fn describes_by_age_or_family(w: &str) -> bool {
+    w.ends_with("-year-old")
+        || w.ends_with("genarian")
+        || w == "centenarian"
+        || w.split_once("-of-").is_some_and(|(who, _)| is_relation_noun(who) || matches!(who, "grandad" | "grandma"))
 }
 
 /// Verbs that introduce reported speech in a sentence without quotation marks.
@@ -4132,5 +4275,81 @@ mod tests {
                 assert_eq!(key(&new), key(&old), "{line:?} {straight_singles} {doubled}");
             }
         }
+    }
+
+    #[test]
+    fn a_later_partial_quote_keeps_the_verb_of_its_sentence() {
+        // The second partial quote looks back past the first one to "said", not past the quote of
+        // the paragraph before that ended a sentence.
+        let text = "Kestrel Scaffolds Ltd admitted the offence.\n\nHis mother, Dana Marsh, said: \"He loved the job. We hope for peace.\"\n\nIn a statement, the company said it \"deeply regrets\" the death and had \"overhauled every rule\" since.";
+        let v = said(text);
+        assert_eq!(who(&v, "deeply regrets"), Some("Kestrel Scaffolds Ltd".into()));
+        assert_eq!(who(&v, "overhauled every rule"), Some("Kestrel Scaffolds Ltd".into()));
+        // A quotation that ends a sentence still ends the context: "said" before it is not the verb.
+        let text = "Jo Bellamy said: \"It is over.\" Ann Roebuck agreed that it was \"a shame\".";
+        assert_eq!(who(&said(text), "a shame"), Some("Ann Roebuck".into()));
+    }
+
+    #[test]
+    fn a_participle_of_asking_opening_the_sentence_is_no_inverted_attribution() {
+        let text = "Dr Imogen Castlemere led the study.\n\nAsked whether councils should change the bins, the researcher was blunt: \"A lock would stop it.\"";
+        assert_eq!(who(&said(text), "A lock"), Some("Imogen Castlemere".into()));
+        // An inverted attribution opening the sentence still names its speaker.
+        let text = "Dr Imogen Castlemere led the study.\n\nAdded the researcher, Dr Tobias Wrenfield: \"A lock would stop it.\"";
+        assert_eq!(who(&said(text), "A lock"), Some("Tobias Wrenfield".into()));
+    }
+
+    #[test]
+    fn the_object_of_quoted_as_saying_speaks() {
+        let text = "The head of the agency, Engr. Halima Danmusa-Kolo, welcomed the probe.\n\n\"The agency has nothing to hide,\" the statement quoted her as saying.\n\nThe paper quoted Halima Danmusa-Kolo as saying: \"We will cooperate.\"";
+        let v = said(text);
+        assert_eq!(who(&v, "The agency has"), Some("Halima Danmusa-Kolo".into()));
+        assert_eq!(who(&v, "We will cooperate"), Some("Halima Danmusa-Kolo".into()));
+        // "quoting" without "as saying" is no such object: the subject speaks.
+        let text = "Halima Danmusa-Kolo spoke.\n\n\"Rules are rules,\" Bitrus Okonjo said, quoting the old manual.";
+        assert_eq!(who(&said(text), "Rules are"), Some("Bitrus Okonjo".into()));
+    }
+
+    #[test]
+    fn a_person_described_by_age_or_family_is_the_one_in_focus() {
+        let text = "A community leader, Chief Ochoche Abba, told our correspondent that residents had waited.\n\n\"They came and left,\" the septuagenarian lamented.\n\nKerry-Ann Bedlow was in the cafe.\n\n\"I heard a bang,\" the mother-of-two told reporters.";
+        let v = said(text);
+        assert_eq!(who(&v, "They came"), Some("Ochoche Abba".into()));
+        assert_eq!(who(&v, "I heard"), Some("Kerry-Ann Bedlow".into()));
+        // A compound with "-of-" that is no relative describes no one.
+        let text = "Kerry-Ann Bedlow was in the cafe.\n\n\"It will open soon,\" the state-of-the-art lab announced.";
+        assert_ne!(who(&said(text), "It will open"), Some("Kerry-Ann Bedlow".into()));
+    }
+
+    #[test]
+    fn a_relative_named_earlier_by_the_same_noun_speaks() {
+        let text = "Owner Darren Hollinrake, who runs the cafe with his wife Tina, was at the counter.\n\nHis wife said the regulars had been \"amazing\".";
+        assert_eq!(who(&said(text), "amazing"), Some("Tina".into()));
+        // A relative never named is someone unnamed, not the person in focus; a name in apposition speaks.
+        let text = "Darren Hollinrake was at home.\n\nHis brother told reporters it was \"a shock\".\n\nHer daughter, the cellist Clara Halewood, said it was \"a gift\".";
+        let v = said(text);
+        assert_eq!(who(&v, "a shock"), None);
+        assert_eq!(who(&v, "a gift"), Some("Clara Halewood".into()));
+    }
+
+    #[test]
+    fn one_lower_case_word_in_straight_single_marks_is_a_quotation() {
+        let text = "Fees will not rise\n\nThe Samajwadi Party, however, called the announcement an 'eyewash'.\n\n'We will win,' said Rajiv Nigamwal.";
+        assert_eq!(who(&said(text), "eyewash"), Some("Samajwadi Party".into()));
+        // Not an elision, a capitalised word, nor one word in the headline.
+        let text = "Boss hails 'character'\n\nIt was rock 'n' roll, and the vote went to the 'Ayes'.\n\n'We will win,' said Rajiv Nigamwal.";
+        let v = said(text);
+        assert_eq!(v.len(), 1, "{v:?}");
+    }
+
+    #[test]
+    fn a_teaser_quotation_is_the_person_introduced_right_after_it() {
+        let text = "The van had been parked on a slope, according to witnesses.\n\n\"It was like something out of a film.\"\n\nCafe owner Darren Hollinrake, 51, was behind the counter when the van hit.";
+        assert_eq!(who(&said(text), "It was like"), Some("Darren Hollinrake".into()));
+        // Not a person named in a trailer ("Follow Jo Bell on ..."), nor one the article named before.
+        let text = "Darren Hollinrake arrived late.\n\nThe van had been parked on a slope.\n\n\"It was like something out of a film.\"\n\nFollow Pamela Keyes on Twitter.";
+        assert_eq!(who(&said(text), "It was like"), None);
+        let text = "Darren Hollinrake arrived late.\n\nThe van had been parked on a slope.\n\n\"It was like something out of a film.\"\n\nDarren Hollinrake, 51, was behind the counter.";
+        assert_eq!(who(&said(text), "It was like"), None);
     }
 }
