@@ -153,6 +153,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut para = 0;
     let mut i = 0;
     while i < n {
+        // A space, the most common byte, needs no decoding.
+        if b[i] == b' ' {
+            i += 1;
+            continue;
+        }
         let Some(c) = at(i) else { break };
         if c == '\n' {
             // Only a blank line or a single newline: both end a paragraph.
@@ -172,8 +177,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += c.len_utf8();
             loop {
                 // ASCII letters and digits: no decoding, no other test.
-                while i < n && ASCII_ALNUM[b[i] as usize] {
-                    i += 1;
+                i += b[i..].iter().position(|&c| !ASCII_ALNUM[c as usize]).unwrap_or(n - i);
+                // Any other ASCII byte than these ends the word (the arms below ask for nothing else).
+                if b.get(i).is_none_or(|&c| c < 0x80 && !matches!(c, b'-' | b'&' | b',' | b'.' | b'\'')) {
+                    break;
                 }
                 match at(i) {
                     Some(c) if alnum(c) => i += c.len_utf8(),
