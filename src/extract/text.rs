@@ -366,7 +366,8 @@ fn assign_sentences(text: &str, mut toks: Vec<Token>) -> Vec<Token> {
             if is_quote_char(c) && glued && next.is_some_and(|n| n.kind == TokKind::Word) {
                 after_open_quote = true;
             }
-            if (matches!(s, "." | "!" | "?" | "…" | "...") || s.starts_with("..")) && ends_sentence(text, &toks, idx) {
+            if (matches!(s, "." | "!" | "?" | "…" | "...") || s.starts_with("..")) && ends_sentence(text, &toks, idx)
+            {
                 sent += 1;
                 new_sentence = true;
             }
