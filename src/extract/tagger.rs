@@ -324,20 +324,39 @@ const ASCII_LETTER: [u8; 128] = {
 
 /// One pass over a word: its lower-case hash, its shape hash, whether it is all letters and all
 /// capitals, and its length in characters. Equal to [`hash_lower`] and [`hash_shape`].
+#[cfg(test)]
 fn scan(w: &str) -> (u64, u64, bool, bool, usize) {
+    let (lower, alpha, upper, nch) = scan_lower(w);
+    (lower, scan_shape(w), alpha, upper, nch)
+}
+
+/// One pass over a word: its lower-case hash, whether it is all letters and all capitals, and its
+/// length in characters. Equal to [`hash_lower`]. (Its shape is asked for only near a name:
+/// [`scan_shape`].)
+fn scan_lower(w: &str) -> (u64, bool, bool, usize) {
     let mut lower = FNV;
-    let mut shape = FNV ^ 0x5a;
     let mut letters = 3u8;
-    let mut last = 0u8;
-    let mut run = 0;
     for &b in w.as_bytes() {
         if b >= 0x80 {
-            return scan_unicode(w);
+            return scan_lower_unicode(w);
         }
         let class = ASCII_LETTER[b as usize];
         // A capital's small letter is 32 on.
         lower = mix(lower, (b + ((class & 2) << 4)) as u64);
         letters &= class;
+    }
+    (lower, letters & 1 != 0, letters & 2 != 0, w.len())
+}
+
+/// [`hash_shape`] of a word (not short), one byte at a time for ASCII.
+fn scan_shape(w: &str) -> u64 {
+    let mut shape = FNV ^ 0x5a;
+    let mut last = 0u8;
+    let mut run = 0;
+    for &b in w.as_bytes() {
+        if b >= 0x80 {
+            return shape_unicode(w);
+        }
         let k = ASCII_SHAPE[b as usize];
         if k == last {
             run += 1;
@@ -350,21 +369,37 @@ fn scan(w: &str) -> (u64, u64, bool, bool, usize) {
         last = k;
         shape = mix(shape, k as u64);
     }
-    (lower, shape, letters & 1 != 0, letters & 2 != 0, w.len())
+    shape
 }
 
-/// [`scan`] of a word that is not all ASCII.
-#[cold]
-fn scan_unicode(w: &str) -> (u64, u64, bool, bool, usize) {
-    // One mark of General Punctuation (curly quotes, dashes, ellipsis), the usual non-ASCII
-    // token: no letter, no case, no digit, so its hashes need no Unicode tables.
+/// One mark of General Punctuation (curly quotes, dashes, ellipsis), the usual non-ASCII token:
+/// no letter, no case, no digit, so its hashes need no Unicode tables.
+fn general_punct_mark(w: &str) -> Option<char> {
     let mut chars = w.chars();
-    if let (Some(c @ '\u{2000}'..='\u{206F}'), None) = (chars.next(), chars.next()) {
-        return (mix(FNV, c as u64), mix(FNV ^ 0x5a, c as u64), false, false, 1);
+    match (chars.next(), chars.next()) {
+        (Some(c @ '\u{2000}'..='\u{206F}'), None) => Some(c),
+        _ => None,
+    }
+}
+
+/// [`scan_lower`] of a word that is not all ASCII.
+#[cold]
+fn scan_lower_unicode(w: &str) -> (u64, bool, bool, usize) {
+    if let Some(c) = general_punct_mark(w) {
+        return (mix(FNV, c as u64), false, false, 1);
     }
     let alpha = w.chars().all(char::is_alphabetic);
     let upper = w.chars().all(char::is_uppercase);
-    (hash_lower(w), hash_shape(w, false), alpha, upper, w.chars().count())
+    (hash_lower(w), alpha, upper, w.chars().count())
+}
+
+/// [`scan_shape`] of a word that is not all ASCII.
+#[cold]
+fn shape_unicode(w: &str) -> u64 {
+    match general_punct_mark(w) {
+        Some(c) => mix(FNV ^ 0x5a, c as u64),
+        None => hash_shape(w, false),
+    }
 }
 
 /// [`hash_shape`] with `short` of an ASCII word: every repeated class is dropped.
@@ -539,7 +574,7 @@ impl<'a> Ctx<'a> {
             if t.kind == TokKind::Number {
                 p.n_num += 1;
             }
-            let (lower, shape, alpha, upper, nch) = scan(w);
+            let (lower, alpha, upper, nch) = scan_lower(w);
             if t.kind == TokKind::Word {
                 p.n_words += 1;
                 if alpha {
@@ -550,17 +585,23 @@ impl<'a> Ctx<'a> {
                 }
             }
             info[i].lower = lower;
-            info[i].shape = shape;
             if t.kind == TokKind::Word && starts_upper(w) {
                 capw[i] = true;
                 *doc_words.entry(lower).or_default() |= if t.sent_start { 0 } else { 1 };
             }
         }
-        // Capitalised words also written in lower case.
+        // Capitalised words also written in lower case. Most words are not capitalised anywhere in
+        // the document: a sieve of the capitalised words' hashes (4096 bits) answers for them.
+        let mut sieve = [0u64; 64];
+        for &lower in doc_words.keys() {
+            sieve[(lower >> 58) as usize] |= 1 << ((lower >> 52) & 63);
+        }
         for (i, t) in toks.iter().enumerate() {
+            let lower = info[i].lower;
             if t.kind == TokKind::Word
                 && !capw[i]
-                && let Some(e) = doc_words.get_mut(&info[i].lower)
+                && sieve[(lower >> 58) as usize] & (1 << ((lower >> 52) & 63)) != 0
+                && let Some(e) = doc_words.get_mut(&lower)
             {
                 *e |= 2;
             }
@@ -599,7 +640,12 @@ impl<'a> Ctx<'a> {
             let w = s(i);
             active[i] = true;
             let mut f = F_CAP;
-            if w.chars().count() >= 2 && w.chars().all(|c| !c.is_lowercase()) {
+            let all_caps = if w.is_ascii() {
+                w.len() >= 2 && !w.bytes().any(|b| b.is_ascii_lowercase())
+            } else {
+                w.chars().count() >= 2 && w.chars().all(|c| !c.is_lowercase())
+            };
+            if all_caps {
                 f |= F_ALLCAPS;
             }
             let caps_para = paras[t.para].caps;
@@ -618,8 +664,11 @@ impl<'a> Ctx<'a> {
         }
         // Speech verbs and role nouns in lower case are context for their neighbours.
         for i in 0..n {
+            if active[i] || toks[i].kind != TokKind::Word {
+                continue;
+            }
             let near_name = (i > 0 && active[i - 1]) || (i + 1 < n && active[i + 1]);
-            if toks[i].kind == TokKind::Word && !active[i] && near_name {
+            if near_name {
                 let w = s(i);
                 let key = mix(info[i].lower, 3);
                 if w.len() <= 12 && *lex_cache.entry(key).or_insert_with(|| is_speech_verb(w) as u32) == 1 {
@@ -641,6 +690,16 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        // Shapes: only the labelled tokens' and their neighbours' within two are asked for.
+        let mut shaped = 0;
+        for i in 0..n {
+            if active[i] {
+                for j in i.saturating_sub(2).max(shaped)..(i + 3).min(n) {
+                    info[j].shape = scan_shape(s(j));
+                }
+                shaped = (i + 3).min(n);
+            }
+        }
         // What the document says of each word the tagger labels (no other token's is asked for).
         for i in 0..n {
             if active[i] && toks[i].kind == TokKind::Word {
@@ -658,7 +717,8 @@ impl<'a> Ctx<'a> {
         self.words[i]
     }
 
-    /// Features of token `i`, appended to `out`.
+    /// Features of token `i`, appended to `out`: a token the tagger labels (one of a [`runs`]), the
+    /// only ones whose neighbours' shapes are known.
     pub fn features(&self, i: usize, out: &mut Vec<u32>) {
         self.features_opt(i, out, false)
     }
