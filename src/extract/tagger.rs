@@ -531,6 +531,63 @@ fn word_flags(gaz: &Gazetteer, w: &str, headline_caps: bool) -> u32 {
     f
 }
 
+/// Where a token's features go: a list ([`Ctx::features`], training), or straight into the sum of
+/// their rows of quantised weights (decoding: no list is written and read again).
+trait Sink {
+    fn put(&mut self, f: u32);
+
+    fn put_all(&mut self, fs: &[u32]) {
+        for &f in fs {
+            self.put(f);
+        }
+    }
+}
+
+impl Sink for Vec<u32> {
+    fn put(&mut self, f: u32) {
+        self.push(f);
+    }
+
+    fn put_all(&mut self, fs: &[u32]) {
+        self.extend_from_slice(fs);
+    }
+}
+
+/// The sum of the rows of the features put in, as [`Model::accumulate`] makes it (sums of
+/// integers: the order of the features does not change them).
+struct RowSum<'m> {
+    q: &'m [[i16; NT]],
+    lanes: [i32; 8],
+    last: i32,
+}
+
+impl<'m> RowSum<'m> {
+    fn new(model: &'m Model, acc: &[i32; NT]) -> RowSum<'m> {
+        let mut lanes = [0i32; 8];
+        lanes.copy_from_slice(&acc[..8]);
+        RowSum { q: &model.q, lanes, last: acc[8] }
+    }
+
+    fn total(&self) -> [i32; NT] {
+        let mut acc = [0i32; NT];
+        acc[..8].copy_from_slice(&self.lanes);
+        acc[8] = self.last;
+        acc
+    }
+}
+
+impl Sink for RowSum<'_> {
+    #[inline]
+    #[allow(clippy::needless_range_loop)]
+    fn put(&mut self, f: u32) {
+        let row = &self.q[f as usize];
+        for t in 0..8 {
+            self.lanes[t] += row[t] as i32;
+        }
+        self.last += row[8] as i32;
+    }
+}
+
 /// What the tagger knows about one document.
 pub struct Ctx<'a> {
     toks: &'a [Token],
@@ -783,7 +840,7 @@ impl<'a> Ctx<'a> {
 
     /// The features of token `i` that depend on its neighbours, its line and the document,
     /// appended to `out`: the rest of [`Self::features`].
-    fn context_features(&self, i: usize, out: &mut Vec<u32>, unseen: bool) {
+    fn context_features(&self, i: usize, out: &mut impl Sink, unseen: bool) {
         let n = self.toks.len();
         let t = &self.toks[i];
         let inf = self.info[i];
@@ -808,7 +865,7 @@ impl<'a> Ctx<'a> {
         // The neighbours, looked up once; fixed groups of features go in at once.
         let (lm2, lm1, lp1, lp2) = (ctx_lower(ii - 2), ctx_lower(ii - 1), ctx_lower(ii + 1), ctx_lower(ii + 2));
         let (sm2, sm1, sp1, sp2) = (ctx_shape(ii - 2), ctx_shape(ii - 1), ctx_shape(ii + 1), ctx_shape(ii + 2));
-        out.extend_from_slice(&[
+        out.put_all(&[
             feat(30, lm1),
             feat(31, lp1),
             feat(32, lm2),
@@ -825,12 +882,12 @@ impl<'a> Ctx<'a> {
             feat(47, mix(sp1, sp2)),
         ]);
         if !unseen {
-            out.extend_from_slice(&[feat(48, mix(lm1, inf.lower)), feat(49, mix(inf.lower, lp1))]);
+            out.put_all(&[feat(48, mix(lm1, inf.lower)), feat(49, mix(inf.lower, lp1))]);
         }
         // Lexicon facts of the word and its neighbours.
         let mut f = inf.flags;
         while f != 0 {
-            out.push(feat(50, f.trailing_zeros() as u64));
+            out.put(feat(50, f.trailing_zeros() as u64));
             f &= f - 1;
         }
         for (o, tid) in [(-1isize, 51u64), (1, 52), (-2, 53), (2, 54)] {
@@ -838,7 +895,7 @@ impl<'a> Ctx<'a> {
             if j >= 0 && (j as usize) < n {
                 let mut f = self.info[j as usize].flags;
                 while f != 0 {
-                    out.push(feat(tid, f.trailing_zeros() as u64));
+                    out.put(feat(tid, f.trailing_zeros() as u64));
                     f &= f - 1;
                 }
             }
@@ -849,32 +906,32 @@ impl<'a> Ctx<'a> {
             | ((para.caps as u64) << 2)
             | ((para.numeric as u64) << 3)
             | ((para.short as u64) << 4);
-        out.extend_from_slice(&[
+        out.put_all(&[
             feat(60, line),
             feat(61, line & 1),
             feat(62, (line >> 2) & 1),
             feat(63, (line >> 3) & 1),
         ]);
         if !unseen {
-            out.push(feat(64, mix(inf.lower, line & 0b1100)));
+            out.put(feat(64, mix(inf.lower, line & 0b1100)));
         }
-        out.push(feat(65, mix(inf.shape, line)));
+        out.put(feat(65, mix(inf.shape, line)));
         if t.para == 0 {
-            out.push(feat(66, 1));
+            out.put(feat(66, 1));
         }
         // The document: the same word capitalised mid-sentence elsewhere, or written in lower case.
-        out.extend_from_slice(&[
+        out.put_all(&[
             feat(70, inf.doc as u64),
             feat(71, mix(inf.doc as u64, line & 1)),
             feat(72, mix(inf.doc as u64, inf.shape)),
         ]);
         // Neighbours that are themselves name-like.
         let act = |j: isize| j >= 0 && (j as usize) < n && self.active[j as usize];
-        out.push(feat(80, (act(ii - 1) as u64) | ((act(ii + 1) as u64) << 1)));
+        out.put(feat(80, (act(ii - 1) as u64) | ((act(ii + 1) as u64) << 1)));
         // The token's kind inside a run of words ("Smith (France)" in a table).
         let next_is_paren = ii + 1 < n as isize && self.s(i + 1) == "(";
         let prev_is_num = i > 0 && self.toks[i - 1].kind == TokKind::Number;
-        out.push(feat(81, (next_is_paren as u64) | ((prev_is_num as u64) << 1)));
+        out.put(feat(81, (next_is_paren as u64) | ((prev_is_num as u64) << 1)));
     }
 }
 
@@ -1125,7 +1182,7 @@ pub fn analyse<'m>(model: &'m Model, ctx: &Ctx) -> Tagging<'m> {
         for i in a..b {
             if by_word {
                 let w = ctx.s(i);
-                let mut acc = match word_rows.get(w) {
+                let acc = match word_rows.get(w) {
                     Some(&acc) => acc,
                     None => {
                         feats.clear();
@@ -1136,10 +1193,9 @@ pub fn analyse<'m>(model: &'m Model, ctx: &Ctx) -> Tagging<'m> {
                         acc
                     }
                 };
-                feats.clear();
-                ctx.context_features(i, &mut feats, false);
-                model.accumulate(&feats, &mut acc);
-                model.scaled(&acc, &mut out.em[at + i - a]);
+                let mut sum = RowSum::new(model, &acc);
+                ctx.context_features(i, &mut sum, false);
+                model.scaled(&sum.total(), &mut out.em[at + i - a]);
             } else {
                 ctx.features(i, &mut feats);
                 model.emit(&feats, &mut out.em[at + i - a]);
