@@ -906,12 +906,7 @@ impl<'a> Ctx<'a> {
             | ((para.caps as u64) << 2)
             | ((para.numeric as u64) << 3)
             | ((para.short as u64) << 4);
-        out.put_all(&[
-            feat(60, line),
-            feat(61, line & 1),
-            feat(62, (line >> 2) & 1),
-            feat(63, (line >> 3) & 1),
-        ]);
+        out.put_all(&[feat(60, line), feat(61, line & 1), feat(62, (line >> 2) & 1), feat(63, (line >> 3) & 1)]);
         if !unseen {
             out.put(feat(64, mix(inf.lower, line & 0b1100)));
         }
