@@ -1038,9 +1038,15 @@ fn path_score(model: &Model, em: &[[f32; NT]], tags: &[usize]) -> f32 {
 /// The terms of `path_score` for a window of tokens: each token's emission and its
 /// transition from the token before (`prev` before the first), with the end transition
 /// when the window ends the run.
-fn window_score(model: &Model, em: &[[f32; NT]], tags: &[usize], mut prev: usize, end: bool) -> f32 {
+fn window_score(
+    model: &Model,
+    em: &[[f32; NT]],
+    tags: impl IntoIterator<Item = usize>,
+    mut prev: usize,
+    end: bool,
+) -> f32 {
     let mut s = 0.0;
-    for (k, &t) in tags.iter().enumerate() {
+    for (k, t) in tags.into_iter().enumerate() {
         s += model.tr(prev, t) + em[k][t] + if legal(prev, t) { 0.0 } else { -1e4 };
         prev = t;
     }
@@ -1106,34 +1112,27 @@ impl Tagging<'_> {
 
     /// Score of the tagger's own labelling over a window.
     fn window_best(&self, w: &Window) -> f32 {
-        window_score(self.model, w.em, w.best, w.prev, w.end)
+        window_score(self.model, w.em, w.best.iter().copied(), w.prev, w.end)
     }
 
     /// Score of the window with its first `w.n` tokens relabelled as one `label` name (None: no name).
     fn window_alt(&self, w: &Window, label: Option<Label>) -> f32 {
-        // On the stack for the usual short window.
-        let mut small = [0usize; 16];
-        let mut large = Vec::new();
-        let len = w.best.len();
-        let alt: &mut [usize] = if len <= small.len() {
-            &mut small[..len]
-        } else {
-            large.resize(len, 0);
-            &mut large
-        };
-        alt.copy_from_slice(w.best);
-        for (x, slot) in alt[..w.n].iter_mut().enumerate() {
-            *slot = match label {
-                None => 0,
-                Some(l) if x == 0 => l.begin(),
-                Some(l) => l.inside(),
-            };
-        }
-        // A name cut in two by the relabelling restarts with B.
-        if w.n < alt.len() && alt[w.n] != 0 && !is_begin(alt[w.n]) {
-            alt[w.n] -= 1;
-        }
-        window_score(self.model, w.em, alt, w.prev, w.end)
+        // The relabelled tags, made as they are scored (no copy of the window).
+        let tags = w.best.iter().enumerate().map(|(x, &t)| match label {
+            _ if x > w.n => t,
+            // A name cut in two by the relabelling restarts with B.
+            _ if x == w.n => {
+                if t != 0 && !is_begin(t) {
+                    t - 1
+                } else {
+                    t
+                }
+            }
+            None => 0,
+            Some(l) if x == 0 => l.begin(),
+            Some(l) => l.inside(),
+        });
+        window_score(self.model, w.em, tags, w.prev, w.end)
     }
 }
 
@@ -1409,8 +1408,8 @@ mod tests {
             let whole = path_score(model, &em, &best) - path_score(model, &em, &alt);
             let hi = (b + 2).min(n);
             let prev = if a == 0 { START } else { best[a - 1] };
-            let window = window_score(model, &em[a..hi], &best[a..hi], prev, hi == n)
-                - window_score(model, &em[a..hi], &alt[a..hi], prev, hi == n);
+            let window = window_score(model, &em[a..hi], best[a..hi].iter().copied(), prev, hi == n)
+                - window_score(model, &em[a..hi], alt[a..hi].iter().copied(), prev, hi == n);
             assert!((whole - window).abs() <= 1e-2 * (1.0 + whole.abs() / 1e3), "{whole} vs {window}");
         }
     }
