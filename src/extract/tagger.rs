@@ -184,8 +184,10 @@ impl Model {
         let mut lanes = [0i32; 8];
         lanes.copy_from_slice(&acc[..8]);
         let mut last = acc[8];
+        // A table of known length, indexed below it: no bounds check per row.
+        let q: &[[i16; NT]; BUCKETS] = self.q.as_slice().try_into().expect("a loaded model");
         for &f in feats {
-            let row = &self.q[f as usize];
+            let row = &q[f as usize & (BUCKETS - 1)];
             for t in 0..8 {
                 lanes[t] += row[t] as i32;
             }
@@ -556,7 +558,8 @@ impl Sink for Vec<u32> {
 /// The sum of the rows of the features put in, as [`Model::accumulate`] makes it (sums of
 /// integers: the order of the features does not change them).
 struct RowSum<'m> {
-    q: &'m [[i16; NT]],
+    /// The model's rows as a table of known length: a row is found without a bounds check.
+    q: &'m [[i16; NT]; BUCKETS],
     lanes: [i32; 8],
     last: i32,
 }
@@ -565,7 +568,7 @@ impl<'m> RowSum<'m> {
     fn new(model: &'m Model, acc: &[i32; NT]) -> RowSum<'m> {
         let mut lanes = [0i32; 8];
         lanes.copy_from_slice(&acc[..8]);
-        RowSum { q: &model.q, lanes, last: acc[8] }
+        RowSum { q: model.q.as_slice().try_into().expect("a loaded model"), lanes, last: acc[8] }
     }
 
     fn total(&self) -> [i32; NT] {
@@ -580,7 +583,8 @@ impl Sink for RowSum<'_> {
     #[inline]
     #[allow(clippy::needless_range_loop)]
     fn put(&mut self, f: u32) {
-        let row = &self.q[f as usize];
+        // (Features are below BUCKETS already: the mask only tells the compiler so.)
+        let row = &self.q[f as usize & (BUCKETS - 1)];
         for t in 0..8 {
             self.lanes[t] += row[t] as i32;
         }
