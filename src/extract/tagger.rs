@@ -984,8 +984,11 @@ fn viterbi(model: &Model, em: &[[f32; NT]], tags: &mut Vec<usize>) {
         back_big.resize(m, [0u8; NT]);
         (&mut score_big, &mut back_big)
     };
+    // The transitions as a table of known length: the indices below are within it, unchecked.
+    let trans: &[f32; (NT + 1) * NT] = model.trans.as_slice().try_into().expect("a transition table");
+    let tr = |p: usize, t: usize| trans[p * NT + t];
     for t in 0..NT {
-        score[0][t] = em[0][t] + model.tr(START, t) + if legal(0, t) { 0.0 } else { -1e4 };
+        score[0][t] = em[0][t] + tr(START, t) + if legal(0, t) { 0.0 } else { -1e4 };
     }
     for k in 1..m {
         for t in 0..NT {
@@ -995,7 +998,7 @@ fn viterbi(model: &Model, em: &[[f32; NT]], tags: &mut Vec<usize>) {
             // beginning and itself (see `legal`); any tag may precede O or a beginning.
             let preds = if t == 0 || is_begin(t) { 0..NT } else { t - 1..t + 1 };
             for p in preds {
-                let v = score[k - 1][p] + model.tr(p, t);
+                let v = score[k - 1][p] + tr(p, t);
                 if v > best {
                     best = v;
                     arg = p;
@@ -1009,7 +1012,7 @@ fn viterbi(model: &Model, em: &[[f32; NT]], tags: &mut Vec<usize>) {
     let mut best = f32::NEG_INFINITY;
     let mut arg = 0;
     for t in 0..NT {
-        let v = score[m - 1][t] + model.tr(t, 0);
+        let v = score[m - 1][t] + tr(t, 0);
         if v > best {
             best = v;
             arg = t;
