@@ -753,6 +753,7 @@ impl<'a> Ctx<'a> {
         }
         // Shapes: only the labelled tokens' and their neighbours' within two are asked for.
         let mut shaped = 0;
+        #[allow(clippy::needless_range_loop)]
         for i in 0..n {
             if active[i] {
                 for j in i.saturating_sub(2).max(shaped)..(i + 3).min(n) {
