@@ -80,8 +80,9 @@ fn is_begin(t: usize) -> bool {
 pub struct Model {
     pub w: Vec<f32>,
     pub trans: Vec<f32>,
-    /// Loaded models keep the quantised weights only (half the memory, fewer cache misses).
-    q: Vec<i16>,
+    /// Loaded models keep the quantised weights only (half the memory, fewer cache misses), a row
+    /// of [`NT`] tags per feature bucket.
+    q: Vec<[i16; NT]>,
     scale: f32,
 }
 
@@ -142,7 +143,7 @@ impl Model {
             return None;
         }
         let scale = f32::from_bits(u32_at(8));
-        let mut m = Model { w: Vec::new(), trans: vec![0.0; (NT + 1) * NT], q: vec![0; BUCKETS * NT], scale };
+        let mut m = Model { w: Vec::new(), trans: vec![0.0; (NT + 1) * NT], q: vec![[0; NT]; BUCKETS], scale };
         let mut p = 12;
         for t in m.trans.iter_mut() {
             *t = f32::from_bits(u32_at(p));
@@ -164,26 +165,36 @@ impl Model {
             idx += d as usize;
             let q = i16::from_le_bytes([*b.get(p)?, *b.get(p + 1)?]);
             p += 2;
-            *m.q.get_mut(idx)? = q;
+            *m.q.get_mut(idx / NT)?.get_mut(idx % NT)? = q;
         }
         Some(m)
     }
 
     /// One weight (feature bucket * NT + tag), whichever form the model holds.
     pub fn weight(&self, i: usize) -> f32 {
-        if self.q.is_empty() { self.w[i] } else { self.q[i] as f32 * self.scale }
+        if self.q.is_empty() { self.w[i] } else { self.q[i / NT][i % NT] as f32 * self.scale }
     }
 
     /// Adds the quantised rows of `feats` to `acc` (a loaded model only). Sums of integers: the
     /// order of the features does not change them.
+    /// The first eight tags are summed as one block of eight lanes (the compiler adds them as
+    /// vectors), the ninth on its own.
     #[allow(clippy::needless_range_loop)]
     fn accumulate(&self, feats: &[u32], acc: &mut [i32; NT]) {
+        let mut lanes = [0i32; 8];
+        lanes.copy_from_slice(&acc[..8]);
+        let mut last = acc[8];
+        // A table of known length, indexed below it: no bounds check per row.
+        let q: &[[i16; NT]; BUCKETS] = self.q.as_slice().try_into().expect("a loaded model");
         for &f in feats {
-            let row = &self.q[f as usize * NT..f as usize * NT + NT];
-            for t in 0..NT {
-                acc[t] += row[t] as i32;
+            let row = &q[f as usize & (BUCKETS - 1)];
+            for t in 0..8 {
+                lanes[t] += row[t] as i32;
             }
+            last += row[8] as i32;
         }
+        acc[..8].copy_from_slice(&lanes);
+        acc[8] = last;
     }
 
     fn scaled(&self, acc: &[i32; NT], out: &mut [f32; NT]) {
@@ -315,20 +326,39 @@ const ASCII_LETTER: [u8; 128] = {
 
 /// One pass over a word: its lower-case hash, its shape hash, whether it is all letters and all
 /// capitals, and its length in characters. Equal to [`hash_lower`] and [`hash_shape`].
+#[cfg(test)]
 fn scan(w: &str) -> (u64, u64, bool, bool, usize) {
+    let (lower, alpha, upper, nch) = scan_lower(w);
+    (lower, scan_shape(w), alpha, upper, nch)
+}
+
+/// One pass over a word: its lower-case hash, whether it is all letters and all capitals, and its
+/// length in characters. Equal to [`hash_lower`]. (Its shape is asked for only near a name:
+/// [`scan_shape`].)
+fn scan_lower(w: &str) -> (u64, bool, bool, usize) {
     let mut lower = FNV;
-    let mut shape = FNV ^ 0x5a;
     let mut letters = 3u8;
-    let mut last = 0u8;
-    let mut run = 0;
     for &b in w.as_bytes() {
         if b >= 0x80 {
-            return scan_unicode(w);
+            return scan_lower_unicode(w);
         }
         let class = ASCII_LETTER[b as usize];
         // A capital's small letter is 32 on.
         lower = mix(lower, (b + ((class & 2) << 4)) as u64);
         letters &= class;
+    }
+    (lower, letters & 1 != 0, letters & 2 != 0, w.len())
+}
+
+/// [`hash_shape`] of a word (not short), one byte at a time for ASCII.
+fn scan_shape(w: &str) -> u64 {
+    let mut shape = FNV ^ 0x5a;
+    let mut last = 0u8;
+    let mut run = 0;
+    for &b in w.as_bytes() {
+        if b >= 0x80 {
+            return shape_unicode(w);
+        }
         let k = ASCII_SHAPE[b as usize];
         if k == last {
             run += 1;
@@ -341,21 +371,37 @@ fn scan(w: &str) -> (u64, u64, bool, bool, usize) {
         last = k;
         shape = mix(shape, k as u64);
     }
-    (lower, shape, letters & 1 != 0, letters & 2 != 0, w.len())
+    shape
 }
 
-/// [`scan`] of a word that is not all ASCII.
-#[cold]
-fn scan_unicode(w: &str) -> (u64, u64, bool, bool, usize) {
-    // One mark of General Punctuation (curly quotes, dashes, ellipsis), the usual non-ASCII
-    // token: no letter, no case, no digit, so its hashes need no Unicode tables.
+/// One mark of General Punctuation (curly quotes, dashes, ellipsis), the usual non-ASCII token:
+/// no letter, no case, no digit, so its hashes need no Unicode tables.
+fn general_punct_mark(w: &str) -> Option<char> {
     let mut chars = w.chars();
-    if let (Some(c @ '\u{2000}'..='\u{206F}'), None) = (chars.next(), chars.next()) {
-        return (mix(FNV, c as u64), mix(FNV ^ 0x5a, c as u64), false, false, 1);
+    match (chars.next(), chars.next()) {
+        (Some(c @ '\u{2000}'..='\u{206F}'), None) => Some(c),
+        _ => None,
+    }
+}
+
+/// [`scan_lower`] of a word that is not all ASCII.
+#[cold]
+fn scan_lower_unicode(w: &str) -> (u64, bool, bool, usize) {
+    if let Some(c) = general_punct_mark(w) {
+        return (mix(FNV, c as u64), false, false, 1);
     }
     let alpha = w.chars().all(char::is_alphabetic);
     let upper = w.chars().all(char::is_uppercase);
-    (hash_lower(w), hash_shape(w, false), alpha, upper, w.chars().count())
+    (hash_lower(w), alpha, upper, w.chars().count())
+}
+
+/// [`scan_shape`] of a word that is not all ASCII.
+#[cold]
+fn shape_unicode(w: &str) -> u64 {
+    match general_punct_mark(w) {
+        Some(c) => mix(FNV ^ 0x5a, c as u64),
+        None => hash_shape(w, false),
+    }
 }
 
 /// [`hash_shape`] with `short` of an ASCII word: every repeated class is dropped.
@@ -487,6 +533,65 @@ fn word_flags(gaz: &Gazetteer, w: &str, headline_caps: bool) -> u32 {
     f
 }
 
+/// Where a token's features go: a list ([`Ctx::features`], training), or straight into the sum of
+/// their rows of quantised weights (decoding: no list is written and read again).
+trait Sink {
+    fn put(&mut self, f: u32);
+
+    fn put_all(&mut self, fs: &[u32]) {
+        for &f in fs {
+            self.put(f);
+        }
+    }
+}
+
+impl Sink for Vec<u32> {
+    fn put(&mut self, f: u32) {
+        self.push(f);
+    }
+
+    fn put_all(&mut self, fs: &[u32]) {
+        self.extend_from_slice(fs);
+    }
+}
+
+/// The sum of the rows of the features put in, as [`Model::accumulate`] makes it (sums of
+/// integers: the order of the features does not change them).
+struct RowSum<'m> {
+    /// The model's rows as a table of known length: a row is found without a bounds check.
+    q: &'m [[i16; NT]; BUCKETS],
+    lanes: [i32; 8],
+    last: i32,
+}
+
+impl<'m> RowSum<'m> {
+    fn new(model: &'m Model, acc: &[i32; NT]) -> RowSum<'m> {
+        let mut lanes = [0i32; 8];
+        lanes.copy_from_slice(&acc[..8]);
+        RowSum { q: model.q.as_slice().try_into().expect("a loaded model"), lanes, last: acc[8] }
+    }
+
+    fn total(&self) -> [i32; NT] {
+        let mut acc = [0i32; NT];
+        acc[..8].copy_from_slice(&self.lanes);
+        acc[8] = self.last;
+        acc
+    }
+}
+
+impl Sink for RowSum<'_> {
+    #[inline]
+    #[allow(clippy::needless_range_loop)]
+    fn put(&mut self, f: u32) {
+        // (Features are below BUCKETS already: the mask only tells the compiler so.)
+        let row = &self.q[f as usize & (BUCKETS - 1)];
+        for t in 0..8 {
+            self.lanes[t] += row[t] as i32;
+        }
+        self.last += row[8] as i32;
+    }
+}
+
 /// What the tagger knows about one document.
 pub struct Ctx<'a> {
     toks: &'a [Token],
@@ -530,7 +635,7 @@ impl<'a> Ctx<'a> {
             if t.kind == TokKind::Number {
                 p.n_num += 1;
             }
-            let (lower, shape, alpha, upper, nch) = scan(w);
+            let (lower, alpha, upper, nch) = scan_lower(w);
             if t.kind == TokKind::Word {
                 p.n_words += 1;
                 if alpha {
@@ -541,17 +646,23 @@ impl<'a> Ctx<'a> {
                 }
             }
             info[i].lower = lower;
-            info[i].shape = shape;
             if t.kind == TokKind::Word && starts_upper(w) {
                 capw[i] = true;
                 *doc_words.entry(lower).or_default() |= if t.sent_start { 0 } else { 1 };
             }
         }
-        // Capitalised words also written in lower case.
+        // Capitalised words also written in lower case. Most words are not capitalised anywhere in
+        // the document: a sieve of the capitalised words' hashes (4096 bits) answers for them.
+        let mut sieve = [0u64; 64];
+        for &lower in doc_words.keys() {
+            sieve[(lower >> 58) as usize] |= 1 << ((lower >> 52) & 63);
+        }
         for (i, t) in toks.iter().enumerate() {
+            let lower = info[i].lower;
             if t.kind == TokKind::Word
                 && !capw[i]
-                && let Some(e) = doc_words.get_mut(&info[i].lower)
+                && sieve[(lower >> 58) as usize] & (1 << ((lower >> 52) & 63)) != 0
+                && let Some(e) = doc_words.get_mut(&lower)
             {
                 *e |= 2;
             }
@@ -590,7 +701,12 @@ impl<'a> Ctx<'a> {
             let w = s(i);
             active[i] = true;
             let mut f = F_CAP;
-            if w.chars().count() >= 2 && w.chars().all(|c| !c.is_lowercase()) {
+            let all_caps = if w.is_ascii() {
+                w.len() >= 2 && !w.bytes().any(|b| b.is_ascii_lowercase())
+            } else {
+                w.chars().count() >= 2 && w.chars().all(|c| !c.is_lowercase())
+            };
+            if all_caps {
                 f |= F_ALLCAPS;
             }
             let caps_para = paras[t.para].caps;
@@ -609,8 +725,11 @@ impl<'a> Ctx<'a> {
         }
         // Speech verbs and role nouns in lower case are context for their neighbours.
         for i in 0..n {
+            if active[i] || toks[i].kind != TokKind::Word {
+                continue;
+            }
             let near_name = (i > 0 && active[i - 1]) || (i + 1 < n && active[i + 1]);
-            if toks[i].kind == TokKind::Word && !active[i] && near_name {
+            if near_name {
                 let w = s(i);
                 let key = mix(info[i].lower, 3);
                 if w.len() <= 12 && *lex_cache.entry(key).or_insert_with(|| is_speech_verb(w) as u32) == 1 {
@@ -632,6 +751,17 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        // Shapes: only the labelled tokens' and their neighbours' within two are asked for.
+        let mut shaped = 0;
+        #[allow(clippy::needless_range_loop)]
+        for i in 0..n {
+            if active[i] {
+                for j in i.saturating_sub(2).max(shaped)..(i + 3).min(n) {
+                    info[j].shape = scan_shape(s(j));
+                }
+                shaped = (i + 3).min(n);
+            }
+        }
         // What the document says of each word the tagger labels (no other token's is asked for).
         for i in 0..n {
             if active[i] && toks[i].kind == TokKind::Word {
@@ -649,7 +779,8 @@ impl<'a> Ctx<'a> {
         self.words[i]
     }
 
-    /// Features of token `i`, appended to `out`.
+    /// Features of token `i`, appended to `out`: a token the tagger labels (one of a [`runs`]), the
+    /// only ones whose neighbours' shapes are known.
     pub fn features(&self, i: usize, out: &mut Vec<u32>) {
         self.features_opt(i, out, false)
     }
@@ -714,7 +845,7 @@ impl<'a> Ctx<'a> {
 
     /// The features of token `i` that depend on its neighbours, its line and the document,
     /// appended to `out`: the rest of [`Self::features`].
-    fn context_features(&self, i: usize, out: &mut Vec<u32>, unseen: bool) {
+    fn context_features(&self, i: usize, out: &mut impl Sink, unseen: bool) {
         let n = self.toks.len();
         let t = &self.toks[i];
         let inf = self.info[i];
@@ -739,7 +870,7 @@ impl<'a> Ctx<'a> {
         // The neighbours, looked up once; fixed groups of features go in at once.
         let (lm2, lm1, lp1, lp2) = (ctx_lower(ii - 2), ctx_lower(ii - 1), ctx_lower(ii + 1), ctx_lower(ii + 2));
         let (sm2, sm1, sp1, sp2) = (ctx_shape(ii - 2), ctx_shape(ii - 1), ctx_shape(ii + 1), ctx_shape(ii + 2));
-        out.extend_from_slice(&[
+        out.put_all(&[
             feat(30, lm1),
             feat(31, lp1),
             feat(32, lm2),
@@ -756,12 +887,12 @@ impl<'a> Ctx<'a> {
             feat(47, mix(sp1, sp2)),
         ]);
         if !unseen {
-            out.extend_from_slice(&[feat(48, mix(lm1, inf.lower)), feat(49, mix(inf.lower, lp1))]);
+            out.put_all(&[feat(48, mix(lm1, inf.lower)), feat(49, mix(inf.lower, lp1))]);
         }
         // Lexicon facts of the word and its neighbours.
         let mut f = inf.flags;
         while f != 0 {
-            out.push(feat(50, f.trailing_zeros() as u64));
+            out.put(feat(50, f.trailing_zeros() as u64));
             f &= f - 1;
         }
         for (o, tid) in [(-1isize, 51u64), (1, 52), (-2, 53), (2, 54)] {
@@ -769,7 +900,7 @@ impl<'a> Ctx<'a> {
             if j >= 0 && (j as usize) < n {
                 let mut f = self.info[j as usize].flags;
                 while f != 0 {
-                    out.push(feat(tid, f.trailing_zeros() as u64));
+                    out.put(feat(tid, f.trailing_zeros() as u64));
                     f &= f - 1;
                 }
             }
@@ -780,32 +911,27 @@ impl<'a> Ctx<'a> {
             | ((para.caps as u64) << 2)
             | ((para.numeric as u64) << 3)
             | ((para.short as u64) << 4);
-        out.extend_from_slice(&[
-            feat(60, line),
-            feat(61, line & 1),
-            feat(62, (line >> 2) & 1),
-            feat(63, (line >> 3) & 1),
-        ]);
+        out.put_all(&[feat(60, line), feat(61, line & 1), feat(62, (line >> 2) & 1), feat(63, (line >> 3) & 1)]);
         if !unseen {
-            out.push(feat(64, mix(inf.lower, line & 0b1100)));
+            out.put(feat(64, mix(inf.lower, line & 0b1100)));
         }
-        out.push(feat(65, mix(inf.shape, line)));
+        out.put(feat(65, mix(inf.shape, line)));
         if t.para == 0 {
-            out.push(feat(66, 1));
+            out.put(feat(66, 1));
         }
         // The document: the same word capitalised mid-sentence elsewhere, or written in lower case.
-        out.extend_from_slice(&[
+        out.put_all(&[
             feat(70, inf.doc as u64),
             feat(71, mix(inf.doc as u64, line & 1)),
             feat(72, mix(inf.doc as u64, inf.shape)),
         ]);
         // Neighbours that are themselves name-like.
         let act = |j: isize| j >= 0 && (j as usize) < n && self.active[j as usize];
-        out.push(feat(80, (act(ii - 1) as u64) | ((act(ii + 1) as u64) << 1)));
+        out.put(feat(80, (act(ii - 1) as u64) | ((act(ii + 1) as u64) << 1)));
         // The token's kind inside a run of words ("Smith (France)" in a table).
         let next_is_paren = ii + 1 < n as isize && self.s(i + 1) == "(";
         let prev_is_num = i > 0 && self.toks[i - 1].kind == TokKind::Number;
-        out.push(feat(81, (next_is_paren as u64) | ((prev_is_num as u64) << 1)));
+        out.put(feat(81, (next_is_paren as u64) | ((prev_is_num as u64) << 1)));
     }
 }
 
@@ -859,8 +985,11 @@ fn viterbi(model: &Model, em: &[[f32; NT]], tags: &mut Vec<usize>) {
         back_big.resize(m, [0u8; NT]);
         (&mut score_big, &mut back_big)
     };
+    // The transitions as a table of known length: the indices below are within it, unchecked.
+    let trans: &[f32; (NT + 1) * NT] = model.trans.as_slice().try_into().expect("a transition table");
+    let tr = |p: usize, t: usize| trans[p * NT + t];
     for t in 0..NT {
-        score[0][t] = em[0][t] + model.tr(START, t) + if legal(0, t) { 0.0 } else { -1e4 };
+        score[0][t] = em[0][t] + tr(START, t) + if legal(0, t) { 0.0 } else { -1e4 };
     }
     for k in 1..m {
         for t in 0..NT {
@@ -870,7 +999,7 @@ fn viterbi(model: &Model, em: &[[f32; NT]], tags: &mut Vec<usize>) {
             // beginning and itself (see `legal`); any tag may precede O or a beginning.
             let preds = if t == 0 || is_begin(t) { 0..NT } else { t - 1..t + 1 };
             for p in preds {
-                let v = score[k - 1][p] + model.tr(p, t);
+                let v = score[k - 1][p] + tr(p, t);
                 if v > best {
                     best = v;
                     arg = p;
@@ -884,7 +1013,7 @@ fn viterbi(model: &Model, em: &[[f32; NT]], tags: &mut Vec<usize>) {
     let mut best = f32::NEG_INFINITY;
     let mut arg = 0;
     for t in 0..NT {
-        let v = score[m - 1][t] + model.tr(t, 0);
+        let v = score[m - 1][t] + tr(t, 0);
         if v > best {
             best = v;
             arg = t;
@@ -917,9 +1046,15 @@ fn path_score(model: &Model, em: &[[f32; NT]], tags: &[usize]) -> f32 {
 /// The terms of `path_score` for a window of tokens: each token's emission and its
 /// transition from the token before (`prev` before the first), with the end transition
 /// when the window ends the run.
-fn window_score(model: &Model, em: &[[f32; NT]], tags: &[usize], mut prev: usize, end: bool) -> f32 {
+fn window_score(
+    model: &Model,
+    em: &[[f32; NT]],
+    tags: impl IntoIterator<Item = usize>,
+    mut prev: usize,
+    end: bool,
+) -> f32 {
     let mut s = 0.0;
-    for (k, &t) in tags.iter().enumerate() {
+    for (k, t) in tags.into_iter().enumerate() {
         s += model.tr(prev, t) + em[k][t] + if legal(prev, t) { 0.0 } else { -1e4 };
         prev = t;
     }
@@ -985,34 +1120,27 @@ impl Tagging<'_> {
 
     /// Score of the tagger's own labelling over a window.
     fn window_best(&self, w: &Window) -> f32 {
-        window_score(self.model, w.em, w.best, w.prev, w.end)
+        window_score(self.model, w.em, w.best.iter().copied(), w.prev, w.end)
     }
 
     /// Score of the window with its first `w.n` tokens relabelled as one `label` name (None: no name).
     fn window_alt(&self, w: &Window, label: Option<Label>) -> f32 {
-        // On the stack for the usual short window.
-        let mut small = [0usize; 16];
-        let mut large = Vec::new();
-        let len = w.best.len();
-        let alt: &mut [usize] = if len <= small.len() {
-            &mut small[..len]
-        } else {
-            large.resize(len, 0);
-            &mut large
-        };
-        alt.copy_from_slice(w.best);
-        for (x, slot) in alt[..w.n].iter_mut().enumerate() {
-            *slot = match label {
-                None => 0,
-                Some(l) if x == 0 => l.begin(),
-                Some(l) => l.inside(),
-            };
-        }
-        // A name cut in two by the relabelling restarts with B.
-        if w.n < alt.len() && alt[w.n] != 0 && !is_begin(alt[w.n]) {
-            alt[w.n] -= 1;
-        }
-        window_score(self.model, w.em, alt, w.prev, w.end)
+        // The relabelled tags, made as they are scored (no copy of the window).
+        let tags = w.best.iter().enumerate().map(|(x, &t)| match label {
+            _ if x > w.n => t,
+            // A name cut in two by the relabelling restarts with B.
+            _ if x == w.n => {
+                if t != 0 && !is_begin(t) {
+                    t - 1
+                } else {
+                    t
+                }
+            }
+            None => 0,
+            Some(l) if x == 0 => l.begin(),
+            Some(l) => l.inside(),
+        });
+        window_score(self.model, w.em, tags, w.prev, w.end)
     }
 }
 
@@ -1056,7 +1184,7 @@ pub fn analyse<'m>(model: &'m Model, ctx: &Ctx) -> Tagging<'m> {
         for i in a..b {
             if by_word {
                 let w = ctx.s(i);
-                let mut acc = match word_rows.get(w) {
+                let acc = match word_rows.get(w) {
                     Some(&acc) => acc,
                     None => {
                         feats.clear();
@@ -1067,10 +1195,9 @@ pub fn analyse<'m>(model: &'m Model, ctx: &Ctx) -> Tagging<'m> {
                         acc
                     }
                 };
-                feats.clear();
-                ctx.context_features(i, &mut feats, false);
-                model.accumulate(&feats, &mut acc);
-                model.scaled(&acc, &mut out.em[at + i - a]);
+                let mut sum = RowSum::new(model, &acc);
+                ctx.context_features(i, &mut sum, false);
+                model.scaled(&sum.total(), &mut out.em[at + i - a]);
             } else {
                 ctx.features(i, &mut feats);
                 model.emit(&feats, &mut out.em[at + i - a]);
@@ -1289,8 +1416,8 @@ mod tests {
             let whole = path_score(model, &em, &best) - path_score(model, &em, &alt);
             let hi = (b + 2).min(n);
             let prev = if a == 0 { START } else { best[a - 1] };
-            let window = window_score(model, &em[a..hi], &best[a..hi], prev, hi == n)
-                - window_score(model, &em[a..hi], &alt[a..hi], prev, hi == n);
+            let window = window_score(model, &em[a..hi], best[a..hi].iter().copied(), prev, hi == n)
+                - window_score(model, &em[a..hi], alt[a..hi].iter().copied(), prev, hi == n);
             assert!((whole - window).abs() <= 1e-2 * (1.0 + whole.abs() / 1e3), "{whole} vs {window}");
         }
     }

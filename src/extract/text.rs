@@ -149,14 +149,19 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             Some(_) => text[p..].chars().next(),
         }
     };
-    let mut raw: Vec<(Span, TokKind, usize)> = Vec::with_capacity(n / 4);
+    let mut raw: Vec<Token> = Vec::with_capacity(n / 4);
     let mut para = 0;
     let mut i = 0;
     while i < n {
+        // A space, the most common byte, needs no decoding.
+        if b[i] == b' ' {
+            i += 1;
+            continue;
+        }
         let Some(c) = at(i) else { break };
         if c == '\n' {
             // Only a blank line or a single newline: both end a paragraph.
-            if raw.last().is_some_and(|t| t.2 == para) {
+            if raw.last().is_some_and(|t| t.para == para) {
                 para += 1;
             }
             i += 1;
@@ -172,8 +177,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += c.len_utf8();
             loop {
                 // ASCII letters and digits: no decoding, no other test.
-                while i < n && ASCII_ALNUM[b[i] as usize] {
-                    i += 1;
+                i += b[i..].iter().position(|&c| !ASCII_ALNUM[c as usize]).unwrap_or(n - i);
+                // Any other ASCII byte than these ends the word (the arms below ask for nothing else).
+                if b.get(i).is_none_or(|&c| c < 0x80 && !matches!(c, b'-' | b'&' | b',' | b'.' | b'\'')) {
+                    break;
                 }
                 match at(i) {
                     Some(c) if alnum(c) => i += c.len_utf8(),
@@ -211,7 +218,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             } else {
                 TokKind::Word
             };
-            raw.push((Span::new(start, i), kind, para));
+            raw.push(unsentenced(Span::new(start, i), kind, para));
             continue;
         }
         let len = c.len_utf8();
@@ -222,7 +229,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             && text[..i].chars().next_back().is_some_and(alnum)
         {
             i += len + 1;
-            raw.push((Span::new(start, i), TokKind::Possessive, para));
+            raw.push(unsentenced(Span::new(start, i), TokKind::Possessive, para));
             continue;
         }
         if c == '.' && at(i + 1) == Some('.') {
@@ -232,7 +239,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else {
             i += len;
         }
-        raw.push((Span::new(start, i), TokKind::Punct, para));
+        raw.push(unsentenced(Span::new(start, i), TokKind::Punct, para));
     }
     assign_sentences(text, raw)
 }
@@ -247,14 +254,14 @@ fn tokenize_by_chars(text: &str) -> Vec<Token> {
     let n = chars.len();
     let at = |i: usize| chars.get(i).map(|&(_, c)| c);
     let byte = |i: usize| if i < n { chars[i].0 } else { text.len() };
-    let mut raw: Vec<(Span, TokKind, usize)> = Vec::with_capacity(text.len() / 4);
+    let mut raw: Vec<Token> = Vec::with_capacity(text.len() / 4);
     let mut para = 0;
     let mut i = 0;
     while i < n {
         let c = chars[i].1;
         if c == '\n' {
             // Only a blank line or a single newline: both end a paragraph.
-            if raw.last().is_some_and(|t| t.2 == para) {
+            if raw.last().is_some_and(|t| t.para == para) {
                 para += 1;
             }
             i += 1;
@@ -302,7 +309,7 @@ fn tokenize_by_chars(text: &str) -> Vec<Token> {
             } else {
                 TokKind::Word
             };
-            raw.push((Span::new(byte(start), byte(i)), kind, para));
+            raw.push(unsentenced(Span::new(byte(start), byte(i)), kind, para));
             continue;
         }
         if is_apostrophe(c)
@@ -312,7 +319,7 @@ fn tokenize_by_chars(text: &str) -> Vec<Token> {
             && chars[i - 1].1.is_alphanumeric()
         {
             i += 2;
-            raw.push((Span::new(byte(start), byte(i)), TokKind::Possessive, para));
+            raw.push(unsentenced(Span::new(byte(start), byte(i)), TokKind::Possessive, para));
             continue;
         }
         if c == '.' && at(i + 1) == Some('.') {
@@ -322,26 +329,31 @@ fn tokenize_by_chars(text: &str) -> Vec<Token> {
         } else {
             i += 1;
         }
-        raw.push((Span::new(byte(start), byte(i)), TokKind::Punct, para));
+        raw.push(unsentenced(Span::new(byte(start), byte(i)), TokKind::Punct, para));
     }
     assign_sentences(text, raw)
 }
 
-fn assign_sentences(text: &str, raw: Vec<(Span, TokKind, usize)>) -> Vec<Token> {
-    let mut out: Vec<Token> = Vec::with_capacity(raw.len());
+/// A token before [`assign_sentences`] gives it its sentence.
+fn unsentenced(span: Span, kind: TokKind, para: usize) -> Token {
+    Token { span, kind, para, sent: 0, sent_start: false }
+}
+
+/// Numbers the sentences of tokens made by [`unsentenced`], in place.
+fn assign_sentences(text: &str, mut toks: Vec<Token>) -> Vec<Token> {
     let mut sent = 0;
     let mut new_sentence = true;
     let mut after_open_quote = false;
-    for (idx, &(span, kind, para)) in raw.iter().enumerate() {
-        if let Some(prev) = out.last()
-            && prev.para != para
-        {
+    for idx in 0..toks.len() {
+        let Token { span, kind, para, .. } = toks[idx];
+        if idx > 0 && toks[idx - 1].para != para {
             sent += 1;
             new_sentence = true;
         }
         let is_word = matches!(kind, TokKind::Word | TokKind::Number);
         let start_flag = is_word && (new_sentence || after_open_quote);
-        out.push(Token { span, kind, para, sent, sent_start: start_flag });
+        toks[idx].sent = sent;
+        toks[idx].sent_start = start_flag;
         if is_word {
             new_sentence = false;
         }
@@ -349,12 +361,13 @@ fn assign_sentences(text: &str, raw: Vec<(Span, TokKind, usize)>) -> Vec<Token> 
         if kind == TokKind::Punct {
             let s = span.slice(text);
             let c = s.chars().next().unwrap_or(' ');
-            let next = raw.get(idx + 1);
-            let glued = next.is_some_and(|n| n.0.start == span.end);
-            if is_quote_char(c) && glued && next.is_some_and(|n| n.1 == TokKind::Word) {
+            let next = toks.get(idx + 1);
+            let glued = next.is_some_and(|n| n.span.start == span.end);
+            if is_quote_char(c) && glued && next.is_some_and(|n| n.kind == TokKind::Word) {
                 after_open_quote = true;
             }
-            if (matches!(s, "." | "!" | "?" | "…" | "...") || s.starts_with("..")) && ends_sentence(text, &raw, idx) {
+            if (matches!(s, "." | "!" | "?" | "…" | "...") || s.starts_with("..")) && ends_sentence(text, &toks, idx)
+            {
                 sent += 1;
                 new_sentence = true;
             }
@@ -364,9 +377,9 @@ fn assign_sentences(text: &str, raw: Vec<(Span, TokKind, usize)>) -> Vec<Token> 
             && !is_abbreviation(span.slice(text))
         {
             // "U.S." at the end of a sentence: a boundary when a function word follows.
-            if let Some(next) = raw.get(idx + 1) {
-                let ns = next.0.slice(text);
-                if next.1 == TokKind::Word
+            if let Some(next) = toks.get(idx + 1) {
+                let ns = next.span.slice(text);
+                if next.kind == TokKind::Word
                     && ns.chars().next().is_some_and(char::is_uppercase)
                     && super::lexicon::is_common_word(ns)
                 {
@@ -376,13 +389,13 @@ fn assign_sentences(text: &str, raw: Vec<(Span, TokKind, usize)>) -> Vec<Token> 
             }
         }
     }
-    out
+    toks
 }
 
 /// A period (or ! ?) ends a sentence when the next word, after closing marks, starts a new one.
-fn ends_sentence(text: &str, raw: &[(Span, TokKind, usize)], idx: usize) -> bool {
+fn ends_sentence(text: &str, toks: &[Token], idx: usize) -> bool {
     let mut j = idx + 1;
-    while let Some(&(span, kind, _)) = raw.get(j) {
+    while let Some(&Token { span, kind, .. }) = toks.get(j) {
         let s = span.slice(text);
         if kind == TokKind::Punct && (s.chars().all(is_quote_char) || s == ")" || s == "]") {
             j += 1;
