@@ -600,6 +600,30 @@ impl Lookups {
     }
 }
 
+impl Lookups {
+    /// `answers`, read in a transaction (its own changes included).
+    fn answers_in(
+        tx: &oxigraph::store::Transaction<'_>,
+        query: &oxigraph::sparql::PreparedSparqlQuery,
+        input: &str,
+        to: Term,
+        var: &str,
+    ) -> Result<Vec<Term>, StoreError> {
+        let bound = query.clone().substitute_variable(oxigraph::model::Variable::new_unchecked(input), to);
+        let QueryResults::Solutions(rows) =
+            bound.on_transaction(tx).execute().map_err(|e| StoreError::Query(e.to_string()))?
+        else {
+            return Ok(Vec::new());
+        };
+        let mut out = Vec::new();
+        for row in rows {
+            let row = row.map_err(|e| StoreError::Query(e.to_string()))?;
+            out.extend(row.get(var).cloned());
+        }
+        Ok(out)
+    }
+}
+
 impl std::fmt::Debug for Disk {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "Disk({} articles, {} read)", self.count, self.looked.len())
@@ -2980,16 +3004,18 @@ fn set_owners(tx: &mut oxigraph::store::Transaction<'_>, idx: &Index) -> Result<
         }
     }
     let graph = rdf::internal_graph();
+    let lookups = Lookups::new();
     for k in touched {
         let value = oxigraph::model::Literal::new_simple_literal(owner_posting(k));
-        let stored: Vec<Quad> = tx
-            .quads_for_pattern(
-                None,
-                Some(vocab::ng::INDEX_POSTING),
-                Some(value.as_ref().into()),
-                Some(GraphNameRef::DefaultGraph),
-            )
-            .collect::<Result<_, _>>()?;
+        let stored: Vec<Quad> = Lookups::answers_in(tx, &lookups.holders, "v", value.clone().into(), "s")?
+            .into_iter()
+            .filter_map(|t| match t {
+                Term::NamedNode(n) => {
+                    Some(Quad::new(n, vocab::ng::INDEX_POSTING, value.clone(), GraphName::DefaultGraph))
+                }
+                _ => None,
+            })
+            .collect();
         let cur = stored
             .iter()
             .filter_map(|q| match &q.subject {
@@ -3007,13 +3033,8 @@ fn set_owners(tx: &mut oxigraph::store::Transaction<'_>, idx: &Index) -> Result<
                 // The stored owner's records changed: the unchanged holders, in order, before `cand`.
                 let lit = oxigraph::model::Literal::new_simple_literal(key_posting(k));
                 let mut rest: Vec<String> = Vec::new();
-                for q in tx.quads_for_pattern(
-                    None,
-                    Some(vocab::ng::INDEX_POSTING),
-                    Some(lit.as_ref().into()),
-                    Some(GraphNameRef::DefaultGraph),
-                ) {
-                    if let oxigraph::model::NamedOrBlankNode::NamedNode(n) = q?.subject
+                for t in Lookups::answers_in(tx, &lookups.holders, "v", lit.into(), "s")? {
+                    if let Term::NamedNode(n) = t
                         && !idx.rebear.contains_key(n.as_str())
                         && cand.is_none_or(|c| n.as_str() < c)
                     {
