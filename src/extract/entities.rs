@@ -622,6 +622,7 @@ pub fn extract_with<'a>(text: &'a str, toks: &'a [Token], words: &'a [&'a str]) 
     let lower_acronyms = acronyms_of_plain_words(&doc, &cands);
     tagger_evidence(&doc, &title_paras, &mut cands, &mut unknown);
     short_forms_in_brackets(&doc, &mut cands, &mut unknown);
+    particle_names_after_roles(&doc, &mut cands);
     squad_lines(&doc, &mut cands);
     office_holders(&doc, &mut cands, &mut unknown);
     bodies_named_for_regions(&doc, &title_paras, &mut cands);
@@ -772,6 +773,26 @@ fn name_without_generation(e: &mut LocalEntity) {
     let head = head.trim_end_matches(',').to_string();
     e.surfaces.insert(head.clone());
     e.name = head;
+}
+
+/// A name with a surname particle inside it right after a lower-case role noun is its holder's, whatever
+/// the tagger read: "chief executive Sanne de Vries said" (a given name the lists lack before "de").
+fn particle_names_after_roles(doc: &Doc, cands: &mut [Cand]) {
+    for c in cands.iter_mut().filter(|c| c.kind == Some(EntityKind::Organization)) {
+        let (a, b) = c.toks;
+        if b - a >= 3
+            && a > 0
+            && doc.s(a - 1).starts_with(|ch: char| ch.is_lowercase())
+            && is_role_noun(doc.s(a - 1))
+            && (a + 1..b - 1)
+                .any(|x| matches!(doc.s(x), "de" | "van" | "von" | "der" | "den" | "da" | "du" | "del" | "bin"))
+            && name_like(doc, a, b)
+            && doc.gaz.lookup(doc.s(a)).is_none()
+            && doc.gaz.lookup(doc.s(b - 1)).is_none()
+        {
+            *c = person_cand(doc, a, b, Evidence::Strong);
+        }
+    }
 }
 
 /// A body's short form in brackets right after its name, written as a word ("Securities and Exchange
@@ -6998,6 +7019,16 @@ mod tests {
         // Does not fire: "Barr" as a surname ending a sentence.
         let text = "Reporters met Attorney General William Barr. Trump spoke later.";
         assert!(names(text, EntityKind::Person).contains(&"William Barr".to_string()), "{:?}", run(text));
+    }
+
+    #[test]
+    fn a_name_with_a_particle_after_a_role_noun_is_a_person() {
+        let text = "Chip launch.\n\n\"We think it should live in your bag,\" chief executive Sanne de Vries said at \
+                    the launch in Eindhoven.";
+        assert!(names(text, EntityKind::Person).contains(&"Sanne de Vries".to_string()), "{:?}", run(text));
+        // Does not fire: a bank named with "de" after no role noun.
+        let text = "Shares in Banco de Kelmora rose on Monday, traders said.";
+        assert!(!names(text, EntityKind::Person).iter().any(|p| p.contains("Kelmora")), "{:?}", run(text));
     }
 
     #[test]
