@@ -621,6 +621,8 @@ pub fn extract_with<'a>(text: &'a str, toks: &'a [Token], words: &'a [&'a str]) 
     // Before the tagger drops the bracketed use.
     let lower_acronyms = acronyms_of_plain_words(&doc, &cands);
     tagger_evidence(&doc, &title_paras, &mut cands, &mut unknown);
+    short_forms_in_brackets(&doc, &mut cands, &mut unknown);
+    particle_names_after_roles(&doc, &mut cands);
     squad_lines(&doc, &mut cands);
     office_holders(&doc, &mut cands, &mut unknown);
     bodies_named_for_regions(&doc, &title_paras, &mut cands);
@@ -633,6 +635,7 @@ pub fn extract_with<'a>(text: &'a str, toks: &'a [Token], words: &'a [&'a str]) 
     if teams_in_tables(&doc, &mut cands, &mut unknown) {
         clubs_in_lists(&doc, &mut cands);
     }
+    clubs_signed_from(&doc, &mut cands, &mut unknown);
     town_clubs(&doc, &mut cands);
     orgs_by_kind_noun(&doc, &mut cands);
     bodies_by_their_posts(&doc, &mut cands);
@@ -673,7 +676,7 @@ pub fn extract_with<'a>(text: &'a str, toks: &'a [Token], words: &'a [&'a str]) 
             && with_lower(doc.s(b - 1), |l| lower_lasts.contains(l));
         !desk
             && !thing
-            && !(b - a == 1 && (never_alone(doc.s(a)) || currency_amount(&doc, a)))
+            && !(b - a == 1 && (never_alone(doc.s(a)) || currency_amount(&doc, a) || honorific_alone(&doc, a)))
             && !federal_title(&doc, a, b)
             && !never_a_name(doc.text_of(a, b))
             && !(a..b).all(|i| never_a_name(doc.s(i)))
@@ -705,6 +708,12 @@ pub fn extract_with<'a>(text: &'a str, toks: &'a [Token], words: &'a [&'a str]) 
         name_without_generation(e);
     }
     out
+}
+
+/// An abbreviated honorific with its period, left alone when a run of them before a name was cut
+/// ("Rt." of "Rt. Hon. Efe Omatseye"): it names nothing ("Lord's" does).
+fn honorific_alone(doc: &Doc, a: usize) -> bool {
+    doc.s(a).ends_with('.') && is_honorific(doc.s(a))
 }
 
 /// "Philippa Northgate KC", "Tunde Bakare SAN": two or three plain capitalised words (no body's head
@@ -764,6 +773,66 @@ fn name_without_generation(e: &mut LocalEntity) {
     let head = head.trim_end_matches(',').to_string();
     e.surfaces.insert(head.clone());
     e.name = head;
+}
+
+/// A name with a surname particle inside it right after a lower-case role noun is its holder's, whatever
+/// the tagger read: "chief executive Sanne de Vries said" (a given name the lists lack before "de").
+fn particle_names_after_roles(doc: &Doc, cands: &mut [Cand]) {
+    for c in cands.iter_mut().filter(|c| c.kind == Some(EntityKind::Organization)) {
+        let (a, b) = c.toks;
+        if b - a >= 3
+            && a > 0
+            && doc.s(a - 1).starts_with(|ch: char| ch.is_lowercase())
+            && is_role_noun(doc.s(a - 1))
+            && (a + 1..b - 1)
+                .any(|x| matches!(doc.s(x), "de" | "van" | "von" | "der" | "den" | "da" | "du" | "del" | "bin"))
+            && name_like(doc, a, b)
+            && doc.gaz.lookup(doc.s(a)).is_none()
+            && doc.gaz.lookup(doc.s(b - 1)).is_none()
+        {
+            *c = person_cand(doc, a, b, Evidence::Strong);
+        }
+    }
+}
+
+/// A body's short form in brackets right after its name, written as a word ("Securities and Exchange
+/// Board of India (Sebi)", "National Agency for Food and Drug Administration and Control (Nafdac)"):
+/// the initials of the name's words, connectors skipped, spell it. It names the body, not a town
+/// the gazetteer knows by the same letters, and so does every use of it.
+fn short_forms_in_brackets(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usize)>) {
+    let mut found: Vec<(usize, String)> = Vec::new();
+    for c in cands.iter().filter(|c| c.kind == Some(EntityKind::Organization)) {
+        let (a, b) = c.toks;
+        if b - a < 3 || doc.s(b) != "(" || doc.s(b + 2) != ")" || !doc.same_para(b, b + 2) {
+            continue;
+        }
+        let w = doc.s(b + 1);
+        if w.len() < 3
+            || !w.starts_with(|ch: char| ch.is_ascii_uppercase())
+            || !w.chars().all(|ch| ch.is_ascii_alphabetic())
+        {
+            continue;
+        }
+        let initials: String = (a..b)
+            .map(|x| doc.s(x))
+            .filter(|s| !CONNECTORS.contains(s) && s.starts_with(|ch: char| ch.is_uppercase()))
+            .filter_map(|s| s.chars().next())
+            .collect();
+        if initials.eq_ignore_ascii_case(w) {
+            found.push((b + 1, w.to_string()));
+        }
+    }
+    for (k, w) in found {
+        // The bracketed use, and every other use read alone.
+        let alone: Vec<usize> = cands
+            .iter()
+            .filter(|c| c.toks.1 == c.toks.0 + 1 && c.toks.0 != k && doc.s(c.toks.0) == w)
+            .map(|c| c.toks.0)
+            .collect();
+        for i in std::iter::once(k).chain(alone) {
+            take_span(cands, unknown, org_cand(doc, i, i + 1, w.clone()));
+        }
+    }
 }
 
 /// Acronyms the article spells out in lower-case words before their brackets ("the cash reserve ratio
@@ -1712,7 +1781,7 @@ fn places_before_head(doc: &Doc, start: usize, j: usize, b: usize) -> bool {
 /// at `i` (whose chunk ends at `end`): the words after it must be one capitalised word, and the whole
 /// stand where only a body does (in apposition to a kind of body, after a kind noun, "shares in").
 fn body_named_with_at(doc: &Doc, i: usize, end: usize) -> Option<usize> {
-    if end != i + 1 || doc.s(end) != "at" || !doc.is_cap(end + 1) || !doc.same_para(i, end + 1) {
+    if end != i + 1 || !matches!(doc.s(end), "at" | "to") || !doc.is_cap(end + 1) || !doc.same_para(i, end + 1) {
         return None;
     }
     let e = end + 2;
@@ -2056,9 +2125,10 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
         cands.push(org_cand(doc, a, b, text.to_string()));
         return;
     }
-    // 1. Honorific: "Mr. Putin".
-    if is_honorific(first) && b > a + 1 && name_like(doc, a + 1, b) {
-        let mut c = person_cand(doc, a + 1, b, Evidence::Strong);
+    // 1. Honorific: "Mr. Putin", and a run of them: "Rt. Hon. Bello Atabo".
+    let h = if is_honorific(first) { (a + 1..b).find(|&k| !is_honorific(doc.s(k))).unwrap_or(b) } else { a };
+    if h > a && b > h && name_like(doc, h, b) {
+        let mut c = person_cand(doc, h, b, Evidence::Strong);
         c.extra_surface = Some(text.to_string());
         if first.trim_end_matches('.') == "Dr" {
             c.title = Some("Dr.".into());
@@ -2070,7 +2140,9 @@ fn classify_chunk(doc: &Doc, a: usize, b: usize, cands: &mut Vec<Cand>, unknown:
     if let Some(k) = title_split(doc, a, b)
         && k > a
     {
-        let mut c = person_cand(doc, k, b, Evidence::Strong);
+        // Honorifics after the title: "Speaker Rt. Hon. Bello Atabo".
+        let n = (k..b - 1).find(|&x| !is_honorific(doc.s(x))).unwrap_or(b - 1);
+        let mut c = person_cand(doc, n, b, Evidence::Strong);
         let title = doc.text_of(a, k);
         c.title = Some(title.to_string());
         cands.push(c);
@@ -3926,6 +3998,19 @@ fn towns_as_sides(doc: &Doc, cands: &[Cand]) -> Vec<(usize, usize)> {
     out
 }
 
+/// On a sports page, a name nothing typed that a player is signed from ("signed on loan from Everton in
+/// the summer") is a club.
+fn clubs_signed_from(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usize)>) {
+    let from: Vec<(usize, usize)> =
+        unknown.iter().copied().filter(|&(a, b)| b - a <= 3 && signed_from(doc, a)).collect();
+    if from.is_empty() || !doc.is_sport() {
+        return;
+    }
+    for (a, b) in from {
+        take_span(cands, unknown, org_cand(doc, a, b, doc.text_of(a, b).to_string()));
+    }
+}
+
 /// The name at `a` is the side a player is signed from: "signed prop Ryan Gethin from Cardiff", "joined
 /// on loan from Hull" ("from" right before it, a verb of signing a few words back in its sentence).
 fn signed_from(doc: &Doc, a: usize) -> bool {
@@ -4225,10 +4310,15 @@ fn listed_places(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usi
 /// a given name before a surname, a strong reading of another kind), is a place too.
 fn coordinated_places(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usize)>) {
     for i in 0..doc.toks.len() {
-        if !matches!(doc.s(i), "in" | "near" | "across" | "around" | "between" | "outside") || !doc.is_cap(i + 1) {
+        if !matches!(doc.s(i), "in" | "near" | "across" | "around" | "between" | "outside") {
             continue;
         }
-        let items = list_items(doc, i, i + 1, 3);
+        // "in the Netherlands, Germany and Bangalore": a first name after "the".
+        let first = if doc.s(i + 1) == "the" { i + 2 } else { i + 1 };
+        if !doc.is_cap(first) {
+            continue;
+        }
+        let items = list_items(doc, i, first, 3);
         if items.len() < 2 {
             continue;
         }
@@ -4555,6 +4645,20 @@ fn firms_by_price_move(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usiz
     }
 }
 
+/// After the headline (paragraph `paras` of the article), one or two words in capitals at `i..j`, a dash
+/// and a sentence in mixed case: "ASABA - The House ..." (a headline's topic is capitals throughout,
+/// "SOCCER - LEAGUE RESULTS").
+fn dashed_dateline(doc: &Doc, paras: usize, i: usize, j: usize) -> bool {
+    paras > 1
+        && j - i <= 2
+        && matches!(doc.s(j), "—" | "–" | "-")
+        && doc.is_cap(j + 1)
+        && (j + 1..j + 4).any(|x| {
+            doc.s(x).starts_with(|c: char| c.is_lowercase()) || doc.s(x).chars().skip(1).any(char::is_lowercase)
+        })
+        && !(i..j).any(|x| sport_word(doc.s(x)).is_some() || is_common_word(doc.s(x)) || never_a_name(doc.s(x)))
+}
+
 /// Places by the shape of where news is filed from: a dateline opening one of the first paragraphs in
 /// capitals ("MONTPELIER, Vt. —", "MAE SOT, Thailand 1996-08-25", "LAGOS (Reuters) -"), and a town before
 /// a US state's abbreviation ("Lees Summit, Mo.", "Creedmoor, N.C."), with the abbreviation itself. What
@@ -4614,6 +4718,15 @@ fn filed_places(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usiz
             || (doc.toks.get(j).is_some_and(|t| t.kind == TokKind::Number && doc.s(j).contains('-')));
         let text = if j > i { doc.text_of(i, j) } else { "" };
         let body = j - i == 1 && is_acronym(text) && doc.gaz.lookup(text).is_none();
+        // A town's name in capitals is read as an acronym ("ASABA", "LOKOJA"); one that reads as a word,
+        // five letters or more and two in five vowels ("NAFDAC", "NUPENG" do not), before a dash and a
+        // sentence is a dateline.
+        let worded = body && dashed_dateline(doc, paras, i, j) && {
+            let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+            let vowels = text.chars().filter(|c| matches!(c, 'A' | 'E' | 'I' | 'O' | 'U')).count();
+            letters >= 5 && vowels * 5 >= letters * 2
+        };
+        let body = body && !worded;
         if j > i && closes && !body && known_org(text).is_none() && !(i..j).any(|x| is_org_head(doc.s(x))) {
             // A known place ("LAGOS (Reuters) -"), or an unknown one followed by where it is ("PONTIAC,
             // Mich.", "TAIBE, Israel") or by the agency filing ("MAE SOT (Reuters) -"); not a
@@ -4621,15 +4734,7 @@ fn filed_places(doc: &Doc, cands: &mut Vec<Cand>, unknown: &mut Vec<(usize, usiz
             let agency = next == "(" && doc.is_cap(j + 1) && doc.s(j + 2) == ")";
             // After the headline, a word in capitals, a dash and a sentence in mixed case: "ASABA - The
             // House ..." (a headline's topic is capitals throughout, "SOCCER - LEAGUE RESULTS").
-            let dashed = paras > 1
-                && j - i <= 2
-                && matches!(next, "—" | "–" | "-")
-                && doc.is_cap(j + 1)
-                && (j + 1..j + 4).any(|x| {
-                    doc.s(x).starts_with(|c: char| c.is_lowercase()) || doc.s(x).chars().skip(1).any(char::is_lowercase)
-                })
-                && !(i..j)
-                    .any(|x| sport_word(doc.s(x)).is_some() || is_common_word(doc.s(x)) || never_a_name(doc.s(x)));
+            let dashed = dashed_dateline(doc, paras, i, j);
             let placed = doc.gaz.lookup(text).is_some()
                 || agency
                 || dashed
@@ -4721,7 +4826,9 @@ fn squad_lines(doc: &Doc, cands: &mut Vec<Cand>) {
             && doc.is_sport()
         {
             for (a, b) in items {
-                if cands.iter().any(|c| c.toks == (a, b) && c.kind == Some(EntityKind::Person)) {
+                // A person the tagger read weakly ("Devlin (Mulhern 72)") is one by the line.
+                if let Some(c) = cands.iter_mut().find(|c| c.toks == (a, b) && c.kind == Some(EntityKind::Person)) {
+                    c.evidence = Evidence::Strong;
                     continue;
                 }
                 cands.retain(|c| c.toks.1 <= a || b <= c.toks.0);
@@ -6026,10 +6133,28 @@ mod tests {
         let text = "Hallam Rovers beat Kelby Athletic 2-1 in the league match at the stadium. The striker scored twice.\n\n\
                     Hallam Rovers: Pryce; Kowalczyk, Preston (Ndlovu 61), Farrell, Quarry; Sato, Lindqvist.\n";
         assert!(names(text, EntityKind::Person).contains(&"Preston".to_string()), "{:?}", run(text));
+        // Names the tagger reads only weakly, one a given name, are players by the line.
+        let text = "Harwick beat Kelby Athletic 3-1 in the league match at the stadium. The striker scored twice.\n\n\
+                    Harwick Athletic Women: Marsh; Brennan, Okafor, Haddon, Pike; Quinlan, Devlin (Mulhern 72), \
+                    Ashworth; Lyle, Okonjo, Garside (Ferreira 80).\n";
+        let people = names(text, EntityKind::Person);
+        for p in ["Devlin", "Lyle", "Garside"] {
+            assert!(people.contains(&p.to_string()), "{p}: {:?}", run(text));
+        }
         // Two towns among seven items: a list of places, not a squad.
         let text = "Hallam Rovers beat Kelby Athletic 2-1 in the league match at the stadium. The striker scored twice.\n\n\
                     Next: Preston, Quarry, Leeds, Farrell, Pryce, Sato, Ndlovu.\n";
         assert!(!names(text, EntityKind::Person).contains(&"Preston".to_string()), "{:?}", run(text));
+    }
+
+    #[test]
+    fn a_name_a_player_is_signed_from_on_a_sports_page_is_a_club() {
+        let text = "Harwick beat Kelby Athletic 3-1 in the league match. The striker, signed on loan from Brindlemoor \
+                    in the summer, scored twice.";
+        assert!(names(text, EntityKind::Organization).contains(&"Brindlemoor".to_string()), "{:?}", run(text));
+        // Does not fire: away from sport, a loan from a name is no transfer.
+        let text = "The council took a loan from Brindlemoor in the summer to pay for the new library.";
+        assert!(!names(text, EntityKind::Organization).contains(&"Brindlemoor".to_string()), "{:?}", run(text));
     }
 
     #[test]
@@ -6882,6 +7007,56 @@ mod tests {
     }
 
     #[test]
+    fn a_body_may_be_named_with_to_and_by_its_products() {
+        let text = "After retiring, she chaired Bridges to Learning, a charity that pays for girls to study. A quarry \
+                    run by Kelmoor Rock Products was closed.";
+        let orgs = names(text, EntityKind::Organization);
+        for o in ["Bridges to Learning", "Kelmoor Rock Products"] {
+            assert!(orgs.contains(&o.to_string()), "{o}: {:?}", run(text));
+        }
+        // Does not fire: two plain words joined by "to" with no body's context; a given name before "Products".
+        let text = "Tickets to Paradise sold out on Monday. Daniel Products met the press.";
+        let orgs = names(text, EntityKind::Organization);
+        assert!(!orgs.iter().any(|o| o.contains(" to ") || o == "Daniel Products"), "{:?}", run(text));
+    }
+
+    #[test]
+    fn a_run_of_honorifics_stays_out_of_the_name_and_names_nothing_alone() {
+        let text = "Speaker Rt. Hon. Bello Atabo adjourned the House. The Speaker, Rt. Hon. Efe Omatseye, \
+                    agreed, and told the Clerk, Barr. Ruth Agbaji, to write.";
+        let people = names(text, EntityKind::Person);
+        for p in ["Bello Atabo", "Efe Omatseye", "Ruth Agbaji"] {
+            assert!(people.contains(&p.to_string()), "{p}: {:?}", run(text));
+        }
+        assert!(!run(text).iter().any(|e| e.1.starts_with("Rt") || e.1.starts_with("Barr")), "{:?}", run(text));
+        // Does not fire: "Barr" as a surname ending a sentence.
+        let text = "Reporters met Attorney General William Barr. Trump spoke later.";
+        assert!(names(text, EntityKind::Person).contains(&"William Barr".to_string()), "{:?}", run(text));
+    }
+
+    #[test]
+    fn a_name_with_a_particle_after_a_role_noun_is_a_person() {
+        let text = "Chip launch.\n\n\"We think it should live in your bag,\" chief executive Sanne de Vries said at \
+                    the launch in Eindhoven.";
+        assert!(names(text, EntityKind::Person).contains(&"Sanne de Vries".to_string()), "{:?}", run(text));
+        // Does not fire: a bank named with "de" after no role noun.
+        let text = "Shares in Banco de Kelmora rose on Monday, traders said.";
+        assert!(!names(text, EntityKind::Person).iter().any(|p| p.contains("Kelmora")), "{:?}", run(text));
+    }
+
+    #[test]
+    fn a_short_form_in_brackets_its_initials_spell_names_the_body() {
+        let text = "Shares fell after the Securities and Exchange Board of India (Sebi) barred two promoters. \
+                    Sebi said the inquiry would go on.";
+        let orgs = names(text, EntityKind::Organization);
+        assert!(orgs.contains(&"Sebi".to_string()), "{:?}", run(text));
+        assert!(!names(text, EntityKind::Place).contains(&"Sebi".to_string()), "{:?}", run(text));
+        // Does not fire: a town in brackets after a body whose initials spell something else.
+        let text = "The Lagos State Water Corporation (Ikeja) said supplies would resume.";
+        assert!(!names(text, EntityKind::Organization).contains(&"Ikeja".to_string()), "{:?}", run(text));
+    }
+
+    #[test]
     fn a_head_word_that_is_also_a_common_word_ends_a_body_name() {
         let text = "The group Citizens' Rights Watch said on Monday it was worried.";
         let orgs = names(text, EntityKind::Organization);
@@ -6998,6 +7173,15 @@ mod tests {
         // Does not fire: a headline's topic in capitals, before words in capitals.
         let text = "ATHLETICS - OSHOGBORE RESULTS\n\nMEETINGS - RESULTS OF THE DAY\n\nThe House met.";
         assert!(!run(text).iter().any(|e| e.1 == "MEETINGS"), "{:?}", run(text));
+    }
+
+    #[test]
+    fn a_dateline_shaped_like_an_acronym_that_reads_as_a_word_is_a_place() {
+        let text = "Budget passed.\n\nOKEBADA - The Kogi State House of Assembly passed the budget on Tuesday.";
+        assert!(names(text, EntityKind::Place).contains(&"OKEBADA".to_string()), "{:?}", run(text));
+        // Does not fire: an agency's acronym of consonants before a dash.
+        let text = "Drugs seized.\n\nNAFDAC - The agency seized fake drugs in Kano on Tuesday.";
+        assert!(!names(text, EntityKind::Place).contains(&"NAFDAC".to_string()), "{:?}", run(text));
     }
 
     #[test]

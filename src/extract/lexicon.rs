@@ -137,7 +137,7 @@ lexicon!(
     set(&[
         "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady", "Rev", "Messrs",
         // British councillors; Nigerian and Indian press honorifics.
-        "Cllr", "Engr", "Barr", "Hon", "Alhaji", "Alhaja", "Hajia", "Hajiya", "Mallam", "Shri", "Smt",
+        "Cllr", "Engr", "Barr", "Hon", "Rt", "Alhaji", "Alhaja", "Hajia", "Hajiya", "Mallam", "Shri", "Smt",
     ])
 );
 
@@ -161,6 +161,8 @@ lexicon!(
         "MEC", "MP", "MLA", "MLC", "MEP", "MSP",
         // A bench of several judges ("Justices Jo Bell and Ann Roe"); Indian Army ranks ("Subedar Major").
         "Justices", "Judges", "Subedar", "Havildar",
+        // India's state counsel ("Government Pleader Jo Nair", "Additional Government Pleader").
+        "Pleader",
     ])
 );
 
@@ -242,6 +244,7 @@ lexicon!(
         "Works", "Steelworks", "Foundry", "Manufacturing", "Industries", "Enterprises", "Associates",
         "Constructions", "Contractors", "Medicals", "Agencies",
         "Spinners", "Spinning", "Weavers", "Furnishings", "Instruments", "Interiors", "Jewellers", "Ceramics",
+        "Products", "Aggregates", "Quarries", "Packaging",
     ])
 );
 

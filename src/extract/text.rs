@@ -121,7 +121,7 @@ fn joins_word(c: char, prev: Option<char>, next: Option<char>) -> bool {
 /// What a full stop right after `word` does: `None`, it ends the word; `Some(goes_on)`, it belongs
 /// to the word (an initial, dotted initials, an abbreviation), which goes on into a letter after it
 /// when `goes_on` (dotted initials: "U.S" ... "U.S.A").
-fn dot_in_word(word: &str, after: &str) -> Option<bool> {
+fn dot_in_word(before: &str, word: &str, after: &str) -> Option<bool> {
     let segment_len = word.rsplit(['.', '-']).next().map_or(0, |s| s.chars().count());
     let single_letter = segment_len == 1 && word.chars().last().is_some_and(|c| c.is_alphabetic());
     let dotted = word.contains('.');
@@ -131,7 +131,28 @@ fn dot_in_word(word: &str, after: &str) -> Option<bool> {
         let rest = after.trim_start_matches([' ', '\t']);
         !(rest.is_empty() || rest.starts_with(['\n', '\r']) || rest.starts_with(char::is_uppercase))
     };
-    (single_letter || (dotted && segment_len <= 2) || is_abbreviation(word) || state).then_some(single_letter || dotted)
+    (single_letter
+        || (dotted && segment_len <= 2)
+        || is_abbreviation(word)
+        || state
+        || press_honorific(before, word, after))
+    .then_some(single_letter || dotted)
+}
+
+/// Nigerian press honorifics that are also a surname or a word, "Barr." (barrister) and "Rt." (of "Rt.
+/// Hon."): they keep their period before a capitalised word that is no common word ("Barr. Ruth
+/// Agbaji", "Speaker Rt. Hon. Bello Atabo"), "Barr." unless a capitalised word stands before it,
+/// whose surname it is ("Attorney General William Barr. Trump said").
+fn press_honorific(before: &str, word: &str, after: &str) -> bool {
+    if !matches!(word, "Barr" | "Rt") {
+        return false;
+    }
+    let next = after.strip_prefix(' ').unwrap_or("");
+    let next_word = next.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let prev_word = before.trim_end_matches(' ').rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    next_word.starts_with(|c: char| c.is_uppercase())
+        && !super::lexicon::is_common_word(next_word)
+        && (word == "Rt" || !prev_word.starts_with(|c: char| c.is_uppercase()))
 }
 
 /// Splits `text` into tokens with paragraph and sentence indices.
@@ -201,7 +222,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     }
                     // A figure keeps no full stop after it: "closed at 2,558.84." ends a sentence.
                     Some('.') if numeric => break,
-                    Some('.') => match dot_in_word(&text[start..i], &text[i + 1..]) {
+                    Some('.') => match dot_in_word(&text[..start], &text[start..i], &text[i + 1..]) {
                         Some(goes_on) => {
                             i += 1;
                             if !(goes_on && at(i).is_some_and(|c| c.is_alphabetic())) {
@@ -292,15 +313,17 @@ fn tokenize_by_chars(text: &str) -> Vec<Token> {
                     Some(c) if c > '\u{7f}' && joins_word(c, Some(chars[i - 1].1), at(i + 1)) => i += 1,
                     // A figure keeps no full stop after it: "closed at 2,558.84." ends a sentence.
                     Some('.') if numeric => break,
-                    Some('.') => match dot_in_word(&text[byte(start)..byte(i)], &text[byte(i) + 1..]) {
-                        Some(goes_on) => {
-                            i += 1;
-                            if !(goes_on && at(i).is_some_and(|c| c.is_alphabetic())) {
-                                break;
+                    Some('.') => {
+                        match dot_in_word(&text[..byte(start)], &text[byte(start)..byte(i)], &text[byte(i) + 1..]) {
+                            Some(goes_on) => {
+                                i += 1;
+                                if !(goes_on && at(i).is_some_and(|c| c.is_alphabetic())) {
+                                    break;
+                                }
                             }
+                            None => break,
                         }
-                        None => break,
-                    },
+                    }
                     _ => break,
                 }
             }
@@ -439,6 +462,19 @@ mod tests {
             ["He", "was", "taken", "ill", ".", "The", "match", "went", "on", "."]
         );
         assert_eq!(words("She said calif. Then"), ["She", "said", "calif", ".", "Then"]);
+    }
+
+    #[test]
+    fn press_honorifics_keep_their_period_before_a_name_not_after_one() {
+        let w = words("The Speaker, Rt. Hon. Bello Atabo, told the Clerk, Barr. Ruth Agbaji, to sit.");
+        assert!(w.contains(&"Rt.") && w.contains(&"Barr."), "{w:?}");
+        let toks = tokenize("Speaker Rt. Hon. Bello Atabo spoke.");
+        assert!(toks.iter().all(|t| t.sent == 0), "{toks:?}");
+        // Does not fire: a surname at a sentence's end, or before a common word.
+        let text = "He met Attorney General William Barr. Trump said so. It was Barr. The end.";
+        let toks = tokenize(text);
+        assert_eq!(toks.iter().filter(|t| t.span.slice(text) == ".").count(), 4);
+        assert_eq!(words("They met Barr. Nobody spoke.")[2..4], ["Barr", "."]);
     }
 
     #[test]
