@@ -576,8 +576,16 @@ impl Lookups {
         }
     }
 
-    /// The values of `var` in the answers of `query` with ?`input` bound to `to` (oxigraph
-    /// binds only a variable the query selects).
+    /// `query` with ?`input` bound to `to` (oxigraph binds only a variable the query selects).
+    fn bind(
+        query: &oxigraph::sparql::PreparedSparqlQuery,
+        input: &str,
+        to: Term,
+    ) -> oxigraph::sparql::PreparedSparqlQuery {
+        query.clone().substitute_variable(oxigraph::model::Variable::new_unchecked(input), to)
+    }
+
+    /// The values of `var` in the answers of `query` with ?`input` bound to `to`.
     fn answers(
         store: &Store,
         query: &oxigraph::sparql::PreparedSparqlQuery,
@@ -585,22 +593,9 @@ impl Lookups {
         to: Term,
         var: &str,
     ) -> Result<Vec<Term>, StoreError> {
-        let bound = query.clone().substitute_variable(oxigraph::model::Variable::new_unchecked(input), to);
-        let QueryResults::Solutions(rows) =
-            bound.on_store(store).execute().map_err(|e| StoreError::Query(e.to_string()))?
-        else {
-            return Ok(Vec::new());
-        };
-        let mut out = Vec::new();
-        for row in rows {
-            let row = row.map_err(|e| StoreError::Query(e.to_string()))?;
-            out.extend(row.get(var).cloned());
-        }
-        Ok(out)
+        Self::values(Self::bind(query, input, to).on_store(store).execute(), var)
     }
-}
 
-impl Lookups {
     /// `answers`, read in a transaction (its own changes included).
     fn answers_in(
         tx: &oxigraph::store::Transaction<'_>,
@@ -609,10 +604,14 @@ impl Lookups {
         to: Term,
         var: &str,
     ) -> Result<Vec<Term>, StoreError> {
-        let bound = query.clone().substitute_variable(oxigraph::model::Variable::new_unchecked(input), to);
-        let QueryResults::Solutions(rows) =
-            bound.on_transaction(tx).execute().map_err(|e| StoreError::Query(e.to_string()))?
-        else {
+        Self::values(Self::bind(query, input, to).on_transaction(tx).execute(), var)
+    }
+
+    fn values(
+        results: Result<QueryResults<'_>, oxigraph::sparql::QueryEvaluationError>,
+        var: &str,
+    ) -> Result<Vec<Term>, StoreError> {
+        let QueryResults::Solutions(rows) = results.map_err(|e| StoreError::Query(e.to_string()))? else {
             return Ok(Vec::new());
         };
         let mut out = Vec::new();
