@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::gazetteer::{Gazetteer, fold};
+use super::gazetteer::{Gazetteer, fold, with_folded};
 use super::lexicon::*;
 use super::tagger::{self, Label};
 use super::text::{TokKind, Token};
@@ -3072,15 +3072,17 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
                 // evidence and the word is not in capitals (a headline's "OM" of "OM Gruppen").
                 let by_given = if c.name.split_whitespace().count() == 1
                     && (is_given_name(&c.name)
-                        || (c.name.chars().any(char::is_lowercase) && strong_firsts.contains(fold(&c.name).as_str())))
+                        || (c.name.chars().any(char::is_lowercase)
+                            && with_folded(&c.name, |k| strong_firsts.contains(k))))
                     && !with_surname_key(&c.name, |k| full_surnames.contains(k))
                 {
-                    let k = fold(&c.name);
-                    let mut m = person_full.iter().filter(|(_, f, _)| f.as_deref() == Some(k.as_str())).map(|x| x.2);
-                    match (m.next(), m.next()) {
-                        (Some(e), None) => Some(e),
-                        _ => None,
-                    }
+                    with_folded(&c.name, |k| {
+                        let mut m = person_full.iter().filter(|(_, f, _)| *f == Some(k)).map(|x| x.2);
+                        match (m.next(), m.next()) {
+                            (Some(e), None) => Some(e),
+                            _ => None,
+                        }
+                    })
                 } else {
                     None
                 };
@@ -3176,7 +3178,7 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
         let name = doc.text_of(a, b);
         if b - a == 1
             && !covered(doc.span_of(a, b))
-            && let Some(&e) = surname_people.get(fold(name).as_str()).and_then(|v| v.first())
+            && let Some(&e) = with_folded(name, |k| surname_people.get(k)).and_then(|v| v.first())
         {
             let c = person_cand(doc, a, b, Evidence::Weak);
             push_mention(&mut entities, &mut mentions, &mut spans, e, &c, doc);
