@@ -5073,10 +5073,10 @@ pub fn org_key(gaz: &Gazetteer, name: &str) -> String {
     let mut words: Vec<String> = Vec::new();
     let bare = name.strip_prefix("The ").or_else(|| name.strip_prefix("the ")).unwrap_or(name);
     for (w, f) in bare.split_whitespace().zip(folded.split_whitespace()) {
-        match gaz.lookup(w).filter(|p| p.subtype == Subtype::Country) {
-            Some(p) if w.contains('.') || w.chars().all(|c| c.is_uppercase()) => {
-                words.extend(fold(&p.name).split_whitespace().map(String::from))
-            }
+        // (The written form first: a look-up costs more.)
+        let abbreviated = w.contains('.') || w.chars().all(|c| c.is_uppercase());
+        match abbreviated.then(|| gaz.lookup(w)).flatten().filter(|p| p.subtype == Subtype::Country) {
+            Some(p) => words.extend(fold(&p.name).split_whitespace().map(String::from)),
             _ => words.push(f.trim_end_matches('.').to_string()),
         }
     }
