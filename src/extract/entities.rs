@@ -588,8 +588,9 @@ pub fn extract(text: &str, toks: &[Token]) -> Entities {
 pub fn extract_with<'a>(text: &'a str, toks: &'a [Token], words: &'a [&'a str]) -> Entities {
     let doc = Doc::with_words(text, toks, words);
     let title_paras = doc.title_case_paras();
-    let mut cands: Vec<Cand> = Vec::new();
-    let mut unknown: Vec<(usize, usize)> = Vec::new();
+    // (Room for the usual number of names: the vectors do not grow again and again.)
+    let mut cands: Vec<Cand> = Vec::with_capacity(toks.len() / 16);
+    let mut unknown: Vec<(usize, usize)> = Vec::with_capacity(toks.len() / 64);
     let mut i = 0;
     while i < toks.len() {
         if !doc.is_cap(i)
