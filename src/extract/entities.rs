@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::gazetteer::{Gazetteer, fold};
+use super::gazetteer::{Gazetteer, fold, with_folded};
 use super::lexicon::*;
 use super::tagger::{self, Label};
 use super::text::{TokKind, Token};
@@ -588,8 +588,9 @@ pub fn extract(text: &str, toks: &[Token]) -> Entities {
 pub fn extract_with<'a>(text: &'a str, toks: &'a [Token], words: &'a [&'a str]) -> Entities {
     let doc = Doc::with_words(text, toks, words);
     let title_paras = doc.title_case_paras();
-    let mut cands: Vec<Cand> = Vec::new();
-    let mut unknown: Vec<(usize, usize)> = Vec::new();
+    // (Room for the usual number of names: the vectors do not grow again and again.)
+    let mut cands: Vec<Cand> = Vec::with_capacity(toks.len() / 16);
+    let mut unknown: Vec<(usize, usize)> = Vec::with_capacity(toks.len() / 64);
     let mut i = 0;
     while i < toks.len() {
         if !doc.is_cap(i)
@@ -3039,27 +3040,38 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
     orgs_stay_orgs(doc, &mut cands, unknown);
     lone_given_names_are_people(doc, &mut cands);
     cands.sort_by_key(|c| c.span);
-    // The surnames of people named with strong evidence, found once.
-    let strong_surnames: rustc_hash::FxHashSet<String> = cands
+    // The surname and first-name keys of every person's name, folded once (the others' are empty).
+    let person_keys: Vec<(String, Option<String>)> = cands
         .iter()
-        .filter(|o| o.kind == Some(EntityKind::Person) && o.evidence == Evidence::Strong)
-        .map(|o| surname_key(&o.name))
+        .map(|c| match c.kind {
+            Some(EntityKind::Person) => (surname_key(&c.name), first_name_key(&c.name)),
+            _ => (String::new(), None),
+        })
+        .collect();
+    // The surnames of people named with strong evidence, found once.
+    let strong_surnames: rustc_hash::FxHashSet<&str> = cands
+        .iter()
+        .zip(&person_keys)
+        .filter(|(o, _)| o.kind == Some(EntityKind::Person) && o.evidence == Evidence::Strong)
+        .map(|(_, k)| k.0.as_str())
         .collect();
 
     // The surnames of everyone named in full, however weakly.
-    let full_surnames: rustc_hash::FxHashSet<String> = cands
+    let full_surnames: rustc_hash::FxHashSet<&str> = cands
         .iter()
-        .filter(|o| o.kind == Some(EntityKind::Person) && o.name.contains(' '))
-        .map(|o| surname_key(&o.name))
+        .zip(&person_keys)
+        .filter(|(o, _)| o.kind == Some(EntityKind::Person) && o.name.contains(' '))
+        .map(|(_, k)| k.0.as_str())
         .collect();
 
     // The first words of people named in full on strong evidence (a title, an honorific, a role, a given
     // name): the article may call them by it ("Col Suvit Maenmuan ... Suvit said", "Li Qiang, the
     // premier, ... Li said": a family name may come first).
-    let strong_firsts: rustc_hash::FxHashSet<String> = cands
+    let strong_firsts: rustc_hash::FxHashSet<&str> = cands
         .iter()
-        .filter(|o| o.kind == Some(EntityKind::Person) && o.evidence == Evidence::Strong)
-        .filter_map(|o| first_name_key(&o.name))
+        .zip(&person_keys)
+        .filter(|(o, _)| o.kind == Some(EntityKind::Person) && o.evidence == Evidence::Strong)
+        .filter_map(|(_, k)| k.1.as_deref())
         .collect();
 
     // People: full names first, then bare surnames join them.
@@ -3068,25 +3080,20 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
     // The spans in `mentions`, so that a repeated span is found without a scan.
     let mut spans: rustc_hash::FxHashSet<Span> =
         rustc_hash::FxHashSet::with_capacity_and_hasher(cands.len(), Default::default());
-    let mut person_full: Vec<(String, Option<String>, usize)> = Vec::new(); // (surname, first, entity)
-    let mut surname_people: HashMap<String, Vec<usize>> = HashMap::default();
-    let strong_people: Vec<&Cand> = cands
-        .iter()
-        .filter(|c| {
-            c.kind == Some(EntityKind::Person)
-                && (c.evidence == Evidence::Strong || c.name.split_whitespace().count() >= 2)
-        })
-        .collect();
-    for c in &strong_people {
-        if let Some(first) = first_name_key(&c.name) {
-            let sk = surname_key(&c.name);
-            let found = person_full
-                .iter()
-                .find(|(s, f, _)| *s == sk && f.as_deref().is_some_and(|f| given_names_compatible(f, &first)));
+    let mut person_full: Vec<(&str, Option<&str>, usize)> = Vec::new(); // (surname, first, entity)
+    let mut surname_people: HashMap<&str, Vec<usize>> = HashMap::default();
+    let strong_people = cands.iter().zip(&person_keys).filter(|(c, _)| {
+        c.kind == Some(EntityKind::Person) && (c.evidence == Evidence::Strong || c.name.split_whitespace().count() >= 2)
+    });
+    for (c, (sk, first)) in strong_people {
+        if let Some(first) = first.as_deref() {
+            let sk = sk.as_str();
+            let found =
+                person_full.iter().find(|(s, f, _)| *s == sk && f.is_some_and(|f| given_names_compatible(f, first)));
             if found.is_none() {
                 let idx = entities.len();
                 entities.push(new_entity(EntityKind::Person, None, &c.name, None));
-                person_full.push((sk.clone(), Some(first), idx));
+                person_full.push((sk, Some(first), idx));
                 surname_people.entry(sk).or_default().push(idx);
             }
         }
@@ -3097,18 +3104,17 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
     // A bare surname goes to the person with that surname named last, among those
     // whose given name does not contradict an honorific ("Ms. Silva" is not Rui Silva).
     let find_person = |c: &Cand,
-                       people: &[(String, Option<String>, usize)],
+                       (sk, first): (&str, Option<&str>),
+                       people: &[(&str, Option<&str>, usize)],
                        last_seen: &HashMap<usize, usize>,
                        entities: &[LocalEntity]|
      -> Option<usize> {
-        let sk = surname_key(&c.name);
-        let first = first_name_key(&c.name);
         let gender = c.extra_surface.as_deref().and_then(gender_of);
         let matching: Vec<usize> = people
             .iter()
             .filter(|(s, f, idx)| {
                 *s == sk
-                    && match (&first, f) {
+                    && match (first, f) {
                         (Some(a), Some(b)) => given_names_compatible(a, b),
                         _ => true,
                     }
@@ -3126,7 +3132,7 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
     let mut place_or_org: HashMap<(EntityKind, String), usize> = HashMap::default();
     // org_key of each name, found once: most names recur.
     let mut org_keys: HashMap<&str, String> = HashMap::default();
-    for c in &cands {
+    for (c, (sk, first)) in cands.iter().zip(&person_keys) {
         let Some(kind) = c.kind else { continue };
         // A given name alone joins its person without becoming one of its names: elsewhere it could
         // be another person's surname ("Terry" for Terry Giles is not Ted Terry).
@@ -3139,15 +3145,17 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
                 // evidence and the word is not in capitals (a headline's "OM" of "OM Gruppen").
                 let by_given = if c.name.split_whitespace().count() == 1
                     && (is_given_name(&c.name)
-                        || (c.name.chars().any(char::is_lowercase) && strong_firsts.contains(fold(&c.name).as_str())))
+                        || (c.name.chars().any(char::is_lowercase)
+                            && with_folded(&c.name, |k| strong_firsts.contains(k))))
                     && !with_surname_key(&c.name, |k| full_surnames.contains(k))
                 {
-                    let k = fold(&c.name);
-                    let mut m = person_full.iter().filter(|(_, f, _)| f.as_deref() == Some(k.as_str())).map(|x| x.2);
-                    match (m.next(), m.next()) {
-                        (Some(e), None) => Some(e),
-                        _ => None,
-                    }
+                    with_folded(&c.name, |k| {
+                        let mut m = person_full.iter().filter(|(_, f, _)| *f == Some(k)).map(|x| x.2);
+                        match (m.next(), m.next()) {
+                            (Some(e), None) => Some(e),
+                            _ => None,
+                        }
+                    })
                 } else {
                     None
                 };
@@ -3182,14 +3190,14 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
                     }
                 }
                 given_only = by_given.is_some_and(|e| !entities[e].surfaces.contains(&c.name));
-                match by_given.or_else(|| find_person(c, &person_full, &last_seen, &entities)) {
+                let keys = (sk.as_str(), first.as_deref());
+                match by_given.or_else(|| find_person(c, keys, &person_full, &last_seen, &entities)) {
                     Some(e) => e,
                     None => {
                         let idx = entities.len();
                         entities.push(new_entity(EntityKind::Person, None, &c.name, None));
-                        let sk = surname_key(&c.name);
-                        person_full.push((sk.clone(), first_name_key(&c.name), idx));
-                        surname_people.entry(sk).or_default().push(idx);
+                        person_full.push((keys.0, keys.1, idx));
+                        surname_people.entry(keys.0).or_default().push(idx);
                         idx
                     }
                 }
@@ -3201,7 +3209,8 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
                     && with_surname_key(&c.name, |k| surname_people.contains_key(k))
                 {
                     // "Austin" in an article about Lloyd Austin is the person.
-                    match find_person(c, &person_full, &last_seen, &entities) {
+                    let (sk, first) = (surname_key(&c.name), first_name_key(&c.name));
+                    match find_person(c, (&sk, first.as_deref()), &person_full, &last_seen, &entities) {
                         Some(e) => {
                             push_mention(&mut entities, &mut mentions, &mut spans, e, c, doc);
                             continue;
@@ -3242,7 +3251,7 @@ fn resolve_document(doc: &Doc, mut cands: Vec<Cand>, unknown: &[(usize, usize)])
         let name = doc.text_of(a, b);
         if b - a == 1
             && !covered(doc.span_of(a, b))
-            && let Some(&e) = surname_people.get(&fold(name)).and_then(|v| v.first())
+            && let Some(&e) = with_folded(name, |k| surname_people.get(k)).and_then(|v| v.first())
         {
             let c = person_cand(doc, a, b, Evidence::Weak);
             push_mention(&mut entities, &mut mentions, &mut spans, e, &c, doc);
@@ -5172,10 +5181,10 @@ pub fn org_key(gaz: &Gazetteer, name: &str) -> String {
     let mut words: Vec<String> = Vec::new();
     let bare = name.strip_prefix("The ").or_else(|| name.strip_prefix("the ")).unwrap_or(name);
     for (w, f) in bare.split_whitespace().zip(folded.split_whitespace()) {
-        match gaz.lookup(w).filter(|p| p.subtype == Subtype::Country) {
-            Some(p) if w.contains('.') || w.chars().all(|c| c.is_uppercase()) => {
-                words.extend(fold(&p.name).split_whitespace().map(String::from))
-            }
+        // (The written form first: a look-up costs more.)
+        let abbreviated = w.contains('.') || w.chars().all(|c| c.is_uppercase());
+        match abbreviated.then(|| gaz.lookup(w)).flatten().filter(|p| p.subtype == Subtype::Country) {
+            Some(p) => words.extend(fold(&p.name).split_whitespace().map(String::from)),
             _ => words.push(f.trim_end_matches('.').to_string()),
         }
     }
